@@ -1,0 +1,1 @@
+"""Kazakhstan–Kyrgyzstan relations monitor: files → articles → facts → store → views."""

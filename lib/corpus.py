@@ -1,0 +1,178 @@
+"""Finding and decoding files: folders → FoundFile list → RawDocument (text, kind, encoding).
+
+Decoding is detected, never assumed: byte-order marks first, then strict UTF-8, then charset-normalizer
+limited to the Cyrillic and Western code pages that news sites actually use.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from lib import settings
+from lib.records import RawDocument, ReadError
+
+KINDS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html",
+         ".htm": "html", ".xhtml": "html"}
+# Known binary signatures, so the message can say what the file is rather than "undecodable".
+MAGIC = [
+    (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
+    (b"%PDF", "a PDF document"), (b"PK\x03\x04", "a ZIP archive or Office document"),
+    (b"\x1f\x8b", "a gzip archive"), (b"\x7fELF", "a program"), (b"RIFF", "a media file"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document"), (b"BM", None),
+]
+# charset-normalizer is asked only about these: the encodings a Russian or English news page can be in.
+CANDIDATE_ENCODINGS = ["cp1251", "koi8_r", "cp1252", "iso8859_5", "mac_cyrillic", "cp866", "latin_1"]
+
+
+class UnreadableFile(Exception):
+    """A file that is not a readable article; the message says why, for a person."""
+
+
+@dataclass(frozen=True, slots=True)
+class FoundFile:
+    path: Path
+    file: str  # name shown to users and written to CSVs: prefix + path relative to the scanned folder
+    kind: str
+
+
+def scan(roots: list[tuple[Path, str]]) -> tuple[list[FoundFile], list[ReadError]]:
+    """All article files under the roots, sorted by name, and the entries that cannot be articles."""
+    found: list[FoundFile] = []
+    errors: list[ReadError] = []
+    for root, prefix in roots:
+        root = Path(root)
+        if not root.exists():
+            errors.append(ReadError(prefix + root.name, f"folder not found: {root}"))
+            continue
+        if root.is_file():
+            _add(root, prefix + root.name, found, errors)
+            continue
+        seen: set[tuple[int, int]] = set()
+        for dirpath, dirnames, filenames in os.walk(root, followlinks=True, onerror=None):
+            here = Path(dirpath)
+            try:
+                stat = here.stat()
+            except OSError:
+                dirnames[:] = []
+                continue
+            if (stat.st_dev, stat.st_ino) in seen:
+                # A symlink back to a folder already walked: a loop or an alias, read once.
+                dirnames[:] = []
+                continue
+            seen.add((stat.st_dev, stat.st_ino))
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            for name in sorted(filenames):
+                if name.startswith("."):
+                    continue
+                path = here / name
+                _add(path, prefix + path.relative_to(root).as_posix(), found, errors)
+    found.sort(key=lambda f: f.file)
+    return found, errors
+
+
+def _add(path: Path, file: str, found: list[FoundFile], errors: list[ReadError]) -> None:
+    kind = KINDS.get(path.suffix.lower())
+    if kind is None:
+        errors.append(ReadError(file, f"not an article format ({path.suffix or 'no extension'}): "
+                                      "only .txt, .md and .html files are read"))
+    elif not path.exists():
+        errors.append(ReadError(file, "broken link: the file it points to does not exist"))
+    else:
+        found.append(FoundFile(path, file, kind))
+
+
+def file_hash(path: Path) -> str:
+    """Hash of the file's bytes: the cache key of everything parsed from it."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()[:24]
+
+
+def read_document(found: FoundFile) -> RawDocument:
+    """Read and decode one file; raises UnreadableFile with a reason a person understands."""
+    limit_mb = settings.get_int("max_file_mb")
+    try:
+        size = found.path.stat().st_size
+        if size > limit_mb * 1024 * 1024:
+            raise UnreadableFile(f"file is {size / 1024 / 1024:.0f} MB, larger than the {limit_mb} MB limit "
+                                 "for one article (setting KK_MAX_FILE_MB)")
+        data = found.path.read_bytes()
+    except IsADirectoryError as exc:
+        raise UnreadableFile("a folder, not a file") from exc
+    except PermissionError as exc:
+        raise UnreadableFile("permission denied: the file cannot be opened") from exc
+    except OSError as exc:
+        raise UnreadableFile(f"cannot read the file ({exc.strerror or exc})") from exc
+    text, encoding = decode(data)
+    return RawDocument(found.file, text, found.kind, encoding)
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Bytes to text and the encoding used; raises UnreadableFile for empty, binary or undecodable data."""
+    if not data:
+        raise UnreadableFile("empty file (0 bytes)")
+    for bom, encoding in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"),
+                          (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            try:
+                return _checked(data.decode(encoding)), encoding
+            except UnicodeDecodeError as exc:
+                raise UnreadableFile(f"the file says it is {encoding.upper()} but its bytes are not") from exc
+    for magic, what in MAGIC:
+        if what and data.startswith(magic):
+            raise UnreadableFile(f"binary file ({what}), not text")
+    if b"\x00" in data[:65536]:
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            return _checked(utf16), "utf-16"
+        raise UnreadableFile("binary data, not text (it contains NUL bytes)")
+    try:
+        return _checked(data.decode("utf-8")), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    match = from_bytes(data[:200_000], cp_isolation=CANDIDATE_ENCODINGS).best()
+    if match is None or match.encoding is None:
+        raise UnreadableFile("cannot decode the text: it is not UTF-8, UTF-16 or a Cyrillic/Western code page")
+    try:
+        text = data.decode(match.encoding)
+    except UnicodeDecodeError as exc:
+        raise UnreadableFile(f"cannot decode the text as {match.encoding}") from exc
+    return _checked(text), match.encoding
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    # Text in UTF-16 has NUL in every other byte for Latin and in none of the pairs' high bytes for Cyrillic
+    # (0x04): try both byte orders and keep the one that reads as letters.
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _printable_share(text) > 0.95:
+            return text
+    return None
+
+
+def _printable_share(text: str) -> float:
+    sample = text[:20000]
+    if not sample:
+        return 0.0
+    good = sum(1 for ch in sample if ch.isprintable() or ch in "\n\r\t")
+    return good / len(sample)
+
+
+def _checked(text: str) -> str:
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    if not text.strip():
+        raise UnreadableFile("the file has no text (only whitespace)")
+    if "\x00" in text or _printable_share(text) < 0.9:
+        raise UnreadableFile("binary data, not text (too many control characters)")
+    return text

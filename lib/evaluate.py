@@ -1,0 +1,210 @@
+"""Scoring a corpus against an analyst's gold file (the format of shared/seeds-gold.json).
+
+Rules (shared/dev-corpus/README.md): officials per file by surname and first initial across spellings;
+meetings as events (one match per event, citing one of its files, two of its participants, dated within a day
+when the event has a date; Kazakhstan–Kyrgyzstan only); trade per file by kind and value within 2%.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+import pandas as pd
+
+PAIR = {"KZ", "KG"}
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    name: str
+    tp: int
+    n_pred: int
+    n_gold: int
+
+    @property
+    def precision(self) -> float:
+        return self.tp / self.n_pred if self.n_pred else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / self.n_gold if self.n_gold else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def line(self) -> str:
+        return (f"{self.name:<16} precision {self.precision:.3f}  recall {self.recall:.3f}  F1 {self.f1:.3f}  "
+                f"(tp {self.tp}, predicted {self.n_pred}, gold {self.n_gold})")
+
+
+def load_gold(path: Path) -> list[dict]:
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def _ascii(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
+def name_key(name: str) -> tuple[str, str]:
+    """(first initial, normalised surname): one key for Japarov/Zhaparov, Kosherbayev/Kosherbaev, Tokaev."""
+    parts = [p for p in re.split(r"[\s]+", _ascii(name).lower().strip()) if p]
+    if not parts:
+        return ("", "")
+    surname = parts[-1]
+    for old, new in (("dzh", "j"), ("zh", "j"), ("kh", "h"), ("yev", "ev"), ("iyev", "iev"), ("ye", "e"),
+                     ("yo", "o"), ("ay", "ai"), ("iy", "i"), ("ee", "e"), ("-", ""), ("'", "")):
+        surname = surname.replace(old, new)
+    surname = re.sub(r"(.)\1+", r"\1", surname)
+    first = parts[0][0] if len(parts) > 1 else ""
+    first = {"z": "j"}.get(first, first) if parts[0].startswith("zh") else first
+    return (first, surname)
+
+
+def _same_person(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    return a[1] == b[1] and (not a[0] or not b[0] or a[0] == b[0])
+
+
+def score_officials(officials: pd.DataFrame, gold: list[dict]) -> Score:
+    files = {g["file"] for g in gold}
+    predicted: dict[str, list[tuple[str, str]]] = {}
+    for row in officials.itertuples():
+        if row.file in files:
+            predicted.setdefault(row.file, []).append(name_key(str(row.person)))
+    tp = n_pred = n_gold = 0
+    for entry in gold:
+        gold_keys = {name_key(n) for n in entry.get("officials", [])}
+        pred_keys = set(predicted.get(entry["file"], []))
+        n_gold += len(gold_keys)
+        n_pred += len(pred_keys)
+        tp += sum(1 for g in gold_keys if any(_same_person(g, p) for p in pred_keys))
+    return Score("officials", tp, n_pred, n_gold)
+
+
+def _as_list(value: object) -> list[str]:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return []
+    if isinstance(value, str):
+        return [v.strip() for v in value.split(";") if v.strip()]
+    return [str(v) for v in value]  # type: ignore[union-attr]
+
+
+def _as_date(value: object) -> date | None:
+    if value is None or value is pd.NaT or (isinstance(value, float) and pd.isna(value)) or value == "":
+        return None
+    return pd.Timestamp(value).date()  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class _Event:
+    key: str
+    files: frozenset[str]
+    participants: tuple[tuple[str, str], ...]
+    days: frozenset[date]
+
+
+def gold_events(gold: list[dict]) -> list[_Event]:
+    grouped: dict[str, dict] = {}
+    for entry in gold:
+        for i, meeting in enumerate(entry.get("meetings", [])):
+            if not PAIR <= set(meeting.get("countries", [])):
+                continue
+            key = meeting.get("event") or f"{entry['file']}-{i}"
+            event = grouped.setdefault(key, {"files": set(), "people": set(), "days": set()})
+            event["files"].add(entry["file"])
+            event["people"].update(name_key(p) for p in meeting.get("participants", []))
+            start, end = _as_date(meeting.get("date")), _as_date(meeting.get("end_date"))
+            if start:
+                last = end or start
+                span = [start + timedelta(days=d) for d in range(max(0, (last - start).days) + 1)]
+                event["days"].update(day + timedelta(days=shift) for day in span for shift in (-1, 0, 1))
+    return [_Event(k, frozenset(v["files"]), tuple(sorted(v["people"])), frozenset(v["days"]))
+            for k, v in sorted(grouped.items())]
+
+
+def _matches(row: pd.Series, event: _Event) -> bool:
+    if not event.files & set(_as_list(row["files"])):
+        return False
+    people = [name_key(p) for p in _as_list(row["participants"])]
+    shared = sum(1 for g in event.participants if any(_same_person(g, p) for p in people))
+    if shared < 2:
+        return False
+    if event.days:
+        start = _as_date(row["date"])
+        if start is None:
+            return False
+        end = _as_date(row.get("end_date")) or start
+        days = {start + timedelta(days=d) for d in range(max(0, (end - start).days) + 1)}
+        return bool(days & event.days)
+    return True
+
+
+def score_meetings(meetings: pd.DataFrame, gold: list[dict]) -> tuple[Score, list[str], list[int]]:
+    """Score, the gold events missed, and the indexes of predicted rows that matched nothing."""
+    files = {g["file"] for g in gold}
+    events = gold_events(gold)
+    rows = [r for _, r in meetings.iterrows()
+            if PAIR <= set(_as_list(r["countries"])) and files & set(_as_list(r["files"]))]
+    matched_events: set[str] = set()
+    unmatched: list[int] = []
+    for row in rows:
+        hit = next((e for e in events if e.key not in matched_events and _matches(row, e)), None)
+        if hit is None:
+            unmatched.append(int(row.name))  # type: ignore[arg-type]
+        else:
+            matched_events.add(hit.key)
+    missed = [e.key for e in events if e.key not in matched_events]
+    return Score("meetings", len(matched_events), len(rows), len(events)), missed, unmatched
+
+
+def score_trade(trade: pd.DataFrame, gold: list[dict], kind: str) -> Score:
+    tp = n_pred = n_gold = 0
+    for entry in gold:
+        golds = [float(t["value_usd"]) for t in entry.get("trade", []) if t["kind"] == kind and t.get("value_usd")]
+        preds = [float(v) for v in trade.loc[(trade["file"] == entry["file"]) & (trade["kind"] == kind),
+                                            "value_usd"].dropna()]
+        n_gold += len(golds)
+        n_pred += len(preds)
+        remaining = list(preds)
+        for value in golds:
+            hit = next((p for p in remaining if abs(p - value) <= 0.02 * value), None)
+            if hit is not None:
+                remaining.remove(hit)
+                tp += 1
+    return Score(f"trade ({kind})", tp, n_pred, n_gold)
+
+
+def score_articles(articles: pd.DataFrame, gold: list[dict]) -> dict[str, float]:
+    """Share of gold files whose title, language and publication date the articles table gets right."""
+    by_file = articles.set_index("file") if not articles.empty else pd.DataFrame()
+    right = {"title": 0, "lang": 0, "published": 0}
+    dated = sum(1 for g in gold if g.get("published"))
+    for entry in gold:
+        if entry["file"] not in by_file.index:
+            continue
+        row = by_file.loc[entry["file"]]
+        right["title"] += int(str(row["title"]).strip() == str(entry.get("title", "")).strip())
+        right["lang"] += int(row["lang"] == entry.get("lang"))
+        published = _as_date(row["published"])
+        right["published"] += int((published.isoformat() if published else None) == entry.get("published"))
+    return {"title": right["title"] / len(gold), "lang": right["lang"] / len(gold),
+            "published": right["published"] / len(gold), "dated_files": dated}
+
+
+def recall_at_k(ranked: Iterable[str], relevant: set[str], k: int = 5) -> float:
+    top = list(dict.fromkeys(ranked))[:k]
+    return sum(1 for f in top if f in relevant) / min(k, len(relevant)) if relevant else 1.0
+
+
+def reciprocal_rank(ranked: Iterable[str], relevant: set[str]) -> float:
+    for i, f in enumerate(dict.fromkeys(ranked), start=1):
+        if f in relevant:
+            return 1.0 / i
+    return 0.0

@@ -1,0 +1,89 @@
+"""The records that flow between stages: column lists of each table and the typed rows at module edges.
+
+Every fact table carries ``article_id`` and ``file`` (provenance) and a quote of the sentence it came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+ARTICLE_COLUMNS = ["article_id", "file", "title", "source", "url", "lang", "published", "body", "n_chars"]
+OFFICIAL_COLUMNS = ["article_id", "file", "person", "country", "role", "listed", "mentions", "quote"]
+MEETING_COLUMNS = [
+    "meeting_id", "date", "end_date", "date_inferred", "status", "place", "level", "countries",
+    "participants", "files", "evidence",
+]
+TRADE_COLUMNS = [
+    "article_id", "file", "kind", "value_usd", "approximate", "period_start", "period_end", "growth_pct",
+    "target_year", "quote",
+]
+PASSAGE_COLUMNS = ["passage_id", "article_id", "text", "start", "end"]
+ERROR_COLUMNS = ["file", "error"]
+
+LEVELS = ["heads_of_state", "heads_of_government", "foreign_ministers", "parliament", "ministers", "other"]
+STATUSES = ["held", "planned"]
+
+
+@dataclass(frozen=True, slots=True)
+class RawDocument:
+    """A file's decoded text before cleaning; ``file`` is the path relative to the corpus folder."""
+
+    file: str
+    text: str
+    kind: str  # "text" | "html" | "markdown"
+    encoding: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReadError:
+    """A file that could not be turned into an article, with a reason a person understands."""
+
+    file: str
+    error: str
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One clean article; ``published`` is None when the page states no date."""
+
+    article_id: str
+    file: str
+    title: str
+    source: str | None
+    url: str | None
+    lang: str
+    published: date | None
+    body: str
+
+    def row(self) -> dict[str, object]:
+        return {
+            "article_id": self.article_id,
+            "file": self.file,
+            "title": self.title,
+            "source": self.source,
+            "url": self.url,
+            "lang": self.lang,
+            "published": pd.Timestamp(self.published) if self.published else pd.NaT,
+            "body": self.body,
+            "n_chars": len(self.body),
+        }
+
+
+def empty(columns: list[str]) -> pd.DataFrame:
+    """A table with the given columns and no rows (every page and export must cope with it)."""
+    return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
+
+
+def articles_frame(articles: list[Article]) -> pd.DataFrame:
+    """Articles as a DataFrame with ``published`` as datetime64 (NaT when unknown)."""
+    if not articles:
+        frame = empty(ARTICLE_COLUMNS)
+        frame["published"] = pd.Series(dtype="datetime64[ns]")
+        frame["n_chars"] = pd.Series(dtype="int64")
+        return frame
+    frame = pd.DataFrame([a.row() for a in articles], columns=ARTICLE_COLUMNS)
+    frame["published"] = pd.to_datetime(frame["published"]).astype("datetime64[ns]")
+    return frame

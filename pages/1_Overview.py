@@ -1,0 +1,5 @@
+"""Overview page (provisional)."""
+
+import streamlit as st
+
+st.title("Kazakhstan–Kyrgyzstan relations monitor")
