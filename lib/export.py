@@ -45,3 +45,23 @@ def write_export(corpus: object, out: Path) -> None:
     for name, columns in EXPORT_TABLES.items():
         frame = getattr(corpus, name)
         to_csv_frame(frame, columns).to_csv(out / f"{name}.csv", index=False, lineterminator="\n")
+
+
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy where text cells that a spreadsheet would run as a formula are prefixed with a quote."""
+    out = frame.copy()
+    for column in out.columns:
+        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
+            out[column] = out[column].map(
+                lambda v: "'" + v if isinstance(v, str) and v.startswith(FORMULA_START) else v)
+    return out
+
+
+def to_csv_bytes(frame: pd.DataFrame, columns: list[str] | None = None) -> bytes:
+    """The rows of ``frame`` as UTF-8 CSV (with BOM so spreadsheets detect it), safe to open in a spreadsheet."""
+    text = spreadsheet_safe(to_csv_frame(frame, columns)).to_csv(index=False, lineterminator="\n")
+    return ("\ufeff" + text).encode("utf-8")
