@@ -6,8 +6,10 @@ limited to the Cyrillic and Western code pages that news sites actually use.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
+import stat as stat_module
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +30,12 @@ MAGIC = [
 ]
 # charset-normalizer is asked only about these: the encodings a Russian or English news page can be in.
 CANDIDATE_ENCODINGS = ["cp1251", "koi8_r", "cp1252", "iso8859_5", "mac_cyrillic", "cp866", "latin_1"]
+# Text longer than this is not one news article (a long read is ~50,000 characters, a novel ~1 million);
+# refusing it keeps memory and time bounded: the later stages hold a body several times over. HTML carries
+# markup, scripts and inline styles, so its limit is higher.
+MAX_CHARS = {"text": 1_000_000, "markdown": 1_000_000, "html": 5_000_000}
+# Up to this share of NUL bytes is damage in a text and dropped; more is binary data.
+MAX_NUL_SHARE = 0.02
 
 
 class UnreadableFile(Exception):
@@ -48,13 +56,21 @@ def scan(roots: list[tuple[Path, str]]) -> tuple[list[FoundFile], list[ReadError
     for root, prefix in roots:
         root = Path(root)
         if not root.exists():
-            errors.append(ReadError(prefix + root.name, f"folder not found: {root}"))
+            errors.append(ReadError(display_name(prefix + root.name), f"folder not found: {display_name(str(root))}"))
             continue
         if root.is_file():
             _add(root, prefix + root.name, found, errors)
             continue
+
+        def unreadable_folder(exc: OSError, root: Path = root, prefix: str = prefix) -> None:
+            # os.walk skips a folder it cannot list; say so instead of losing its articles silently.
+            where = Path(exc.filename or root)
+            name = prefix + (where.relative_to(root).as_posix() if where.is_relative_to(root) else where.name)
+            errors.append(ReadError(display_name(name + "/"),
+                                    f"cannot open the folder ({exc.strerror or exc}): its files were not read"))
+
         seen: set[tuple[int, int]] = set()
-        for dirpath, dirnames, filenames in os.walk(root, followlinks=True, onerror=None):
+        for dirpath, dirnames, filenames in os.walk(root, followlinks=True, onerror=unreadable_folder):
             here = Path(dirpath)
             try:
                 stat = here.stat()
@@ -76,15 +92,36 @@ def scan(roots: list[tuple[Path, str]]) -> tuple[list[FoundFile], list[ReadError
     return found, errors
 
 
+def display_name(name: str) -> str:
+    """A file name as valid text: bytes that are not UTF-8 (kept by Python as surrogates) become U+FFFD.
+
+    Linux allows any bytes in a name; without this one odd name would crash the CSV and Parquet writers.
+    """
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def _add(path: Path, file: str, found: list[FoundFile], errors: list[ReadError]) -> None:
+    file = display_name(file)
     kind = KINDS.get(path.suffix.lower())
     if kind is None:
-        errors.append(ReadError(file, f"not an article format ({path.suffix or 'no extension'}): "
+        errors.append(ReadError(file, f"not an article format ({display_name(path.suffix) or 'no extension'}): "
                                       "only .txt, .md and .html files are read"))
-    elif not path.exists():
-        errors.append(ReadError(file, "broken link: the file it points to does not exist"))
-    else:
-        found.append(FoundFile(path, file, kind))
+        return
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        if path.is_symlink():
+            reason = ("a symbolic link that loops back on itself" if exc.errno == errno.ELOOP
+                      else "broken link: the file it points to does not exist")
+        else:
+            reason = f"cannot read the file ({exc.strerror or exc})"
+        errors.append(ReadError(file, reason))
+        return
+    if not stat_module.S_ISREG(mode):
+        # Reading a named pipe or a device (a link to /dev/zero) would block or never end.
+        errors.append(ReadError(file, "not a regular file (a pipe, device or socket): skipped"))
+        return
+    found.append(FoundFile(path, file, kind))
 
 
 def file_hash(path: Path) -> str:
@@ -112,6 +149,11 @@ def read_document(found: FoundFile) -> RawDocument:
     except OSError as exc:
         raise UnreadableFile(f"cannot read the file ({exc.strerror or exc})") from exc
     text, encoding = decode(data)
+    limit = MAX_CHARS[found.kind]
+    if len(text) > limit:
+        raise UnreadableFile(f"{len(text) / 1e6:.1f} million characters of text: longer than any news article "
+                             f"(the limit is {limit / 1e6:g} million for a {found.kind} file); "
+                             "split it into one file per article")
     return RawDocument(found.file, text, found.kind, encoding)
 
 
@@ -124,8 +166,12 @@ def decode(data: bytes) -> tuple[str, str]:
         if data.startswith(bom):
             try:
                 return _checked(data.decode(encoding)), encoding
-            except UnicodeDecodeError as exc:
-                raise UnreadableFile(f"the file says it is {encoding.upper()} but its bytes are not") from exc
+            except UnicodeDecodeError:
+                if encoding == "utf-8-sig":
+                    text = _mostly_utf8(data[3:])
+                    if text is not None:
+                        return _checked(text), encoding
+                raise UnreadableFile(f"the file says it is {encoding.upper()} but its bytes are not") from None
     for magic, what in MAGIC:
         if what and data.startswith(magic):
             raise UnreadableFile(f"binary file ({what}), not text")
@@ -133,19 +179,50 @@ def decode(data: bytes) -> tuple[str, str]:
         utf16 = _utf16_without_bom(data)
         if utf16 is not None:
             return _checked(utf16), "utf-16"
-        raise UnreadableFile("binary data, not text (it contains NUL bytes)")
-    try:
-        return _checked(data.decode("utf-8")), "utf-8"
-    except UnicodeDecodeError:
-        pass
+        # A few stray NUL bytes in a text (a bad copy, a C string dump) are dropped; many mean binary data.
+        binary = UnreadableFile("binary data, not text (it contains NUL bytes)")
+        if data.count(b"\x00") > len(data) * MAX_NUL_SHARE:
+            raise binary
+        try:
+            return _decode_text(data.replace(b"\x00", b""))
+        except UnreadableFile:
+            raise binary from None
+    return _decode_text(data)
+
+
+def _decode_text(data: bytes) -> tuple[str, str]:
+    text = _mostly_utf8(data)
+    if text is not None:
+        return _checked(text), "utf-8"
     match = from_bytes(data[:200_000], cp_isolation=CANDIDATE_ENCODINGS).best()
     if match is None or match.encoding is None:
         raise UnreadableFile("cannot decode the text: it is not UTF-8, UTF-16 or a Cyrillic/Western code page")
     try:
         text = data.decode(match.encoding)
-    except UnicodeDecodeError as exc:
+    except (UnicodeDecodeError, LookupError) as exc:
         raise UnreadableFile(f"cannot decode the text as {match.encoding}") from exc
     return _checked(text), match.encoding
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """The text if ``data`` is UTF-8, allowing a cut-off last character and rare bad bytes; else None."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data" and exc.start >= len(data) - 3:
+            # The file was cut in the middle of its last character (an interrupted download or copy).
+            try:
+                return data[:exc.start].decode("utf-8")
+            except UnicodeDecodeError:
+                return None
+    # A handful of broken bytes in a long UTF-8 text is damage, not another encoding: reading it as
+    # cp1251 would garble every Cyrillic letter, so the bad bytes become U+FFFD and the rest is kept.
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    multibyte = sum(1 for ch in text if ord(ch) > 0x7F and ch != "\ufffd")
+    if bad <= max(1, len(text) // 1000) and multibyte >= 20 * bad:
+        return text
+    return None
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
