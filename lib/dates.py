@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
 
 import dateparser
 
@@ -52,14 +51,6 @@ COPYRIGHT_YEAR = re.compile(r"(?:©|\(c\)|copyright)[^\n]*?((?:19|20)\d{2})(?:\s
 EARLIEST = date(1991, 1, 1)
 
 
-@lru_cache(maxsize=1)
-def _parser() -> dateparser.date.DateDataParser:
-    return dateparser.date.DateDataParser(
-        languages=["ru", "en"],
-        settings={"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False},
-    )
-
-
 def parse_date(text: str, lang: str | None = None, reference: date | None = None) -> date | None:
     """One date string ("8 апреля 2021", "2021-03-02", "May 24, 2024", "вчера") to a date, or None.
 
@@ -77,10 +68,15 @@ def parse_date(text: str, lang: str | None = None, reference: date | None = None
         numeric = re.fullmatch(r"([0-3]?\d)[./]([01]?\d)[./]((?:19|20)\d{2})", text)
         if numeric:
             return _valid(int(numeric[3]), int(numeric[2]), int(numeric[1]))
-        settings = {"RELATIVE_BASE": _midnight(reference)} if reference else {}
+        settings: dict[str, object] = {"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first"}
+        if reference:
+            settings["RELATIVE_BASE"] = _midnight(reference)
+        else:
+            # Without a reference, "вчера" or "8 апреля" would be dated from today's clock: a guess, not a date.
+            settings["PARSERS"] = ["timestamp", "custom-formats", "absolute-time"]
+            settings["REQUIRE_PARTS"] = ["day", "month", "year"]
         languages = [lang] if lang in ("ru", "en") else ["ru", "en"]
-        parsed = dateparser.parse(text, languages=languages,
-                                  settings={"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", **settings})
+        parsed = dateparser.parse(text, languages=languages, settings=settings)
         if parsed is None:
             return None
         result = parsed.date()
