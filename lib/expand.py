@@ -1,0 +1,110 @@
+"""Query expansion across Russian and English: a query → the other language's terms and name variants.
+
+Sources, all data files: the bilingual glossary (lib/data/glossary.csv: English and Russian synonyms of the
+field's terms, "|"-separated) and the officials' name variants (``lib.people.name_variants()`` when the
+officials module provides it, else the surname columns of lib/data/officials.csv). Terms are matched on
+stems, so an inflected query word ("пунктов пропуска", "checkpoints") finds its entry.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from lib.rank import tokenize
+
+DATA = Path(__file__).resolve().parent / "data"
+_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+@dataclass(frozen=True, slots=True)
+class Expansion:
+    """A query and the terms added to it: ``english`` and ``russian`` are surface forms, for display and dense."""
+
+    query: str
+    english: tuple[str, ...]
+    russian: tuple[str, ...]
+
+    @property
+    def terms(self) -> tuple[str, ...]:
+        return self.english + self.russian
+
+    @property
+    def lang(self) -> str:
+        return "ru" if len(_CYRILLIC.findall(self.query)) > len(_LATIN.findall(self.query)) else "en"
+
+
+def is_russian(text: str) -> bool:
+    return len(_CYRILLIC.findall(text)) > len(_LATIN.findall(text))
+
+
+class Expander:
+    """Groups of equivalent surface forms; a query that contains one form gets all the others."""
+
+    def __init__(self, groups: Iterable[Iterable[str]]) -> None:
+        self._groups: list[tuple[str, ...]] = []
+        self._forms: list[list[tuple[str, ...]]] = []
+        self._by_token: dict[str, set[int]] = {}
+        for group in groups:
+            surfaces = tuple(dict.fromkeys(s.strip() for s in group if s and s.strip()))
+            forms = [tuple(tokenize(s)) for s in surfaces]
+            if len(surfaces) < 2:
+                continue
+            index = len(self._groups)
+            self._groups.append(surfaces)
+            self._forms.append(forms)
+            for form in forms:
+                for token in form[:1]:
+                    self._by_token.setdefault(token, set()).add(index)
+
+    def __len__(self) -> int:
+        return len(self._groups)
+
+    def expand(self, query: str) -> Expansion:
+        tokens = set(tokenize(query))
+        added: dict[str, None] = {}
+        for index in sorted({i for t in tokens for i in self._by_token.get(t, ())}):
+            forms = self._forms[index]
+            if any(form and set(form) <= tokens for form in forms):
+                for surface, form in zip(self._groups[index], forms, strict=True):
+                    if form and not set(form) <= tokens:
+                        added[surface] = None
+        english = tuple(s for s in added if not is_russian(s))
+        russian = tuple(s for s in added if is_russian(s))
+        return Expansion(query, english, russian)
+
+
+def glossary_groups(path: Path = DATA / "glossary.csv") -> list[list[str]]:
+    """Each glossary row as one group of English and Russian synonyms."""
+    with open(path, encoding="utf-8", newline="") as handle:
+        return [row["en"].split("|") + row["ru"].split("|") for row in csv.DictReader(handle)]
+
+
+def name_groups() -> list[list[str]]:
+    """Surname variants of each official (Japarov, Zhaparov, Жапаров), from the officials module or table."""
+    try:
+        from lib.people import name_variants  # type: ignore[attr-defined]
+    except ImportError:
+        name_variants = None
+    if name_variants is not None:
+        return [[canonical, *variants] for canonical, variants in name_variants().items()]
+    path = DATA / "officials.csv"
+    if not path.exists():
+        return []
+    groups = []
+    with open(path, encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            person = (row.get("person") or "").split()
+            surnames = [person[-1]] if person else []
+            surnames += [row.get("last_ru") or ""]
+            surnames += (row.get("alt_last") or "").split("|")
+            groups.append([s for s in surnames if s])
+    return groups
+
+
+def default_expander() -> Expander:
+    return Expander(glossary_groups() + name_groups())

@@ -1,0 +1,136 @@
+"""Ranking without a model: token lists and vectors → scores → ranked articles.
+
+Pure numpy/scipy (and bm25s for the sparse index): tokenising with Russian and English stemming, BM25,
+cosine scores, per-article aggregation of passage scores, and fusion of several rankings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+import bm25s
+import numpy as np
+import Stemmer
+
+_WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
+_CYRILLIC = re.compile(r"[а-яё]")
+
+# Function words only: content words such as "президент" or "trade" must stay, the queries are about them.
+_STOPWORD_TEXT = """
+a an and are as at be been but by for from has have he her his in into is it its of on or that the their
+they this to was were which will with who not also after before about over than then there these those
+и в во на с со по к ко у о об от до за из из-за под над при для не ни но а же ли бы что как так это этот
+эта эти тот та те его ее её их он она они мы вы я же был была было были быть также уже еще ещё который
+которая которые которых которой котором того том тем чем где когда а или либо то
+"""
+STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+
+
+@lru_cache(maxsize=1)
+def _stemmers() -> tuple[Stemmer.Stemmer, Stemmer.Stemmer]:
+    return Stemmer.Stemmer("russian"), Stemmer.Stemmer("english")
+
+
+@lru_cache(maxsize=1)
+def _morph() -> object:
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=300_000)
+def _russian(word: str) -> str:
+    # Snowball alone is inconsistent on short words ("Астана" → "аста" but "Астану" → "астан"); stemming the
+    # dictionary lemma gives every inflected form one token. The cache keeps indexing at dictionary-lookup speed.
+    lemma = _morph().parse(word)[0].normal_form.replace("ё", "е")  # type: ignore[attr-defined]
+    return _stemmers()[0].stemWord(lemma)
+
+
+def tokenize(text: str) -> list[str]:
+    """Lower-case word stems of ``text``: Cyrillic words by the Russian stemmer, others by the English one."""
+    english = _stemmers()[1]
+    out = []
+    for word in _WORD.findall(text.lower().replace("ё", "е")):
+        if word in STOPWORDS:
+            continue
+        for part in word.split("-") if "-" in word else (word,):
+            if part and part not in STOPWORDS:
+                out.append(_russian(part) if _CYRILLIC.search(part) else english.stemWord(part))
+    return out
+
+
+class BM25:
+    """A BM25 index over token lists; ``scores`` returns one score per document."""
+
+    def __init__(self, documents: Sequence[list[str]], k1: float = 1.2, b: float = 0.75) -> None:
+        self.n = len(documents)
+        self._index = bm25s.BM25(k1=k1, b=b)
+        if self.n:
+            self._index.index([list(d) or [""] for d in documents], show_progress=False)
+        self._vocab = set(self._index.vocab_dict) if self.n else set()
+
+    def scores(self, tokens: Sequence[str]) -> np.ndarray:
+        known = [t for t in tokens if t in self._vocab and t]
+        if not self.n or not known:
+            return np.zeros(self.n, dtype=np.float32)
+        return np.asarray(self._index.get_scores(known), dtype=np.float32)
+
+
+def cosine(queries: np.ndarray, matrix: np.ndarray) -> np.ndarray:
+    """(n_queries, n_rows) cosine scores for unit-length rows (a plain matrix product)."""
+    if matrix.shape[0] == 0:
+        return np.zeros((queries.shape[0], 0), dtype=np.float32)
+    return queries.astype(np.float32, copy=False) @ matrix.T
+
+
+def top_k(scores: np.ndarray, k: int) -> np.ndarray:
+    """Indexes of the ``k`` highest scores, best first (argpartition: linear in len(scores))."""
+    k = min(k, len(scores))
+    if k <= 0:
+        return np.zeros(0, dtype=np.int64)
+    part = np.argpartition(-scores, k - 1)[:k]
+    return part[np.argsort(-scores[part], kind="stable")]
+
+
+def group_max(scores: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """Highest score in each group of consecutive rows; ``starts`` are the first rows of the groups."""
+    if len(scores) == 0 or len(starts) == 0:
+        return np.zeros(len(starts), dtype=np.float32)
+    return np.maximum.reduceat(scores, starts)
+
+
+def group_argmax(scores: np.ndarray, starts: np.ndarray, ends: np.ndarray, groups: np.ndarray) -> np.ndarray:
+    """Row index of the best row within each of the given ``groups`` (for the few groups shown)."""
+    return np.array([starts[g] + int(np.argmax(scores[starts[g]:ends[g]])) for g in groups], dtype=np.int64)
+
+
+def rrf(rankings: Sequence[np.ndarray], n: int, k: float = 60.0, weights: Sequence[float] | None = None) -> np.ndarray:
+    """Reciprocal rank fusion of full score arrays over ``n`` items: sum of weight / (k + rank)."""
+    fused = np.zeros(n, dtype=np.float64)
+    for i, scores in enumerate(rankings):
+        order = np.argsort(-scores, kind="stable")
+        ranks = np.empty(n, dtype=np.float64)
+        ranks[order] = np.arange(1, n + 1)
+        weight = weights[i] if weights else 1.0
+        fused += weight / (k + ranks)
+    return fused
+
+
+def normalise(scores: np.ndarray) -> np.ndarray:
+    """Scores scaled to 0..1 by their range (all zeros when they are all equal)."""
+    if len(scores) == 0:
+        return scores.astype(np.float32)
+    low, high = float(scores.min()), float(scores.max())
+    if high - low < 1e-12:
+        return np.zeros_like(scores, dtype=np.float32)
+    return ((scores - low) / (high - low)).astype(np.float32)
+
+
+def convex(parts: Sequence[np.ndarray], weights: Sequence[float]) -> np.ndarray:
+    """Weighted sum of range-normalised score arrays."""
+    total = np.zeros(len(parts[0]), dtype=np.float32)
+    for scores, weight in zip(parts, weights, strict=True):
+        total += weight * normalise(scores)
+    return total

@@ -1,0 +1,250 @@
+"""Search: articles + passages → an index (BM25, cached embeddings, query expansion) → ranked passages.
+
+Each article is scored three ways — BM25 over the whole article, BM25 over its best passage, and the cosine
+of its best passage with the query — and the three are fused; a hit is the article's best passage. Queries
+are expanded with the glossary and officials' name variants, so an English query finds Russian articles even
+when the embedding model is English-only. Passage vectors are cached in the store per model and text hash.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from lib import rank
+from lib.embed import EncodeProgress, Encoder
+from lib.expand import Expander, default_expander, is_russian
+from lib.store import Store
+
+RESULT_COLUMNS = ["query", "rank", "file", "article_id", "score", "passage", "passage_id", "start", "end"]
+METHODS = ("bm25", "dense", "fused")
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """How the scores are combined; tuned on the dev queries (see the report in bench/evaluate output)."""
+
+    # Added terms (other language, synonyms) count less than the query's own words: they are guesses.
+    expansion: float = 0.5
+    # Convex fusion of range-normalised article scores: whole-article BM25, best-passage BM25, best-passage cosine.
+    article_bm25: float = 0.45
+    passage_bm25: float = 0.25
+    dense: float = 0.30
+
+
+@dataclass(frozen=True)
+class SearchIndex:
+    """Everything needed to answer queries; build it once per corpus with ``build_index``."""
+
+    articles: pd.DataFrame  # one row per indexed article, in the order of ``starts``
+    passages: pd.DataFrame  # grouped by article, in article order
+    vectors: np.ndarray  # (n_passages, dim) float32 unit rows, aligned with ``passages``
+    starts: np.ndarray  # first passage row of each article
+    ends: np.ndarray
+    article_bm25: rank.BM25
+    passage_bm25: rank.BM25
+    encoder: Encoder
+    expander: Expander
+    weights: Weights = Weights()
+
+    @property
+    def model_sentence(self) -> str:
+        return self.encoder.info.sentence()
+
+    def search(self, queries: Sequence[str], k: int = 10, allowed_article_ids: set[str] | None = None,
+               method: str = "fused") -> pd.DataFrame:
+        """The ``k`` best articles for each query, each with its best passage (columns: RESULT_COLUMNS)."""
+        if method not in METHODS:
+            raise ValueError(f"unknown search method {method!r}; choose one of {', '.join(METHODS)}")
+        mask = self._mask(allowed_article_ids)
+        dense = self.query_vectors(queries)
+        frames = []
+        for query, vector in zip(queries, dense, strict=True):
+            parts = self.article_scores(query, vector)
+            frames.append(self._hits(query, parts[method], parts, mask, k))
+        return _concat(frames)
+
+    def more_like_this(self, article_id: str, k: int = 10, allowed_article_ids: set[str] | None = None,
+                       ) -> pd.DataFrame:
+        """Articles closest to ``article_id`` (itself excluded), by its mean passage vector and its words."""
+        where = np.flatnonzero(self.articles["article_id"].to_numpy() == article_id)
+        if len(where) == 0:
+            return pd.DataFrame(columns=RESULT_COLUMNS)
+        a = int(where[0])
+        rows = slice(int(self.starts[a]), int(self.ends[a]))
+        vector = self.vectors[rows].mean(axis=0)
+        vector = vector / (np.linalg.norm(vector) or 1.0)
+        text = " ".join(self.passages["text"].iloc[rows].tolist())
+        tokens = list(dict.fromkeys(rank.tokenize(f"{self.articles['title'].iloc[a]} {text}")))[:200]
+        passage_dense = rank.cosine(vector[None, :], self.vectors)[0]
+        parts = self._fuse(self.article_bm25.scores(tokens), self.passage_bm25.scores(tokens), passage_dense)
+        mask = self._mask(allowed_article_ids)
+        mask[a] = False
+        return self._hits(str(self.articles["title"].iloc[a]), parts["fused"], parts, mask, k)
+
+    def query_vectors(self, queries: Sequence[str]) -> np.ndarray:
+        texts = [self.dense_text(q) for q in queries]
+        if not texts:
+            return np.zeros((0, self.vectors.shape[1]), dtype=np.float32)
+        return self.encoder.encode(texts, "query")
+
+    def dense_text(self, query: str) -> str:
+        """What the model reads: with an English-only model a Russian query is read through its glossary terms."""
+        if self.encoder.info.multilingual or not is_russian(query):
+            return query
+        english = self.expander.expand(query).english
+        return " ".join(english) if english else query
+
+    def article_scores(self, query: str, vector: np.ndarray) -> dict[str, np.ndarray]:
+        """Per-article scores of each method ("bm25", "dense", "fused") plus the passage-level arrays."""
+        expansion = self.expander.expand(query)
+        own = rank.tokenize(query)
+        extra = [t for t in dict.fromkeys(rank.tokenize(" ".join(expansion.terms))) if t not in set(own)]
+        w = self.weights.expansion
+
+        def bm25(index: rank.BM25) -> np.ndarray:
+            scores = index.scores(own)
+            return scores + w * index.scores(extra) if extra else scores
+
+        passage_dense = rank.cosine(vector[None, :], self.vectors)[0] if len(self.vectors) else np.zeros(0)
+        return self._fuse(bm25(self.article_bm25), bm25(self.passage_bm25), passage_dense)
+
+    def _fuse(self, article_bm25: np.ndarray, passage_bm25: np.ndarray, passage_dense: np.ndarray,
+              ) -> dict[str, np.ndarray]:
+        best_bm25 = rank.group_max(passage_bm25, self.starts)
+        best_dense = rank.group_max(passage_dense, self.starts)
+        w = self.weights
+        lexical = rank.convex([article_bm25, best_bm25], [w.article_bm25, w.passage_bm25])
+        fused = rank.convex([article_bm25, best_bm25, best_dense], [w.article_bm25, w.passage_bm25, w.dense])
+        # The passage shown is the one both methods like best.
+        passage = rank.normalise(passage_bm25) + rank.normalise(passage_dense)
+        return {"bm25": lexical, "dense": best_dense, "fused": fused, "passage": passage}
+
+    def _mask(self, allowed: set[str] | None) -> np.ndarray:
+        if allowed is None:
+            return np.ones(len(self.articles), dtype=bool)
+        return self.articles["article_id"].isin(allowed).to_numpy()
+
+    def _hits(self, query: str, scores: np.ndarray, parts: dict[str, np.ndarray], mask: np.ndarray,
+              k: int) -> pd.DataFrame:
+        candidates = np.flatnonzero(mask)
+        if len(candidates) == 0 or k <= 0:
+            return pd.DataFrame(columns=RESULT_COLUMNS)
+        best = candidates[rank.top_k(scores[candidates], k)]
+        rows = rank.group_argmax(parts["passage"], self.starts, self.ends, best)
+        hits = self.passages.iloc[rows]
+        return pd.DataFrame({
+            "query": query,
+            "rank": np.arange(1, len(best) + 1),
+            "file": self.articles["file"].to_numpy()[best],
+            "article_id": self.articles["article_id"].to_numpy()[best],
+            "score": np.round(scores[best].astype(float), 4),
+            "passage": hits["text"].to_numpy(),
+            "passage_id": hits["passage_id"].to_numpy(),
+            "start": hits["start"].to_numpy(),
+            "end": hits["end"].to_numpy(),
+        }, columns=RESULT_COLUMNS)
+
+
+def build_index(articles: pd.DataFrame, passages: pd.DataFrame, encoder: Encoder, store: Store | None = None,
+                expander: Expander | None = None, progress: EncodeProgress | None = None,
+                weights: Weights = Weights()) -> SearchIndex:
+    """Index the articles that have passages; vectors come from the store's cache where present."""
+    order = {a: i for i, a in enumerate(articles["article_id"])}
+    passages = passages[passages["article_id"].isin(order)].copy()
+    passages["_order"] = passages["article_id"].map(order)
+    passages = passages.sort_values(["_order", "start"], kind="stable").drop(columns="_order").reset_index(drop=True)
+    ids = passages["article_id"].to_numpy()
+    first = np.flatnonzero(np.r_[True, ids[1:] != ids[:-1]]) if len(ids) else np.zeros(0, dtype=np.int64)
+    ends = np.r_[first[1:], len(ids)].astype(np.int64) if len(ids) else np.zeros(0, dtype=np.int64)
+    kept = articles.set_index("article_id").loc[ids[first]].reset_index() if len(ids) else articles.iloc[0:0]
+
+    texts = passages["text"].astype(str).tolist()
+    vectors = passage_vectors(texts, encoder, store, progress)
+    joined = [" ".join(texts[s:e]) for s, e in zip(first, ends, strict=True)]
+    titles = kept["title"].fillna("").astype(str).tolist() if len(kept) else []
+    return SearchIndex(
+        articles=kept.reset_index(drop=True),
+        passages=passages,
+        vectors=vectors,
+        starts=first.astype(np.int64),
+        ends=ends,
+        article_bm25=rank.BM25([rank.tokenize(f"{t}\n{b}") for t, b in zip(titles, joined, strict=True)]),
+        passage_bm25=rank.BM25([rank.tokenize(t) for t in texts]),
+        encoder=encoder,
+        expander=expander or default_expander(),
+        weights=weights,
+    )
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
+
+
+def passage_vectors(texts: list[str], encoder: Encoder, store: Store | None,
+                    progress: Callable[[int, int], None] | None = None) -> np.ndarray:
+    """Vectors of ``texts``: cached ones read from the store, only the new ones encoded (then cached)."""
+    hashes = [text_hash(t) for t in texts]
+    namespace = f"embeddings-{encoder.info.slug}"
+    known: dict[str, np.ndarray] = {}
+    if store is not None:
+        cached = store.read(namespace, "vectors", key="hash")
+        if cached is not None and len(cached):
+            wanted = set(hashes)
+            cached = cached[cached["hash"].isin(wanted)]
+            known = dict(zip(cached["hash"], cached["vector"], strict=True))
+    missing = list(dict.fromkeys(h for h in hashes if h not in known))
+    if missing:
+        text_of = dict(zip(hashes, texts, strict=True))
+        fresh = encoder.encode([text_of[h] for h in missing], "passage", progress)
+        if store is not None:
+            frame = pd.DataFrame({"hash": missing, "vector": list(fresh.astype(np.float32))})
+            store.write_batch(namespace, {"vectors": frame})
+            store.compact(namespace, {"vectors": "hash"})
+        known.update(zip(missing, fresh, strict=True))
+    elif progress:
+        progress(len(texts), len(texts))
+    dim = encoder.dim
+    if not hashes:
+        return np.zeros((0, dim), dtype=np.float32)
+    return np.stack([np.asarray(known[h], dtype=np.float32) for h in hashes])
+
+
+def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    frames = [f for f in frames if len(f)]
+    if not frames:
+        return pd.DataFrame(columns=RESULT_COLUMNS)
+    return pd.concat(frames, ignore_index=True)
+
+
+def score_queries(index: SearchIndex, queries: list[dict], k: int = 5) -> pd.DataFrame:
+    """recall@k and MRR of each method on labelled queries ({"q", "relevant": [files], "cross_lingual"})."""
+    from lib.evaluate import recall_at_k, reciprocal_rank
+
+    rows = []
+    vectors = index.query_vectors([q["q"] for q in queries])
+    for query, vector in zip(queries, vectors, strict=True):
+        parts = index.article_scores(query["q"], vector)
+        relevant = set(query["relevant"])
+        for method in METHODS:
+            order = np.argsort(-parts[method], kind="stable")
+            files = index.articles["file"].to_numpy()[order].tolist()
+            rows.append({"query": query["q"], "method": method, "cross_lingual": bool(query.get("cross_lingual")),
+                         "recall": recall_at_k(files, relevant, k), "rr": reciprocal_rank(files, relevant)})
+    return pd.DataFrame(rows)
+
+
+def summarise_scores(scores: pd.DataFrame) -> pd.DataFrame:
+    """Per method: recall@5 and MRR over all queries, and recall@5 and MRR over the cross-lingual ones."""
+    out = []
+    for method in METHODS:
+        part = scores[scores["method"] == method]
+        cross = part[part["cross_lingual"]]
+        out.append({"method": method, "recall@5": part["recall"].mean(), "MRR": part["rr"].mean(),
+                    "cross recall@5": cross["recall"].mean() if len(cross) else float("nan"),
+                    "cross MRR": cross["rr"].mean() if len(cross) else float("nan"), "queries": len(part)})
+    return pd.DataFrame(out)
