@@ -6,8 +6,6 @@ import argparse
 import sys
 from pathlib import Path
 
-import pandas as pd
-
 from lib import pipeline, settings
 from lib.export import write_export
 from lib.store import Store, StoreError
@@ -26,7 +24,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--out", type=Path, required=True, help="folder for the CSV files")
     evaluate = sub.add_parser("evaluate", help="score the corpus against an annotated gold file")
     _corpus_args(evaluate)
-    evaluate.add_argument("--gold", type=Path, required=True, help="gold JSON (format of seeds-gold.json)")
+    evaluate.add_argument("--gold", type=Path, required=True,
+                          help="annotated sample: JSON list of {file, title, published, officials, meetings, trade}")
     evaluate.add_argument("--verbose", action="store_true", help="also list what was missed or extra")
     return parser
 
