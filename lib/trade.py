@@ -1,11 +1,264 @@
-"""Trade turnover: articles → figures and targets (TRADE_COLUMNS). (Stub: filled by the trade issue.)"""
+"""Trade turnover: articles → figures and targets (TRADE_COLUMNS), each with the sentence it came from.
+
+A dollar amount is a Kazakhstan–Kyrgyzstan trade figure when its sentence speaks of turnover or trade (or, for
+a target, refers back to the turnover of the sentence before: "довести этот показатель до $2 млрд"), no
+exclusion cue sits in its clause (investment, exports, imports, aid, budgets, export potential, total foreign
+trade), and no third country is the partner. Its clause decides actual vs target ("reached $1.3 billion" vs
+"to bring turnover up to $2 billion"); periods, due years and growth rates are the nearest ones in the
+sentence. The rules use general cues only, so they carry over to articles nobody has annotated.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import asdict, dataclass, replace
+from datetime import date
+
 import pandas as pd
 
+from lib.money import Amount, find_amounts
 from lib.records import TRADE_COLUMNS, empty
+from lib.text import sentences
+from lib.trade_periods import DueYear, Growth, Period, find_growth, find_periods
+
+# Reported KZ–KG turnover has ranged from hundreds of millions to a few billion dollars; a figure far outside
+# [$5 million, $50 billion] is a ticker, a price, a budget or a national total.
+MIN_USD, MAX_USD = 5e6, 5e10
+
+CHEAP = re.compile(r"\$|долл|dollar|USD", re.IGNORECASE)
+LINK_LINE = re.compile(r"^\s*(?:читайте также|см\. также|read also|also read|related|похожие новости)\b", re.I)
+# Phrases with "trade" that are not turnover ("trade and logistics complex", "trade wars").
+NOT_TRADE = re.compile(r"trade[- ]and[- ]logistics|trade wars?|trading partners?|торгово-логистическ\w*|"
+                       r"торговых партнер\w*|торговый дом", re.IGNORECASE)
+TRADE = re.compile(r"товарооборот|торговл|взаимн\w* оборот|turnover|\btrade\b|\btrading volume", re.IGNORECASE)
+ANAPHOR = re.compile(r"\b(?:it|this figure|this indicator|этот показатель|этого показателя|данный показатель|"
+                     r"его|её|ее)\b", re.IGNORECASE)
+TARGET_BEFORE = re.compile(
+    r"\b(?:targets?|goals?|aim\w*|objective|task|ambitio\w*|sights|intend\w*|plan(?:s|ned|ning)? to|want\w*|"
+    r"seek\w*|should|could|would|will|shall|expected to|set to|towards?|the bar|"
+    r"to (?:increase|raise|lift|boost|bring|double|reach|expand|grow|hit|achieve)|increasing|raising|lifting|"
+    r"boosting|bringing|doubling|reaching|achieving|"
+    r"довести|вывести|выйти на|увеличить|увеличени\w*|нарастить|наращивани\w*|удвоить|утроить|достичь|"
+    r"достижени\w*|задач\w*|цел(?:ь|и|ью|ей|евой|евого)|планк\w*|намерен\w*|намерева\w*|планиру\w*|нацел\w*|"
+    r"ориентир\w*|стрем\w*|должн\w*|может|могут|сможет|будет|прогноз\w*|ожида\w*)\b",
+    re.IGNORECASE)
+TARGET_AFTER = re.compile(r"^\W{0,3}(?:\w+\W+){0,3}?(?:targets?|goals?|цел[ьи]\b|ориентир)", re.IGNORECASE)
+EXCLUDE = re.compile(
+    r"invest\w*|инвест\w*|вложи\w*|вложен\w*|export\w*|import\w*|экспорт\w*|импорт\w*|поставк\w*|"
+    r"поставля\w*|на сумму|potential|потенциал\w*|budget\w*|бюджет\w*|portfolio|портфел\w*|\bfunds?\b|фонд\w*|"
+    r"grants?\b|грант\w*|кредит\w*|loans?\b|\baid\b|assistance|помощ\w*|\bGDP\b|ВВП|remittanc\w*|перевод\w*|"
+    r"\bdebt|долг\w*|reserves?\b|резерв\w*|prices?\b|цен[аыуе]\b|per ton|capital|капитал\w*|\bshare\b|\bдол[яию]\b|"
+    r"стоимост\w*|projects? worth|foreign trade|внешнеторгов\w*|внешн\w+ торговл\w*|total trade|overall trade|"
+    r"общ\w* товарооборот\w*|with China|с Китаем",
+    re.IGNORECASE)
+EXCLUDE_AFTER = re.compile(r"^\W{0,3}(?:(?:of|in) (?:investment|exports?|imports?|aid)|инвестиц\w*|экспорт\w*|"
+                           r"импорт\w*|into\b|в экономику)", re.IGNORECASE)
+BILATERAL = re.compile(r"bilateral|mutual|between|двусторонн\w*|взаимн\w*|двух стран|между", re.IGNORECASE)
+KG = re.compile(r"kyrgyz|кыргыз|киргиз|бишкек|bishkek", re.IGNORECASE)
+KZ = re.compile(r"kazakh|казах|астан|astana|алмат|almaty|нур-султан|nur-sultan", re.IGNORECASE)
+THIRD = re.compile(
+    r"uzbek|узбек|ташкент|tashkent|mirziyoyev|мирзиёев|tajik|таджик|душанбе|dushanbe|rahmon|рахмон|turkmen|"
+    r"туркмен|china|chinese|китай|китая|кнр|beijing|пекин|russia|росси|turkey|türkiye|турци|azerbaijan|"
+    r"азербайджан|belarus|беларус|armenia|армени|european union|евросоюз|mongolia|монгол|\biran|иран|afghan|"
+    r"афган|pakistan|пакистан|\bindia\b|индии|индия|korea|коре[яи]|japan|япони|germany|германи|\bUSA\b|"
+    r"united states|америк",
+    re.IGNORECASE)
+CLAUSE_BREAK = re.compile(r"[;:—–(«»\"“”]|,\s+(?:and|while|but|whereas|adding|а|но|тогда как|при этом)\b|\.\s")
+DOUBLE = re.compile(r"удвоить|удвоени\w*|\bdouble\b|doubling|увеличить вдвое|в два раза", re.IGNORECASE)
+BASE_BEFORE = re.compile(r"(?:than(?: the)?|чем|сравнению с|compared (?:with|to)(?: the)?|from(?: the)?)\s*$",
+                         re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class TradeFigure:
+    """One reported figure or target, before it becomes a row of the trade table."""
+
+    kind: str  # "actual" | "target"
+    value_usd: float
+    approximate: bool
+    period_start: str | None
+    period_end: str | None
+    growth_pct: float | None
+    target_year: int | None
+    quote: str
+
+
+def _blank(text: str, pattern: re.Pattern[str]) -> str:
+    """``text`` with every match of ``pattern`` replaced by spaces (offsets stay valid)."""
+    return pattern.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def _clause_before(text: str, position: int) -> str:
+    """The clause that ends at ``position``; a clause of under three words takes the clause before it too."""
+    window = text[max(0, position - 160):position]
+    breaks = [m.end() for m in CLAUSE_BREAK.finditer(window)]
+    if not breaks:
+        return window
+    clause = window[breaks[-1]:]
+    if len(clause.split()) < 3 and len(breaks) > 1:
+        return window[breaks[-2]:]
+    if len(clause.split()) < 3:
+        return window
+    return clause
+
+
+def _pair_ok(sentence: str, context: str, article_ok: bool) -> bool:
+    """Is the trade in ``sentence`` Kazakhstan–Kyrgyzstan trade? The sentence decides, then the one before, then
+    the article."""
+    if KG.search(sentence):
+        return True
+    if THIRD.search(sentence):
+        return False
+    if THIRD.search(context) and not KG.search(context):
+        return False
+    return article_ok
+
+
+def article_is_bilateral(text: str) -> bool:
+    """Whether an article names both countries and Kyrgyzstan is not a side note next to another partner."""
+    kg, kz = len(KG.findall(text)), len(KZ.findall(text))
+    third = len(THIRD.findall(text))
+    return kg > 0 and kz > 0 and 2 * kg >= third
+
+
+def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, max(a[0], b[0]) - min(a[1], b[1]))
+
+
+def _nearest(amount: Amount, spans: list[Period] | list[DueYear], limit: int) -> Period | DueYear | None:
+    best = min(spans, key=lambda s: _gap((amount.start, amount.end), (s.start, s.end)), default=None)
+    if best is None or _gap((amount.start, amount.end), (best.start, best.end)) > limit:
+        return None
+    return best
+
+
+def _assign_growth(actuals: list[Amount], growths: list[Growth], sentence: str) -> dict[int, float]:
+    """Each growth rate goes to the nearest actual figure that is not the base of a comparison ("than the $X")."""
+    eligible = [a for a in actuals if not BASE_BEFORE.search(sentence[max(0, a.start - 14):a.start])]
+    pairs = sorted((_gap((a.start, a.end), (g.start, g.end)), a.start, g.start, g.pct)
+                   for a in eligible for g in growths)
+    out: dict[int, float] = {}
+    used: set[int] = set()
+    for gap, start, g_start, pct in pairs:
+        if gap <= 120 and start not in out and g_start not in used:
+            out[start] = pct
+            used.add(g_start)
+    return out
+
+
+def sentence_figures(sentence: str, context: str, published: date | None, article_ok: bool) -> list[TradeFigure]:
+    """Trade figures in one sentence; ``context`` is the text just before it (for "этот показатель")."""
+    amounts = [a for a in find_amounts(sentence) if MIN_USD <= a.value <= MAX_USD and a.has_scale]
+    if not amounts:
+        return []
+    cues = _blank(sentence, NOT_TRADE)
+    for a in amounts:  # "долл. США" is a currency, not a partner country
+        cues = cues[:a.start] + " " * (a.end - a.start) + cues[a.end:]
+    context_cues = _blank(context, NOT_TRADE)
+    has_trade, context_trade = bool(TRADE.search(cues)), bool(TRADE.search(context_cues))
+    if not (has_trade or context_trade) or not _pair_ok(cues, context_cues, article_ok):
+        return []
+    periods, due = find_periods(sentence, published)
+    kinds: list[tuple[Amount, str]] = []
+    for a in amounts:
+        clause = _clause_before(cues, a.start)
+        after = sentence[a.end:a.end + 40]
+        if EXCLUDE.search(clause[-70:]) and not (BILATERAL.search(clause) and not EXCLUDE.search(clause[-25:])):
+            continue
+        if EXCLUDE_AFTER.search(after) or (THIRD.search(clause) and not KG.search(clause)):
+            continue
+        due_after = any(0 <= d.start - a.end <= 12 and not re.search(r"[,;:—–]", sentence[a.end:d.start])
+                        for d in due)
+        target = bool(TARGET_BEFORE.search(clause) or TARGET_AFTER.search(after) or due_after)
+        if not has_trade and not (target and (ANAPHOR.search(clause) or TARGET_BEFORE.search(clause))):
+            continue
+        kinds.append((a, "target" if target else "actual"))
+    actuals = [a for a, kind in kinds if kind == "actual"]
+    growth = _assign_growth(actuals, find_growth(sentence), sentence)
+    quote = sentence.strip()
+    out: list[TradeFigure] = []
+    for a, kind in kinds:
+        if kind == "actual":
+            period = _nearest(a, periods, 200)
+            first, last = (period.first, period.last) if isinstance(period, Period) else (None, None)
+            out.append(TradeFigure("actual", a.value, a.approximate, first, last, growth.get(a.start), None, quote))
+        else:
+            year = _nearest(a, due, 60)
+            out.append(TradeFigure("target", a.value, a.approximate, None, None, None,
+                                   year.year if isinstance(year, DueYear) else None, quote))
+    out.extend(_implicit_targets(sentence, actuals, due, quote))
+    return out
+
+
+def _implicit_targets(sentence: str, actuals: list[Amount], due: list[DueYear], quote: str) -> list[TradeFigure]:
+    """ "удвоить этот показатель" / "double it" with no amount after it: a target of twice the figure before."""
+    out = []
+    for m in DOUBLE.finditer(sentence):
+        before = [a for a in actuals if a.end <= m.start()]
+        if not before or any(a.start > m.end() for a in find_amounts(sentence)):
+            continue
+        base = before[-1]
+        year = min(due, key=lambda d: abs(d.start - m.end()), default=None)
+        out.append(TradeFigure("target", 2 * base.value, base.approximate, None, None, None,
+                               year.year if year and abs(year.start - m.end()) <= 60 else None, quote))
+    return out
+
+
+def _merge(figures: list[TradeFigure]) -> list[TradeFigure]:
+    """One row per figure and period: a headline repeating the body, or a period-less repeat, is merged."""
+    kept: list[TradeFigure] = []
+    for f in figures:
+        twin = next((i for i, k in enumerate(kept) if k.kind == f.kind and abs(k.value_usd - f.value_usd) < 1
+                     and (k.period_start is None or f.period_start is None or k.period_start == f.period_start)),
+                    None)
+        if twin is None:
+            kept.append(f)
+            continue
+        k = kept[twin]
+        kept[twin] = replace(
+            k, period_start=k.period_start or f.period_start, period_end=k.period_end or f.period_end,
+            growth_pct=k.growth_pct if k.growth_pct is not None else f.growth_pct,
+            target_year=k.target_year or f.target_year,
+            quote=k.quote if len(k.quote) >= len(f.quote) or k.period_start else f.quote)
+    return kept
+
+
+def article_figures(title: str, body: str, published: date | None) -> list[TradeFigure]:
+    """Every trade figure and target of one article, merged so a repeated figure appears once."""
+    text = body if not title or title.strip() in body[:len(title) + 400] else f"{title}\n{body}"
+    if not CHEAP.search(text):
+        return []
+    article_ok = article_is_bilateral(text)
+    figures: list[TradeFigure] = []
+    previous = ""
+    for line in text.split("\n"):
+        if not line.strip():
+            continue
+        if CHEAP.search(line) and not LINK_LINE.search(line):
+            spans = sentences(line)
+            for i, s in enumerate(spans):
+                context = spans[i - 1].text if i else previous
+                if CHEAP.search(s.text):
+                    figures.extend(sentence_figures(s.text, context, published, article_ok))
+            previous = spans[-1].text if spans else line
+        else:
+            previous = line[-400:]
+    return _merge(figures)
 
 
 def extract_trade(articles: pd.DataFrame) -> pd.DataFrame:
-    return empty(TRADE_COLUMNS)
+    """Trade figures and targets of every article, one row each (TRADE_COLUMNS)."""
+    rows = []
+    for art in articles.itertuples(index=False):
+        published = art.published.date() if isinstance(art.published, pd.Timestamp) and not pd.isna(
+            art.published) else None
+        title = art.title if isinstance(art.title, str) else ""
+        for f in article_figures(title, art.body if isinstance(art.body, str) else "", published):
+            rows.append({"article_id": art.article_id, "file": art.file, **asdict(f)})
+    if not rows:
+        return empty(TRADE_COLUMNS)
+    frame = pd.DataFrame(rows, columns=TRADE_COLUMNS)
+    frame["value_usd"] = frame["value_usd"].astype(float)
+    frame["growth_pct"] = frame["growth_pct"].astype(float)
+    frame["target_year"] = frame["target_year"].astype("Int64")
+    return frame
