@@ -1,19 +1,268 @@
-"""Officials in articles: articles → mentions (person, span) → officials table. (Stub: filled by the officials issue.)"""
+"""Officials in articles: articles → mentions (person, span) → officials table (one row per article and person).
+
+Listed officials are found with a gazetteer of every case form of every spelling in the curated table (built once
+per process from lib/data, see lib/officials.py and lib/names.py); a bare surname shared by two people (the two
+Japarovs) is resolved by the title next to it, else by who the article is about. Officials the table does not know
+come from lib/people_ner.py (NER, only in sentences with a title) and are marked ``listed=False``.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
 import pandas as pd
 
+from lib import names, people_ner, titles
+from lib.officials import RANK, Official, latest_post_before, load_officials, posts_on
 from lib.records import OFFICIAL_COLUMNS, empty
+from lib.text import sentences
 
-MENTION_COLUMNS = ["article_id", "person", "country", "role", "listed", "start", "end", "surface"]
+MENTION_COLUMNS = ["article_id", "person", "country", "role", "listed", "start", "end", "surface", "kind", "title"]
+# Posts senior enough that a bare surname on its own names that person (a bare "Новиков" names no one in particular).
+_SENIOR = {"president", "head_of_government", "foreign_minister", "speaker"}
+WORD = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*")
+_INITIALS = re.compile(r"(?:(?<![\w.])([A-ZА-ЯЁ])\.\s?-?\s?){1,2}\s?$")
+_PATRONYMIC = re.compile(r"\w+(?:ович|евич|овна|евна|ична|ич|uly|kyzy|ovich|evich)$", re.IGNORECASE)
+# Link lists and tickers that a cleaner may leave behind: "• Ташиев провел встречу — 07.12.2021".
+_LINK_LINE = re.compile(r"^\s*(?:[•→·▪►]|читайте также|read also|related|см\. также).*$", re.IGNORECASE | re.MULTILINE)
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    """Lower-case surface form → indexes of officials whose first name / surname it is."""
+
+    officials: tuple[Official, ...]
+    first: dict[str, frozenset[int]]
+    last: dict[str, frozenset[int]]
+
+
+def _key(word: str) -> str:
+    return word.lower().replace("ё", "е").replace("‐", "-")
+
+
+def build_gazetteer(officials: tuple[Official, ...]) -> Gazetteer:
+    """Every case form of every spelling (Latin spellings do not decline, Cyrillic ones do unless indeclinable)."""
+    first: dict[str, set[int]] = {}
+    last: dict[str, set[int]] = {}
+    for i, official in enumerate(officials):
+        for table, spellings in ((first, official.first_names), (last, official.surnames)):
+            for spelling in spellings:
+                for part in spelling.split():  # "Реджеп Тайип": each word is a first-name form
+                    forms = {_key(part)} if part.isascii() else names.inflections(part)
+                    for form in forms:
+                        table.setdefault(form, set()).add(i)
+    return Gazetteer(officials, {k: frozenset(v) for k, v in first.items()},
+                     {k: frozenset(v) for k, v in last.items()})
+
+
+_CACHE: dict[str, Gazetteer] = {}
+
+
+def gazetteer() -> Gazetteer:
+    """The gazetteer of the curated table, built once per process (~0.1 s)."""
+    if "g" not in _CACHE:
+        _CACHE["g"] = build_gazetteer(load_officials())
+    return _CACHE["g"]
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    person: str
+    country: str
+    role: str
+    listed: bool
+    start: int
+    end: int
+    surface: str
+    kind: str
+    title: str
+
+
+@dataclass(slots=True)
+class _Hit:
+    """A gazetteer hit before resolution: ``candidates`` are officials' indexes; ``full`` when a first name or initial
+    confirmed the person."""
+
+    start: int
+    end: int
+    candidates: frozenset[int]
+    full: bool
+    title: titles.Title | None = None
+
+
+def _published(value: object) -> date | None:
+    if value is None or value is pd.NaT or (isinstance(value, float) and pd.isna(value)):
+        return None
+    return pd.Timestamp(value).date()  # type: ignore[arg-type]
+
+
+def _kinds(official: Official, on: date | None) -> set[str]:
+    return {p.kind for p in posts_on(official, on)} or ({p.kind for p in official.posts} if on is None else set())
+
+
+def _initial_ok(official: Official, initial: str) -> bool:
+    return any(names.transliterate(f[:1]).upper()[:1] == names.transliterate(initial).upper()[:1]
+               for f in official.first_names)
+
+
+def _scan(body: str, gaz: Gazetteer, found: list[titles.Title]) -> list[_Hit]:
+    """Gazetteer hits in reading order: "Садыру Жапарову" (full), "М.Тлеуберди" (full), "Жапаров" (bare)."""
+    words = [m for m in WORD.finditer(body) if m.group(0)[:1].isupper()]
+    hits: list[_Hit] = []
+    skip_until = -1
+    for i, word in enumerate(words):
+        if word.start() < skip_until:
+            continue
+        key = _key(word.group(0))
+        first = gaz.first.get(key)
+        if first:
+            # the surname right after the first name, perhaps after a patronymic ("Садыр Нургожоевич Жапаров")
+            for j in (i + 1, i + 2):
+                if j >= len(words):
+                    break
+                gap = body[words[j - 1].end():words[j].start()]
+                if not re.fullmatch(r"[ \t\u00a0]{1,3}", gap):
+                    break
+                both = first & gaz.last.get(_key(words[j].group(0)), frozenset())
+                if both:
+                    hits.append(_Hit(word.start(), words[j].end(), frozenset(both), True))
+                    skip_until = words[j].end()
+                    break
+                if not _PATRONYMIC.fullmatch(words[j].group(0)):
+                    break
+            if skip_until > word.start():
+                continue
+        last = gaz.last.get(key)
+        if not last:
+            continue
+        initials = _INITIALS.search(body, max(0, word.start() - 8), word.start())
+        if initials and initials.end() == word.start():
+            letter = body[initials.start():initials.end()].strip()[:1]
+            narrowed = frozenset(c for c in last if _initial_ok(gaz.officials[c], letter))
+            if narrowed:
+                hits.append(_Hit(initials.start(), word.end(), narrowed, True))
+                continue
+        hits.append(_Hit(word.start(), word.end(), last, False))
+    for hit in hits:
+        hit.title = titles.title_of(body, hit.start, hit.end, found)
+    return hits
+
+
+def _resolve(hits: list[_Hit], gaz: Gazetteer, on: date | None) -> list[tuple[_Hit, int]]:
+    """One official per hit; bare surnames nobody can be sure of are dropped."""
+    first_seen: dict[int, int] = {}
+    for hit in hits:
+        if hit.full and len(hit.candidates) == 1:
+            first_seen.setdefault(next(iter(hit.candidates)), hit.start)
+    # A title settles a bare surname ("президента Жапарова", "глава кабмина Жапаров") when it fits one candidate's post.
+    titled: dict[int, int] = {}
+    for index, hit in enumerate(hits):
+        if hit.title and hit.title.kind in RANK:
+            fitting = [c for c in hit.candidates if hit.title.kind in _kinds(gaz.officials[c], on)]
+            if len(fitting) == 1:
+                titled[index] = fitting[0]
+                first_seen.setdefault(fitting[0], hit.start)
+    out = []
+    for index, hit in enumerate(hits):
+        if index in titled:
+            out.append((hit, titled[index]))
+            continue
+        candidates = sorted(hit.candidates)
+        seen = [c for c in candidates if c in first_seen]
+        if seen:
+            # the person the article introduced first is the one a later bare surname refers to: "Жапаров провел
+            # переговоры" after both Japarovs were named is the article's protagonist, not the last one named
+            out.append((hit, min(seen, key=lambda c: first_seen[c])))
+            continue
+        if hit.full:
+            out.append((hit, candidates[0]))
+            continue
+        senior = [c for c in candidates if _kinds(gaz.officials[c], on) & _SENIOR]
+        if senior:
+            out.append((hit, min(senior, key=lambda c: min(RANK[k] for k in _kinds(gaz.officials[c], on)))))
+    return out
+
+
+def role_of(official: Official, on: date | None, title: titles.Title | None) -> tuple[str, str]:
+    """(kind, title) of the post held on ``on``; the post the text names when the date is unknown."""
+    posts = posts_on(official, on)
+    if on is None and title is not None:
+        posts = [p for p in posts if p.kind == title.kind] or posts
+    if posts:
+        return posts[0].kind, posts[0].title
+    former = latest_post_before(official.person, on)
+    if former is not None:
+        return former.kind, f"former {former.title}"
+    if title is not None and title.kind in RANK:
+        return title.kind, title.text
+    return "other", ""
+
+
+def _link_spans(body: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _LINK_LINE.finditer(body)]
+
+
+def article_mentions(body: str, published: date | None, lang: str = "ru") -> list[Mention]:
+    """Mentions of listed and unlisted officials in one body, in reading order."""
+    gaz = gazetteer()
+    found = titles.find_titles(body)
+    links = _link_spans(body)
+    hits = [h for h in _scan(body, gaz, found) if not any(a <= h.start < b for a, b in links)]
+    mentions = []
+    for hit, index in _resolve(hits, gaz, published):
+        official = gaz.officials[index]
+        kind, role = role_of(official, published, hit.title)
+        mentions.append(Mention(official.person, official.country, role, True, hit.start, hit.end,
+                                body[hit.start:hit.end], kind, hit.title.text if hit.title else ""))
+    taken = [(m.start, m.end) for m in mentions]
+    for found_person in people_ner.unlisted(body, lang, found, taken, links):
+        mentions.append(Mention(found_person.person, found_person.country, found_person.title, False,
+                                found_person.start, found_person.end, body[found_person.start:found_person.end],
+                                found_person.kind, found_person.title))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _rows(articles: pd.DataFrame) -> Iterator[dict[str, object]]:
+    for row in articles.itertuples(index=False):
+        body = row.body if isinstance(row.body, str) else ""
+        for m in article_mentions(body, _published(row.published), str(row.lang)):
+            yield {"article_id": row.article_id, "person": m.person, "country": m.country, "role": m.role,
+                   "listed": m.listed, "start": m.start, "end": m.end, "surface": m.surface, "kind": m.kind,
+                   "title": m.title}
 
 
 def extract_mentions(articles: pd.DataFrame) -> pd.DataFrame:
     """Every mention of an official in each article body, with character offsets into ``body``."""
-    return empty(MENTION_COLUMNS)
+    rows = list(_rows(articles))
+    if not rows:
+        return empty(MENTION_COLUMNS)
+    frame = pd.DataFrame(rows, columns=MENTION_COLUMNS)
+    frame["listed"] = frame["listed"].astype(bool)
+    frame[["start", "end"]] = frame[["start", "end"]].astype("int64")
+    return frame
 
 
 def summarise_officials(mentions: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """One row per article and person (OFFICIAL_COLUMNS)."""
-    return empty(OFFICIAL_COLUMNS)
+    """One row per article and person (OFFICIAL_COLUMNS); the quote is the sentence of the first mention."""
+    if mentions.empty or articles.empty:
+        return empty(OFFICIAL_COLUMNS)
+    by_id = articles.set_index("article_id")
+    rows = []
+    for (article_id, person), group in mentions.sort_values("start").groupby(["article_id", "person"], sort=False):
+        if article_id not in by_id.index:
+            continue
+        article = by_id.loc[article_id]
+        body = str(article["body"])
+        first = group.iloc[0]
+        spans = sentences(body)
+        quote = next((s.text for s in spans if s.start <= first["start"] < s.end), body[first["start"]:first["end"]])
+        role = next((r for r in group["role"] if isinstance(r, str) and r), "")
+        rows.append({"article_id": article_id, "file": article["file"], "person": person,
+                     "country": first["country"], "role": role, "listed": bool(first["listed"]),
+                     "mentions": len(group), "quote": quote})
+    if not rows:
+        return empty(OFFICIAL_COLUMNS)
+    return pd.DataFrame(rows, columns=OFFICIAL_COLUMNS).sort_values(["file", "person"]).reset_index(drop=True)

@@ -1,0 +1,144 @@
+"""Russian name morphology and transliteration: a name → its inflected forms, an inflected name → nominative, Latin.
+
+pymorphy3 knows Russian names but not most Kazakh and Kyrgyz ones ("Жапаров" parses as the plural of "Жапар"),
+so forms come from two sources: the word's own pymorphy lexeme when pymorphy knows it as a name, and the
+paradigm of a model name of the same type (Иванов, Пушкин, Сергей, Игорь, Иван, Анна, Мария) applied to its stem —
+the same analogy pymorphy uses for unknown words, restricted to name paradigms.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pymorphy3
+
+_MORPH: dict[str, pymorphy3.MorphAnalyzer] = {}
+
+
+def morph() -> pymorphy3.MorphAnalyzer:
+    """One analyzer per process: building it reads the dictionaries (~0.2 s)."""
+    if "m" not in _MORPH:
+        _MORPH["m"] = pymorphy3.MorphAnalyzer()
+    return _MORPH["m"]
+
+
+@dataclass(frozen=True, slots=True)
+class Paradigm:
+    """Endings that replace ``nominative`` (the model's nominative ending) to give every case form."""
+
+    nominative: str
+    endings: tuple[str, ...]
+
+
+# (model word, grammeme that selects the right parse, which target words take its paradigm)
+_MODELS = (
+    ("иванов", "Surn", re.compile(r"(ов|ев|ёв)$")),
+    ("пушкин", "Surn", re.compile(r"(ин|ын)$")),
+    ("иванова", "Surn", re.compile(r"(ова|ева|ёва|ина|ына)$")),  # feminine surnames (Назарбаева)
+    ("сергей", "Name", re.compile(r"й$")),
+    ("игорь", "Name", re.compile(r"ь$")),
+    ("анна", "Name", re.compile(r"а$")),
+    ("мария", "Name", re.compile(r"ия$")),
+    ("иван", "Name", re.compile(r"[бвгджзклмнпрстфхцчшщ]$")),
+)
+_PARADIGMS: dict[str, Paradigm] = {}
+
+
+def _paradigm(model: str, grammeme: str) -> Paradigm:
+    if model not in _PARADIGMS:
+        feminine = model == "иванова"  # pymorphy files it under "иванов": keep the feminine forms only
+        lemma = "иванов" if feminine else model
+        parse = next(p for p in morph().parse(lemma) if grammeme in p.tag and p.normal_form == lemma)
+        words = {f.word for f in parse.lexeme if not feminine or "femn" in f.tag} | {model}
+        stem = _common_prefix(sorted(words))
+        _PARADIGMS[model] = Paradigm(model[len(stem):], tuple(sorted({w[len(stem):] for w in words})))
+    return _PARADIGMS[model]
+
+
+def _common_prefix(words: list[str]) -> str:
+    first, last = words[0], words[-1]
+    i = 0
+    while i < min(len(first), len(last)) and first[i] == last[i]:
+        i += 1
+    return first[:i]
+
+
+def inflections(name: str) -> set[str]:
+    """Every case form of a one-word Cyrillic name, lower case ("Жапаров" → жапаров, жапарова, жапаровым, ...).
+
+    A hyphenated name ("Касым-Жомарт") declines in its last part; a name with no Russian paradigm
+    ("Тлеуберди", "Нуртлеу") does not decline and yields itself.
+    """
+    word = name.lower().replace("ё", "е")
+    if "-" in word:
+        head, tail = word.rsplit("-", 1)
+        return {f"{head}-{form}" for form in inflections(tail)}
+    forms = {word}
+    for parse in morph().parse(word):
+        if ({"Name", "Surn"} & set(parse.tag.grammemes)) and parse.normal_form == word and "Fixd" not in parse.tag:
+            forms.update(f.word.replace("ё", "е") for f in parse.lexeme)
+    for model, grammeme, pattern in _MODELS:
+        if pattern.search(word):
+            paradigm = _paradigm(model, grammeme)
+            stem = word[: len(word) - len(paradigm.nominative)] if paradigm.nominative else word
+            forms.update(stem + ending for ending in paradigm.endings)
+            break
+    return forms
+
+
+_SURNAME_STEM = re.compile(r"^(.{2,}?(?:ов|ев|ёв|ин|ын))(?:а|у|ым|е|ой|ою|ы|ых|ыми|ым)?$")
+
+
+def nominative(word: str, surname: bool) -> str:
+    """The nominative of one inflected name word, in its original capitalisation style ("Кожошевым" → "Кожошев")."""
+    low = word.lower()
+    if "-" in low:
+        head, tail = word.rsplit("-", 1)
+        return f"{head}-{nominative(tail, surname)}"
+    if surname:
+        match = _SURNAME_STEM.match(low)
+        if match:
+            return _recase(match.group(1), word)
+    parses = [p for p in morph().parse(low) if {"Name", "Surn"} & set(p.tag.grammemes)]
+    parses = parses or [p for p in morph().parse(low) if "NOUN" in p.tag]
+    if parses:
+        lemma = parses[0].inflect({"nomn", "sing"})
+        return _recase(lemma.word if lemma else parses[0].normal_form, word)
+    return word
+
+
+def _recase(lemma: str, original: str) -> str:
+    return lemma[:1].upper() + lemma[1:] if original[:1].isupper() else lemma
+
+
+# Kazakh and Kyrgyz officials' own English spellings use these (zh, kh, y), and "ай" → "ai" (Kudaibergen).
+_TRANSLIT = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh", "з": "z", "и": "i",
+    "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
+    "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "",
+    "э": "e", "ю": "yu", "я": "ya", "ә": "a", "ғ": "g", "қ": "k", "ң": "ng", "ө": "o", "ұ": "u", "ү": "u",
+    "һ": "h", "і": "i",
+}
+_VOWELS = set("аеёиоуыэюяәөұүі")
+
+
+def transliterate(text: str) -> str:
+    """Cyrillic → Latin in Central Asian officials' usual style ("Кудайберген Базарбаев" → Kudaibergen Bazarbaev)."""
+    out = []
+    for i, char in enumerate(text):
+        low = char.lower()
+        if low not in _TRANSLIT:
+            out.append(char)
+            continue
+        prev = text[i - 1].lower() if i else ""
+        nxt = text[i + 1].lower() if i + 1 < len(text) else ""
+        # word-initial "Е" is "Ye" (Yerlan, Yermek); after a vowel inside a word Kyrgyz usage keeps "e" (Kulubaev)
+        if low == "е" and (not prev or not prev.isalpha() or prev in "ъь"):
+            latin = "ye"
+        elif low == "й" and prev in _VOWELS and nxt.isalpha():
+            latin = "i"
+        else:
+            latin = _TRANSLIT[low]
+        out.append(latin.capitalize() if char.isupper() else latin)
+    return "".join(out)

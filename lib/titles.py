@@ -1,0 +1,141 @@
+"""Titles of posts in a text (lib/data/titles.csv): "глава кабмина", "Chairman of the Cabinet", "политолог".
+
+A title tells two people with one surname apart (President vs Chairman of the Cabinet Japarov) and tells an official
+("посол Кыргызстана в Казахстане") from a quoted expert ("политолог"). A title belongs to a name when only filler
+(country words, "of the", a dash or comma) stands between them.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+
+from lib.officials import DATA_DIR
+
+NOT_OFFICIAL = "not_official"
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    start: int
+    end: int
+    kind: str  # a post kind of lib.officials.KINDS, or NOT_OFFICIAL
+    text: str
+
+
+_PATTERN: dict[str, tuple[re.Pattern[str], list[str]]] = {}
+
+
+def _pattern() -> tuple[re.Pattern[str], list[str]]:
+    """One alternation of every title pattern, in file order (specific before generic), with its kind per group."""
+    if "p" not in _PATTERN:
+        with open(DATA_DIR / "titles.csv", encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+        kinds = [row["kind"] for row in rows]
+        alternatives = "|".join(f"(?P<t{i}>{row['pattern']})" for i, row in enumerate(rows))
+        # \b on both sides: "премьер" must not match inside "премьера-лиги"-like words, "president" not "presidential".
+        _PATTERN["p"] = (re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE), kinds)
+    return _PATTERN["p"]
+
+
+def find_titles(text: str) -> list[Title]:
+    """Every title in ``text`` (leftmost, then first pattern in file order), with offsets."""
+    pattern, kinds = _pattern()
+    found = []
+    for match in pattern.finditer(text):
+        group = match.lastgroup or "t0"
+        found.append(Title(match.start(), match.end(), kinds[int(group[1:])], match.group(0)))
+    return found
+
+
+# Words that may stand between a title and its name: countries and their adjectives, "of the", "in", "to".
+_FILLER = re.compile(
+    r"(?:кыргыз|киргиз|казах|росси|узбек|таджик|туркмен|китай|республик|соседн|братск|рф|кр|рк|кнр|"
+    r"kyrgyz|kazakh|russia|uzbek|tajik|turkmen|chin|republic|neighbo|of|the|to|in|в|at|its|his|her|their|"
+    r"нынешн|current|then|тогдашн|former|бывш|new|нов|acting|врио|исполняющ|обязанност)\w*",
+    re.IGNORECASE,
+)
+_GAP_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|[^\w\s]")
+MAX_GAP = 60
+
+
+def is_filler(gap: str, allow: tuple[str, ...] = ()) -> bool:
+    """True when ``gap`` holds only filler words, initials, punctuation of apposition, or ``allow``ed words."""
+    if len(gap) > MAX_GAP or "\n" in gap:
+        return False
+    for token in _GAP_TOKEN.findall(gap):
+        if token in {",", "—", "–", "-", ".", "'", "’", "(", ")", "«", "»", '"'}:
+            continue
+        if token in allow or _FILLER.fullmatch(token) or (len(token) == 1 and token.isupper()):
+            continue
+        if token.lower() == "s":  # Kyrgyzstan's
+            continue
+        return False
+    return True
+
+
+def title_before(text: str, start: int, titles: list[Title], allow: tuple[str, ...] = ()) -> Title | None:
+    """The title right before ``start`` ("президента Жапарова", "Ambassador to Kazakhstan Kudaibergen ...")."""
+    best = None
+    for title in titles:
+        if title.end > start:
+            break
+        best = title
+    if best is None or not is_filler(text[best.end:start], allow):
+        return None
+    gap = text[best.end:start]
+    if "," in gap or "—" in gap or "–" in gap:  # "министр, Жапаров": a list, not an apposition
+        return None
+    return _chain_head(text, best, titles)
+
+
+def _chain_head(text: str, title: Title, titles: list[Title]) -> Title:
+    """The head of a genitive chain: "пресс-секретарь главы государства Берик Уали" is a press secretary."""
+    head = title
+    for earlier in reversed([t for t in titles if t.end <= title.start]):
+        gap = text[earlier.end:head.start]
+        if not is_filler(gap) or any(mark in gap for mark in ",—–()"):
+            break
+        head = earlier
+    return head
+
+
+def title_after(text: str, end: int, titles: list[Title]) -> Title | None:
+    """The apposition after a name: "Akylbek Japarov, Chairman of the Cabinet", "Жапаров — председатель ..."."""
+    for title in titles:
+        if title.start < end:
+            continue
+        gap = text[end:title.start]
+        if re.fullmatch(r"\s*(?:,|—|–|-|\()\s*(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,3}?", gap, re.IGNORECASE) and (
+            is_filler(gap)
+        ):
+            return title
+        return None
+    return None
+
+
+def title_of(text: str, start: int, end: int, titles: list[Title], allow: tuple[str, ...] = ()) -> Title | None:
+    """The title attached to the name at ``start:end``: before it, else in apposition after it."""
+    return title_before(text, start, titles, allow) or title_after(text, end, titles)
+
+
+_COUNTRIES = (
+    (re.compile(r"казах|kazakh|астан|astana", re.IGNORECASE), "KZ"),
+    (re.compile(r"кыргыз|киргиз|kyrgyz|бишкек|bishkek", re.IGNORECASE), "KG"),
+    (re.compile(r"росси|russia|рф\b|кремл|kremlin", re.IGNORECASE), "RU"),
+    (re.compile(r"узбек|uzbek", re.IGNORECASE), "UZ"),
+    (re.compile(r"таджик|tajik", re.IGNORECASE), "TJ"),
+    (re.compile(r"туркмен|turkmen", re.IGNORECASE), "TM"),
+    (re.compile(r"китай|кнр|china|chinese", re.IGNORECASE), "CN"),
+)
+
+
+def country_in(text: str) -> str:
+    """ISO code of the first country named in ``text`` ("посол Кыргызстана в Казахстане" → KG); "" if none."""
+    best: tuple[int, str] | None = None
+    for pattern, code in _COUNTRIES:
+        match = pattern.search(text)
+        if match and (best is None or match.start() < best[0]):
+            best = (match.start(), code)
+    return best[1] if best else ""
