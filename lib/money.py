@@ -41,13 +41,24 @@ _CURRENCY_AFTER = (r"(?:долл(?:ар\w*)?\.?(?:" + _SPACE + r"?США)?|до�
 _PREFIX = r"(?:US\$|U\.S\.\$|USD|\$)"
 
 AMOUNT_RE = re.compile(
-    rf"(?P<prefix>{_PREFIX}){_SPACE}?(?P<num>{_NUM})(?:{_SPACE}?-?(?P<scale>{_SCALE})(?![a-zа-яё]))?"
+    # "1 млрд 317 млн долларов", "1 billion 317 million dollars": two scales, one amount
+    rf"(?<![\w$])(?P<big>{_NUM}){_SPACE}?(?P<bigscale>{_SCALE})(?![a-zа-яё]){_SPACE}(?P<small>\d{{1,3}})"
+    rf"{_SPACE}?(?P<smallscale>{_SCALE})(?![a-zа-яё]){_SPACE}?(?P<cur5>{_CURRENCY_AFTER})"
+    rf"|(?P<prefix>{_PREFIX}){_SPACE}?(?P<num>{_NUM})(?:{_SPACE}?-?(?P<scale>{_SCALE})(?![a-zа-яё]))?"
     rf"|(?<![\w$])(?P<num2>{_NUM}|{_WORDS})(?:{_SPACE}|-)?(?P<scale2>{_SCALE})(?![a-zа-яё]){_SPACE}?"
     rf"(?P<cur2>{_CURRENCY_AFTER})"
     rf"|(?<![\w$])(?P<scale3>{_SCALE}){_SPACE}(?P<cur3>{_CURRENCY_AFTER})"
     rf"|(?<![\w$.,])(?P<num4>{_NUM}){_SPACE}?(?P<cur4>{_CURRENCY_AFTER})",
     re.IGNORECASE,
 )
+
+# A bare "3 млрд" is dollars only when no other unit follows it ("3 млн тонн", "2 billion tenge").
+BARE_RE = re.compile(
+    rf"(?<![\w$.,])(?P<num>{_NUM}|{_WORDS})(?:{_SPACE}|-)?(?P<scale>{_SCALE})(?![a-zа-яё])"
+    r"(?!\s*(?:тонн|т\b|tons?|tonnes?|человек|people|сом|soms?|тенге|tenge|KZT|KGS|рубл|rub|евро|euros?|EUR|€|"
+    r"кВт|kWh|куб|cubic|м3|голов|heads|штук|units|пассажир|passengers|доз|doses|жител|residents|"
+    r"[a-zа-яё$]))",
+    re.IGNORECASE)
 
 APPROX_BEFORE = re.compile(
     r"(?:about|around|nearly|almost|over|more than|roughly|approximately|some|close to|in excess of|upwards of|"
@@ -102,10 +113,37 @@ def _scale_of(word: str | None) -> Decimal:
     return Decimal(1)
 
 
-def find_amounts(text: str) -> list[Amount]:
-    """Every US-dollar amount in ``text``, left to right. Never raises."""
+def find_amounts(text: str, implied_usd: bool = False) -> list[Amount]:
+    """Every US-dollar amount in ``text``, left to right. Never raises.
+
+    With ``implied_usd``, a text that has one dollar amount also yields its bare amounts ("до 3 млрд").
+    """
+    out = _dollar_amounts(text or "")
+    if implied_usd and out:
+        for m in BARE_RE.finditer(text):
+            if any(a.start <= m.start() < a.end or m.start() <= a.start < m.end() for a in out):
+                continue
+            russian = bool(re.search(r"[а-яё]", m.group(0), re.IGNORECASE))
+            number = parse_number(m.group("num"), russian)
+            if number is not None:
+                approximate = bool(APPROX_BEFORE.search(text[max(0, m.start() - 30):m.start()]))
+                value = number * _scale_of(m.group("scale"))
+                out.append(Amount(m.start(), m.end(), float(value), approximate, True, m.group(0)))
+        out.sort(key=lambda a: a.start)
+    return out
+
+
+def _dollar_amounts(text: str) -> list[Amount]:
     out: list[Amount] = []
-    for m in AMOUNT_RE.finditer(text or ""):
+    for m in AMOUNT_RE.finditer(text):
+        if m.group("big"):
+            big = parse_number(m.group("big"), True)
+            small_scale, big_scale = _scale_of(m.group("smallscale")), _scale_of(m.group("bigscale"))
+            if big is not None and small_scale < big_scale:
+                value = big * big_scale + Decimal(m.group("small")) * small_scale
+                approximate = bool(APPROX_BEFORE.search(text[max(0, m.start() - 30):m.start()]))
+                out.append(Amount(m.start(), m.end(), float(value), approximate, True, m.group(0)))
+            continue
         num = m.group("num") or m.group("num2") or m.group("num4")
         scale = m.group("scale") or m.group("scale2") or m.group("scale3")
         russian = bool(re.search(r"[а-яё]", m.group(0), re.IGNORECASE))

@@ -30,13 +30,14 @@ LINK_LINE = re.compile(r"^\s*(?:читайте также|см\. также|read
 # Phrases with "trade" that are not turnover ("trade and logistics complex", "trade wars").
 NOT_TRADE = re.compile(r"trade[- ]and[- ]logistics|trade wars?|trading partners?|торгово-логистическ\w*|"
                        r"торговых партнер\w*|торговый дом", re.IGNORECASE)
-TRADE = re.compile(r"товарооборот|торговл|взаимн\w* оборот|turnover|\btrade\b|\btrading volume", re.IGNORECASE)
+TRADE = re.compile(r"товарооборот|торговл|(?:взаимн|торгов)\w* оборот|turnover|\btrade\b|\btrading volume",
+                   re.IGNORECASE)
 ANAPHOR = re.compile(r"\b(?:it|this figure|this indicator|этот показатель|этого показателя|данный показатель|"
                      r"его|её|ее)\b", re.IGNORECASE)
 TARGET_BEFORE = re.compile(
     r"\b(?:targets?|goals?|aim\w*|objective|task|ambitio\w*|sights|intend\w*|plan(?:s|ned|ning)? to|want\w*|"
     r"seek\w*|should|could|would|will|shall|expected to|set to|towards?|the bar|"
-    r"to (?:increase|raise|lift|boost|bring|double|reach|expand|grow|hit|achieve)|increasing|raising|lifting|"
+    r"to (?:increase|raise|lift|boost|bring|double|expand|achieve)|increasing|raising|lifting|"
     r"boosting|bringing|doubling|reaching|achieving|"
     r"довести|вывести|выйти на|увеличить|увеличени\w*|нарастить|наращивани\w*|удвоить|утроить|достичь|"
     r"достижени\w*|задач\w*|цел(?:ь|и|ью|ей|евой|евого)|планк\w*|намерен\w*|намерева\w*|планиру\w*|нацел\w*|"
@@ -47,13 +48,16 @@ EXCLUDE = re.compile(
     r"invest\w*|инвест\w*|вложи\w*|вложен\w*|export\w*|import\w*|экспорт\w*|импорт\w*|поставк\w*|"
     r"поставля\w*|на сумму|potential|потенциал\w*|budget\w*|бюджет\w*|portfolio|портфел\w*|\bfunds?\b|фонд\w*|"
     r"grants?\b|грант\w*|кредит\w*|loans?\b|\baid\b|assistance|помощ\w*|\bGDP\b|ВВП|remittanc\w*|перевод\w*|"
-    r"\bdebt|долг\w*|reserves?\b|резерв\w*|prices?\b|цен[аыуе]\b|per ton|capital|капитал\w*|\bshare\b|\bдол[яию]\b|"
+    r"\bdebt|\bEAEU\b|ЕАЭС|долг\w*|reserves?\b|резерв\w*|prices?\b|цен[аыуе]\b|per ton|capital|капитал\w*|"
+    r"\bshare\b|\bдол[яию]\b|"
     r"стоимост\w*|projects? worth|foreign trade|внешнеторгов\w*|внешн\w+ торговл\w*|total trade|overall trade|"
     r"общ\w* товарооборот\w*|with China|с Китаем",
     re.IGNORECASE)
 EXCLUDE_AFTER = re.compile(r"^\W{0,3}(?:(?:of|in) (?:investment|exports?|imports?|aid)|инвестиц\w*|экспорт\w*|"
                            r"импорт\w*|into\b|в экономику)", re.IGNORECASE)
-BILATERAL = re.compile(r"bilateral|mutual|between|двусторонн\w*|взаимн\w*|двух стран|между", re.IGNORECASE)
+BILATERAL = re.compile(r"bilateral|mutual|between|двусторонн\w*|взаимн\w*|двух стран|между|"
+                       r"(?:с|with)\s+(?:Казахстан|Кыргызстан|Киргизи|Kazakhstan|Kyrgyzstan|Kyrgyz Republic)",
+                       re.IGNORECASE)
 KG = re.compile(r"kyrgyz|кыргыз|киргиз|бишкек|bishkek", re.IGNORECASE)
 KZ = re.compile(r"kazakh|казах|астан|astana|алмат|almaty|нур-султан|nur-sultan", re.IGNORECASE)
 THIRD = re.compile(
@@ -63,6 +67,7 @@ THIRD = re.compile(
     r"афган|pakistan|пакистан|\bindia\b|индии|индия|korea|коре[яи]|japan|япони|germany|германи|\bUSA\b|"
     r"united states|америк",
     re.IGNORECASE)
+KG_LOW, KZ_LOW, THIRD_LOW = (re.compile(p.pattern.lower()) for p in (KG, KZ, THIRD))
 CLAUSE_BREAK = re.compile(r"[;:—–(«»\"“”]|,\s+(?:and|while|but|whereas|adding|а|но|тогда как|при этом)\b|\.\s")
 DOUBLE = re.compile(r"удвоить|удвоени\w*|\bdouble\b|doubling|увеличить вдвое|в два раза", re.IGNORECASE)
 BASE_BEFORE = re.compile(r"(?:than(?: the)?|чем|сравнению с|compared (?:with|to)(?: the)?|from(?: the)?)\s*$",
@@ -116,8 +121,10 @@ def _pair_ok(sentence: str, context: str, article_ok: bool) -> bool:
 
 def article_is_bilateral(text: str) -> bool:
     """Whether an article names both countries and Kyrgyzstan is not a side note next to another partner."""
-    kg, kz = len(KG.findall(text)), len(KZ.findall(text))
-    third = len(THIRD.findall(text))
+    # Lower-casing once is several times faster than case-insensitive matching of long alternations.
+    low = text.lower()
+    kg, kz = len(KG_LOW.findall(low)), len(KZ_LOW.findall(low))
+    third = len(THIRD_LOW.findall(low))
     return kg > 0 and kz > 0 and 2 * kg >= third
 
 
@@ -148,7 +155,9 @@ def _assign_growth(actuals: list[Amount], growths: list[Growth], sentence: str) 
 
 def sentence_figures(sentence: str, context: str, published: date | None, article_ok: bool) -> list[TradeFigure]:
     """Trade figures in one sentence; ``context`` is the text just before it (for "этот показатель")."""
-    amounts = [a for a in find_amounts(sentence) if MIN_USD <= a.value <= MAX_USD and a.has_scale]
+    # A second figure in a sentence often drops the currency ("довести до 3 млрд"): once one amount in the
+    # sentence is in dollars, bare "N млрд" amounts are dollars too.
+    amounts = [a for a in find_amounts(sentence, implied_usd=True) if MIN_USD <= a.value <= MAX_USD and a.has_scale]
     if not amounts:
         return []
     cues = _blank(sentence, NOT_TRADE)

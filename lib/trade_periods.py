@@ -23,7 +23,7 @@ _NUMWORD = r"\d{1,2}|" + "|".join(w for w in WORD_NUMBERS if " " not in w and le
 _YEAR = r"(?P<year>(?:19|20)\d\d)(?:\s*(?:год[а-я]*|г\.))?"
 _REL = (r"(?P<rel>last year|the previous year|this year|the current year|прошлого года|прошедшего года|"
         r"минувшего года|текущего года|этого года|сего года|нынешнего года)")
-_SEP = r"\s*[–—-]\s*"
+_SEP = r"\s*(?:[–—-]|\bпо\b|\bto\b|\bthrough\b)\s*"
 
 MONTH_RANGE = re.compile(
     rf"(?P<m1>{_MONTH}){_SEP}(?P<m2>{_MONTH})(?:\s+(?:{_YEAR}|{_REL}))?", re.IGNORECASE)
@@ -41,21 +41,24 @@ REL_YEAR = re.compile(
     re.IGNORECASE)
 # A period after "уровня"/"level of"/"than" is the base of a comparison, not the period of the figure.
 COMPARISON = re.compile(r"(?:уровн[а-я]*|level of|levels? in|compared (?:with|to)|сравнению с|than(?: in)?|чем|"
-                        r"above|below|выше|ниже|against|относительно|аналогичн[а-я]*)\W*(?:\w+\W+){0,2}$",
+                        r"above|below|выше|ниже|against|относительно|аналогичн[а-я]*)\W*(?:\w+\W+){0,3}$",
                         re.IGNORECASE)
 
 GROWTH = re.compile(
     r"(?P<num>\d+(?:[.,]\d+)?)\s*(?:%|percent|per cent|процент[а-я]*)|"
     r"(?P<word>" + _NUMWORD + r")\s+(?:percent|per cent|процент[а-я]*)|"
     r"(?:на|by)\s+(?:почти\s+|около\s+|almost\s+|nearly\s+|about\s+)?(?P<frac>четверть|треть|половину|"
-    r"a quarter|a third|half)",
+    r"a quarter|a third|half)|"
+    r"\bв\s+(?P<times>\d+(?:[.,]\d+)?|два|две|три|полтора)\s+раза",
     re.IGNORECASE)
+TIMES = {"два": 2.0, "две": 2.0, "три": 3.0, "полтора": 1.5}
 FRACTIONS = {"четверть": 25.0, "a quarter": 25.0, "треть": 33.3, "a third": 33.3, "половину": 50.0, "half": 50.0}
 GROWTH_BEFORE = re.compile(r"(?:\bby|\bна|\bup|rose|grew|increased|jumped|climbed|expanded|вырос[а-я]*|"
                            r"увеличил[а-я]*|рост[а-я]*|прирост[а-я]*|another|ещё|еще|почти|около)\s*$",
                            re.IGNORECASE)
-GROWTH_AFTER = re.compile(r"^\s*(?:more|higher|up|increase|rise|growth|jump|year[- ]on[- ]year|больше|рост)",
-                          re.IGNORECASE)
+GROWTH_AFTER = re.compile(r"^\s*(?:more|higher|up|increase|rise|growth|jump|year[- ]on[- ]year|больше|рост|"
+                          r"less|lower|down|меньше|ниже)", re.IGNORECASE)
+LESS_AFTER = re.compile(r"^\s*(?:less|lower|down|меньше|ниже)", re.IGNORECASE)
 DECLINE = re.compile(r"(?:fell|dropped|declined|decreased|down|сократил[а-я]*|снизил[а-я]*|упал[а-я]*|"
                      r"уменьшил[а-я]*)\s*(?:by|на)?\s*$", re.IGNORECASE)
 NOT_GROWTH_AFTER = re.compile(r"^\s*(?:of\b|от\b|в общ|доли|share)", re.IGNORECASE)
@@ -98,14 +101,16 @@ def _count(token: str) -> int | None:
     return int(value) if value is not None and value == int(value) else None
 
 
-def _year_of(m: re.Match[str], published: date | None) -> int | None:
+def _year_of(m: re.Match[str], published: date | None, last_month: int = 1) -> int | None:
+    """The year of a period: stated, relative to the publication date, or (no year given) the latest year in
+    which the period had already ended when the article appeared."""
     if m.group("year"):
         return int(m.group("year"))
     rel = (m.group("rel") or "").lower()
     if published is None:
         return None
     if not rel:
-        return published.year
+        return published.year if last_month < published.month else published.year - 1
     return published.year - 1 if re.search(r"last|previous|прошл|прошедш|минувш", rel) else published.year
 
 
@@ -131,14 +136,15 @@ def find_periods(text: str, published: date | None) -> tuple[list[Period], list[
     for m in MONTH_RANGE.finditer(text):
         m1, m2 = _month(m.group("m1")), _month(m.group("m2"))
         if m1 and m2 and m1 <= m2:
-            add(m, _year_of(m, published), m1, m2)
+            add(m, _year_of(m, published, m2), m1, m2)
     for m in N_MONTHS.finditer(text):
         n = _count(m.group("n"))
         if free(m) and n and 1 <= n <= 12:
-            add(m, _year_of(m, published), 1, n)
+            add(m, _year_of(m, published, n), 1, n)
     for m in PART_YEAR.finditer(text):
         if free(m):
-            add(m, _year_of(m, published), 1, 3 if re.search(r"quarter|квартал", m.group("part"), re.I) else 6)
+            last = 3 if re.search(r"quarter|квартал", m.group("part"), re.I) else 6
+            add(m, _year_of(m, published, last), 1, last)
     for m in YEAR.finditer(text):
         if not free(m):
             continue
@@ -167,19 +173,23 @@ def find_growth(text: str) -> list[Growth]:
         before, after = text[max(0, m.start() - 25):m.start()], text[m.end():m.end() + 25]
         if m.group("frac"):
             pct = FRACTIONS[m.group("frac").lower()]
+        elif m.group("times"):
+            times = m.group("times").lower()
+            factor = TIMES.get(times) or float(times.replace(",", "."))
+            pct = round((factor - 1) * 100, 1)
         else:
             if NOT_GROWTH_AFTER.search(after):
                 continue
             if not (GROWTH_BEFORE.search(before) or GROWTH_AFTER.search(after) or DECLINE.search(before)):
                 continue
-            if re.match(r"^\s*(?:above|below|выше|ниже)", after, re.I):
+            if re.match(r"^\s*(?:above|below)", after, re.I):
                 continue
             raw = m.group("num") or str(_count(m.group("word")) or "")
             try:
                 pct = float(raw.replace(",", "."))
             except ValueError:
                 continue
-        if DECLINE.search(before):
+        if DECLINE.search(before) or (not m.group("times") and LESS_AFTER.search(after)):
             pct = -pct
         out.append(Growth(m.start(), m.end(), pct))
     return out
