@@ -1,20 +1,405 @@
-"""Meetings: articles + official mentions → meeting reports per article → events merged across articles.
-(Stub: filled by the meetings issue.)"""
+"""Meetings: articles + official mentions → meeting reports per article (REPORT_COLUMNS) → events (lib/merge.py).
+
+A report is a clause that names a meeting (talks, a reception, a visit, a council session, a phone call) and
+at least two officials of two countries. Officials come from the mentions; when a clause names one side only,
+the other is taken from the article: a group noun ("главы государств", "the two heads of government") brings
+the nearest holders of that post, a role noun or pronoun ("гостя", "his counterpart", "он") the nearest
+official of another country. Each article's reports of one meeting (same people, compatible dates) are one row.
+"""
 
 from __future__ import annotations
 
+import csv
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
 import pandas as pd
 
-from lib.records import MEETING_COLUMNS, empty
+from lib import eventdates, merge
+from lib.records import MEETING_COLUMNS
+from lib.text import sentences
 
-REPORT_COLUMNS = ["article_id", "date", "end_date", "status", "place", "participants", "evidence"]
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+REPORT_COLUMNS = [
+    "article_id", "position", "date", "end_date", "day", "month", "end_day", "end_month", "date_inferred",
+    "year_missing", "vague", "published", "status", "kind", "place", "participants", "countries", "evidence",
+]
+
+_F = re.IGNORECASE
+# Words that name a meeting. Visits alone are weak: "Токаев приезжал …, а Жапаров посещал …" is two visits.
+STRONG = re.compile(
+    r"переговор|встреч|встрет|бесед|принял(?!\w*\s+участи)|принима|принят|заседани|совет[аеу]?\b|"
+    r"телефонн|по телефону|разговор|обсудил|обсуждал|обсудят|обменя|сопредседател|председательствов|"
+    r"парафировал|провел[иа]?\s+(?:встреч|переговор|заседан)|"
+    r"\btalks\b|\bmet\b|\bmeets?\b|meeting|received|receives?\b|hosted|hosts\b|phone|telephone|\bcall\b|"
+    r"conversation|co-?chaired|chaired|\bsession\b|\bcouncil\b|discussed|\bsummit\b", _F)
+WEAK = re.compile(r"визит|посет|посещ|приезжа|прибыл|visit|came to|arrived", _F)
+PHONE = re.compile(r"телефон|по телефону|видеосвяз|phone|telephone|video ?link|by video", _F)
+COUNCIL = re.compile(r"межгосударственн\w+ совет|межправ\w* совет|межправсовет|\bВМС\b|interstate council|"
+                     r"intergovernmental council", _F)
+FUTURE = re.compile(
+    r"\b(?:посетит|посетят|планиру\w*|запланирован\w*|намечен\w*|состоится|состоятся|пройд[её]т|пройдут|"
+    r"проведут|провед[её]т|отправится|ожида\w*|будет|будут|предстоящ\w*|примут|прим[её]т|встретятся|"
+    r"обсудят|подпишут|прибудет|анонсирован\w*|will|shall|to visit|is to|are to|due to|expected|scheduled|plans? to|"
+    r"planned|upcoming|is set to|are set to|to hold|to meet)\b", _F)
+PAST = re.compile(
+    r"\b(?:провел\w*|встретил\w*|принял\w*|был\w? принят\w*|состоял\w*|прош[её]л|прошл[аио]|обсудил\w*|"
+    r"подписал\w*|побеседовал\w*|посетил\w*|прибыл\w*|held|met|received|hosted|discussed|signed|chaired|"
+    r"co-chaired|was|were|visited|arrived|came)\b", _F)
+# Group nouns: the post kind they stand for.
+GROUPS = [
+    (re.compile(r"президент[ыов]\b|главы государств\b|глав государств\b|лидер[ыов]\b|presidents|heads of state|"
+                r"(?:two|both) leaders", _F), "president"),
+    (re.compile(r"премьер[ыов]\b|главы правительств\b|глав правительств\b|премьер-министры|heads of government|"
+                r"prime ministers", _F), "head_of_government"),
+    (re.compile(r"главы МИД|министры иностранных дел|глав МИД|foreign ministers|министры\b|ministers\b", _F),
+     "foreign_minister"),
+    (re.compile(r"вице-премьер[ыов]\b|deputy prime ministers", _F), "deputy_head_of_government"),
+    (re.compile(r"спикер[ыов]\b|speakers\b|председатели парламентов", _F), "speaker"),
+]
+# A role noun or pronoun that points at a participant named elsewhere in the article.
+ANAPHORA = re.compile(
+    r"\b(?:гост[ьяюем]\w*|коллег\w*|counterpart|guest|visitor|host|глав\w* кабмина|казахстанск\w+ "
+    r"(?:лидер|министр|президент|премьер|гост)\w*|кыргызск\w+ (?:лидер|министр|президент|премьер|гост)\w*|"
+    r"он|она|его|ему|ним|he|him|his|she|her)\b", _F)
+# Words right before a name that make it not a participant ("greetings from President Japarov").
+NOT_PARTICIPANT = re.compile(
+    r"(?:приветстви\w* от|привет от|greetings from|предшественник\w*|predecessor|replaced|сменил\w*|"
+    r"пресс-секретар\w*|spokes(?:man|woman|person)|press secretary|пресс-служб\w*|"
+    r"по поручению|on behalf of|от имени|instructions? (?:of|from)|памят\w*|memory of)\s+(?:[\w-]+\s+){0,3}$", _F)
+# A name followed by a verb of speech is the source of a quote ("Azymbakiev … told reporters"), not a participant.
+SPEAKER_AFTER = re.compile(r"^(?P<gap>[^.;]{0,110}?)\b(?:told|said|says|сообщил\w*|заявил\w*|рассказал\w*)\b", _F)
+# A wire dateline opens the body with the city in capitals: "NUR-SULTAN. KAZINFORM –", "BISHKEK, April 29 (Kabar)".
+DATELINE = re.compile(r"\s*([A-ZА-ЯЁ][A-ZА-ЯЁ-]{2,}(?: [A-ZА-ЯЁ-]{3,})?)\s*[,.—–-]")
+CLAUSE_SPLIT = re.compile(r";\s+|,\s+а\s+|,\s+while\s+|,\s+whereas\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    person: str
+    country: str | None
+    start: int
+
+
+@dataclass(slots=True)
+class Report:
+    """A meeting as one article reports it; mutable while the article's clauses are folded into it."""
+
+    position: int
+    participants: tuple[str, ...]
+    countries: tuple[str, ...]
+    span: eventdates.DateSpan | None
+    date_source: str  # "explicit" | "inherited" | "published" | "none" | "vague"
+    status: str
+    tense: str  # "future" | "past" | ""
+    kind: str
+    place: str | None
+    evidence: list[str] = field(default_factory=list)
+    own_place: bool = False  # the place is named in the report's own sentence, not taken from context
+
+
+@lru_cache(maxsize=1)
+def places() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(English city, pattern) from lib/data/places.csv; patterns match lower-case text in any case form."""
+    with open(DATA_DIR / "places.csv", encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    return tuple((r["city"], re.compile(rf"(?<![\w-])(?:{r['pattern']})(?![\w])")) for r in rows)
+
+
+def find_place(text: str) -> str | None:
+    """The first city named in ``text`` (English name), or None."""
+    lowered, best = text.lower(), None
+    for city, pattern in places():
+        found = pattern.search(lowered)
+        if found and (best is None or found.start() < best[0]):
+            best = (found.start(), city)
+    return best[1] if best else None
+
+
+def post_kinds(person: str, on: date | None) -> frozenset[str]:
+    """Kinds of the posts ``person`` held on ``on`` (all posts ever held when ``on`` is None)."""
+    from lib import officials
+
+    official = officials.by_person().get(person)
+    if official is None:
+        return frozenset()
+    return frozenset(p.kind for p in officials.posts_on(official, on))
+
+
+def _as_date(value: object) -> date | None:
+    if value is None or value is pd.NaT or (isinstance(value, float) and pd.isna(value)):
+        return None
+    stamp = pd.Timestamp(value)  # type: ignore[arg-type]
+    return None if pd.isna(stamp) else stamp.date()
+
+
+def _clauses(text: str, offset: int) -> list[tuple[int, int, str]]:
+    out, begin = [], 0
+    for cut in CLAUSE_SPLIT.finditer(text):
+        out.append((offset + begin, offset + cut.start(), text[begin:cut.start()]))
+        begin = cut.end()
+    out.append((offset + begin, offset + len(text), text[begin:]))
+    return out
+
+
+def _named(body: str, mentions: list[Mention], begin: int, end: int) -> list[Mention]:
+    """Distinct participants named between ``begin`` and ``end`` (greeting senders and predecessors left out)."""
+    inside = [m for m in mentions if begin <= m.start < end and m.country]
+    seen: dict[str, Mention] = {}
+    for k, m in enumerate(inside):
+        window_start = max(begin, inside[k - 1].start + 1 if k else begin, m.start - 60)
+        if NOT_PARTICIPANT.search(body[window_start:m.start]):
+            continue
+        if m.person not in seen:
+            seen[m.person] = m
+    people = list(seen.values())
+    if len(people) >= 3:
+        starts = sorted(m.start for m in inside)
+
+        def speaker(m: Mention) -> bool:
+            following = body[m.start:end]
+            skip = following.find(" ") + 1 if " " in following else len(following)
+            found = SPEAKER_AFTER.search(following[skip:])
+            if not found:
+                return False
+            stop = m.start + skip + len(found.group("gap"))
+            between = body[m.start + skip:stop]
+            return not (STRONG.search(between) or WEAK.search(between) or any(m.start < s < stop for s in starts))
+
+        quoted = [m for m in people if speaker(m)]
+        people = [m for m in people if m not in quoted] if len(people) - len(quoted) >= 2 else people
+    return people
+
+
+def _nearest(mentions: list[Mention], position: int, paragraph_end: int, accept) -> list[Mention]:  # noqa: ANN001
+    """Mentions that pass ``accept``, nearest first: earlier ones, then later ones in the same paragraph."""
+    before = [m for m in mentions if m.start < position and accept(m)]
+    after = [m for m in mentions if position <= m.start < paragraph_end and accept(m)]
+    return sorted(before, key=lambda m: position - m.start) + sorted(after, key=lambda m: m.start)
+
+
+def _complete(body: str, clause: str, begin: int, paragraph_end: int, named: list[Mention],
+              mentions: list[Mention], day: date | None) -> list[Mention]:
+    """Add the participants a clause refers to without naming them (group nouns, role nouns, pronouns)."""
+    people = list(named)
+    countries = {m.country for m in people}
+    for pattern, kind in GROUPS:
+        if len(countries) >= 2 or not pattern.search(clause):
+            continue
+        for m in _nearest(mentions, begin, paragraph_end, lambda m, k=kind: k in post_kinds(m.person, day)):
+            if m.country not in countries:
+                people.append(m)
+                countries.add(m.country)
+            if len(countries) >= 2:
+                break
+    if len(countries) == 1 and len(people) == 1 and ANAPHORA.search(clause):
+        same_kind = post_kinds(people[0].person, day)
+        candidates = _nearest(mentions, begin, paragraph_end, lambda m: m.country not in countries)
+        if re.search(r"коллег|counterpart", clause, _F):
+            candidates.sort(key=lambda m: not (post_kinds(m.person, day) & same_kind))
+        if candidates:
+            people.append(candidates[0])
+    return people
+
+
+def _pairs(people: list[Mention], day: date | None) -> list[list[Mention]]:
+    """One visitor received by hosts of different ranks is one meeting per host (gold lists them apart)."""
+    by_country: dict[str | None, list[Mention]] = {}
+    for m in people:
+        by_country.setdefault(m.country, []).append(m)
+    if len(people) >= 3 and len(by_country) == 2:
+        sides = sorted(by_country.values(), key=len)
+        lone, hosts = sides[0], sides[1]
+        if len(lone) == 1 and len({post_kinds(h.person, day) for h in hosts}) == len(hosts):
+            return [[lone[0], h] for h in hosts]
+    return [people]
+
+
+def _span_for(clause: str, sentence: str, reference: date | None, future: bool) -> eventdates.DateSpan | None:
+    for text in (clause, sentence):
+        spans = eventdates.find_dates(text, reference, future=future)
+        dated = [s for s in spans if not s.vague and (s.start or s.day)]
+        if dated:
+            return dated[0]
+        if spans:
+            return spans[0]
+    return None
+
+
+def _compatible(a: Report, b: Report) -> bool:
+    if a.participants != b.participants:
+        return False
+    if (a.date_source == "vague") != (b.date_source == "vague"):
+        return False
+    if a.date_source == "explicit" and b.date_source == "explicit" and a.span and b.span:
+        if a.span.start and b.span.start:
+            return abs((a.span.start - b.span.start).days) <= 1 or bool(
+                a.span.end_date and a.span.start <= b.span.start <= a.span.end_date) or bool(
+                b.span.end_date and b.span.start <= a.span.start <= b.span.end_date)
+        return (a.span.day, a.span.month) == (b.span.day, b.span.month)
+    return True
+
+
+def article_reports(body: str, published: date | None, mentions: list[Mention], title: str = "") -> list[Report]:
+    """The meetings one article reports, in order of first mention."""
+    reports: list[Report] = []
+    # Latest date said in a sentence about a meeting, and latest said about a coming one (an announcement's
+    # later sentences, "они также планируют …", speak of the day announced first).
+    last_span: eventdates.DateSpan | None = None
+    last_future: eventdates.DateSpan | None = None
+    dateline = DATELINE.match(body)
+    last_place: str | None = (find_place(dateline.group(1)) if dateline else None) or (
+        find_place(title) if title else None)
+    paragraphs = []
+    offset = 0
+    for line in body.split("\n"):
+        paragraphs.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    years = eventdates.explicit_years(body)
+    reference = published
+    for sentence in sentences(body):
+        # Participants named after a group noun are looked for up to the end of the next paragraph.
+        here = next((k for k, (s, e) in enumerate(paragraphs) if s <= sentence.start <= e), len(paragraphs) - 1)
+        paragraph_end = paragraphs[min(here + 1, len(paragraphs) - 1)][1]
+        in_sentence = [m for m in mentions if sentence.start <= m.start < sentence.end]
+        strong, weak = STRONG.search(sentence.text), WEAK.search(sentence.text)
+        if reference is None and years:
+            earlier = eventdates.explicit_years(body[:sentence.start])
+            reference = date(earlier[-1], 7, 1) if earlier else None
+        sentence_place = find_place(sentence.text)
+        for begin, end, clause in _clauses(sentence.text, sentence.start):
+            if not (STRONG.search(clause) or WEAK.search(clause)) or not (strong or weak):
+                continue
+            future = bool(FUTURE.search(clause))
+            day_hint = published
+            named = _named(body, mentions, begin, end)
+            people = _complete(body, clause, begin, paragraph_end, named, mentions, day_hint)
+            if len({m.country for m in people}) < 2:
+                continue
+            if not STRONG.search(clause) and len(named) < 2:
+                continue
+            if not STRONG.search(clause) and not _visit_pair(clause, named):
+                continue
+            span = _span_for(clause, sentence.text, reference, future)
+            for group in _pairs(people, day_hint):
+                own = find_place(clause) or sentence_place
+                report = _report(begin, group, span, clause, sentence.text, future, published,
+                                 own or last_place, last_future if future else last_span, reports)
+                report.own_place = own is not None
+                reports.append(report)
+        dates_here = eventdates.find_dates(sentence.text, reference)
+        if in_sentence and dates_here and (strong or weak):
+            last_span = dates_here[-1]
+            if FUTURE.search(sentence.text):
+                last_future = dates_here[-1]
+        if in_sentence and sentence_place:
+            last_place = sentence_place
+    return _fold(reports)
+
+
+def _visit_pair(clause: str, named: list[Mention]) -> bool:
+    """A visit names a meeting only when both sides are in it as visitor and host, not as two travellers."""
+    return not re.search(r",\s+а\s+|\band\b.*\bvisited\b", clause, _F)
+
+
+def _report(begin: int, group: list[Mention], span: eventdates.DateSpan | None, clause: str, sentence: str,
+            future: bool, published: date | None, place: str | None, last_span: eventdates.DateSpan | None,
+            earlier: list[Report]) -> Report:
+    participants = tuple(sorted(m.person for m in group))
+    countries = tuple(sorted({m.country for m in group if m.country}))
+    past = bool(PAST.search(clause))
+    tense = "future" if future and not (past and not FUTURE.search(clause)) else ("past" if past else "")
+    kind = "phone" if PHONE.search(sentence) else ("council" if COUNCIL.search(sentence) else "talks")
+    if span is not None and span.vague:
+        source = "vague"
+    elif span is not None:
+        source = "explicit"
+    else:
+        same = next((r for r in reversed(earlier) if r.participants == participants), None)
+        if same is not None:
+            span, source = same.span, "inherited" if same.date_source != "vague" else "vague"
+            tense = tense or same.tense
+        elif last_span is not None:
+            span, source = last_span, "inherited" if not last_span.vague else "none"
+            span = span if source == "inherited" else None
+        else:
+            source = "published" if tense != "future" else "none"
+    status = "planned" if tense == "future" else "held"
+    if span is not None and span.start and published and span.start > published and source == "explicit":
+        status = "planned"
+    return Report(begin, participants, countries, span, source, status, tense, kind,
+                  None if kind == "phone" else place, [sentence.strip()])
+
+
+def _fold(reports: list[Report]) -> list[Report]:
+    """Reports of one meeting inside one article (same people, compatible dates) become one."""
+    out: list[Report] = []
+    for r in reports:
+        target = next((o for o in out if _compatible(o, r)), None)
+        if target is None:
+            out.append(r)
+            continue
+        if target.date_source in ("published", "none", "inherited") and r.date_source == "explicit":
+            target.span, target.date_source = r.span, r.date_source
+        if target.status == "planned" and r.status == "held" and r.tense == "past":
+            target.status = "held"
+        if r.own_place and not target.own_place and r.place:
+            target.place, target.own_place = r.place, True
+        if r.kind != "talks" and target.kind == "talks":
+            target.kind = r.kind
+        if r.evidence[0] not in target.evidence:
+            target.evidence.append(r.evidence[0])
+    return out
+
+
+def _row(article_id: str, published: date | None, r: Report) -> dict[str, object]:
+    span = r.span
+    start = span.start if span else None
+    if start is None and r.date_source == "published" and published:
+        start = published
+    if r.date_source == "vague":
+        start = None
+    end = span.end_date if span and start is not None and r.date_source != "published" else None
+    year_missing = bool(span and not span.vague and span.day and span.start is None)
+    return {
+        "article_id": article_id, "position": r.position,
+        "date": start.isoformat() if start else None, "end_date": end.isoformat() if end else None,
+        "day": span.day if span and year_missing else None, "month": span.month if span and year_missing else None,
+        "end_day": span.end_day if span and year_missing else None,
+        "end_month": span.end_month if span and year_missing else None,
+        "date_inferred": bool(span and span.year_inferred and start is not None),
+        "year_missing": year_missing, "vague": r.date_source == "vague",
+        "published": published.isoformat() if published else None,
+        "status": r.status, "kind": r.kind, "place": r.place, "participants": list(r.participants),
+        "countries": list(r.countries), "evidence": list(r.evidence),
+    }
 
 
 def extract_reports(articles: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
     """Each article's meeting reports (one row per meeting the article describes)."""
-    return empty(REPORT_COLUMNS)
+    by_article: dict[str, list[Mention]] = {}
+    if not mentions.empty:
+        ordered = mentions.sort_values(["article_id", "start"], kind="stable")
+        for row in ordered.itertuples(index=False):
+            country = row.country if isinstance(row.country, str) and row.country else None
+            by_article.setdefault(row.article_id, []).append(Mention(row.person, country, int(row.start)))
+    rows: list[dict[str, object]] = []
+    for article in articles.itertuples(index=False):
+        found = by_article.get(article.article_id, [])
+        if len({m.country for m in found if m.country}) < 2:
+            continue  # a meeting needs officials of two countries: most articles stop here
+        published = _as_date(article.published)
+        title = article.title if isinstance(article.title, str) else ""
+        for report in article_reports(article.body, published, found, title):
+            rows.append(_row(article.article_id, published, report))
+    frame = pd.DataFrame(rows, columns=REPORT_COLUMNS)
+    return frame.astype({c: "object" for c in REPORT_COLUMNS})
 
 
 def merge_meetings(reports: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """One row per event across all articles (MEETING_COLUMNS)."""
-    return empty(MEETING_COLUMNS)
+    """One row per event across all articles (MEETING_COLUMNS); see lib/merge.py."""
+    return merge.merge_reports(reports, articles)[MEETING_COLUMNS]

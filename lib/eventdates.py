@@ -1,0 +1,230 @@
+"""Date expressions inside article text: a sentence + the publication date → dated spans (day, range, or vague).
+
+"22 августа 2025", "второго-третьего марта", "18–19 April", "вчера", "on Tuesday", "BISHKEK, April 29 (Kabar)".
+Candidate spans are found with our own patterns (fast, and never over-eager on numbers that are not dates);
+each is resolved against a reference date. A day written without a year takes its year from the reference date
+(the nearest such day) and is marked ``year_inferred``; with no reference it keeps day and month only.
+Month-only and fuzzy expressions ("в апреле", "last week", "earlier this year") are ``vague``: they say a
+meeting is not the one of the article's day, but give no date.
+
+dateparser is not used on purpose: on these short, known shapes it is slower by two orders of magnitude
+and resolves bare numbers ("в 2026 году", "15 граждан") into dates.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+RU_MONTHS = {
+    "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7, "август": 8, "сентябр": 9,
+    "октябр": 10, "ноябр": 11, "декабр": 12,
+}
+EN_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
+    "nov": 11, "dec": 12,
+}
+_RU_MONTH = (r"(?:январ[яеюь]|феврал[яеюь]|марта?|марте|апрел[яеюь]|ма[яею]|май|июн[яеюь]|июл[яеюь]|"
+             r"августа?|августе|сентябр[яеюь]|октябр[яеюь]|ноябр[яеюь]|декабр[яеюь])")
+_EN_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+             r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
+MONTH = rf"(?:{_RU_MONTH}|{_EN_MONTH})"
+
+# Ordinal day words in any case: stem → value ("второго", "третьего", "двадцать первое").
+ORDINAL_STEMS = {
+    "перв": 1, "втор": 2, "трет": 3, "четверт": 4, "пят": 5, "шест": 6, "седьм": 7, "восьм": 8, "девят": 9,
+    "десят": 10, "одиннадцат": 11, "двенадцат": 12, "тринадцат": 13, "четырнадцат": 14, "пятнадцат": 15,
+    "шестнадцат": 16, "семнадцат": 17, "восемнадцат": 18, "девятнадцат": 19, "двадцат": 20, "тридцат": 30,
+}
+_STEMS = "|".join(sorted(ORDINAL_STEMS, key=len, reverse=True))
+_ORD = rf"(?:(?:двадцать|тридцать)\s+)?(?:{_STEMS})(?:ье|ьего|ьему|ьем|ое|ого|ому|ом|ый|ий|ая)"
+DAY = rf"(?:[0-3]?\d(?:-?(?:го|е|th|st|nd|rd))?|{_ORD})"
+DASH = r"\s*[-–—]\s*"
+YEAR = r"(?:(?:19|20)\d\d)(?:\s*(?:г\.|года|году|год|гг\.))?"
+
+_RANGE_SEP = rf"(?:{DASH}|\s+(?:по|и|and|to|until)\s+)"
+_FLAGS = re.IGNORECASE
+# "18–19 April 2024", "второго-третьего марта", "27 ноября 2019 г.", "с 18 по 19 апреля"
+DAY_MONTH = re.compile(
+    rf"(?<![\w.])(?:с\s+)?(?P<d1>{DAY})(?:\s+(?P<m1>{MONTH}))?(?:{_RANGE_SEP}(?P<d2>{DAY}))?\s+(?P<m2>{MONTH})"
+    rf"(?:,?\s+(?P<y>{YEAR}))?(?!\w)", _FLAGS)
+# "April 18-19, 2024", "November 27, 2019", "on March 2"
+MONTH_DAY = re.compile(
+    rf"(?<!\w)(?P<m2>{_EN_MONTH})\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?:{_RANGE_SEP}(?P<d2>[0-3]?\d))?"
+    rf"(?:,?\s+(?P<y>{YEAR}))?(?![\w%])", _FLAGS)
+NUMERIC = re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./](?P<y>(?:19|20)\d\d)(?![\d])"
+                     r"|(?<!\d)(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?!\d)")
+
+RELATIVE_DAYS = {
+    "позавчера": -2, "вчера": -1, "сегодня": 0, "завтра": 1, "послезавтра": 2,
+    "yesterday": -1, "today": 0, "tomorrow": 1,
+}
+RELATIVE = re.compile(r"(?<!\w)(?:позавчера|вчера|вчерашн\w*|сегодня|сегодняшн\w*|послезавтра|завтра|"
+                      r"yesterday|today|tomorrow)(?!\w)", _FLAGS)
+WEEKDAYS = {
+    "понедельник": 0, "вторник": 1, "среду": 2, "четверг": 3, "пятницу": 4, "субботу": 5, "воскресенье": 6,
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+}
+WEEKDAY = re.compile(r"(?<!\w)(?:(?:во?|в\s+эт[оиу]\w*)\s+(?P<ru>понедельник|вторник|среду|четверг|пятницу|"
+                     r"субботу|воскресенье)|on\s+(?P<en>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))"
+                     r"(?!\w)", _FLAGS)
+# Expressions that place a meeting in the past or future without a day: the meeting is not "today's".
+VAGUE = re.compile(
+    rf"(?<!\w)(?:(?:в|во|к)\s+(?:(?:начале|середине|конце)\s+)?{_RU_MONTH}(?:\s+{YEAR})?|"
+    rf"(?:in|since|by|early|late|mid|in\s+(?:early|late|mid)-?)\s*{_EN_MONTH}(?:\s+(?:19|20)\d\d)?|"
+    r"(?:на|в)\s+прошлой\s+неделе|last\s+week|earlier\s+this\s+(?:year|month)|"
+    r"ранее\s+в\s+этом\s+году|(?:в|на)\s+прошлом\s+(?:году|месяце)|last\s+(?:year|month)|"
+    r"в\s+следующем\s+(?:году|месяце)|next\s+(?:year|month)|(?:в|до)\s+конце\s+года|later\s+this\s+year|"
+    r"в\s+(?:19|20)\d\d\s+году|in\s+(?:19|20)\d\d)(?!\w)", _FLAGS)
+
+
+@dataclass(frozen=True, slots=True)
+class DateSpan:
+    """One date expression: offsets into the text, and its resolution (``start`` None when vague or yearless)."""
+
+    begin: int
+    end: int
+    text: str
+    start: date | None
+    end_date: date | None
+    day: int | None = None
+    month: int | None = None
+    end_day: int | None = None
+    end_month: int | None = None
+    year_inferred: bool = False
+    vague: bool = False
+    relative: bool = False
+
+
+def month_number(word: str) -> int | None:
+    """Month of a Russian (any case) or English month word."""
+    w = word.lower().rstrip(".")
+    if w[:3] in EN_MONTHS and re.fullmatch(r"[a-z]+", w):
+        return EN_MONTHS[w[:3]]
+    for stem, value in sorted(RU_MONTHS.items(), key=lambda kv: -len(kv[0])):
+        if w.startswith(stem):
+            return value
+    return None
+
+
+def day_number(word: str) -> int | None:
+    """A day of the month written in digits ("18", "2-го") or as a Russian ordinal ("второго", "двадцать первое")."""
+    w = word.lower().strip()
+    digits = re.match(r"\d+", w)
+    if digits:
+        value = int(digits.group())
+        return value if 1 <= value <= 31 else None
+    total = 0
+    parts = w.split()
+    if len(parts) == 2:
+        total = {"двадцать": 20, "тридцать": 30}.get(parts[0], 0)
+        w = parts[1]
+    for stem in sorted(ORDINAL_STEMS, key=len, reverse=True):
+        if w.startswith(stem):
+            value = total + ORDINAL_STEMS[stem]
+            return value if 1 <= value <= 31 else None
+    return None
+
+
+def _year_of(text: str | None) -> int | None:
+    if not text:
+        return None
+    found = re.match(r"\d{4}", text)
+    return int(found.group()) if found else None
+
+
+def _safe(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def nearest_year(month: int, day: int, reference: date) -> int | None:
+    """The year that puts day/month nearest to the reference date (an article speaks of recent or coming days)."""
+    best: tuple[int, int] | None = None
+    for year in (reference.year - 1, reference.year, reference.year + 1):
+        candidate = _safe(year, month, day)
+        if candidate is not None:
+            distance = abs((candidate - reference).days)
+            if best is None or distance < best[0]:
+                best = (distance, year)
+    return best[1] if best else None
+
+
+def _resolve(match: re.Match[str], reference: date | None) -> DateSpan | None:
+    d1, d2 = day_number(match.group("d1")), day_number(match.group("d2")) if match.group("d2") else None
+    m2 = month_number(match.group("m2"))
+    m1 = month_number(match.group("m1")) if "m1" in match.groupdict() and match.group("m1") else m2
+    if d1 is None or m2 is None or m1 is None or (match.group("d2") and d2 is None):
+        return None
+    year = _year_of(match.group("y"))
+    inferred = False
+    if year is None and reference is not None:
+        year, inferred = nearest_year(m1, d1, reference), True
+    start = _safe(year, m1, d1) if year else None
+    end = _safe(year, m2, d2) if year and d2 else None
+    if end is not None and start is not None and end < start:
+        end = _safe(year + 1, m2, d2) if m2 < m1 else None
+    if year and start is None:
+        return None
+    return DateSpan(match.start(), match.end(), match.group(), start, end, d1, m1, d2, m2 if d2 else None,
+                    inferred)
+
+
+def _weekday(match: re.Match[str], reference: date, future: bool) -> date:
+    target = WEEKDAYS[(match.group("ru") or match.group("en")).lower()]
+    shift = (reference.weekday() - target) % 7
+    if future:
+        return reference + timedelta(days=(target - reference.weekday()) % 7)
+    return reference - timedelta(days=shift)
+
+
+def find_dates(text: str, reference: date | None, future: bool = False) -> list[DateSpan]:
+    """Every date expression in ``text``, in order; relative ones resolved against ``reference``.
+
+    ``future`` says the text speaks of coming events, so "on Tuesday" is the next Tuesday, not the last one.
+    """
+    spans: list[DateSpan] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    def add(span: DateSpan | None) -> None:
+        if span is not None and free(span.begin, span.end):
+            spans.append(span)
+            taken.append((span.begin, span.end))
+
+    for m in NUMERIC.finditer(text):
+        if m.group("iy"):
+            y, mo, d = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
+        else:
+            y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+        when = _safe(y, mo, d)
+        if when:
+            add(DateSpan(m.start(), m.end(), m.group(), when, None, d, mo))
+    for pattern in (DAY_MONTH, MONTH_DAY):
+        for m in pattern.finditer(text):
+            add(_resolve(m, reference))
+    for m in RELATIVE.finditer(text):
+        if reference is not None:
+            word = m.group().lower()
+            key = next(k for k in sorted(RELATIVE_DAYS, key=len, reverse=True) if word.startswith(k))
+            when = reference + timedelta(days=RELATIVE_DAYS[key])
+            add(DateSpan(m.start(), m.end(), m.group(), when, None, when.day, when.month, relative=True))
+    for m in WEEKDAY.finditer(text):
+        if reference is not None:
+            when = _weekday(m, reference, future)
+            add(DateSpan(m.start(), m.end(), m.group(), when, None, when.day, when.month, relative=True))
+    for m in VAGUE.finditer(text):
+        add(DateSpan(m.start(), m.end(), m.group(), None, None, vague=True))
+    return sorted(spans, key=lambda s: s.begin)
+
+
+def explicit_years(text: str) -> list[int]:
+    """Years written as part of a full date in ``text`` (evidence for dating yearless days when no date is known)."""
+    years = [_year_of(m.group("y")) for p in (DAY_MONTH, MONTH_DAY) for m in p.finditer(text) if m.group("y")]
+    years += [int(m.group("y") or m.group("iy")) for m in NUMERIC.finditer(text)]
+    return [y for y in years if y]
