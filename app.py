@@ -1,7 +1,17 @@
-"""Dashboard frame: routes to the pages (provisional until the dashboard issue)."""
+"""Dashboard frame: page routing and the sidebar filters, rendered once for every page."""
 
 import streamlit as st
 
-st.set_page_config(page_title="KZ–KG relations monitor", layout="wide")
-nav = st.navigation([st.Page("pages/1_Overview.py", title="Overview", default=True)])
+from lib import ui
+
+st.set_page_config(page_title="KZ–KG relations monitor", page_icon=":material/handshake:", layout="wide")
+nav = st.navigation([
+    st.Page("pages/1_Overview.py", title="Overview", icon=":material/dashboard:", default=True),
+    st.Page("pages/2_Timeline.py", title="Timeline", icon=":material/timeline:"),
+    st.Page("pages/3_Trade.py", title="Trade", icon=":material/trending_up:"),
+    st.Page("pages/4_Search.py", title="Search", icon=":material/search:"),
+    st.Page("pages/5_Officials.py", title="Officials", icon=":material/groups:"),
+    st.Page("pages/6_Articles.py", title="Articles", icon=":material/article:"),
+])
+ui.render_frame()
 nav.run()

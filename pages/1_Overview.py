@@ -1,5 +1,47 @@
-"""Overview page (provisional)."""
+"""Overview: headline counts, the latest trade figure against the target, recent meetings, coverage by month."""
 
 import streamlit as st
 
+from lib import figures, ui, views
+
+data = ui.page_data()
 st.title("Kazakhstan–Kyrgyzstan relations monitor")
+st.caption(f"{views.pair_label(data.filters.pair)} · {len(data.corpus.articles)} articles in the corpus, "
+           f"{len(data.view.articles)} selected by the filters")
+if not ui.empty_state(data, "articles"):
+    counts = views.overview_counts(data.view)
+    cols = st.columns(4)
+    cols[0].metric("Articles", counts.articles, border=True)
+    cols[1].metric("Meetings", counts.meetings, border=True)
+    cols[2].metric("Officials", counts.officials, border=True)
+    cols[3].metric("Outlets", counts.sources, border=True)
+
+    headline = views.trade_headline(data.view.trade, data.view.articles)
+    st.subheader("Trade turnover")
+    if headline is None:
+        st.info("No trade turnover figure in the selected articles.")
+    else:
+        cols = st.columns(3)
+        cols[0].metric(f"Latest reported ({headline.period})", headline.value, headline.growth, border=True)
+        cols[1].metric("Current target", headline.target, border=True)
+        cols[2].metric("Gap to target", headline.gap, border=True)
+        st.caption(f"Source: {headline.source}")
+
+    left, right = st.columns([3, 2])
+    with left:
+        st.subheader("Most recent meetings")
+        recent = views.meetings_table(data.view.meetings, limit=8)
+        if recent.empty:
+            st.info("No meetings found in the selected articles.")
+        else:
+            ui.table(recent, "recent-meetings", key="overview-meetings")
+    with right:
+        st.subheader("Articles per month")
+        per_month = views.articles_per_month(data.view.articles)
+        if per_month.empty:
+            st.info("None of the selected articles states its publication date.")
+        else:
+            st.plotly_chart(figures.articles_per_month_figure(per_month), key="overview-months")
+    if not data.corpus.errors.empty:
+        with st.expander(f"{len(data.corpus.errors)} file(s) could not be read"):
+            ui.table(views.error_table(data.corpus.errors), "errors", key="overview-errors")

@@ -1,0 +1,312 @@
+"""The dashboard's shared UI layer (the only lib module that imports streamlit): cached data accessors, the
+sidebar filters (rendered once by app.py, bound to URL query parameters), and render helpers for pages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from lib import pipeline, settings, uploads, views
+from lib.export import to_csv_bytes
+from lib.records import LEVELS
+from lib.store import Store, StoreError
+
+CORPUS_KEY = "corpus_dir"
+UPLOAD_REPORT_KEY = "_upload_report"
+# Widget keys double as URL query parameter names (bind="query-params"), so keep them short and stable.
+K_DATES, K_OFFICIALS, K_LEVELS, K_LANGS, K_SOURCES, K_PAIR = "dates", "official", "level", "lang", "source", "pair"
+STYLE = """
+<style>
+.kk-article {line-height: 1.6; font-size: 0.95rem; max-height: 640px; overflow-y: auto; padding: 0.8rem 1rem;
+  border: 1px solid rgba(49,51,63,0.15); border-radius: 0.5rem; background: #fcfcfc;}
+mark.kk-official {background: #d6eaf8; padding: 0 2px; border-radius: 3px;}
+mark.kk-meeting {background: #fdebd0; padding: 0 2px; border-radius: 3px;}
+mark.kk-term {background: #fcf3cf; font-weight: 600; padding: 0 1px;}
+.kk-passage {line-height: 1.5; font-size: 0.93rem;}
+mark.kk-trade {background: #d5f5e3; padding: 0 2px; border-radius: 3px;}
+</style>
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class PageData:
+    """What a page needs: the whole corpus, the filtered view of it, and the filters that made the view."""
+
+    corpus: pipeline.Corpus
+    view: pipeline.Corpus
+    filters: views.Filters
+    options: views.FilterOptions
+    store_root: Path
+    corpus_dir: Path
+
+
+# ---- cached accessors -------------------------------------------------------------------------------------
+
+@st.cache_resource(show_spinner=False)
+def get_store(root: str) -> Store:
+    return Store(Path(root))
+
+
+@st.cache_data(show_spinner="Reading articles and extracting facts…", max_entries=4)
+def load_corpus(corpus_dir: str, store_root: str, version: str) -> pipeline.Corpus:
+    """The prepared corpus of a folder plus the store's uploads; ``version`` changes when files are added."""
+    store = get_store(store_root)
+    folder = uploads.uploads_folder(Path(store_root))
+    folder.mkdir(parents=True, exist_ok=True)
+    corpus = pipeline.build([(Path(corpus_dir), ""), (folder, uploads.PREFIX)], store)
+    return views.prepare(corpus)
+
+
+def store_root() -> Path:
+    return settings.get_path("store")
+
+
+def corpus_dir() -> Path:
+    chosen = st.session_state.get(CORPUS_KEY)
+    return Path(chosen).expanduser().resolve() if chosen else settings.get_path("corpus")
+
+
+def corpus_version() -> str:
+    """Changes when a file is added to the corpus folder or the uploads: the key of every cached table."""
+    return uploads.folder_signature(corpus_dir(), uploads.uploads_folder(store_root()))
+
+
+def current_corpus() -> pipeline.Corpus:
+    """The corpus for the folder in the sidebar, rebuilt only when a file was added (uploads included)."""
+    try:
+        return load_corpus(str(corpus_dir()), str(store_root()), corpus_version())
+    except StoreError as exc:
+        st.error(f"The store cannot be used: {exc}")
+        st.stop()
+    except OSError as exc:
+        st.error(f"The articles cannot be read: {exc}. Check the folder in the sidebar and KK_STORE.")
+        st.stop()
+    raise AssertionError("unreachable")
+
+
+# ---- the frame: sidebar filters ---------------------------------------------------------------------------
+
+def render_frame() -> None:
+    """The sidebar: data source and every filter, once for all pages; widget values live in the URL."""
+    st.html(STYLE)
+    with st.sidebar:
+        with st.expander("Data source", expanded=False):
+            st.text_input("Folder of articles", value=str(settings.get_path("corpus")), key=CORPUS_KEY,
+                          help="Any folder of .txt, .md or .html articles on this machine (setting KK_CORPUS).")
+            st.caption(f"Store: `{store_root()}`")
+            if st.button("Reload from disk", help="Re-scan the folder (new files are picked up automatically "
+                                                  "when added at its top level or uploaded)."):
+                load_corpus.clear()
+        corpus = current_corpus()
+        options = views.filter_options(corpus)
+        st.header("Filters")
+        st.selectbox("Country pair", options.pairs, format_func=views.pair_label, key=K_PAIR,
+                     bind="query-params", help="Articles about both countries; 'All countries' shows every article.")
+        if options.min_date and options.max_date:
+            st.date_input("Published between", value=(options.min_date, options.max_date),
+                          min_value=options.min_date, max_value=options.max_date, key=K_DATES, bind="query-params",
+                          help="Narrowing the range leaves out articles whose date is unknown.")
+        st.multiselect("Officials", options.officials, key=K_OFFICIALS, bind="query-params",
+                       placeholder="Anyone", help="Articles and meetings involving any of these people.")
+        st.multiselect("Meeting level", list(LEVELS), key=K_LEVELS, bind="query-params", placeholder="Any level",
+                       format_func=lambda v: v.replace("_", " "))
+        st.multiselect("Language", options.langs, key=K_LANGS, bind="query-params", placeholder="Any language",
+                       format_func=str.upper)
+        st.multiselect("Source outlet", options.sources, key=K_SOURCES, bind="query-params",
+                       placeholder="Any outlet")
+        st.caption("The filters are in the page address: bookmark or share it to keep this view.")
+
+
+def current_filters(options: views.FilterOptions) -> views.Filters:
+    """The sidebar's widget values as a typed Filters record (a full date range means no date filter)."""
+    state = st.session_state
+    start = end = None
+    chosen = state.get(K_DATES)
+    if isinstance(chosen, (tuple, list)) and chosen:
+        first, last = chosen[0], chosen[-1] if len(chosen) > 1 else None
+        start = first if isinstance(first, date) and first != options.min_date else None
+        end = last if isinstance(last, date) and last != options.max_date else None
+    return views.Filters(
+        start=start, end=end,
+        officials=tuple(state.get(K_OFFICIALS) or ()), levels=tuple(state.get(K_LEVELS) or ()),
+        langs=tuple(state.get(K_LANGS) or ()), sources=tuple(state.get(K_SOURCES) or ()),
+        pair=state.get(K_PAIR) or views.DEFAULT_PAIR,
+    )
+
+
+def page_data() -> PageData:
+    """Everything a page renders from; cheap to call (the corpus is cached, filtering is in memory)."""
+    corpus = current_corpus()
+    options = views.filter_options(corpus)
+    filters = current_filters(options)
+    return PageData(corpus, views.apply_filters(corpus, filters), filters, options, store_root(), corpus_dir())
+
+
+def filter_to_official(person: str) -> None:
+    """Makes ``person`` the officials filter (used by clicks on the Officials page); call from a callback."""
+    st.session_state[K_OFFICIALS] = [person]
+
+
+# ---- render helpers ---------------------------------------------------------------------------------------
+
+def table(frame: pd.DataFrame, name: str, key: str, columns: list[str] | None = None, **kwargs: object) -> object:
+    """A table and, under it, a CSV download of exactly its rows (formula cells escaped)."""
+    shown = frame if columns is None else frame.reindex(columns=columns)
+    event = st.dataframe(shown, hide_index=True, key=key, **kwargs)  # type: ignore[arg-type]
+    st.download_button(f"Download these {len(shown)} rows (CSV)", to_csv_bytes(shown), file_name=f"{name}.csv",
+                       mime="text/csv", key=f"download-{key}", icon=":material/download:")
+    return event
+
+
+def empty_state(data: PageData, what: str) -> bool:
+    """Shows why nothing is there (no articles at all, or the filters) and returns True when that is the case."""
+    if data.corpus.articles.empty:
+        st.info(f"No articles yet in `{data.corpus_dir}`. Upload articles on the **Articles** page or choose "
+                "another folder under *Data source* in the sidebar.")
+        return True
+    if data.view.articles.empty:
+        st.warning(f"No {what} match the filters. Widen the date range, clear a filter, or choose "
+                   "'All countries' as the country pair.")
+        return True
+    return False
+
+
+def record_upload_report(lines: list[tuple[str, str]]) -> None:
+    st.session_state[UPLOAD_REPORT_KEY] = lines
+
+
+def pop_upload_report() -> list[tuple[str, str]]:
+    return st.session_state.pop(UPLOAD_REPORT_KEY, [])
+
+
+def upload_form(root: Path) -> None:
+    """Upload widget: each accepted file is stored in the store's uploads folder and ingested on the rerun."""
+    limit = settings.get_int("upload_max_mb")
+    with st.form("upload", clear_on_submit=True, border=True):
+        files = st.file_uploader(f"Add articles (.txt, .md, .html; up to {limit} MB each)",
+                                 type=[ext.lstrip(".") for ext in uploads.ALLOWED_EXTENSIONS],
+                                 accept_multiple_files=True, max_upload_size=limit)
+        submitted = st.form_submit_button("Ingest", type="primary")
+    if not submitted:
+        return
+    if not files:
+        st.warning("Choose one or more files first.")
+        return
+    report: list[tuple[str, str]] = []
+    for uploaded in files:
+        try:
+            saved = uploads.save_upload(root, uploaded.name, uploaded.getvalue(), max_mb=limit)
+        except uploads.UploadRejected as exc:
+            report.append(("error", str(exc)))
+            continue
+        if saved.duplicate:
+            report.append(("info", f"{uploaded.name!r}: the same file is already stored as {saved.file}."))
+        else:
+            report.append(("success", f"{uploaded.name!r} stored as {saved.file}."))
+    record_upload_report(report)
+    st.rerun()
+
+
+def show_upload_report(corpus: pipeline.Corpus) -> None:
+    """Messages of the last upload, with the pipeline's reason when a stored file could not be read."""
+    for level, message in pop_upload_report():
+        getattr(st, level)(message)
+    failed = corpus.errors[corpus.errors["file"].str.startswith(uploads.PREFIX)]
+    if not failed.empty:
+        with st.expander(f"{len(failed)} uploaded file(s) could not be read as articles"):
+            st.dataframe(failed, hide_index=True)
+
+
+def select_row(source_key: str, target_key: str, values: list[object], wrap: bool = False) -> None:
+    """Callback: puts the value of the clicked table row into another widget (a list of one when ``wrap``)."""
+    event = st.session_state.get(source_key)
+    rows = list(getattr(getattr(event, "selection", None), "rows", None) or (event or {}).get("selection", {})
+                .get("rows", []))
+    if rows and 0 <= rows[0] < len(values):
+        st.session_state[target_key] = [values[rows[0]]] if wrap else values[rows[0]]
+
+
+def select_point(source_key: str, target_key: str, custom_index: int) -> None:
+    """Callback: puts one customdata field of the clicked chart point into another widget."""
+    event = st.session_state.get(source_key)
+    selection = getattr(event, "selection", None) or (event or {}).get("selection", {})
+    points = list(selection.get("points", []))
+    custom = points[0].get("customdata") if points else None
+    if isinstance(custom, (list, tuple)) and len(custom) > custom_index:
+        st.session_state[target_key] = custom[custom_index]
+
+
+_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()#+-.!|<>$~:"})
+
+
+def md(text: object) -> str:
+    """Text made safe to put inside st.markdown: every markdown character escaped, so it stays text."""
+    return str(text if text is not None else "").translate(_MD_SPECIAL)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def original_text(corpus_dir: str, store_root: str, file: str, version: str) -> str:
+    """The file an article came from, decoded but otherwise as it is on disk (shown as text, never as HTML)."""
+    from lib import corpus as corpus_files
+
+    if file.startswith(uploads.PREFIX):
+        path = uploads.uploads_folder(Path(store_root)) / file[len(uploads.PREFIX):]
+    else:
+        path = Path(corpus_dir) / file
+    kind = corpus_files.KINDS.get(path.suffix.lower(), "text")
+    try:
+        return corpus_files.read_document(corpus_files.FoundFile(path, file, kind)).text
+    except corpus_files.UnreadableFile as exc:
+        return f"(the original file cannot be shown: {exc})"
+
+
+# ---- search -----------------------------------------------------------------------------------------------
+
+@st.cache_resource(show_spinner="Loading the embedding model…")
+def get_encoder() -> object:
+    from lib import embed
+
+    return embed.load_encoder()
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _search_index(corpus_dir: str, root: str, version: str, _progress: object = None) -> object:
+    from lib import search
+
+    corpus = load_corpus(corpus_dir, root, version)
+    return search.build_index(corpus.articles, corpus.passages, get_encoder(), get_store(root),
+                              progress=_progress)  # type: ignore[arg-type]
+
+
+def search_index() -> object:
+    """The search index of the current corpus, built once per corpus version with a progress bar."""
+    bar = st.empty()
+
+    def progress(done: int, total: int) -> None:
+        if total:
+            bar.progress(min(done / total, 1.0), text=f"Encoding passages for search: {done:,} of {total:,}")
+
+    try:
+        return _search_index(str(corpus_dir()), str(store_root()), corpus_version(), progress)
+    finally:
+        bar.empty()
+
+
+OPEN_ARTICLE_KEY = "_open_article"
+
+
+def open_article(article_id: str) -> None:
+    """Goes to the Articles page with this article in the reader."""
+    st.session_state[OPEN_ARTICLE_KEY] = article_id
+    st.switch_page("pages/6_Articles.py")
+
+
+def take_open_article(reader_key: str) -> None:
+    """On the Articles page, before the reader widget: put there the article another page asked to open."""
+    if OPEN_ARTICLE_KEY in st.session_state:
+        st.session_state[reader_key] = st.session_state.pop(OPEN_ARTICLE_KEY)

@@ -1,0 +1,389 @@
+"""What the pages show: a Corpus + Filters → filtered Corpus → the tables each page draws (pure, no streamlit).
+
+Every function takes DataFrames and returns new ones; nothing here reads files or mutates its input, so the
+pages stay thin and everything a page shows can be tested without a browser.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from itertools import combinations
+from pathlib import Path
+
+import pandas as pd
+
+from lib.pipeline import Corpus
+from lib.records import LEVELS, TRADE_COLUMNS
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+ALL_PAIRS = "all"
+DEFAULT_PAIR = "KZ-KG"
+UNKNOWN_SOURCE = "(unknown outlet)"
+# A country counts as a subject of an article when its title names it or its body names it at least this
+# often: one passing mention ("EAEU members Kazakhstan, Kyrgyzstan, ...") does not make an article about it.
+MIN_BODY_MENTIONS = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """The sidebar's choices; an empty tuple or None means "no restriction"."""
+
+    start: date | None = None
+    end: date | None = None
+    officials: tuple[str, ...] = ()
+    levels: tuple[str, ...] = ()
+    langs: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    pair: str = DEFAULT_PAIR
+
+
+@dataclass(frozen=True, slots=True)
+class FilterOptions:
+    """The values each filter can take in a corpus."""
+
+    officials: tuple[str, ...]
+    levels: tuple[str, ...]
+    langs: tuple[str, ...]
+    sources: tuple[str, ...]
+    pairs: tuple[str, ...]
+    min_date: date | None
+    max_date: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    code: str
+    name: str
+    pattern: re.Pattern[str]
+
+
+@cache
+def countries() -> tuple[Country, ...]:
+    """The country table of lib/data/countries.csv (name stems in Russian and English)."""
+    with open(DATA_DIR / "countries.csv", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    return tuple(Country(r["code"], r["name"], re.compile("|".join(map(re.escape, r["patterns"].split("|"))),
+                                                           re.IGNORECASE)) for r in rows)
+
+
+def country_name(code: str) -> str:
+    return next((c.name for c in countries() if c.code == code), code)
+
+
+def pair_label(pair: str) -> str:
+    if pair == ALL_PAIRS:
+        return "All countries"
+    a, _, b = pair.partition("-")
+    return f"{country_name(a)} – {country_name(b)}"
+
+
+def as_list(value: object) -> list[str]:
+    """A list cell as a list of strings, whether it arrived as a list, an array or a "; "-joined string."""
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return []
+    if isinstance(value, str):
+        return [v.strip() for v in value.split(";") if v.strip()]
+    if hasattr(value, "tolist"):
+        value = value.tolist()
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [str(v) for v in value if v is not None and str(v) != ""]
+    return [str(value)]
+
+
+def rows_where(frame: pd.DataFrame, column: str, test: Callable[[object], bool]) -> pd.DataFrame:
+    """The rows whose ``column`` passes ``test`` (columns kept even when no row does)."""
+    mask = [bool(test(v)) for v in frame[column]] if column in frame else []
+    return frame.loc[pd.Series(mask, index=frame.index, dtype=bool)] if len(frame) else frame
+
+
+def text_countries(title: str, body: str) -> list[str]:
+    """Countries an article is about, judged from its title and how often its body names them."""
+    found = []
+    for country in countries():
+        if country.pattern.search(title or "") or len(country.pattern.findall(body or "")) >= MIN_BODY_MENTIONS:
+            found.append(country.code)
+    return found
+
+
+def prepare(corpus: Corpus) -> Corpus:
+    """Adds the columns every filter needs (countries per article, outlet label); done once per load."""
+    articles = corpus.articles.copy()
+    if articles.empty:
+        articles["countries"] = pd.Series(dtype="object")
+        articles["outlet"] = pd.Series(dtype="object")
+        return _replace(corpus, articles=articles)
+    fact_countries: dict[str, set[str]] = {}
+    for aid, country in zip(corpus.officials.get("article_id", []), corpus.officials.get("country", []), strict=True):
+        if isinstance(country, str) and country:
+            fact_countries.setdefault(aid, set()).add(country)
+    by_file = dict(zip(articles["file"], articles["article_id"], strict=True))
+    for files, codes in zip(corpus.meetings.get("files", []), corpus.meetings.get("countries", []), strict=True):
+        for file in as_list(files):
+            if file in by_file:
+                fact_countries.setdefault(by_file[file], set()).update(as_list(codes))
+    articles["countries"] = [
+        ";".join(sorted(set(text_countries(t, b)) | fact_countries.get(a, set())))
+        for a, t, b in zip(articles["article_id"], articles["title"], articles["body"], strict=True)
+    ]
+    articles["outlet"] = articles["source"].map(lambda s: s if isinstance(s, str) and s.strip() else UNKNOWN_SOURCE)
+    return _replace(corpus, articles=articles)
+
+
+def _replace(corpus: Corpus, **tables: pd.DataFrame) -> Corpus:
+    fields = {name: getattr(corpus, name) for name in
+              ("articles", "officials", "meetings", "trade", "passages", "mentions", "errors")}
+    fields.update(tables)
+    return Corpus(**fields, stats=dict(corpus.stats))
+
+
+def _article_pairs(codes: str) -> list[str]:
+    return [f"{a}-{b}" for a, b in combinations(sorted(set(codes.split(";")) - {""}), 2)]
+
+
+def _normal_pair(pair: str) -> tuple[str, str]:
+    a, _, b = pair.partition("-")
+    return a, b
+
+
+def filter_options(corpus: Corpus) -> FilterOptions:
+    """What each sidebar filter offers for this corpus; KZ–KG is always offered and listed first."""
+    articles = corpus.articles
+    people = set(corpus.officials.get("person", pd.Series(dtype=object)).dropna())
+    for participants in corpus.meetings.get("participants", []):
+        people.update(as_list(participants))
+    pair_counts: dict[str, int] = {}
+    for codes in articles.get("countries", pd.Series(dtype=object)).dropna():
+        for pair in _article_pairs(codes):
+            pair_counts[pair] = pair_counts.get(pair, 0) + 1
+    kz_kg = "-".join(sorted(_normal_pair(DEFAULT_PAIR)))
+    others = sorted((p for p in pair_counts if p != kz_kg), key=lambda p: (-pair_counts[p], p))
+    dates = articles["published"].dropna() if "published" in articles else pd.Series(dtype="datetime64[ns]")
+    outlets = articles["outlet"] if "outlet" in articles else pd.Series(dtype=object)
+    return FilterOptions(
+        officials=tuple(sorted(people)),
+        levels=tuple(LEVELS),
+        langs=tuple(sorted(articles["lang"].dropna().unique())) if not articles.empty else (),
+        sources=tuple(sorted(outlets.dropna().unique())),
+        pairs=(DEFAULT_PAIR, *others, ALL_PAIRS),
+        min_date=dates.min().date() if len(dates) else None,
+        max_date=dates.max().date() if len(dates) else None,
+    )
+
+
+def meeting_dates(meetings: pd.DataFrame) -> pd.Series:
+    return pd.to_datetime(meetings.get("date", pd.Series(dtype=object)), errors="coerce")
+
+
+def apply_filters(corpus: Corpus, filters: Filters) -> Corpus:
+    """The corpus restricted to what the filters select; facts follow the articles they came from."""
+    articles = corpus.articles
+    if articles.empty:
+        return corpus
+    keep = pd.Series(True, index=articles.index)
+    if filters.pair != ALL_PAIRS and "countries" in articles:
+        a, b = _normal_pair(filters.pair)
+        keep &= articles["countries"].map(lambda codes: a in codes.split(";") and b in codes.split(";"))
+    if filters.langs:
+        keep &= articles["lang"].isin(filters.langs)
+    if filters.sources and "outlet" in articles:
+        keep &= articles["outlet"].isin(filters.sources)
+    published = articles["published"]
+    if filters.start:
+        keep &= published >= pd.Timestamp(filters.start)
+    if filters.end:
+        keep &= published < pd.Timestamp(filters.end) + pd.Timedelta(days=1)
+    meetings = corpus.meetings
+    if filters.levels and not meetings.empty:
+        meetings = meetings[meetings["level"].isin(filters.levels)]
+    elif filters.levels:
+        meetings = meetings.iloc[0:0]
+    if filters.officials:
+        chosen = set(filters.officials)
+        meetings = rows_where(meetings, "participants", lambda p: bool(chosen & set(as_list(p))))
+        with_person = set(corpus.officials.loc[corpus.officials["person"].isin(chosen), "article_id"])
+        with_person |= set(corpus.mentions.loc[corpus.mentions["person"].isin(chosen), "article_id"])
+        with_person |= set(articles.loc[articles["file"].isin(_files_of(meetings)), "article_id"])
+        keep &= articles["article_id"].isin(with_person)
+    if filters.levels:
+        keep &= articles["file"].isin(_files_of(meetings))
+    articles = articles[keep]
+    kept_files = set(articles["file"])
+    meetings = rows_where(meetings, "files", lambda files: bool(kept_files & set(as_list(files))))
+    dates = meeting_dates(meetings)
+    if filters.start:
+        meetings = meetings[dates.isna() | (dates >= pd.Timestamp(filters.start))]
+        dates = meeting_dates(meetings)
+    if filters.end:
+        meetings = meetings[dates.isna() | (dates < pd.Timestamp(filters.end) + pd.Timedelta(days=1))]
+    ids = set(articles["article_id"])
+
+    def by_article(frame: pd.DataFrame) -> pd.DataFrame:
+        return frame[frame["article_id"].isin(ids)].reset_index(drop=True)
+
+    return _replace(
+        corpus, articles=articles.reset_index(drop=True), meetings=meetings.reset_index(drop=True),
+        officials=by_article(corpus.officials), trade=by_article(corpus.trade),
+        passages=by_article(corpus.passages), mentions=by_article(corpus.mentions),
+    )
+
+
+def _files_of(meetings: pd.DataFrame) -> set[str]:
+    return {f for files in meetings.get("files", []) for f in as_list(files)}
+
+
+# ---- Overview ---------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    articles: int
+    meetings: int
+    officials: int
+    sources: int
+
+
+def overview_counts(view: Corpus) -> Counts:
+    outlets = view.articles["outlet"] if "outlet" in view.articles else view.articles["source"]
+    return Counts(
+        articles=len(view.articles),
+        meetings=len(view.meetings),
+        officials=view.officials["person"].nunique(),
+        sources=outlets[outlets != UNKNOWN_SOURCE].nunique(),
+    )
+
+
+def articles_per_month(articles: pd.DataFrame) -> pd.DataFrame:
+    """month (first day), lang, articles: how coverage moves over time in each language (dated articles)."""
+    dated = articles.dropna(subset=["published"])
+    if dated.empty:
+        return pd.DataFrame({"month": pd.Series(dtype="datetime64[ns]"), "lang": pd.Series(dtype=object),
+                             "articles": pd.Series(dtype="int64")})
+    month = dated["published"].dt.to_period("M").dt.to_timestamp()
+    out = dated.assign(month=month).groupby(["month", "lang"]).size().rename("articles").reset_index()
+    return out.sort_values(["month", "lang"]).reset_index(drop=True)
+
+
+MEETING_TABLE_COLUMNS = ["date", "end_date", "status", "level", "participants", "place", "countries", "files",
+                         "evidence", "meeting_id"]
+
+
+def meetings_table(meetings: pd.DataFrame, limit: int | None = None) -> pd.DataFrame:
+    """Meetings newest first (undated last), list cells joined for display; provenance columns kept."""
+    frame = meetings.assign(_date=meeting_dates(meetings))
+    frame = frame.sort_values("_date", ascending=False, na_position="last", kind="stable").drop(columns="_date")
+    frame = frame.reindex(columns=MEETING_TABLE_COLUMNS)
+    for column in ("participants", "countries", "files"):
+        frame[column] = frame[column].map(lambda v: "; ".join(as_list(v)))
+    for column in ("date", "end_date"):
+        parsed = pd.to_datetime(frame[column], errors="coerce")
+        frame[column] = parsed.dt.strftime("%Y-%m-%d").where(parsed.notna(), "")
+    frame = frame.reset_index(drop=True)
+    return frame.head(limit) if limit else frame
+
+
+ARTICLE_TABLE_COLUMNS = ["published", "title", "outlet", "lang", "countries", "n_chars", "file", "url",
+                         "article_id"]
+
+
+def articles_table(articles: pd.DataFrame) -> pd.DataFrame:
+    """Articles newest first (undated last) without their bodies."""
+    frame = articles.sort_values(["published", "file"], ascending=[False, True], na_position="last", kind="stable")
+    return frame.reindex(columns=ARTICLE_TABLE_COLUMNS).reset_index(drop=True)
+
+
+def error_table(errors: pd.DataFrame) -> pd.DataFrame:
+    return errors.reindex(columns=["file", "error"]).reset_index(drop=True)
+
+
+@dataclass(frozen=True, slots=True)
+class TradeHeadline:
+    """The latest reported turnover against the most recently stated target, formatted for display."""
+
+    value: str
+    period: str
+    growth: str | None
+    target: str
+    gap: str
+    source: str
+
+
+def money(value: float | None) -> str:
+    if value is None or pd.isna(value):
+        return "—"
+    if abs(value) >= 1e9:
+        return f"${value / 1e9:.2f} bn"
+    return f"${value / 1e6:.0f} m"
+
+
+def trade_headline(trade: pd.DataFrame, articles: pd.DataFrame) -> TradeHeadline | None:
+    """The newest actual figure (by period end, then publication) and the target stated most recently."""
+    if trade.empty:
+        return None
+    published = dict(zip(articles["article_id"], articles["published"], strict=True))
+    outlet = dict(zip(articles["article_id"], articles.get("outlet", articles["source"]), strict=True))
+    frame = trade.assign(_published=trade["article_id"].map(published),
+                         value_usd=pd.to_numeric(trade["value_usd"], errors="coerce"))
+    actual = frame[(frame["kind"] == "actual") & frame["value_usd"].notna()]
+    if actual.empty:
+        return None
+    latest = actual.sort_values(["period_end", "_published"], ascending=False, na_position="last").iloc[0]
+    targets = frame[(frame["kind"] == "target") & frame["value_usd"].notna()]
+    target_value = None
+    target_text = "none stated"
+    if not targets.empty:
+        target = targets.sort_values(["_published", "value_usd"], ascending=False, na_position="last").iloc[0]
+        target_value = float(target["value_usd"])
+        year = target.get("target_year")
+        target_text = money(target_value) + (f" by {int(year)}" if pd.notna(year) else "")
+    gap = "—"
+    if target_value:
+        missing = target_value - float(latest["value_usd"])
+        gap = f"{money(missing)} ({missing / target_value:.0%})"
+    start, end = latest.get("period_start"), latest.get("period_end")
+    period = f"{start}–{end}" if isinstance(start, str) and start != end else str(end or "period unknown")
+    growth = latest.get("growth_pct")
+    when = latest["_published"]
+    return TradeHeadline(
+        value=money(float(latest["value_usd"])), period=period,
+        growth=f"{float(growth):+.1f}%" if pd.notna(growth) else None, target=target_text, gap=gap,
+        source=f"{latest['file']} ({outlet.get(latest['article_id'], '')}"
+               f"{', ' + when.strftime('%Y-%m-%d') if pd.notna(when) else ''})",
+    )
+
+
+# ---- Articles ---------------------------------------------------------------------------------------------
+
+def article_choices(table: pd.DataFrame) -> dict[str, str]:
+    """article_id → "date · outlet · title" in the order of the articles table."""
+    def label(row: pd.Series) -> str:
+        day = row["published"].strftime("%Y-%m-%d") if pd.notna(row["published"]) else "undated"
+        title = str(row["title"] or row["file"])
+        return f"{day} · {row.get('outlet') or UNKNOWN_SOURCE} · {title[:110]}"
+    return {row["article_id"]: label(row) for _, row in table.iterrows()}
+
+
+def article_row(articles: pd.DataFrame, article_id: str) -> pd.Series:
+    return articles[articles["article_id"] == article_id].iloc[0]
+
+
+def article_byline(article: pd.Series) -> str:
+    day = article["published"].strftime("%d %B %Y") if pd.notna(article["published"]) else "date unknown"
+    parts = [str(article.get("outlet") or UNKNOWN_SOURCE), day, str(article["lang"]).upper(),
+             f"{int(article['n_chars']):,} characters", str(article["file"])]
+    return " · ".join(parts)
+
+
+TRADE_TABLE_COLUMNS = ["published", "outlet", *[c for c in TRADE_COLUMNS if c not in ("article_id", "file", "quote")],
+                       "quote", "file", "article_id"]
+
+
+def trade_table(trade: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Trade figures with the outlet and date of the article that reported them, newest period first."""
+    meta = articles.reindex(columns=["article_id", "published", "outlet"])
+    frame = trade.merge(meta, on="article_id", how="left")
+    frame = frame.sort_values(["period_end", "published"], ascending=False, na_position="last", kind="stable")
+    return frame.reindex(columns=TRADE_TABLE_COLUMNS).reset_index(drop=True)

@@ -1,0 +1,48 @@
+"""Timeline: meetings by date and level (planned vs held), and the sources and evidence of the one selected."""
+
+from functools import partial
+
+import streamlit as st
+
+from lib import figures, ui, views, views_detail
+
+data = ui.page_data()
+st.title("Meetings timeline")
+st.caption("Each marker is one event, however many outlets reported it: filled = held, hollow = planned; "
+           "larger = more reports. Click a marker or a table row to read its sources.")
+if not ui.empty_state(data, "articles"):
+    meetings = views.meetings_table(data.view.meetings)
+    if meetings.empty:
+        st.info("No meetings were found in the selected articles. Try 'All countries' or a wider date range.")
+    else:
+        timeline = views_detail.timeline_frame(data.view.meetings, data.view.articles)
+        if timeline.empty:
+            st.info("None of the selected meetings has a known date; they are listed below.")
+        else:
+            st.plotly_chart(figures.timeline_figure(timeline), key="timeline-chart", selection_mode="points",
+                            on_select=partial(ui.select_point, "timeline-chart", "timeline-meeting", 4))
+        undated = len(meetings) - len(timeline)
+        if undated:
+            st.caption(f"{undated} meeting(s) without a known date are in the table only.")
+        ids = meetings["meeting_id"].astype(str).tolist()
+        st.subheader(f"{len(meetings)} meetings")
+        ui.table(meetings, "meetings", key="timeline-table", on_select=partial(
+            ui.select_row, "timeline-table", "timeline-meeting", ids), selection_mode="single-row")
+
+        labels = views_detail.meeting_choices(data.view.meetings)
+        if st.session_state.get("timeline-meeting") not in labels:
+            st.session_state.pop("timeline-meeting", None)
+        chosen = st.selectbox("Meeting", ids, format_func=labels.get, key="timeline-meeting")
+        meeting = views_detail.meeting_row(data.view.meetings, chosen)
+        st.subheader("Details")
+        cols = st.columns(4)
+        cols[0].metric("Date", views_detail.meeting_when(meeting), border=True)
+        cols[1].metric("Status", str(meeting.get("status") or "—"), border=True)
+        cols[2].metric("Level", str(meeting.get("level") or "other").replace("_", " "), border=True)
+        cols[3].metric("Place", str(meeting.get("place") or "—"), border=True)
+        st.markdown("**Participants:** " + ui.md(", ".join(views.as_list(meeting.get("participants"))) or "—"))
+        st.markdown("**Evidence**")
+        for quote in views_detail.meeting_evidence(meeting) or ["(no quote)"]:
+            st.markdown("> " + ui.md(quote))
+        st.markdown("**Every source article**")
+        ui.table(views_detail.meeting_sources(meeting, data.view.articles), "meeting-sources", key="timeline-sources")

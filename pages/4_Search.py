@@ -1,0 +1,54 @@
+"""Search: passages across Russian and English articles, ranked by words and meaning; "more like this"."""
+
+import streamlit as st
+
+from lib import ui, views, views_detail
+
+data = ui.page_data()
+st.title("Search")
+if not ui.empty_state(data, "articles"):
+    index = ui.search_index()
+    info = index.encoder.info  # type: ignore[attr-defined]
+    if info.fallback:
+        st.warning(ui.md(index.model_sentence), icon=":material/translate:")  # type: ignore[attr-defined]
+    else:
+        st.caption(ui.md(index.model_sentence))  # type: ignore[attr-defined]
+    with st.form("search"):
+        left, right = st.columns([5, 1])
+        query = left.text_input("Query", key="search-query", placeholder="e.g. border checkpoint modernisation",
+                                label_visibility="collapsed")
+        k = right.number_input("Results", min_value=1, max_value=50, value=10, key="search-k",
+                               label_visibility="collapsed")
+        st.form_submit_button("Search", type="primary", icon=":material/search:")
+    allowed = set(data.view.articles["article_id"])
+    similar = st.session_state.get("search-similar")
+    if similar in allowed:
+        title = views.article_row(data.view.articles, similar)["title"]
+        st.markdown(f"**More like:** {ui.md(title)}")
+        if st.button("Back to the query"):
+            st.session_state.pop("search-similar", None)
+            st.rerun()
+        results = index.more_like_this(similar, k=int(k), allowed_article_ids=allowed)  # type: ignore[attr-defined]
+    elif query.strip():
+        results = index.search([query], k=int(k), allowed_article_ids=allowed)  # type: ignore[attr-defined]
+    else:
+        results = None
+        st.info("Type a query in Russian or English; results are restricted by the sidebar filters.")
+    if results is not None:
+        hits = views_detail.search_hits(results, data.view.articles)
+        if hits.empty:
+            st.warning("Nothing found in the selected articles. Try other words or widen the filters.")
+        terms = views_detail.query_terms(query if similar not in allowed else "")
+        for _, hit in hits.iterrows():
+            with st.container(border=True):
+                head, actions = st.columns([5, 1])
+                head.markdown(f"**{int(hit['rank'])}. {ui.md(hit['title'])}**")
+                head.caption(views_detail.hit_byline(hit))
+                if actions.button("Read", key=f"read-{hit['article_id']}", icon=":material/article:"):
+                    ui.open_article(str(hit["article_id"]))
+                if actions.button("More like this", key=f"similar-{hit['article_id']}"):
+                    st.session_state["search-similar"] = hit["article_id"]
+                    st.rerun()
+                st.html(views_detail.highlight_terms(str(hit["passage"]), terms))
+        if not hits.empty:
+            ui.table(hits, "search-results", key="search-table")

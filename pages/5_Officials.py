@@ -1,0 +1,38 @@
+"""Officials: who's who with their posts over time, mentions per month, and who met whom."""
+
+from functools import partial
+
+import streamlit as st
+
+from lib import figures, ui, views_detail
+
+data = ui.page_data()
+st.title("Officials")
+st.caption("Posts are those held at each article's date. Click a person to filter every page to them.")
+if not ui.empty_state(data, "articles"):
+    who = views_detail.whos_who(data.view.officials, data.view.articles)
+    if who.empty:
+        st.info("No officials were found in the selected articles.")
+    else:
+        ui.table(who, "officials", key="officials-table", selection_mode="single-row",
+                 on_select=partial(ui.select_row, "officials-table", ui.K_OFFICIALS, who["person"].tolist(), True),
+                 column_config={"first_seen": st.column_config.DateColumn("first seen"),
+                                "last_seen": st.column_config.DateColumn("last seen")})
+        st.caption("Every row with its source articles and quotes:")
+        with st.expander(f"{len(data.view.officials)} mentions by article (provenance)"):
+            ui.table(data.view.officials, "official-mentions", key="officials-mentions")
+    left, right = st.columns(2)
+    with left:
+        st.subheader("Mentions per month")
+        per_month = views_detail.mentions_per_month(data.view.officials, data.view.articles)
+        if per_month.empty:
+            st.info("No dated mentions of officials in the selected articles.")
+        else:
+            st.plotly_chart(figures.mentions_figure(per_month), key="officials-mentions-chart")
+    with right:
+        st.subheader("Who met whom")
+        matrix = views_detail.who_met_whom(data.view.meetings)
+        if matrix.empty:
+            st.info("No meetings between officials in the selected articles.")
+        else:
+            st.plotly_chart(figures.who_met_whom_figure(matrix), key="officials-matrix")
