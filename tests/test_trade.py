@@ -1,0 +1,193 @@
+"""Trade extraction: table-driven sentences (figures, targets, each trap), the seeds, and a dev-corpus quality gate."""
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from lib import clean, corpus
+from lib.evaluate import score_trade
+from lib.records import TRADE_COLUMNS, articles_frame
+from lib.trade import article_figures, extract_trade
+from lib.trade_periods import find_growth, find_periods
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+DEV = ROOT.parent / "shared" / "dev-corpus"
+TITLE = "Kazakhstan and Kyrgyzstan / Казахстан и Кыргызстан"
+
+
+def figures(text: str, published: date | None = date(2024, 2, 1)):
+    return [(f.kind, round(f.value_usd), f.period_start, f.period_end, f.growth_pct, f.target_year)
+            for f in article_figures(TITLE, text, published)]
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("In just 11 months of last year, mutual trade grew by 12% and reached $1.3 billion.", date(2024, 2, 1),
+     [("actual", 1_300_000_000, "2023-01", "2023-11", 12.0, None)]),
+    ("За 11 месяцев прошлого года взаимный товарооборот составил около 840 млн долларов.", date(2020, 3, 19),
+     [("actual", 840_000_000, "2019-01", "2019-11", None, None)]),
+    ("За первые восемь месяцев текущего года товарооборот вырос на 21% и достиг $1,4 млрд.", date(2025, 11, 14),
+     [("actual", 1_400_000_000, "2025-01", "2025-08", 21.0, None)]),
+    ("Bilateral trade in January–September 2024 reached US$680 million, nine percent more than a year earlier.",
+     date(2024, 12, 9), [("actual", 680_000_000, "2024-01", "2024-09", 9.0, None)]),
+    ("По итогам 2023 года взаимный товарооборот вырос почти на четверть и вышел на уровень полутора миллиардов "
+     "долларов.", date(2024, 4, 19), [("actual", 1_500_000_000, "2023-01", "2023-12", 25.0, None)]),
+    ("Trade between the two countries reached about $1.5bn last year.", date(2024, 4, 17),
+     [("actual", 1_500_000_000, "2023-01", "2023-12", None, None)]),
+    ("Товарооборот между странами по итогам 2024 года составил 1,7 млрд долларов.", None,
+     [("actual", 1_700_000_000, "2024-01", "2024-12", None, None)]),
+    ("Объем двусторонней торговли вышел на уровень около 2 млрд долл. США.", date(2025, 8, 22),
+     [("actual", 2_000_000_000, None, None, None, None)]),
+    ("Товарооборот составил 1 млрд 317 млн долларов, что на 11,6% больше, чем годом ранее.", date(2024, 5, 1),
+     [("actual", 1_317_000_000, None, None, 11.6, None)]),
+    ("Товарооборот снизился на 7% и составил 900 млн долларов.", date(2024, 5, 1),
+     [("actual", 900_000_000, None, None, -7.0, None)]),
+    ("Bilateral trade stood at $1.317 billion in 2023, 11.6 percent more than the $1.181 billion recorded in 2022.",
+     date(2024, 5, 24), [("actual", 1_317_000_000, "2023-01", "2023-12", 11.6, None),
+                         ("actual", 1_181_000_000, "2022-01", "2022-12", None, None)]),
+    ("Trade turnover grew by 35 percent last year and reached $1 billion, he said, adding that the two "
+     "governments intend to double it to $2 billion.", date(2022, 4, 29),
+     [("actual", 1_000_000_000, "2021-01", "2021-12", 35.0, None), ("target", 2_000_000_000, None, None, None, None)]),
+    ("Governments continue to work on the task to increase trade turnover up to $2 billion.", date(2024, 2, 1),
+     [("target", 2_000_000_000, None, None, None, None)]),
+    ("Стороны намерены довести товарооборот до 3 млрд долларов к 2030 году.", date(2025, 8, 22),
+     [("target", 3_000_000_000, None, None, None, 2030)]),
+    ("Both sides reaffirmed the goal of lifting trade to $3 billion by 2030.", date(2025, 11, 14),
+     [("target", 3_000_000_000, None, None, None, 2030)]),
+    ("At that meeting he said turnover could reach $2 billion this year.", date(2024, 5, 24),
+     [("target", 2_000_000_000, None, None, None, 2024)]),
+    ("Президенты констатировали, что в прошлом году взаимная торговля достигла миллиарда долларов, и поручили "
+     "правительствам удвоить этот показатель.", date(2022, 5, 26),
+     [("actual", 1_000_000_000, "2021-01", "2021-12", None, None), ("target", 2_000_000_000, None, None, None, None)]),
+    ("В 2024 году товарооборот составил 1,7 млрд долларов, а к 2030 году стороны намерены довести его до "
+     "3 млрд долларов.", date(2025, 8, 22),
+     [("actual", 1_700_000_000, "2024-01", "2024-12", None, None),
+      ("target", 3_000_000_000, None, None, None, 2030)]),
+    ("Внешнеторговый оборот Кыргызстана с Казахстаном в 2023 году составил 1,5 млрд долларов.", date(2024, 3, 1),
+     [("actual", 1_500_000_000, "2023-01", "2023-12", None, None)]),
+    ("За январь–сентябрь товарооборот увеличился на 9% и составил 680 млн долларов, что выше уровня 2019 года.",
+     date(2021, 12, 9), [("actual", 680_000_000, "2021-01", "2021-09", 9.0, None)]),
+])
+def test_trade_sentences(text, published, expected):
+    assert figures(text, published) == expected
+
+
+def test_a_target_may_refer_back_to_the_turnover_of_the_sentence_before():
+    text = ("За восемь месяцев товарооборот двух стран достиг $1,4 млрд. Перед правительствами стоит задача — "
+            "выйти на 3 млрд долларов.")
+    assert [(k, v) for k, v, *_ in figures(text, date(2025, 11, 14))] == [
+        ("actual", 1_400_000_000), ("target", 3_000_000_000)]
+
+
+@pytest.mark.parametrize("text", [
+    "$ 99.61 +0.03   € 105.20   ₽ 1.05",
+    "Kazakhstan has invested more than $1 billion in the Kyrgyz economy since 2005.",
+    "Kazakh companies have put almost $1.3 billion into Kyrgyzstan's economy, and trade keeps growing.",
+    "Trade was strong; the $1.3 billion of investment came on top.",
+    "Kyrgyz exports to Kazakhstan rose 10.9 percent to $455.7 million, while imports grew to $862.2 million.",
+    "Казахстан может дополнительно поставлять в Кыргызстан 195 видов товаров на сумму около 260 млн долларов.",
+    "Товарооборот Казахстана с КНР вышел на рекордные 44 млрд долларов.",
+    "По данным пресс-службы узбекского президента, взаимная торговля достигла $4 млрд.",
+    "Trade between Kazakhstan and China reached $31 billion in 2023.",
+    "Внешнеторговый оборот страны за январь–ноябрь 2024 года составил около 129 млрд долларов.",
+    "Доходы республиканского бюджета запланированы на уровне около 20 трлн тенге.",
+    "Mutual trade was up 10.5 percent on the previous year.",
+    "Kazakhstan sent more than 50 tonnes of humanitarian aid worth $2 million.",
+    "Товарооборот Кыргызстана с ЕАЭС за 2023 год составил 3,5 млрд долларов.",
+    "Читайте также: товарооборот Казахстана и Кыргызстана достиг $1,5 млрд",
+    "По-моему, к 2025 году будет и 3 миллиарда, если границу не будут закрывать.",
+    "The trade and logistics complex will cost $100 million.",
+])
+def test_traps_are_not_trade(text):
+    assert figures(text) == []
+
+
+def test_a_headline_repeating_the_body_is_one_figure():
+    body = "Kyrgyz-Kazakh trade tops $2 billion in 2025\nTrade crossed the $2 billion mark for the first time in 2025."
+    assert len(article_figures("", body, date(2026, 1, 14))) == 1
+
+
+def test_another_pair_article_yields_nothing():
+    body = ("Президенты Казахстана и Узбекистана провели заседание в Ташкенте.\n"
+            "Главная задача — выполнить программу увеличения товарооборота до 10 млрд долларов к 2030 году.")
+    assert article_figures("Токаев и Мирзиёев", body, date(2025, 11, 15)) == []
+
+
+def test_relative_periods_without_a_publication_date_stay_unknown():
+    (figure,) = article_figures(TITLE, "Last year bilateral trade reached $1.5 billion.", None)
+    assert (figure.period_start, figure.period_end) == (None, None)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("in the first half of 2024", None, [("2024-01", "2024-06")]),
+    ("с января по сентябрь 2023 года", None, [("2023-01", "2023-09")]),
+    ("за 9 месяцев", date(2024, 2, 1), [("2023-01", "2023-09")]),
+    ("за 9 месяцев", date(2024, 11, 1), [("2024-01", "2024-09")]),
+    ("higher than in the same period last year", date(2024, 11, 1), []),
+])
+def test_periods(text, published, expected):
+    periods, _ = find_periods(text, published)
+    assert [(p.first, p.last) for p in periods] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("вырос на 21%", [21.0]), ("nine percent more", [9.0]), ("почти на четверть", [25.0]),
+    ("8.4 percent of the country's total foreign trade", []), ("вырос в 1,5 раза", [50.0]),
+    ("fell by 3 percent", [-3.0]),
+])
+def test_growth(text, expected):
+    assert [g.pct for g in find_growth(text)] == expected
+
+
+def test_extract_trade_columns_and_empty_input():
+    assert list(extract_trade(articles_frame([])).columns) == TRADE_COLUMNS
+    body = "In just 11 months of last year, mutual trade grew by 12% and reached $1.3 billion."
+    frame = pd.DataFrame([{"article_id": "a", "file": "x.txt", "title": TITLE, "source": None, "url": None,
+                           "lang": "en", "published": pd.Timestamp("2024-02-01"), "n_chars": 0, "body": body}])
+    out = extract_trade(frame)
+    assert list(out.columns) == TRADE_COLUMNS
+    assert out.iloc[0][["file", "kind", "value_usd", "period_start", "period_end"]].tolist() == [
+        "x.txt", "actual", 1.3e9, "2023-01", "2023-11"]
+
+
+def _articles(root: Path) -> pd.DataFrame:
+    files, _ = corpus.scan([(root, "")])
+    return articles_frame([clean.to_article(corpus.read_document(f)) for f in files])
+
+
+def _period(row) -> str | None:
+    if not isinstance(row.period_start, str):
+        return None
+    if row.period_start[:4] == row.period_end[:4] and (row.period_start[5:], row.period_end[5:]) == ("01", "12"):
+        return row.period_start[:4]
+    return f"{row.period_start}..{row.period_end}"
+
+
+def test_seeds_golden():
+    trade = extract_trade(_articles(SEEDS))
+    got = sorted((r.file, r.kind, r.value_usd, _period(r), None if pd.isna(r.growth_pct) else r.growth_pct,
+                  None if pd.isna(r.target_year) else int(r.target_year)) for r in trade.itertuples())
+    seed = "003_8e824b60efd429a5.txt"
+    assert got == [(seed, "actual", 1.3e9, "2023-01..2023-11", 12.0, None), (seed, "target", 2e9, None, None, None)]
+
+
+@pytest.mark.skipif(not DEV.is_dir(), reason="the shared dev corpus is beside the project only on team machines")
+def test_dev_corpus_quality_gate():
+    articles = _articles(DEV)
+    trade = extract_trade(articles)
+    gold = json.loads((DEV / "gold.json").read_text(encoding="utf-8"))
+    # Quality gate at the figure reached (all 19 figures and 16 targets); the issue asks for 0.95.
+    assert score_trade(trade, gold, "actual").f1 == 1.0
+    assert score_trade(trade, gold, "target").f1 == 1.0
+    # The scorer checks kind and value only; periods, growth and due years are checked here.
+    expected = sorted((g["file"], t["kind"], t["value_usd"], t.get("period"),
+                       t.get("growth_pct") if t["kind"] == "actual" else t.get("by_year"))
+                      for g in gold for t in g.get("trade", []))
+    got = sorted((r.file, r.kind, r.value_usd, _period(r),
+                  (None if pd.isna(r.growth_pct) else r.growth_pct) if r.kind == "actual"
+                  else (None if pd.isna(r.target_year) else int(r.target_year)))
+                 for r in trade[trade["file"].isin({g["file"] for g in gold})].itertuples())
+    assert got == expected
