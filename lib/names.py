@@ -87,7 +87,7 @@ def inflections(name: str) -> set[str]:
     return forms
 
 
-_SURNAME_STEM = re.compile(r"^(.{2,}?(?:ов|ев|ёв|ин|ын))(?:а|у|ым|е|ой|ою|ы|ых|ыми|ым)?$")
+SURNAME = re.compile(r"^(.{2,}?(?:ов|ев|ёв|ин|ын))(?:а|у|ым|е|ой|ою|ы|ых|ыми|ым)?$")
 
 
 def nominative(word: str, surname: bool) -> str:
@@ -97,11 +97,25 @@ def nominative(word: str, surname: bool) -> str:
         head, tail = word.rsplit("-", 1)
         return f"{head}-{nominative(tail, surname)}"
     if surname:
-        match = _SURNAME_STEM.match(low)
+        match = SURNAME.match(low)
         if match:
-            return _recase(match.group(1), word)
+            feminine = low.endswith(("овой", "евой", "ёвой", "иной", "ыной", "овою", "евою"))
+            return _recase(match.group(1) + ("а" if feminine else ""), word)
     parses = [p for p in morph().parse(low) if {"Name", "Surn"} & set(p.tag.grammemes)]
-    parses = parses or [p for p in morph().parse(low) if "NOUN" in p.tag]
+    known = [p for p in parses if p.is_known]
+    if not known and not surname:
+        # an unknown first name in an oblique case, read with the model paradigms: "Рапилем" → Рапиль,
+        # "Мухаммедкалыем" → Мухаммедкалый, "Ерболатом" → Ерболат, "Алмазу" → Алмаз
+        for ending, after_vowel, after_consonant in (("ем", "й", "ь"), ("ом", "", ""), ("ю", "й", "ь"),
+                                                     ("у", "", ""), ("а", "", ""), ("е", "", "")):
+            stem = low[: -len(ending)]
+            if low.endswith(ending) and len(stem) >= 3:
+                vowel = stem[-1] in "аеёиоуыэюя"
+                if vowel and ending not in {"ем", "ю"}:
+                    continue
+                return _recase(stem + (after_vowel if vowel else after_consonant), word)
+        return word
+    parses = known or parses or [p for p in morph().parse(low) if "NOUN" in p.tag]
     if parses:
         lemma = parses[0].inflect({"nomn", "sing"})
         return _recase(lemma.word if lemma else parses[0].normal_form, word)

@@ -148,7 +148,21 @@ def _scan(body: str, gaz: Gazetteer, found: list[titles.Title]) -> list[_Hit]:
         hits.append(_Hit(word.start(), word.end(), last, False))
     for hit in hits:
         hit.title = titles.title_of(body, hit.start, hit.end, found)
-    return hits
+    return [h for h in hits if not _someone_else(body, h, words, found)]
+
+
+def _someone_else(body: str, hit: _Hit, words: list[re.Match[str]], found: list[titles.Title]) -> bool:
+    """A bare surname after another first name ("Daniyar Ashimbayev") or with an expert's title is not the official."""
+    if hit.title is not None and hit.title.kind == titles.NOT_OFFICIAL:
+        return True
+    if hit.full:
+        return False
+    previous = next((w for w in reversed(words) if w.end() <= hit.start), None)
+    if previous is None or not re.fullmatch(r"[ \u00a0]", body[previous.end():hit.start]):
+        return False
+    if any(t.start <= previous.start() < t.end for t in found):
+        return False
+    return people_ner.looks_like_first_name(previous.group(0))
 
 
 def _resolve(hits: list[_Hit], gaz: Gazetteer, on: date | None) -> list[tuple[_Hit, int]]:
@@ -245,24 +259,35 @@ def extract_mentions(articles: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
+def _sentence_of(body: str, start: int, end: int) -> str:
+    """The sentence holding ``start``; only its paragraph is split, so long articles cost no more than short ones."""
+    line_start = body.rfind("\n", 0, start) + 1
+    line_end = body.find("\n", start)
+    line_end = len(body) if line_end < 0 else line_end
+    for sentence in sentences(body[line_start:line_end]):
+        if sentence.start <= start - line_start < sentence.end:
+            return sentence.text
+    return body[start:end]
+
+
 def summarise_officials(mentions: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """One row per article and person (OFFICIAL_COLUMNS); the quote is the sentence of the first mention."""
     if mentions.empty or articles.empty:
         return empty(OFFICIAL_COLUMNS)
     by_id = articles.set_index("article_id")
     rows = []
-    for (article_id, person), group in mentions.sort_values("start").groupby(["article_id", "person"], sort=False):
+    for article_id, in_article in mentions.sort_values("start").groupby("article_id", sort=False):
         if article_id not in by_id.index:
             continue
         article = by_id.loc[article_id]
         body = str(article["body"])
-        first = group.iloc[0]
-        spans = sentences(body)
-        quote = next((s.text for s in spans if s.start <= first["start"] < s.end), body[first["start"]:first["end"]])
-        role = next((r for r in group["role"] if isinstance(r, str) and r), "")
-        rows.append({"article_id": article_id, "file": article["file"], "person": person,
-                     "country": first["country"], "role": role, "listed": bool(first["listed"]),
-                     "mentions": len(group), "quote": quote})
+        for person, group in in_article.groupby("person", sort=False):
+            first = group.iloc[0]
+            quote = _sentence_of(body, int(first["start"]), int(first["end"]))
+            role = next((r for r in group["role"] if isinstance(r, str) and r), "")
+            rows.append({"article_id": article_id, "file": article["file"], "person": person,
+                         "country": first["country"], "role": role, "listed": bool(first["listed"]),
+                         "mentions": len(group), "quote": quote})
     if not rows:
         return empty(OFFICIAL_COLUMNS)
     return pd.DataFrame(rows, columns=OFFICIAL_COLUMNS).sort_values(["file", "person"]).reset_index(drop=True)

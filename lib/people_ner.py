@@ -1,9 +1,10 @@
 """Officials the curated table does not know: names next to a post title → (canonical Latin name, country, post).
 
-Russian names come from natasha's NER (its models ship in the wheel), run only on sentences that hold an official's
-title, so the heavy model sees a few sentences per article. English names are runs of capitalised words. Either way
-a name counts only with a title attached ("посол Кыргызстана в Казахстане Кудайберген Базарбаев", "Muratbek
-Azymbakiev, head of the foreign policy department of the Presidential Administration"); a name whose attached title
+Candidates come cheaply from the text around each official's title: the capitalised words right after it ("посол
+Кыргызстана в Казахстане Кудайберген Базарбаев", "Minister of Energy Almasadam Satkaliyev") or right before it in
+apposition ("Muratbek Azymbakiev, head of the ... Presidential Administration"). A Russian candidate is confirmed by
+natasha's NER (its models ship in the wheel), run only on that sentence, or by the shape of a name and surname; an
+English one must be two or three capitalised words that are not places or ministry words. A name whose attached title
 is "политолог", "expert" or "journalist" is not an official.
 """
 
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from lib import names, titles
+from lib.officials import DATA_DIR
 from lib.text import sentences
 
 
@@ -50,44 +52,31 @@ def _ner_persons(text: str) -> list[tuple[int, int]]:
     return [(span.start, span.stop) for span in doc.spans if span.type == "PER"]
 
 
-# Capitalised words that are never part of a person's name in English news.
-_NOT_NAME = {
-    "president", "prime", "minister", "ministers", "foreign", "deputy", "first", "chairman", "cabinet", "ambassador",
-    "speaker", "head", "mr", "mrs", "ms", "dr", "the", "kazakh", "kyrgyz", "kazakhstan", "kyrgyzstan", "russian",
-    "russia", "uzbek", "uzbekistan", "tajik", "tajikistan", "presidential", "administration", "affairs", "ministry",
-    "senate", "mazhilis", "parliament", "jogorku", "kenesh", "state", "secretary", "general", "press", "council",
-    "supreme", "interstate", "intergovernmental", "eurasian", "economic", "union", "commission", "astana", "bishkek",
-    "almaty", "nur-sultan", "tashkent", "moscow", "january", "february", "march", "april", "may", "june", "july",
-    "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "on", "in", "at", "of", "and", "for", "with", "to", "a", "an", "his", "her", "kabar",
-    "central", "asia", "asian", "national", "bank", "committee", "department", "agency", "office", "republic",
-    "governor", "mayor", "akim", "spokesman", "spokeswoman", "envoy", "chief", "acting", "former", "vice",
-}
-_CAPITALISED = re.compile(r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*(?:\s+[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*)+")
+# Capitalised words that are never part of a person's name: titles, ministries' fields, places, months, days.
+_STOPWORDS: dict[str, frozenset[str]] = {}
 
 
-def _english_persons(text: str) -> list[tuple[int, int]]:
-    spans = []
-    for match in _CAPITALISED.finditer(text):
-        run: list[re.Match[str]] = []
-        for word in re.finditer(r"\S+", match.group(0)):
-            if word.group(0).lower() in _NOT_NAME or word.group(0).endswith("'s"):
-                if 2 <= len(run) <= 3:
-                    spans.append((match.start() + run[0].start(), match.start() + run[-1].end()))
-                run = []
-            else:
-                run.append(word)
-        if 2 <= len(run) <= 3:
-            spans.append((match.start() + run[0].start(), match.start() + run[-1].end()))
-    return spans
+def not_name(word: str) -> bool:
+    """True for a capitalised word that is never part of a name (lib/data/not_names.txt, read once)."""
+    if "w" not in _STOPWORDS:
+        lines = (DATA_DIR / "not_names.txt").read_text(encoding="utf-8").splitlines()
+        _STOPWORDS["w"] = frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+    return word.lower() in _STOPWORDS["w"]
 
 
-def canonical(surface: str, lang: str) -> str:
+_NAME_WORD = r"[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ]?[a-zа-яё]+)*"
+_NAME_RUN = re.compile(rf"{_NAME_WORD}(?:[ \u00a0]{_NAME_WORD}){{0,3}}")
+_BEFORE_APPOSITION = re.compile(rf"({_NAME_WORD}(?:[ \u00a0]{_NAME_WORD}){{0,2}})\s*(?:,|—|–)\s*(?:the\s+)?$")
+_GAP_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|[^\w\s]")
+_KYRGYZ_PATRONYMIC = re.compile(r"(?:уулу|кызы|uulu|kyzy)$", re.IGNORECASE)
+
+
+def canonical(surface: str) -> str:
     """A best English name for an unlisted person: nominative of each Cyrillic word, transliterated."""
     words = surface.split()
     if not words or words[0].isascii():
         return " ".join(words)
-    if len(words) == 3 and re.search(r"(вич|вна|ична|ича|ичу|ичем)$", words[1]):
+    if len(words) == 3 and re.search(r"(вич|вна|ична|ича|ичу|ичем|ичем|овны|евны)$", words[1]):
         words = [words[0], words[2]]  # drop the patronymic
     nominal = [names.nominative(w, surname=(i == len(words) - 1)) for i, w in enumerate(words)]
     return names.transliterate(" ".join(nominal))
@@ -97,28 +86,128 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(start < b and a < end for a, b in spans)
 
 
+def _complement(word: str) -> bool:
+    """A lower-case word of a title's complement: "министр энергетики", "посол по особым поручениям"."""
+    if word in {"и", "по", "особым", "поручениям", "and"}:
+        return True
+    if not re.fullmatch(r"[а-яё-]+", word):
+        return False
+    return any(p.tag.case == "gent" and p.tag.POS in {"NOUN", "ADJF"} for p in names.morph().parse(word)[:3])
+
+
+def _gap_ok(gap: str) -> bool:
+    """Between an unlisted name and its title: filler, a genitive complement, places and ministry words only."""
+    if len(gap) > 80 or "\n" in gap or any(mark in gap for mark in ",;:.!?"):
+        return False
+    capitalised = 0
+    for token in _GAP_WORD.findall(gap):
+        if token in {"—", "–", "-", "'", "’", "«", "»", '"'} or titles.is_filler(token) or _complement(token):
+            continue
+        if not_name(token) or token.lower() == "s":
+            continue
+        if token[:1].isupper() and capitalised < 2:  # a place or body: "Аким Алматы", "посол РК"
+            capitalised += 1
+            continue
+        return False
+    return True
+
+
+def _attached(body: str, start: int, end: int, found: list[titles.Title]) -> titles.Title | None:
+    """The title of the name at ``start:end``: the nearest before it with an acceptable gap, else an apposition."""
+    before = [t for t in found if t.end <= start and start - t.end <= 80]
+    if before and _gap_ok(body[before[-1].end:start]):
+        return before[-1]
+    return titles.title_after(body, end, found)
+
+
+def _trim(body: str, start: int, end: int) -> tuple[int, int] | None:
+    """Drop places and title words at either end of a capitalised run; None when no 1–3-word name is left."""
+    words = [m for m in re.finditer(r"\S+", body[start:end]) if not not_name(m.group(0))]
+    words = [w for w in words if not titles.is_filler(w.group(0))]
+    if not words:
+        return None
+    words = words[-3:]  # "Депутат Жогорку Кенеша Дастан Бекешев": the name is at the end of the run
+    return start + words[0].start(), start + words[-1].end()
+
+
+def _candidates(body: str, title: titles.Title) -> list[tuple[int, int]]:
+    """Where a name would stand: the first capitalised run after the title (past its complement), or an apposition."""
+    out = []
+    for word in re.finditer(r"[^\s,.;:()«»\"]+", body[title.end:title.end + 80]):
+        token = word.group(0)
+        if token[:1].isupper() and not not_name(token) and not titles.is_filler(token):
+            run = _NAME_RUN.match(body, title.end + word.start())
+            if run and _gap_ok(body[title.end:run.start()]):
+                out.append((run.start(), run.end()))
+            break
+        if not (titles.is_filler(token) or _complement(token) or not_name(token)):
+            break
+    before = _BEFORE_APPOSITION.search(body, max(0, title.start - 80), title.start)
+    if before:
+        out.append((before.start(1), before.end(1)))
+    return [span for span in (_trim(body, *c) for c in out) if span]
+
+
+def looks_like_first_name(word: str) -> bool:
+    """A capitalised word pymorphy knows as a first name, or a Latin word that is not a title, place or month."""
+    if word.isascii():
+        return word[:1].isupper() and not not_name(word)
+    return any("Name" in p.tag and p.is_known for p in names.morph().parse(word.lower()))
+
+
+def _looks_like_name(surface: str) -> bool:
+    """Name + surname by shape, for when NER misses one: "Ерболат Досаев", "Алмаз Имангазиевым", "Нурлан уулу"."""
+    words = surface.split()
+    return len(words) >= 2 and bool(names.SURNAME.match(words[-1].lower()) or _KYRGYZ_PATRONYMIC.search(words[-1]))
+
+
 def unlisted(body: str, lang: str, found: list[titles.Title], taken: list[tuple[int, int]],
              skip: list[tuple[int, int]]) -> list[Unlisted]:
     """Officials not in the table: a name (not already a listed mention) with an official's title attached."""
-    official_titles = [t for t in found if t.kind != titles.NOT_OFFICIAL]
-    if not official_titles:
-        return []
-    out: list[Unlisted] = []
-    for sentence in sentences(body):
-        if not any(sentence.start <= t.start < sentence.end for t in official_titles):
+    candidates: dict[tuple[int, int], None] = {}
+    for title in found:
+        if title.kind == titles.NOT_OFFICIAL or _overlaps(title.start, title.end, skip):
             continue
-        spans = _english_persons(sentence.text) if lang == "en" else _ner_persons(sentence.text)
-        for rel_start, rel_end in spans:
-            start, end = sentence.start + rel_start, sentence.start + rel_end
-            if _overlaps(start, end, taken) or _overlaps(start, end, skip):
+        for span in _candidates(body, title):
+            if not _overlaps(*span, taken) and not _overlaps(*span, skip):
+                candidates[span] = None
+    if not candidates:
+        return []
+    spans: list[tuple[int, int]] = []
+    if lang == "en":
+        spans = [s for s in candidates if len(body[s[0]:s[1]].split()) >= 2 and body[s[0]:s[1]].isascii()]
+    else:
+        for sentence in sentences(body):
+            inside = [c for c in candidates if sentence.start <= c[0] < sentence.end]
+            if not inside:
                 continue
-            title = titles.title_of(body, start, end, found)
-            if title is None or title.kind == titles.NOT_OFFICIAL:
-                continue
-            surface = body[start:end]
-            gap = body[min(title.end, start):max(title.start, end)]
-            country = titles.country_in(title.text + " " + gap)
-            out.append(Unlisted(canonical(surface, lang), country, title.kind, title.text, start, end))
+            persons = [(sentence.start + a, sentence.start + b) for a, b in _ner_persons(sentence.text)]
+            for candidate in inside:
+                hits = [p for p in persons if _overlaps(*p, [candidate])]
+                if not hits:  # NER missed it: a name + surname by shape, the last two words of the run
+                    words = list(re.finditer(r"\S+", body[candidate[0]:candidate[1]]))[-2:]
+                    last_two = (candidate[0] + words[0].start(), candidate[1]) if words else candidate
+                    hits = [last_two] if _looks_like_name(body[last_two[0]:last_two[1]]) else []
+                spans.extend(hits)
+    out: list[Unlisted] = []
+    for start, end in sorted(set(spans)):
+        if _overlaps(start, end, taken):
+            continue
+        title = _attached(body, start, end, found)
+        if title is None or title.kind == titles.NOT_OFFICIAL:
+            continue
+        gap = body[min(title.end, start):max(title.start, end)]
+        # the title and its complement first ("посол Кыргызстана в Казахстане"), then what precedes the title
+        country = titles.country_in(title.text + " " + gap)
+        complement = re.match(r"[^,.;:\n]{0,60}", body[title.end:])
+        country = country or titles.country_in(complement.group(0) if complement else "")
+        country = country or titles.country_in(body[max(0, title.start - 30):title.start])
+        if title.end <= start:  # the post as the text gives it: "министр энергетики Казахстана"
+            role = body[title.start:start]
+        else:
+            role = title.text + (complement.group(0) if complement else "")
+        role = re.sub(r"\s+", " ", role).strip(" ,—–-")
+        out.append(Unlisted(canonical(body[start:end]), country, title.kind, role, start, end))
     return _merge_surnames(out)
 
 

@@ -121,9 +121,9 @@ def title_of(text: str, start: int, end: int, titles: list[Title], allow: tuple[
 
 
 _COUNTRIES = (
-    (re.compile(r"казах|kazakh|астан|astana", re.IGNORECASE), "KZ"),
-    (re.compile(r"кыргыз|киргиз|kyrgyz|бишкек|bishkek", re.IGNORECASE), "KG"),
-    (re.compile(r"росси|russia|рф\b|кремл|kremlin", re.IGNORECASE), "RU"),
+    (re.compile(r"(?i:казах|kazakh|астан|astana|мажилис|mazhilis)|\bРК\b"), "KZ"),
+    (re.compile(r"(?i:кыргыз|киргиз|kyrgyz|бишкек|bishkek|жогорку кенеш|jogorku kenesh)|\bКР\b"), "KG"),
+    (re.compile(r"(?i:росси|russia|кремл|kremlin)|\bРФ\b"), "RU"),
     (re.compile(r"узбек|uzbek", re.IGNORECASE), "UZ"),
     (re.compile(r"таджик|tajik", re.IGNORECASE), "TJ"),
     (re.compile(r"туркмен|turkmen", re.IGNORECASE), "TM"),
