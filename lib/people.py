@@ -274,7 +274,7 @@ def summarise_officials(mentions: pd.DataFrame, articles: pd.DataFrame) -> pd.Da
     """One row per article and person (OFFICIAL_COLUMNS); the quote is the sentence of the first mention."""
     if mentions.empty or articles.empty:
         return empty(OFFICIAL_COLUMNS)
-    by_id = articles.set_index("article_id")
+    by_id = articles.drop_duplicates("article_id").set_index("article_id")
     rows = []
     for article_id, in_article in mentions.sort_values("start").groupby("article_id", sort=False):
         if article_id not in by_id.index:

@@ -145,7 +145,10 @@ def _candidates(body: str, title: titles.Title) -> list[tuple[int, int]]:
     before = _BEFORE_APPOSITION.search(body, max(0, title.start - 80), title.start)
     if before:
         out.append((before.start(1), before.end(1)))
-    return [span for span in (_trim(body, *c) for c in out) if span]
+    # two words at least: a lone capitalised word after a title is far more often a body or a place ("депутатов
+    # Мажилиса", "участников Договора") than an unlisted official's bare surname
+    spans = [span for span in (_trim(body, *c) for c in out) if span]
+    return [span for span in spans if len(body[span[0]:span[1]].split()) >= 2]
 
 
 def looks_like_first_name(word: str) -> bool:
@@ -165,11 +168,12 @@ def unlisted(body: str, lang: str, found: list[titles.Title], taken: list[tuple[
              skip: list[tuple[int, int]]) -> list[Unlisted]:
     """Officials not in the table: a name (not already a listed mention) with an official's title attached."""
     candidates: dict[tuple[int, int], None] = {}
+    title_spans = [(t.start, t.end) for t in found]
     for title in found:
         if title.kind == titles.NOT_OFFICIAL or _overlaps(title.start, title.end, skip):
             continue
         for span in _candidates(body, title):
-            if not _overlaps(*span, taken) and not _overlaps(*span, skip):
+            if not _overlaps(*span, taken) and not _overlaps(*span, skip) and not _overlaps(*span, title_spans):
                 candidates[span] = None
     if not candidates:
         return []

@@ -24,28 +24,35 @@ class Title:
     text: str
 
 
-_PATTERN: dict[str, tuple[re.Pattern[str], list[str]]] = {}
+_PATTERN: dict[str, tuple[re.Pattern[str], re.Pattern[str], list[str]]] = {}
 
 
-def _pattern() -> tuple[re.Pattern[str], list[str]]:
-    """One alternation of every title pattern, in file order (specific before generic), with its kind per group."""
+def _pattern() -> tuple[re.Pattern[str], re.Pattern[str], list[str]]:
+    """One alternation of every title pattern, in file order (specific before generic), with its kind per group.
+
+    Two compilations: matching lower-cased text without IGNORECASE is about three times faster, and the
+    case-insensitive one is kept for the rare text whose lower-casing changes its length.
+    """
     if "p" not in _PATTERN:
         with open(DATA_DIR / "titles.csv", encoding="utf-8", newline="") as handle:
             rows = list(csv.DictReader(handle))
         kinds = [row["kind"] for row in rows]
         alternatives = "|".join(f"(?P<t{i}>{row['pattern']})" for i, row in enumerate(rows))
-        # \b on both sides: "премьер" must not match inside "премьера-лиги"-like words, "president" not "presidential".
-        _PATTERN["p"] = (re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE), kinds)
+        # whole words only: "премьер" not inside "премьер-лиги", "president" not inside "presidential"
+        source = rf"(?<![\w-])(?=[а-яёa-z])(?:{alternatives})(?![\w-])"
+        _PATTERN["p"] = (re.compile(source), re.compile(source, re.IGNORECASE), kinds)
     return _PATTERN["p"]
 
 
 def find_titles(text: str) -> list[Title]:
     """Every title in ``text`` (leftmost, then first pattern in file order), with offsets."""
-    pattern, kinds = _pattern()
+    fast, careful, kinds = _pattern()
+    lowered = text.lower()
+    matches = fast.finditer(lowered) if len(lowered) == len(text) else careful.finditer(text)
     found = []
-    for match in pattern.finditer(text):
+    for match in matches:
         group = match.lastgroup or "t0"
-        found.append(Title(match.start(), match.end(), kinds[int(group[1:])], match.group(0)))
+        found.append(Title(match.start(), match.end(), kinds[int(group[1:])], text[match.start():match.end()]))
     return found
 
 
