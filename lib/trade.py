@@ -37,11 +37,15 @@ ANAPHOR = re.compile(r"\b(?:it|this figure|this indicator|этот показа�
 TARGET_BEFORE = re.compile(
     r"\b(?:targets?|goals?|aim\w*|objective|task|ambitio\w*|sights|intend\w*|plan(?:s|ned|ning)? to|want\w*|"
     r"seek\w*|should|could|would|will|shall|expected to|set to|towards?|the bar|"
-    r"to (?:increase|raise|lift|boost|bring|double|expand|achieve)|increasing|raising|lifting|"
+    r"to (?:increase|raise|lift|boost|bring|double|expand|achieve)|lifting|"
     r"boosting|bringing|doubling|reaching|achieving|"
-    r"довести|вывести|выйти на|увеличить|увеличени\w*|нарастить|наращивани\w*|удвоить|утроить|достичь|"
+    r"довести|вывести|выйти на|увеличить|нарастить|удвоить|утроить|достичь|"
+    r"составит|достигнет|превысит|"
     r"достижени\w*|задач\w*|цел(?:ь|и|ью|ей|евой|евого)|планк\w*|намерен\w*|намерева\w*|планиру\w*|нацел\w*|"
-    r"ориентир\w*|стрем\w*|должн\w*|может|могут|сможет|будет|прогноз\w*|ожида\w*)\b",
+    r"ориентир\w*|стрем\w*|должн\w*|может|могут|сможет|будет|прогноз\w*|ожида\w*)\b"
+    # "increasing 15% to $1.5 billion", "увеличение товарооборота на 15% до": a growth rate, so an actual
+    r"|\b(?:increasing|raising|увеличени\w*|наращивани\w*)\b"
+    r"(?![^.,;]{0,30}?(?:\bby|\bна)?\s+\d+(?:[.,]\d+)?\s*(?:%|percent|процент))",
     re.IGNORECASE)
 TARGET_AFTER = re.compile(r"^\W{0,3}(?:\w+\W+){0,3}?(?:targets?|goals?|цел[ьи]\b|ориентир)", re.IGNORECASE)
 EXCLUDE = re.compile(
@@ -50,8 +54,10 @@ EXCLUDE = re.compile(
     r"grants?\b|грант\w*|кредит\w*|loans?\b|\baid\b|assistance|помощ\w*|\bGDP\b|ВВП|remittanc\w*|перевод\w*|"
     r"\bdebt|\bEAEU\b|ЕАЭС|долг\w*|reserves?\b|резерв\w*|prices?\b|цен[аыуе]\b|per ton|capital|капитал\w*|"
     r"\bshare\b|\bдол[яию]\b|"
-    r"стоимост\w*|projects? worth|foreign trade|внешнеторгов\w*|внешн\w+ торговл\w*|total trade|overall trade|"
-    r"общ\w* товарооборот\w*|with China|с Китаем",
+    r"стоимост\w*|projects?\b|проект\w*|agreements?\b|соглашени\w*|contracts?\b|контракт\w*|deals?\b|сделк\w*|"
+    r"foreign trade|внешнеторгов\w*|внешн\w+ торговл\w*|total trade|overall trade|"
+    r"общ\w* товарооборот\w*|with China|с Китаем|со странами|with (?:the )?countries|Central Asian? (?:countries|"
+    r"states|region)|Центральн\w* Ази\w*|\bСНГ\b|\bCIS\b",
     re.IGNORECASE)
 EXCLUDE_AFTER = re.compile(r"^\W{0,3}(?:(?:of|in) (?:investment|exports?|imports?|aid)|инвестиц\w*|экспорт\w*|"
                            r"импорт\w*|into\b|в экономику)", re.IGNORECASE)

@@ -53,7 +53,8 @@ GROWTH = re.compile(
     re.IGNORECASE)
 TIMES = {"два": 2.0, "две": 2.0, "три": 3.0, "полтора": 1.5}
 FRACTIONS = {"четверть": 25.0, "a quarter": 25.0, "треть": 33.3, "a third": 33.3, "половину": 50.0, "half": 50.0}
-GROWTH_BEFORE = re.compile(r"(?:\bby|\bна|\bup|rose|grew|increased|jumped|climbed|expanded|вырос[а-я]*|"
+GROWTH_BEFORE = re.compile(r"(?:\bby|\bна|\bup|rose|rising|grew|growing|increas\w*|jump\w*|climb\w*|expand\w*|"
+                           r"вырос[а-я]*|"
                            r"увеличил[а-я]*|рост[а-я]*|прирост[а-я]*|another|ещё|еще|почти|около)\s*$",
                            re.IGNORECASE)
 GROWTH_AFTER = re.compile(r"^\s*(?:more|higher|up|increase|rise|growth|jump|year[- ]on[- ]year|больше|рост|"

@@ -70,6 +70,19 @@ def figures(text: str, published: date | None = date(2024, 2, 1)):
      [("actual", 1_500_000_000, "2023-01", "2023-12", None, None)]),
     ("За январь–сентябрь товарооборот увеличился на 9% и составил 680 млн долларов, что выше уровня 2019 года.",
      date(2021, 12, 9), [("actual", 680_000_000, "2021-01", "2021-09", 9.0, None)]),
+    ("Увеличение товарооборота на 15% до 1,5 млрд долларов зафиксировано в 2023 году.", date(2024, 2, 1),
+     [("actual", 1_500_000_000, "2023-01", "2023-12", 15.0, None)]),
+    ("Trade turnover rose in 2023, increasing 15% to $1.5 billion.", date(2024, 2, 1),
+     [("actual", 1_500_000_000, "2023-01", "2023-12", 15.0, None)]),
+    ("Стороны договорились об увеличении товарооборота до 2 млрд долларов.", date(2024, 2, 1),
+     [("target", 2_000_000_000, None, None, None, None)]),
+    ("Ожидается, что по итогам года товарооборот составит 2 млрд долларов.", date(2024, 2, 1),
+     [("target", 2_000_000_000, None, None, None, None)]),
+    ("В 2023 году товарооборот достиг исторического максимума — 1,5 млрд долларов.", date(2024, 2, 1),
+     [("actual", 1_500_000_000, "2023-01", "2023-12", None, None)]),
+    ("Торговля за прошлый год составила около 1,7 млрд долларов, а к 2030 году ее планируется довести до 3 млрд.",
+     date(2024, 2, 1), [("actual", 1_700_000_000, "2023-01", "2023-12", None, None),
+                        ("target", 3_000_000_000, None, None, None, 2030)]),
 ])
 def test_trade_sentences(text, published, expected):
     assert figures(text, published) == expected
@@ -100,6 +113,9 @@ def test_a_target_may_refer_back_to_the_turnover_of_the_sentence_before():
     "Читайте также: товарооборот Казахстана и Кыргызстана достиг $1,5 млрд",
     "По-моему, к 2025 году будет и 3 миллиарда, если границу не будут закрывать.",
     "The trade and logistics complex will cost $100 million.",
+    "Товарооборот Казахстана со странами Центральной Азии составил 7 млрд долларов.",
+    "At the business forum on trade, companies signed agreements worth $1.2 billion.",
+    "The sides discussed trade and 50 joint projects totaling $1.3 billion.",
 ])
 def test_traps_are_not_trade(text):
     assert figures(text) == []
