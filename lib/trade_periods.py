@@ -28,10 +28,11 @@ _SEP = r"\s*(?:[–—-]|\bпо\b|\bto\b|\bthrough\b)\s*"
 MONTH_RANGE = re.compile(
     rf"(?P<m1>{_MONTH}){_SEP}(?P<m2>{_MONTH})(?:\s+(?:{_YEAR}|{_REL}))?", re.IGNORECASE)
 N_MONTHS = re.compile(
-    rf"(?:first\s+|первые\s+)?(?P<n>{_NUMWORD})\s+(?:months?|месяц[а-я]*)(?:\s+(?:of\s+)?(?:{_YEAR}|{_REL}))?",
+    rf"(?:first\s+|первые\s+)?(?P<n>{_NUMWORD})\s+(?:months?|месяц[а-я]*|мес\.)(?:\s+(?:of\s+)?(?:{_YEAR}|{_REL}))?",
     re.IGNORECASE)
 PART_YEAR = re.compile(
-    rf"(?P<part>first quarter|first half|первом квартале|первый квартал|первое полугодие|первом полугодии)"
+    rf"(?<!\w)(?P<part>first quarter|first half|(?:(?:первом|первый|I|1-м|1-й)\s+)(?:квартале?|полугодии)|"
+    rf"(?:первое|I|1-е)\s+полугодие|(?:Q1|H1))"
     rf"(?:\s+(?:of\s+)?(?:{_YEAR}|{_REL}))?", re.IGNORECASE)
 YEAR = re.compile(rf"(?<![\d.,/-])(?P<prep>\b(?:by|к|до|since|с|from|until)\s+(?:the end of\s+|концу\s+)?)?{_YEAR}"
                   r"(?![\d.,/-]\d)", re.IGNORECASE)
@@ -144,7 +145,7 @@ def find_periods(text: str, published: date | None) -> tuple[list[Period], list[
             add(m, _year_of(m, published, n), 1, n)
     for m in PART_YEAR.finditer(text):
         if free(m):
-            last = 3 if re.search(r"quarter|квартал", m.group("part"), re.I) else 6
+            last = 3 if re.search(r"quarter|квартал|Q1", m.group("part"), re.I) else 6
             add(m, _year_of(m, published, last), 1, last)
     for m in YEAR.finditer(text):
         if not free(m):

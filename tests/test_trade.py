@@ -143,6 +143,11 @@ def test_relative_periods_without_a_publication_date_stay_unknown():
     ("за 9 месяцев", date(2024, 2, 1), [("2023-01", "2023-09")]),
     ("за 9 месяцев", date(2024, 11, 1), [("2024-01", "2024-09")]),
     ("higher than in the same period last year", date(2024, 11, 1), []),
+    ("за 10 мес. 2023 года", None, [("2023-01", "2023-10")]),
+    ("в I полугодии текущего года", date(2024, 11, 1), [("2024-01", "2024-06")]),
+    ("in Q1 2024", None, [("2024-01", "2024-03")]),
+    ("по итогам 2023 г.", None, [("2023-01", "2023-12")]),
+    ("к 2030 году", None, []),
 ])
 def test_periods(text, published, expected):
     periods, _ = find_periods(text, published)
