@@ -200,19 +200,29 @@ def unlisted(body: str, lang: str, found: list[titles.Title], taken: list[tuple[
         title = _attached(body, start, end, found)
         if title is None or title.kind == titles.NOT_OFFICIAL:
             continue
-        gap = body[min(title.end, start):max(title.start, end)]
-        # the title and its complement first ("посол Кыргызстана в Казахстане"), then what precedes the title
-        country = titles.country_in(title.text + " " + gap)
-        complement = re.match(r"[^,.;:\n]{0,60}", body[title.end:])
-        country = country or titles.country_in(complement.group(0) if complement else "")
-        country = country or titles.country_in(body[max(0, title.start - 30):title.start])
-        if title.end <= start:  # the post as the text gives it: "министр энергетики Казахстана"
+        if title.end <= start:  # "министр энергетики Казахстана Алмасадам Саткалиев": the post as the text gives it
             role = body[title.start:start]
-        else:
+            country = titles.country_in(role) or titles.country_in(body[max(0, title.start - 30):title.start])
+        else:  # "Marat Karabayev, Minister of Industry ... of Kazakhstan, said"
+            complement = re.match(r"[^,.;:\n]{0,60}", body[title.end:])
             role = title.text + (complement.group(0) if complement else "")
-        role = re.sub(r"\s+", " ", role).strip(" ,—–-")
+            country = titles.country_in(role)
+        role = _nominative_head(re.sub(r"\s+", " ", role).strip(" ,—–-"))
         out.append(Unlisted(canonical(body[start:end]), country, title.kind, role, start, end))
     return _merge_surnames(out)
+
+
+def _nominative_head(role: str) -> str:
+    """"послом Казахстана в Кыргызстане" → "посол Казахстана в Кыргызстане": the post in the nominative."""
+    head, _, rest = role.partition(" ")
+    if head.isascii():
+        return role
+    parse = next((p for p in names.morph().parse(head.lower()) if p.tag.POS == "NOUN"), None)
+    form = parse.inflect({"nomn", "sing"}) if parse else None
+    if form is None:
+        return role
+    word = form.word[:1].upper() + form.word[1:] if head[:1].isupper() else form.word
+    return f"{word} {rest}".strip()
 
 
 def _merge_surnames(found: list[Unlisted]) -> list[Unlisted]:

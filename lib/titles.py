@@ -128,8 +128,8 @@ def title_of(text: str, start: int, end: int, titles: list[Title], allow: tuple[
 
 
 _COUNTRIES = (
-    (re.compile(r"(?i:казах|kazakh|астан|astana|мажилис|mazhilis)|\bРК\b"), "KZ"),
-    (re.compile(r"(?i:кыргыз|киргиз|kyrgyz|бишкек|bishkek|жогорку кенеш|jogorku kenesh)|\bКР\b"), "KG"),
+    (re.compile(r"(?i:казах|kazakh|астан|astana|мажилис|mazhilis|алмат|almaty|шымкент|shymkent)|\bРК\b"), "KZ"),
+    (re.compile(r"(?i:кыргыз|киргиз|kyrgyz|бишкек|bishkek|жогорку кенеш|jogorku kenesh)|\bКР\b|\bОш\b|\bOsh\b"), "KG"),
     (re.compile(r"(?i:росси|russia|кремл|kremlin)|\bРФ\b"), "RU"),
     (re.compile(r"узбек|uzbek", re.IGNORECASE), "UZ"),
     (re.compile(r"таджик|tajik", re.IGNORECASE), "TJ"),
