@@ -26,7 +26,10 @@ from lib.trade_periods import DueYear, Growth, Period, find_growth, find_periods
 MIN_USD, MAX_USD = 5e6, 5e10
 
 CHEAP = re.compile(r"\$|долл|dollar|USD", re.IGNORECASE)
-LINK_LINE = re.compile(r"^\s*(?:читайте также|см\. также|read also|also read|related|похожие новости)\b", re.I)
+# Links to other stories: a "Read also" line, or a teaser headline that ends with its own date stamp.
+LINK_LINE = re.compile(r"^\s*(?:читайте также|см\. также|read also|also read|related|похожие новости)\b|"
+                       r"[—–|-]\s*(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}\s+\w{3,9}\.?\s+\d{4})(?:,?\s*\d{1,2}:\d{2})?\s*$",
+                       re.I)
 # Phrases with "trade" that are not turnover ("trade and logistics complex", "trade wars").
 NOT_TRADE = re.compile(r"trade[- ]and[- ]logistics|trade wars?|trading partners?|торгово-логистическ\w*|"
                        r"торговых партнер\w*|торговый дом", re.IGNORECASE)

@@ -116,6 +116,8 @@ def test_a_target_may_refer_back_to_the_turnover_of_the_sentence_before():
     "Товарооборот Казахстана со странами Центральной Азии составил 7 млрд долларов.",
     "At the business forum on trade, companies signed agreements worth $1.2 billion.",
     "The sides discussed trade and 50 joint projects totaling $1.3 billion.",
+    "• Товарооборот Казахстана и Кыргызстана вырос до $1,5 млрд — 12.03.2024",
+    "3. Opinion: Kazakh-Kyrgyz trade hit $2 billion. What next? — 12 Jan 2026",
 ])
 def test_traps_are_not_trade(text):
     assert figures(text) == []
