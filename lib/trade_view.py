@@ -51,7 +51,9 @@ def _joined(trade: pd.DataFrame, articles: pd.DataFrame, kind: str) -> pd.DataFr
     """Trade rows of ``kind`` whose article is in ``articles``, with outlet and publication date."""
     if trade is None or trade.empty or articles is None or articles.empty:
         return pd.DataFrame(columns=[*trade.columns, "outlet", "published"] if trade is not None else [])
-    meta = articles[["article_id", "source", "published"]].drop_duplicates("article_id")
+    source = "source" if "source" in articles.columns else "outlet"
+    meta = articles.reindex(columns=["article_id", source, "published"]).drop_duplicates("article_id")
+    meta = meta.rename(columns={source: "source"})
     rows = trade[trade["kind"] == kind].merge(meta, on="article_id", how="inner")
     rows["outlet"] = rows["source"].where(rows["source"].notna() & (rows["source"].astype(str) != ""), rows["file"])
     rows["published"] = pd.to_datetime(rows["published"])
