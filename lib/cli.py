@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from lib import pipeline, settings
+from lib import cli_search, pipeline, settings
 from lib.export import write_export
 from lib.store import Store, StoreError
 
@@ -27,6 +27,9 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--gold", type=Path, required=True,
                           help="annotated sample: JSON list of {file, title, published, officials, meetings, trade}")
     evaluate.add_argument("--verbose", action="store_true", help="also list what was missed or extra")
+    evaluate.add_argument("--queries", type=Path, default=None,
+                          help="also score search on labelled queries (format of dev-corpus/queries.json)")
+    cli_search.add_search_parser(sub, _corpus_args)
     return parser
 
 
@@ -59,6 +62,8 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     print(meeting_score.line())
     for kind in ("actual", "target"):
         print(evaluate.score_trade(corpus.trade, gold, kind).line())
+    if args.queries:
+        cli_search.print_query_scores(corpus, args.store, args.queries)
     if args.verbose:
         print("missed events:", ", ".join(missed) or "none")
         for index in extra:
@@ -67,7 +72,11 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"export": cmd_export, "evaluate": cmd_evaluate}
+def cmd_search(args: argparse.Namespace) -> int:
+    return cli_search.cmd_search(args, load)
+
+
+COMMANDS = {"export": cmd_export, "evaluate": cmd_evaluate, "search": cmd_search}
 
 
 def main(argv: list[str] | None = None) -> int:

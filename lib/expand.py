@@ -23,19 +23,22 @@ _LATIN = re.compile(r"[A-Za-z]")
 
 @dataclass(frozen=True, slots=True)
 class Expansion:
-    """A query and the terms added to it: ``english`` and ``russian`` are surface forms, for display and dense."""
+    """A query and the terms added to it: one group of alternative surface forms per matched glossary entry."""
 
     query: str
-    english: tuple[str, ...]
-    russian: tuple[str, ...]
+    groups: tuple[tuple[str, ...], ...]
 
     @property
     def terms(self) -> tuple[str, ...]:
-        return self.english + self.russian
+        return tuple(dict.fromkeys(s for g in self.groups for s in g))
 
     @property
-    def lang(self) -> str:
-        return "ru" if len(_CYRILLIC.findall(self.query)) > len(_LATIN.findall(self.query)) else "en"
+    def english(self) -> tuple[str, ...]:
+        return tuple(s for s in self.terms if not is_russian(s))
+
+    @property
+    def russian(self) -> tuple[str, ...]:
+        return tuple(s for s in self.terms if is_russian(s))
 
 
 def is_russian(text: str) -> bool:
@@ -66,16 +69,14 @@ class Expander:
 
     def expand(self, query: str) -> Expansion:
         tokens = set(tokenize(query))
-        added: dict[str, None] = {}
+        groups = []
         for index in sorted({i for t in tokens for i in self._by_token.get(t, ())}):
             forms = self._forms[index]
             if any(form and set(form) <= tokens for form in forms):
-                for surface, form in zip(self._groups[index], forms, strict=True):
-                    if form and not set(form) <= tokens:
-                        added[surface] = None
-        english = tuple(s for s in added if not is_russian(s))
-        russian = tuple(s for s in added if is_russian(s))
-        return Expansion(query, english, russian)
+                added = tuple(s for s, f in zip(self._groups[index], forms, strict=True) if f and not set(f) <= tokens)
+                if added:
+                    groups.append(added)
+        return Expansion(query, tuple(groups))
 
 
 def glossary_groups(path: Path = DATA / "glossary.csv") -> list[list[str]]:

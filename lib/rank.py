@@ -13,6 +13,7 @@ from functools import lru_cache
 import bm25s
 import numpy as np
 import Stemmer
+from scipy import sparse
 
 _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
 _CYRILLIC = re.compile(r"[а-яё]")
@@ -62,20 +63,39 @@ def tokenize(text: str) -> list[str]:
 
 
 class BM25:
-    """A BM25 index over token lists; ``scores`` returns one score per document."""
+    """A BM25 index over token lists, kept as a sparse (documents × terms) matrix of per-term scores.
+
+    bm25s computes the scores at indexing time; a query's score is then a sum of sparse columns, so
+    synonyms can be combined per group (the best synonym counts, not all of them).
+    """
 
     def __init__(self, documents: Sequence[list[str]], k1: float = 1.2, b: float = 0.75) -> None:
         self.n = len(documents)
-        self._index = bm25s.BM25(k1=k1, b=b)
-        if self.n:
-            self._index.index([list(d) or [""] for d in documents], show_progress=False)
-        self._vocab = set(self._index.vocab_dict) if self.n else set()
+        self._vocab: dict[str, int] = {}
+        self._matrix = sparse.csc_matrix((self.n, 0), dtype=np.float32)
+        if not self.n:
+            return
+        index = bm25s.BM25(k1=k1, b=b)
+        index.index([list(d) or [""] for d in documents], show_progress=False)
+        indptr = np.asarray(index.scores["indptr"])
+        self._vocab = {t: i for t, i in index.vocab_dict.items() if t and i < len(indptr) - 1}
+        self._matrix = sparse.csc_matrix(
+            (np.asarray(index.scores["data"], dtype=np.float32), np.asarray(index.scores["indices"]), indptr),
+            shape=(self.n, len(indptr) - 1))
 
     def scores(self, tokens: Sequence[str]) -> np.ndarray:
-        known = [t for t in tokens if t in self._vocab and t]
-        if not self.n or not known:
+        """Sum of the BM25 scores of the distinct known ``tokens``, one per document."""
+        columns = [self._vocab[t] for t in dict.fromkeys(tokens) if t in self._vocab]
+        if not columns:
             return np.zeros(self.n, dtype=np.float32)
-        return np.asarray(self._index.get_scores(known), dtype=np.float32)
+        return np.asarray(self._matrix[:, columns].sum(axis=1), dtype=np.float32).ravel()
+
+    def best_of(self, alternatives: Sequence[Sequence[str]]) -> np.ndarray:
+        """Per document, the score of the best of several alternative phrasings (token lists) of one term."""
+        best = np.zeros(self.n, dtype=np.float32)
+        for tokens in alternatives:
+            np.maximum(best, self.scores(tokens), out=best)
+        return best
 
 
 def cosine(queries: np.ndarray, matrix: np.ndarray) -> np.ndarray:
