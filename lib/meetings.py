@@ -34,9 +34,11 @@ _F = re.IGNORECASE
 STRONG = re.compile(
     r"переговор|встреч|встрет|бесед|принял(?!\w*\s+участи)|принима|принят|заседани|совет[аеу]?\b|"
     r"телефонн|по телефону|разговор|обсудил|обсуждал|обсудят|обменя|сопредседател|председательствов|"
-    r"парафировал|провел[иа]?\s+(?:встреч|переговор|заседан)|"
-    r"\btalks\b|\bmet\b|\bmeets?\b|meeting|received|receives?\b|hosted|hosts\b|phone|telephone|\bcall\b|"
-    r"conversation|co-?chaired|chaired|\bsession\b|\bcouncil\b|discussed|\bsummit\b", _F)
+    r"парафировал|подписал|подпишут|провел[иа]?\s+(?:встреч|переговор|заседан)|"
+    r"\btalks\b|\bmet\b|\bmeets?\b(?!\s+(?:the\s+|its\s+|their\s+)?(?:targets?|demand|needs?|requirements?|"
+    r"deadlines?|goals?|standards?|expectations?|obligations?|criteria))|meeting|received|receives?\b|hosted|"
+    r"hosts\b|phone|telephone|\bcall\b|conversation|co-?chaired|chaired|\bsign(?:ed|s)?\b|\bsession\b|"
+    r"\bcouncil\b|discussed|\bsummit\b", _F)
 WEAK = re.compile(r"визит|посет|посещ|приезжа|прибыл|visit|came to|arrived", _F)
 PHONE = re.compile(r"телефон|по телефону|видеосвяз|phone|telephone|video ?link|by video", _F)
 COUNCIL = re.compile(r"межгосударственн\w+ совет|межправ\w* совет|межправсовет|\bВМС\b|interstate council|"
@@ -190,6 +192,8 @@ def _complete(body: str, clause: str, begin: int, paragraph_end: int, named: lis
     for pattern, kind in GROUPS:
         if len(countries) >= 2 or not pattern.search(clause):
             continue
+        if any(kind not in post_kinds(m.person, day) for m in named):
+            continue  # "the presidents" never brings a president to a meeting of someone of another rank
         for m in _nearest(mentions, begin, paragraph_end, lambda m, k=kind: k in post_kinds(m.person, day)):
             if m.country not in countries:
                 people.append(m)
@@ -260,6 +264,9 @@ def article_reports(body: str, published: date | None, mentions: list[Mention], 
         paragraphs.append((offset, offset + len(line)))
         offset += len(line) + 1
     years = eventdates.explicit_years(body)
+    # Mentions that can be brought in from context: never a greeting sender, a predecessor or a spokesman.
+    context = [m for k, m in enumerate(mentions)
+               if not NOT_PARTICIPANT.search(body[max(mentions[k - 1].start + 1 if k else 0, m.start - 60):m.start])]
     reference = published
     for sentence in sentences(body):
         # Participants named after a group noun are looked for up to the end of the next paragraph.
@@ -277,7 +284,7 @@ def article_reports(body: str, published: date | None, mentions: list[Mention], 
             future = bool(FUTURE.search(clause))
             day_hint = published
             named = _named(body, mentions, begin, end)
-            people = _complete(body, clause, begin, paragraph_end, named, mentions, day_hint)
+            people = _complete(body, clause, begin, paragraph_end, named, context, day_hint)
             if len({m.country for m in people}) < 2:
                 continue
             if not STRONG.search(clause) and len(named) < 2:
@@ -396,8 +403,8 @@ def extract_reports(articles: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFr
         title = article.title if isinstance(article.title, str) else ""
         for report in article_reports(article.body, published, found, title):
             rows.append(_row(article.article_id, published, report))
-    frame = pd.DataFrame(rows, columns=REPORT_COLUMNS)
-    return frame.astype({c: "object" for c in REPORT_COLUMNS})
+    # object columns keep None as None (pandas would turn it into NaN in inferred string columns)
+    return pd.DataFrame({c: pd.Series([r[c] for r in rows], dtype="object") for c in REPORT_COLUMNS})
 
 
 def merge_meetings(reports: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:

@@ -1,0 +1,226 @@
+"""Meetings: reports from hand-made articles and mentions, merging across articles, the seeds and the dev corpus."""
+
+import json
+import time
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from lib import evaluate, meetings, merge, pipeline
+from lib.records import MEETING_COLUMNS
+from lib.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+DEV = ROOT.parent / "shared" / "dev-corpus"
+
+COUNTRY = {
+    "Kassym-Jomart Tokayev": "KZ", "Sadyr Japarov": "KG", "Akylbek Japarov": "KG", "Askar Mamin": "KZ",
+    "Alikhan Smailov": "KZ", "Murat Nurtleu": "KZ", "Zheenbek Kulubaev": "KG", "Sooronbay Jeenbekov": "KG",
+    "Olzhas Bektenov": "KZ", "Muratbek Azymbakiev": "KG",
+}
+
+
+def _article(body: str, published: date | None, people: dict[str, str], article_id: str = "a1",
+             title: str = "") -> tuple[pd.DataFrame, pd.DataFrame]:
+    """An articles frame and a mentions frame: every occurrence of each surface form is a mention of its person."""
+    articles = pd.DataFrame([{"article_id": article_id, "file": f"{article_id}.txt", "title": title, "source": None,
+                              "url": None, "lang": "ru", "body": body, "n_chars": len(body),
+                              "published": pd.Timestamp(published) if published else pd.NaT}])
+    rows = []
+    for surface, person in people.items():
+        start = body.find(surface)
+        while start >= 0:
+            rows.append({"article_id": article_id, "person": person, "country": COUNTRY[person], "role": None,
+                         "listed": True, "start": start, "end": start + len(surface), "surface": surface})
+            start = body.find(surface, start + 1)
+    return articles, pd.DataFrame(rows)
+
+
+def _reports(body, published, people, **kw):
+    articles, mentions = _article(body, published, people, **kw)
+    return meetings.extract_reports(articles, mentions)
+
+
+def test_talks_with_a_date_written_in_words():
+    body = ("Президент Кыргызстана Садыр Жапаров посетит Казахстан с государственным визитом второго-третьего марта.\n"
+            "Касым-Жомарт Токаев и Садыр Жапаров также планируют обменяться мнениями по развитию интеграции.")
+    reports = _reports(body, date(2021, 2, 25), {"Садыр Жапаров": "Sadyr Japarov", "Токаев": "Kassym-Jomart Tokayev"})
+    assert len(reports) == 1
+    row = reports.iloc[0]
+    assert (row["date"], row["end_date"], row["status"]) == ("2021-03-02", "2021-03-03", "planned")
+    assert row["participants"] == ["Kassym-Jomart Tokayev", "Sadyr Japarov"]
+
+
+def test_phone_call_yesterday_has_no_place():
+    body = ("Президенты Казахстана и Кыргызстана вчера провели телефонный разговор. Сооронбай Жеенбеков и "
+            "Касым-Жомарт Токаев обсудили совместные шаги. Токаев находился в Нур-Султане.")
+    reports = _reports(body, date(2020, 3, 20), {"Жеенбеков": "Sooronbay Jeenbekov", "Токаев": "Kassym-Jomart Tokayev"})
+    assert len(reports) == 1
+    row = reports.iloc[0]
+    assert (row["date"], row["kind"], row["place"], row["status"]) == ("2020-03-19", "phone", None, "held")
+
+
+def test_one_named_visitor_is_not_a_meeting():
+    body = "Президент Казахстана Касым-Жомарт Токаев 26 мая посетит Кыргызстан с официальным визитом."
+    assert _reports(body, date(2022, 4, 29), {"Токаев": "Kassym-Jomart Tokayev"}).empty
+
+
+def test_visitor_received_by_two_hosts_is_two_meetings_and_place_is_the_city():
+    body = ("On January 29 in Bishkek Nurtleu was received by Japarov and held talks with his Kyrgyz counterpart "
+            "Zheenbek Kulubaev.")
+    reports = _reports(body, date(2024, 4, 17), {"Nurtleu": "Murat Nurtleu", "Japarov": "Sadyr Japarov",
+                                                 "Kulubaev": "Zheenbek Kulubaev"})
+    assert sorted(map(tuple, reports["participants"])) == [("Murat Nurtleu", "Sadyr Japarov"),
+                                                           ("Murat Nurtleu", "Zheenbek Kulubaev")]
+    assert set(reports["date"]) == {"2024-01-29"} and set(reports["place"]) == {"Bishkek"}
+
+
+def test_quoted_source_and_greeting_sender_are_not_participants():
+    body = ("President Sadyr Japarov will pay an official visit to Kazakhstan on 18–19 April at the invitation of "
+            "President Kassym-Jomart Tokayev, Muratbek Azymbakiev, head of the department, told reporters.")
+    reports = _reports(body, date(2024, 4, 17), {"Japarov": "Sadyr Japarov", "Tokayev": "Kassym-Jomart Tokayev",
+                                                 "Azymbakiev": "Muratbek Azymbakiev"})
+    assert list(reports["participants"]) == [["Kassym-Jomart Tokayev", "Sadyr Japarov"]]
+    greeting = "Мамин принял главу кабмина, который передал ему приветствие от президента Садыра Жапарова."
+    assert _reports(greeting, date(2021, 12, 9), {"Мамин": "Askar Mamin", "Садыра Жапарова": "Sadyr Japarov"}).empty
+
+
+def test_earlier_meeting_of_the_same_people_stays_apart():
+    body = ("Акылбек Жапаров и Алихан Смаилов в пятницу провели переговоры в Бишкеке.\n"
+            "Акылбек Жапаров и Алихан Смаилов уже обсуждали эти вопросы на прошлой неделе.")
+    reports = _reports(body, date(2022, 4, 22), {"Жапаров": "Akylbek Japarov", "Смаилов": "Alikhan Smailov"})
+    assert sorted(reports["date"], key=str) == ["2022-04-22", None]
+
+
+def _report(article_id, participants, day=None, status="held", published=None, year_missing=False, dm=None,
+            inferred=False, place=None, end=None):
+    countries = sorted({COUNTRY[p] for p in participants})
+    return {"article_id": article_id, "position": 0, "date": day, "end_date": end,
+            "day": dm[0] if dm else None, "month": dm[1] if dm else None,
+            "end_day": dm[2] if dm and len(dm) > 2 else None, "end_month": dm[3] if dm and len(dm) > 3 else None,
+            "date_inferred": inferred, "year_missing": year_missing, "vague": False, "published": published,
+            "status": status, "kind": "talks", "place": place, "participants": sorted(participants),
+            "countries": countries, "evidence": [f"quote from {article_id}"]}
+
+
+def _merge(rows):
+    reports = pd.DataFrame(rows, columns=meetings.REPORT_COLUMNS)
+    ids = sorted({r["article_id"] for r in rows})
+    articles = pd.DataFrame({"article_id": ids, "file": [f"{i}.txt" for i in ids]})
+    return meetings.merge_meetings(reports, articles)
+
+
+PRESIDENTS = ["Kassym-Jomart Tokayev", "Sooronbay Jeenbekov"]
+
+
+def test_two_articles_in_two_languages_are_one_event():
+    out = _merge([_report("ru", PRESIDENTS, "2019-11-27", place="Bishkek", published="2019-11-27"),
+                  _report("en", PRESIDENTS, "2019-11-27", place="Bishkek", published="2019-11-28")])
+    assert list(out.columns) == MEETING_COLUMNS
+    assert len(out) == 1
+    row = out.iloc[0]
+    assert row["files"] == ["en.txt", "ru.txt"] and row["level"] == "heads_of_state"
+    assert row["countries"] == ["KG", "KZ"] and row["status"] == "held" and len(row["evidence"]) == 2
+
+
+def test_announcement_and_held_report_are_one_event_and_held_wins():
+    pair = ["Kassym-Jomart Tokayev", "Sadyr Japarov"]
+    out = _merge([_report("plan", pair, "2024-04-18", "planned", "2024-04-17", end="2024-04-19"),
+                  _report("held", pair, "2024-04-19", "held", "2024-04-19", place="Astana")])
+    assert len(out) == 1
+    assert (out.iloc[0]["status"], out.iloc[0]["date"], out.iloc[0]["place"]) == ("held", "2024-04-19", "Astana")
+
+
+def test_undated_announcement_joins_the_next_held_meeting():
+    pair = ["Kassym-Jomart Tokayev", "Sadyr Japarov"]
+    out = _merge([_report("plan", pair, None, "planned", "2022-04-29"),
+                  _report("held", pair, "2022-05-26", "held", "2022-05-26")])
+    assert len(out) == 1 and out.iloc[0]["files"] == ["held.txt", "plan.txt"]
+
+
+def test_same_people_months_apart_are_two_events():
+    pair = ["Akylbek Japarov", "Alikhan Smailov"]
+    out = _merge([_report("a", pair, "2022-04-29"), _report("b", pair, "2023-09-23")])
+    assert list(out["date"]) == ["2022-04-29", "2023-09-23"]
+    assert out["meeting_id"].is_unique
+
+
+def test_yearless_day_takes_the_year_of_another_report_of_the_same_people():
+    pair = ["Kassym-Jomart Tokayev", "Sadyr Japarov"]
+    out = _merge([_report("announce", pair, None, "planned", None, True, (2, 3, 3, 3)),
+                  _report("held", pair, "2021-03-02", "held", "2021-03-02")])
+    assert len(out) == 1
+    assert out.iloc[0]["files"] == ["announce.txt", "held.txt"] and out.iloc[0]["date"] == "2021-03-02"
+
+
+def test_yearless_day_alone_stays_undated_when_posts_allow_many_years():
+    pair = ["Kassym-Jomart Tokayev", "Sadyr Japarov"]
+    out = _merge([_report("announce", pair, None, "planned", None, True, (2, 3, 3, 3))])
+    assert out.iloc[0]["date"] is None and not out.iloc[0]["date_inferred"]
+
+
+def test_year_from_the_only_year_both_held_their_posts():
+    # Askar Mamin headed Kazakhstan's government 2019–2022, Ulukbek Maripov Kyrgyzstan's in 2021 only.
+    assert merge.years_in_office(["Askar Mamin", "Ulukbek Maripov"], 8, 20) == [2021]
+
+
+@pytest.mark.parametrize(("people", "on", "level"), [
+    (["Kassym-Jomart Tokayev", "Sadyr Japarov"], date(2022, 5, 26), "heads_of_state"),
+    (["Akylbek Japarov", "Alikhan Smailov"], date(2022, 4, 29), "heads_of_government"),
+    (["Murat Nurtleu", "Zheenbek Kulubaev"], date(2024, 1, 29), "foreign_ministers"),
+    (["Murat Nurtleu", "Sadyr Japarov"], date(2024, 1, 29), "other"),
+    (["Kassym-Jomart Tokayev", "Akylbek Japarov"], date(2021, 12, 8), "other"),
+])
+def test_level_from_posts_at_the_date(people, on, level):
+    assert merge.level(people, on) == level
+
+
+def test_merge_of_100k_reports_is_fast_and_blocked():
+    people = sorted(COUNTRY)
+    pairs = [[a, b] for a in people for b in people if a < b and COUNTRY[a] != COUNTRY[b]]
+    rows = []
+    for i in range(100_000):
+        day = date.fromordinal(date(2019, 1, 1).toordinal() + (i * 7) % 2500).isoformat()
+        rows.append(_report(f"a{i}", pairs[i % len(pairs)], day, published=day))
+    reports = pd.DataFrame(rows, columns=meetings.REPORT_COLUMNS)
+    articles = pd.DataFrame({"article_id": [r["article_id"] for r in rows], "file": [f"{i}" for i in range(len(rows))]})
+    started = time.process_time()
+    out = meetings.merge_meetings(reports, articles)
+    elapsed = time.process_time() - started
+    assert 0 < len(out) < len(rows)  # many articles report the same (people, day)
+    assert elapsed < 20, f"merge took {elapsed:.1f}s of CPU"
+
+
+EXPECTED_SEEDS = [  # from the analysts' gold file for the seeds (Kazakhstan–Kyrgyzstan meetings)
+    {"date": "2021-03-02", "participants": ["Kassym-Jomart Tokayev", "Sadyr Japarov"], "level": "heads_of_state",
+     "status": "held", "files": ["000_2a39e705ee06b923.txt", "004_964db05f14d7cafb.txt"], "place": "Astana"},
+    {"date": "2024-02-01", "participants": ["Akylbek Japarov", "Alikhan Smailov"], "level": "heads_of_government",
+     "status": "held", "files": ["003_8e824b60efd429a5.txt"], "place": "Almaty"},
+    {"date": "2026-02-20", "participants": ["Yermek Kosherbayev", "Zheenbek Kulubaev"], "level": "foreign_ministers",
+     "status": "held", "files": ["002_ef18829c8c696d30.txt"], "place": "Bishkek"},
+]
+
+
+@pytest.fixture(scope="module")
+def seeds_corpus(tmp_path_factory):
+    return pipeline.build([(SEEDS, "")], Store(tmp_path_factory.mktemp("seeds-store")))
+
+
+def test_seed_meetings(seeds_corpus):
+    rows = seeds_corpus.meetings
+    pair = rows[rows["countries"].map(lambda c: {"KZ", "KG"} <= set(c))]
+    got = [{k: r[k] for k in EXPECTED_SEEDS[0]} for _, r in pair.iterrows()]
+    assert got == EXPECTED_SEEDS
+    lavrov = rows[rows["participants"].map(lambda p: "Sergey Lavrov" in p)]
+    assert set(lavrov["status"]) == {"held", "planned"}  # the Kazakhstan–Russia article is extracted too
+
+
+def test_dev_corpus_meetings_f1_floor(tmp_path):
+    corpus = pipeline.build([(DEV, "")], Store(tmp_path))
+    gold = json.loads((DEV / "gold.json").read_text(encoding="utf-8"))
+    score, missed, unmatched = evaluate.score_meetings(corpus.meetings, gold)
+    # Reached 1.000 (26/26, no false positive) when this floor was set; one error either way stays above it.
+    assert score.f1 >= 0.98, (score.line(), missed, unmatched)
