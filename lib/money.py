@@ -36,8 +36,8 @@ _SPACE = r"[ \u00a0\u202f]"
 # Digits with optional thousands groups ("1 317", "1,317") and decimals ("1.3", "1,3").
 _NUM = rf"\d{{1,3}}(?:(?:{_SPACE}|,)\d{{3}})+(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)?"
 _WORDS = "|".join(sorted((re.escape(w) for w in WORD_NUMBERS), key=len, reverse=True))
-_CURRENCY_AFTER = (r"(?:долл(?:ар\w*)?\.?(?:" + _SPACE + r"?США)?|дол\.|(?:US|U\.S\.)?" + _SPACE
-                   + r"?dollars?|USD|\$)")
+_CURRENCY_AFTER = (r"(?:(?:американск\w+" + _SPACE + r")?долл(?:ар\w*)?\.?(?:" + _SPACE + r"?США)?|дол\.|"
+                   r"(?:US|U\.S\.|American)?" + _SPACE + r"?dollars?|USD|\$)")
 _PREFIX = r"(?:US\$|U\.S\.\$|USD|\$)"
 
 AMOUNT_RE = re.compile(

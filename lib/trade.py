@@ -54,7 +54,7 @@ TARGET_AFTER = re.compile(r"^\W{0,3}(?:\w+\W+){0,3}?(?:targets?|goals?|цел[ь
 EXCLUDE = re.compile(
     r"invest\w*|инвест\w*|вложи\w*|вложен\w*|export\w*|import\w*|экспорт\w*|импорт\w*|поставк\w*|"
     r"поставля\w*|на сумму|potential|потенциал\w*|budget\w*|бюджет\w*|portfolio|портфел\w*|\bfunds?\b|фонд\w*|"
-    r"grants?\b|грант\w*|кредит\w*|loans?\b|\baid\b|assistance|помощ\w*|\bGDP\b|ВВП|remittanc\w*|перевод\w*|"
+    r"grants?\b|грант\w*|allocat\w*|earmark\w*|spent\b|потрачен\w*|израсходова\w*|кредит\w*|loans?\b|\baid\b|assistance|помощ\w*|\bGDP\b|ВВП|remittanc\w*|перевод\w*|"
     r"\bdebt|\bEAEU\b|ЕАЭС|долг\w*|reserves?\b|резерв\w*|prices?\b|цен[аыуе]\b|per ton|capital|капитал\w*|"
     r"\bshare\b|\bдол[яию]\b|"
     r"стоимост\w*|projects?\b|проект\w*|agreements?\b|соглашени\w*|contracts?\b|контракт\w*|deals?\b|сделк\w*|"

@@ -34,6 +34,9 @@ from lib.money import find_amounts, format_usd, parse_number, parse_usd
     ("more than $1 billion", 1e9, True),
     ("$455,7 млн", 455.7e6, False),
     ("$2,330/oz", 2330, False),
+    ("1,5 миллиарда американских долларов", 1.5e9, False),
+    ("1.3 billion American dollars", 1.3e9, False),
+    ("a $1.3-billion trade", 1.3e9, False),
 ])
 def test_parses_dollar_amounts(text, value, approximate):
     found = find_amounts(text)
