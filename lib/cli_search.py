@@ -28,22 +28,24 @@ def add_search_parser(sub: argparse._SubParsersAction, corpus_args: Callable[[ar
     parser.add_argument("queries", nargs="+", metavar="QUERY", help="one or more queries, in Russian or English")
 
 
-def progress_bar(label: str, stream: TextIO = sys.stderr) -> Callable[[int, int], None]:
-    """A one-line text progress bar on ``stream`` (stderr keeps stdout clean for the CSV)."""
+def progress_bar(label: str, stream: TextIO | None = None) -> Callable[[int, int], None]:
+    """A one-line text progress bar on ``stream``, stderr by default (stdout stays clean for the CSV)."""
 
     def show(done: int, total: int) -> None:
+        out = stream or sys.stderr
         width = 30
         filled = width * done // total if total else width
-        stream.write(f"\r{label} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+        out.write(f"\r{label} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
         if done >= total:
-            stream.write("\n")
-        stream.flush()
+            out.write("\n")
+        out.flush()
 
     return show
 
 
-def open_index(corpus: pipeline.Corpus, store_path: Path | None, stream: TextIO = sys.stderr) -> SearchIndex:
+def open_index(corpus: pipeline.Corpus, store_path: Path | None, stream: TextIO | None = None) -> SearchIndex:
     """Load the model (saying which one, with a warning for the fallback) and index the corpus."""
+    stream = stream or sys.stderr
     encoder = load_encoder()
     prefix = "warning: " if encoder.info.fallback else ""
     print(f"{prefix}{encoder.info.sentence()}", file=stream)

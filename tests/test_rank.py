@@ -1,0 +1,74 @@
+"""Ranking without a model: tokens, BM25, cosine, aggregation and fusion on hand-made inputs."""
+
+import numpy as np
+import pytest
+
+from lib import rank
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("пункты пропуска", "пунктов пропуска"),
+    ("Астана", "в Астану"),
+    ("визит", "визита"),
+    ("Токаевым", "Токаев"),
+    ("checkpoints", "checkpoint"),
+    ("ёлка", "елка"),
+])
+def test_inflected_forms_share_tokens(a, b):
+    assert rank.tokenize(a) == rank.tokenize(b)
+
+
+def test_tokenize_drops_function_words_and_splits_hyphens():
+    assert rank.tokenize("the border and the Ak-Tilek post") == ["border", "ak", "tilek", "post"]
+    assert rank.tokenize("и в на") == []
+
+
+def test_bm25_scores_match_terms_and_ignore_unknown():
+    docs = [rank.tokenize(t) for t in ["trade turnover grew", "border checkpoint", "товарооборот вырос"]]
+    index = rank.BM25(docs)
+    scores = index.scores(rank.tokenize("turnover") + ["nonexistent"])
+    assert scores[0] > 0 and scores[1] == 0 and scores[2] == 0
+    assert np.all(index.scores(["nonexistent"]) == 0)
+    assert index.scores(rank.tokenize("товарооборота"))[2] > 0
+
+
+def test_bm25_best_of_takes_the_best_alternative_not_the_sum():
+    index = rank.BM25([["a", "b"], ["a"], ["b"], ["c"]])
+    best = index.best_of([["a"], ["b"]])
+    assert best[0] == pytest.approx(max(index.scores(["a"])[0], index.scores(["b"])[0]))
+    assert best[0] < index.scores(["a", "b"])[0]
+    assert best[3] == 0
+
+
+def test_bm25_empty_corpus():
+    assert rank.BM25([]).scores(["a"]).shape == (0,)
+
+
+def test_cosine_and_top_k_on_hand_made_vectors():
+    matrix = np.array([[1, 0], [0, 1], [0.6, 0.8]], dtype=np.float32)
+    scores = rank.cosine(np.array([[0.8, 0.6]], dtype=np.float32), matrix)[0]
+    assert scores == pytest.approx([0.8, 0.6, 0.96])
+    assert rank.top_k(scores, 2).tolist() == [2, 0]
+    assert rank.top_k(scores, 10).tolist() == [2, 0, 1]
+    assert rank.top_k(scores, 0).tolist() == []
+
+
+def test_group_max_and_argmax():
+    scores = np.array([0.1, 0.9, 0.3, 0.5, 0.2], dtype=np.float32)
+    starts, ends = np.array([0, 2, 4]), np.array([2, 4, 5])
+    assert rank.group_max(scores, starts).tolist() == pytest.approx([0.9, 0.5, 0.2])
+    assert rank.group_argmax(scores, starts, ends, np.array([1, 0])).tolist() == [3, 1]
+
+
+def test_rrf_prefers_items_ranked_high_by_both():
+    a = np.array([3.0, 2.0, 1.0])
+    b = np.array([1.0, 3.0, 2.0])
+    fused = rank.rrf([a, b], 3)
+    assert int(np.argmax(fused)) == 1
+    assert fused[2] < fused[1]
+
+
+def test_convex_normalises_each_part():
+    fused = rank.convex([np.array([0.0, 10.0, 5.0]), np.array([1.0, 1.0, 1.0])], [0.5, 0.5])
+    assert fused.tolist() == pytest.approx([0.0, 0.5, 0.25])
+    assert rank.normalise(np.array([], dtype=np.float32)).shape == (0,)

@@ -1,0 +1,209 @@
+"""Search: passages with offsets, query expansion, the embedding cache, filters, the fallback model and the CLI."""
+
+import csv
+import io
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from lib import cli, cli_search, embed, expand, passages, search
+from lib.embed import ModelInfo
+from lib.store import Store
+
+
+class StandIn:
+    """A deterministic encoder for tests: hashed bag of word stems, so similar wording gives similar vectors."""
+
+    def __init__(self) -> None:
+        self.info = ModelInfo("stand-in", fallback=False, multilingual=False)
+        self.encoded: list[str] = []
+
+    @property
+    def dim(self) -> int:
+        return 64
+
+    def encode(self, texts: Sequence[str], kind: str, progress=None) -> np.ndarray:
+        from lib.rank import tokenize
+
+        self.encoded.extend(texts)
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for i, text in enumerate(texts):
+            for token in tokenize(text):
+                out[i, sum(map(ord, token)) % self.dim] += 1.0
+            out[i] /= np.linalg.norm(out[i]) or 1.0
+        if progress:
+            progress(len(texts), len(texts))
+        return out
+
+
+def articles_frame(rows):
+    return pd.DataFrame([{"article_id": a, "file": f, "title": t, "source": None, "url": None, "lang": lang,
+                          "published": pd.NaT, "body": b, "n_chars": len(b)} for a, f, t, lang, b in rows])
+
+
+ARTICLES = articles_frame([
+    ("a1", "ru1.txt", "Товарооборот", "ru",
+     "Главная / Новости\nТоварооборот между Казахстаном и Кыргызстаном за девять месяцев вырос на 12 процентов "
+     "и достиг 1,2 млрд долларов, сообщили в правительстве.\nПоделиться"),
+    ("a2", "en1.txt", "Checkpoint", "en",
+     "Kazakhstan and Kyrgyzstan agreed to modernise the Kordai border checkpoint to cut truck queues.\n"
+     "The deputy prime ministers inspected the crossing on Friday."),
+    ("a3", "ru2.txt", "Пункт пропуска", "ru",
+     "Вице-премьеры двух стран осмотрели пункт пропуска Ак-Тилек, где скопились грузовики.\n"
+     "Стороны договорились о модернизации пограничной инфраструктуры."),
+    ("a4", "en2.txt", "Football", "en",
+     "The national football team won the friendly match in Almaty on Sunday evening in front of fans."),
+])
+
+
+@pytest.fixture()
+def index(tmp_path):
+    encoder = StandIn()
+    return search.build_index(ARTICLES, passages.make_passages(ARTICLES), encoder, Store(tmp_path))
+
+
+def test_passages_have_offsets_into_the_body_and_skip_menus():
+    frame = passages.make_passages(ARTICLES)
+    assert list(frame.columns) == ["passage_id", "article_id", "text", "start", "end"]
+    bodies = dict(zip(ARTICLES["article_id"], ARTICLES["body"], strict=True))
+    for row in frame.itertuples():
+        assert bodies[row.article_id][row.start:row.end] == row.text
+    texts = frame["text"].tolist()
+    assert "Главная / Новости" not in texts and "Поделиться" not in texts
+    assert (frame["article_id"] == "a2").sum() == 2
+
+
+def test_long_paragraph_becomes_sentence_windows():
+    sentence = "Стороны обсудили вопросы торгово-экономического сотрудничества и транзита грузов. "
+    body = "Заголовок статьи о переговорах\n" + sentence * 30
+    frame = passages.make_passages(articles_frame([("x", "x.txt", "t", "ru", body)]))
+    windows = frame.iloc[1:]
+    assert len(windows) > 1
+    assert (windows["end"] - windows["start"]).max() <= passages.MAX_CHARS
+    assert all(body[r.start:r.end] == r.text for r in frame.itertuples())
+
+
+def test_passages_of_no_articles():
+    assert passages.make_passages(ARTICLES.iloc[0:0]).empty
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("trade turnover", "товарооборот"),
+    ("border checkpoint", "пункт пропуска"),
+    ("пункты пропуска", "checkpoint"),
+    ("водно-энергетический комплекс", "water and energy"),
+    ("телефонный разговор", "phone call"),
+    ("Zhaparov visit", "Жапаров"),
+    ("Токаевым", "Tokayev"),
+])
+def test_expansion_crosses_languages(query, expected):
+    assert expected in expand.default_expander().expand(query).terms
+
+
+def test_expander_needs_every_word_of_a_phrase():
+    expander = expand.Expander([["water and energy", "водно-энергетический"]])
+    assert expander.expand("water shortage").groups == ()
+    assert expander.expand("water and energy").groups == (("водно-энергетический",),)
+
+
+def test_english_query_finds_russian_article(index):
+    hits = index.search(["trade turnover grew"], k=2)
+    assert hits.iloc[0]["file"] == "ru1.txt"
+    assert list(hits.columns) == search.RESULT_COLUMNS
+    body = ARTICLES.set_index("article_id").loc[hits.iloc[0]["article_id"], "body"]
+    assert body[hits.iloc[0]["start"]:hits.iloc[0]["end"]] == hits.iloc[0]["passage"]
+
+
+def test_checkpoint_query_finds_both_languages(index):
+    hits = index.search(["border checkpoint modernisation"], k=3)
+    assert set(hits["file"].head(2)) == {"en1.txt", "ru2.txt"}
+    assert hits["rank"].tolist() == [1, 2, 3]
+
+
+def test_several_queries_and_filters(index):
+    hits = index.search(["пункт пропуска", "football match"], k=2, allowed_article_ids={"a2", "a4"})
+    assert set(hits["article_id"]) <= {"a2", "a4"}
+    assert hits[hits["query"] == "football match"].iloc[0]["file"] == "en2.txt"
+    assert index.search(["anything"], k=3, allowed_article_ids=set()).empty
+
+
+def test_unknown_method_is_refused(index):
+    with pytest.raises(ValueError, match="unknown search method"):
+        index.search(["x"], method="magic")
+
+
+def test_more_like_this_excludes_the_article(index):
+    hits = index.more_like_this("a2", k=3)
+    assert "a2" not in set(hits["article_id"])
+    assert hits.iloc[0]["article_id"] == "a3"
+    assert index.more_like_this("missing").empty
+
+
+def test_embedding_cache_encodes_only_new_passages(tmp_path):
+    store = Store(tmp_path)
+    first = StandIn()
+    search.build_index(ARTICLES.iloc[:2], passages.make_passages(ARTICLES.iloc[:2]), first, store)
+    assert len(first.encoded) == 3
+    again = StandIn()
+    search.build_index(ARTICLES.iloc[:2], passages.make_passages(ARTICLES.iloc[:2]), again, store)
+    assert again.encoded == []
+    more = StandIn()
+    index = search.build_index(ARTICLES, passages.make_passages(ARTICLES), more, store)
+    assert len(more.encoded) == 3
+    assert index.vectors.dtype == np.float32 and index.vectors.shape == (6, 64)
+    cached = store.read("embeddings-stand-in", "vectors", key="hash")
+    assert len(cached) == 6
+
+
+def test_score_queries_reports_each_method(index):
+    queries = [{"q": "trade turnover", "relevant": ["ru1.txt"], "cross_lingual": True},
+               {"q": "football", "relevant": ["en2.txt"], "cross_lingual": False}]
+    summary = search.summarise_scores(search.score_queries(index, queries)).set_index("method")
+    assert summary.loc["fused", "recall@5"] == 1.0
+    assert summary.loc["bm25", "cross recall@5"] == 1.0
+
+
+def test_empty_corpus_searches_to_nothing(tmp_path):
+    index = search.build_index(ARTICLES.iloc[0:0], passages.make_passages(ARTICLES.iloc[0:0]), StandIn(),
+                               Store(tmp_path))
+    assert index.search(["граница"], k=5).empty
+
+
+# One load of the real fallback model for the whole module: it is the model the product uses offline.
+@pytest.fixture(scope="module")
+def fallback():
+    encoder = embed.load_encoder("no-such-model-anywhere")
+    return encoder
+
+
+def test_fallback_model_is_real_and_says_so(fallback):
+    assert fallback.info.fallback and not fallback.info.multilingual
+    assert "English-only" in fallback.info.sentence()
+    vectors = fallback.encode(["border checkpoint", "the frontier crossing point", "football match"], "query")
+    assert vectors.shape == (3, 384)
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-4)
+    assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2]
+
+
+def test_e5_models_get_prefixes():
+    assert embed._prefixes("intfloat/multilingual-e5-small") == ("query: ", "passage: ")
+    assert embed._prefixes("all-MiniLM-L6-v2") == ("", "")
+
+
+def test_cli_search_prints_csv_and_model(fallback, monkeypatch, tmp_path, capsys):
+    corpus_dir = tmp_path / "corpus"
+    corpus_dir.mkdir()
+    for row in ARTICLES.itertuples():
+        (corpus_dir / row.file).write_text(f"{row.title}\n\n{row.body}\n", encoding="utf-8")
+    monkeypatch.setattr(cli_search, "load_encoder", lambda: fallback)
+    code = cli.main(["search", "--corpus", str(corpus_dir), "--store", str(tmp_path / "store"), "--k", "2",
+                     "border checkpoint", "товарооборот"])
+    out, err = capsys.readouterr()
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert list(rows[0].keys()) == ["query", "rank", "file", "score", "passage"]
+    assert len(rows) == 4
+    assert {r["file"] for r in rows if r["query"] == "товарооборот"} >= {"ru1.txt"}
+    assert "warning" in err and "all-MiniLM-L6-v2" in err and "encoding passages" in err
