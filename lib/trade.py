@@ -32,7 +32,10 @@ LINK_LINE = re.compile(r"^\s*(?:читайте также|см\. также|read
                        re.I)
 # Phrases with "trade" that are not turnover ("trade and logistics complex", "trade wars").
 NOT_TRADE = re.compile(r"trade[- ]and[- ]logistics|trade wars?|trading partners?|торгово-логистическ\w*|"
-                       r"торговых партнер\w*|торговый дом", re.IGNORECASE)
+                       r"торговых партнер\w*|торговый дом|(?:ministry|minister) of trade\w*(?: and \w+)?|"
+                       r"trade (?:and \w+ )?(?:ministry|minister)|trade (?:representative|mission|fair|house)s?|"
+                       r"world trade|министр\w* торговли\w*(?: и \w+)?|торгов\w+ представител\w*|торгпред\w*",
+                       re.IGNORECASE)
 TRADE = re.compile(r"товарооборот|торговл|(?:взаимн|торгов)\w* оборот|turnover|\btrade\b|\btrading volume",
                    re.IGNORECASE)
 ANAPHOR = re.compile(r"\b(?:it|this figure|this indicator|этот показатель|этого показателя|данный показатель|"
@@ -41,8 +44,8 @@ TARGET_BEFORE = re.compile(
     r"\b(?:targets?|goals?|aim\w*|objective|task|ambitio\w*|sights|intend\w*|plan(?:s|ned|ning)? to|want\w*|"
     r"seek\w*|should|could|would|will|shall|expected to|set to|towards?|the bar|"
     r"to (?:increase|raise|lift|boost|bring|double|expand|achieve)|lifting|"
-    r"boosting|bringing|doubling|reaching|achieving|"
-    r"довести|вывести|выйти на|увеличить|нарастить|удвоить|утроить|достичь|"
+    r"boosting|bringing|doubling|"
+    r"довести|доведени\w*|вывести|выйти на|увеличить|нарастить|удвоить|утроить|достичь|"
     r"составит|достигнет|превысит|"
     r"достижени\w*|задач\w*|цел(?:ь|и|ью|ей|евой|евого)|планк\w*|намерен\w*|намерева\w*|планиру\w*|нацел\w*|"
     r"ориентир\w*|стрем\w*|должн\w*|может|могут|сможет|будет|прогноз\w*|ожида\w*)\b"
@@ -53,8 +56,10 @@ TARGET_BEFORE = re.compile(
 TARGET_AFTER = re.compile(r"^\W{0,3}(?:\w+\W+){0,3}?(?:targets?|goals?|цел[ьи]\b|ориентир)", re.IGNORECASE)
 EXCLUDE = re.compile(
     r"invest\w*|инвест\w*|вложи\w*|вложен\w*|export\w*|import\w*|экспорт\w*|импорт\w*|поставк\w*|"
-    r"поставля\w*|на сумму|potential|потенциал\w*|budget\w*|бюджет\w*|portfolio|портфел\w*|\bfunds?\b|фонд\w*|"
-    r"grants?\b|грант\w*|allocat\w*|earmark\w*|spent\b|потрачен\w*|израсходова\w*|кредит\w*|loans?\b|\baid\b|assistance|помощ\w*|\bGDP\b|ВВП|remittanc\w*|перевод\w*|"
+    r"поставля\w*|на сумму|signed|подписа\w*|documents?|документ\w*|memorand\w*|меморандум\w*|"
+    r"budget\w*|бюджет\w*|portfolio|портфел\w*|\bfunds?\b|фонд\w*|"
+    r"grants?\b|грант\w*|allocat\w*|earmark\w*|spent\b|потрачен\w*|израсходова\w*|кредит\w*|loans?\b|"
+    r"\baid\b|assistance|помощ\w*|\bGDP\b|ВВП|remittanc\w*|перевод\w*|"
     r"\bdebt|\bEAEU\b|ЕАЭС|долг\w*|reserves?\b|резерв\w*|prices?\b|цен[аыуе]\b|per ton|capital|капитал\w*|"
     r"\bshare\b|\bдол[яию]\b|"
     r"стоимост\w*|projects?\b|проект\w*|agreements?\b|соглашени\w*|contracts?\b|контракт\w*|deals?\b|сделк\w*|"
@@ -62,6 +67,12 @@ EXCLUDE = re.compile(
     r"общ\w* товарооборот\w*|with China|с Китаем|со странами|with (?:the )?countries|Central Asian? (?:countries|"
     r"states|region)|Центральн\w* Ази\w*|\bСНГ\b|\bCIS\b",
     re.IGNORECASE)
+# "potential" is the amount itself ("export potential of $260 million"), not "the potential to increase trade to".
+POTENTIAL = re.compile(r"(?:potential|потенциал\w*)\W+(?:\w+\W+){0,3}$", re.IGNORECASE)
+# "the $1 billion target ... was reached in 2021": a target named as met is an actual figure for that year.
+ACHIEVED_AFTER = re.compile(r"^[^;:—–]{0,60}?\b(?:(?:was|were|has been|had been|have been|is)\s+(?:already\s+)?"
+                            r"(?:achieved|reached|met|exceeded|surpassed|hit)|(?:уже\s+)?(?:был[аио]?\s+)?"
+                            r"(?:достигнут[аоы]?|выполнен[аоы]?|превышен[аоы]?|перевыполнен[аоы]?)\b)", re.IGNORECASE)
 EXCLUDE_AFTER = re.compile(r"^\W{0,3}(?:(?:of|in) (?:investment|exports?|imports?|aid)|инвестиц\w*|экспорт\w*|"
                            r"импорт\w*|into\b|в экономику)", re.IGNORECASE)
 BILATERAL = re.compile(r"bilateral|mutual|between|двусторонн\w*|взаимн\w*|двух стран|между|"
@@ -183,12 +194,15 @@ def sentence_figures(sentence: str, context: str, published: date | None, articl
         after = sentence[a.end:a.end + 40]
         if EXCLUDE.search(clause[-70:]) and not (BILATERAL.search(clause) and not EXCLUDE.search(clause[-25:])):
             continue
-        if EXCLUDE_AFTER.search(after) or (THIRD.search(clause) and not KG.search(clause)):
+        if EXCLUDE_AFTER.search(after) or POTENTIAL.search(clause) or (THIRD.search(clause) and not KG.search(clause)):
             continue
         due_after = any(0 <= d.start - a.end <= 12 and not re.search(r"[,;:—–]", sentence[a.end:d.start])
                         for d in due)
         target = bool(TARGET_BEFORE.search(clause) or TARGET_AFTER.search(after) or due_after)
-        if not has_trade and not (target and (ANAPHOR.search(clause) or TARGET_BEFORE.search(clause))):
+        if target and ACHIEVED_AFTER.search(sentence[a.end:a.end + 80]):
+            target = False
+        # Without a trade word of its own, a sentence continues the one before: "this figure rose to ...".
+        if not has_trade and not (ANAPHOR.search(clause) or (target and TARGET_BEFORE.search(clause))):
             continue
         kinds.append((a, "target" if target else "actual"))
     actuals = [a for a, kind in kinds if kind == "actual"]

@@ -37,7 +37,7 @@ PART_YEAR = re.compile(
 YEAR = re.compile(rf"(?<![\d.,/-])(?P<prep>\b(?:by|к|до|since|с|from|until)\s+(?:the end of\s+|концу\s+)?)?{_YEAR}"
                   r"(?![\d.,/-]\d)", re.IGNORECASE)
 REL_YEAR = re.compile(
-    r"(?P<rel>last year|this year|in the current year|в прошлом году|прошлого года|за прошлый год|"
+    r"(?P<rel>last year|this year|the current year|в прошлом году|прошлого года|за прошлый год|"
     r"в минувшем году|в этом году|в текущем году|текущего года)",
     re.IGNORECASE)
 # A period after "уровня"/"level of"/"than" is the base of a comparison, not the period of the figure.

@@ -83,6 +83,14 @@ def figures(text: str, published: date | None = date(2024, 2, 1)):
     ("Торговля за прошлый год составила около 1,7 млрд долларов, а к 2030 году ее планируется довести до 3 млрд.",
      date(2024, 2, 1), [("actual", 1_700_000_000, "2023-01", "2023-12", None, None),
                         ("target", 3_000_000_000, None, None, None, 2030)]),
+    ("Last year trade between the two countries rose by 26% on the year before, reaching $1.6 billion.",
+     date(2024, 4, 18), [("actual", 1_600_000_000, "2023-01", "2023-12", 26.0, None)]),
+    ("The turnover target of $1 billion was already achieved in 2021.", date(2023, 9, 23),
+     [("actual", 1_000_000_000, "2021-01", "2021-12", None, None)]),
+    ("Мы нацелены на доведение двустороннего товарооборота до 2 миллиардов долларов.", date(2022, 4, 30),
+     [("target", 2_000_000_000, None, None, None, None)]),
+    ("He set an ambitious target of $2 billion in bilateral trade for the current year.", date(2024, 4, 10),
+     [("target", 2_000_000_000, None, None, None, 2024)]),
 ])
 def test_trade_sentences(text, published, expected):
     assert figures(text, published) == expected
@@ -118,6 +126,8 @@ def test_a_target_may_refer_back_to_the_turnover_of_the_sentence_before():
     "The sides discussed trade and 50 joint projects totaling $1.3 billion.",
     "• Товарооборот Казахстана и Кыргызстана вырос до $1,5 млрд — 12.03.2024",
     "3. Opinion: Kazakh-Kyrgyz trade hit $2 billion. What next? — 12 Jan 2026",
+    "Entrepreneurs signed contracts worth $300 million, the Ministry of Trade and Integration said.",
+    "Kazakhstan has an export potential of $260 million in trade with its neighbour.",
 ])
 def test_traps_are_not_trade(text):
     assert figures(text) == []
@@ -126,6 +136,12 @@ def test_traps_are_not_trade(text):
 def test_a_headline_repeating_the_body_is_one_figure():
     body = "Kyrgyz-Kazakh trade tops $2 billion in 2025\nTrade crossed the $2 billion mark for the first time in 2025."
     assert len(article_figures("", body, date(2026, 1, 14))) == 1
+
+
+def test_an_actual_may_refer_back_to_the_turnover_of_the_sentence_before():
+    text = "Взаимный товарооборот стабильно растет. В 2023 году этот показатель достиг 1 572 млн долларов."
+    assert figures(text, date(2024, 7, 3)) == [("actual", 1_572_000_000, "2023-01", "2023-12", None, None)]
+    assert figures("Погода была хорошей. В 2023 году этот показатель достиг 1 572 млн долларов.") == []
 
 
 def test_another_pair_article_yields_nothing():
