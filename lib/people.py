@@ -162,7 +162,39 @@ def _someone_else(body: str, hit: _Hit, words: list[re.Match[str]], found: list[
         return False
     if any(t.start <= previous.start() < t.end for t in found):
         return False
-    return people_ner.looks_like_first_name(previous.group(0))
+    word = previous.group(0)
+    if not people_ner.looks_like_first_name(word) and not people_ner.unknown_word(word):
+        return False  # "В Астане Токаев ...": a place or a common word, not a first name
+    # an unlisted spelling of the right first name ("Кассым-Жомарт Токаев") shares its initial
+    return not any(_initial_ok(gazetteer().officials[c], word[:1]) for c in hit.candidates)
+
+
+# Which posts a title in the text may stand for: "министр Тлеуберди" is the foreign minister, "вице-премьер —
+# министр иностранных дел" a foreign minister who is also a deputy prime minister.
+_COMPATIBLE = {
+    "president": {"president"},
+    "head_of_government": {"head_of_government"},
+    "speaker": {"speaker"},
+    "foreign_minister": {"foreign_minister", "deputy_head_of_government"},
+    "deputy_head_of_government": {"deputy_head_of_government", "foreign_minister", "minister"},
+    "presidential_administration": {"presidential_administration"},
+    "minister": {"minister", "foreign_minister", "deputy_head_of_government"},
+    "ambassador": {"ambassador"},
+}
+
+
+def _fitting(candidates: frozenset[int], kind: str, gaz: Gazetteer, on: date | None, ever: bool) -> list[int]:
+    """Candidates whose post on ``on`` (or any post up to ``on`` when ``ever``: "бывший президент") fits ``kind``."""
+    allowed = _COMPATIBLE.get(kind, set())
+    out = []
+    for c in sorted(candidates):
+        official = gaz.officials[c]
+        posts = official.posts if ever else posts_on(official, on)
+        if ever and on is not None:
+            posts = tuple(p for p in posts if p.start is None or p.start <= on)
+        if {p.kind for p in posts} & allowed:
+            out.append(c)
+    return out
 
 
 def _resolve(hits: list[_Hit], gaz: Gazetteer, on: date | None) -> list[tuple[_Hit, int]]:
@@ -173,14 +205,20 @@ def _resolve(hits: list[_Hit], gaz: Gazetteer, on: date | None) -> list[tuple[_H
             first_seen.setdefault(next(iter(hit.candidates)), hit.start)
     # A title settles a bare surname ("президента Жапарова", "глава кабмина Жапаров") when it fits one candidate's post.
     titled: dict[int, int] = {}
+    stranger: set[int] = set()
     for index, hit in enumerate(hits):
-        if hit.title and hit.title.kind in RANK:
-            fitting = [c for c in hit.candidates if hit.title.kind in _kinds(gaz.officials[c], on)]
+        if hit.title and hit.title.kind in _COMPATIBLE:
+            fitting = _fitting(hit.candidates, hit.title.kind, gaz, on, ever=False)
+            fitting = fitting or _fitting(hit.candidates, hit.title.kind, gaz, on, ever=True)
             if len(fitting) == 1:
                 titled[index] = fitting[0]
                 first_seen.setdefault(fitting[0], hit.start)
+            elif not fitting and not hit.full:
+                stranger.add(index)  # "министр Алиев" is not President Aliyev: someone the table does not know
     out = []
     for index, hit in enumerate(hits):
+        if index in stranger:
+            continue
         if index in titled:
             out.append((hit, titled[index]))
             continue

@@ -65,10 +65,11 @@ def not_name(word: str) -> bool:
 
 
 _NAME_WORD = r"[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ]?[a-zа-яё]+)*"
-_NAME_RUN = re.compile(rf"{_NAME_WORD}(?:[ \u00a0]{_NAME_WORD}){{0,3}}")
+# Kyrgyz names may end in "уулу" / "кызы" ("son of" / "daughter of"): part of the name, in lower case
+_NAME_RUN = re.compile(rf"{_NAME_WORD}(?:[ \u00a0]{_NAME_WORD}){{0,3}}(?:[ \u00a0](?:уулу|кызы|uulu|kyzy)\b)?")
 _BEFORE_APPOSITION = re.compile(rf"({_NAME_WORD}(?:[ \u00a0]{_NAME_WORD}){{0,2}})\s*(?:,|—|–)\s*(?:the\s+)?$")
 _GAP_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|[^\w\s]")
-_KYRGYZ_PATRONYMIC = re.compile(r"(?:уулу|кызы|uulu|kyzy)$", re.IGNORECASE)
+_KYRGYZ_PATRONYMIC = re.compile(r"(?:уулу|кызы|uulu|kyzy)", re.IGNORECASE)
 
 
 def canonical(surface: str) -> str:
@@ -78,7 +79,8 @@ def canonical(surface: str) -> str:
         return " ".join(words)
     if len(words) == 3 and re.search(r"(вич|вна|ична|ича|ичу|ичем|ичем|овны|евны)$", words[1]):
         words = [words[0], words[2]]  # drop the patronymic
-    nominal = [names.nominative(w, surname=(i == len(words) - 1)) for i, w in enumerate(words)]
+    nominal = [w if _KYRGYZ_PATRONYMIC.fullmatch(w) else names.nominative(w, surname=(i == len(words) - 1))
+               for i, w in enumerate(words)]
     return names.transliterate(" ".join(nominal))
 
 
@@ -139,6 +141,11 @@ def _candidates(body: str, title: titles.Title) -> list[tuple[int, int]]:
             run = _NAME_RUN.match(body, title.end + word.start())
             if run and _gap_ok(body[title.end:run.start()]):
                 out.append((run.start(), run.end()))
+                # "вице-премьеры Эдиль Байсалов и Данияр Амангельдиев": the title covers both names
+                joined = re.compile(r"\s+(?:и|and)\s+").match(body, run.end())
+                second = _NAME_RUN.match(body, joined.end()) if joined else None
+                if second:
+                    out.append((second.start(), second.end()))
             break
         if not (titles.is_filler(token) or _complement(token) or not_name(token)):
             break
@@ -155,26 +162,33 @@ def looks_like_first_name(word: str) -> bool:
     """A capitalised word pymorphy knows as a first name, or a Latin word that is not a title, place or month."""
     if word.isascii():
         return word[:1].isupper() and not not_name(word)
-    return any("Name" in p.tag and p.is_known for p in names.morph().parse(word.lower()))
+    parses = [p for p in names.morph().parse(word.lower()) if p.is_known]
+    # "Астане" is also a woman's name in pymorphy's dictionary: a place reading wins
+    return any("Name" in p.tag for p in parses) and not any("Geox" in p.tag for p in parses)
+
+
+def unknown_word(word: str) -> bool:
+    """A Cyrillic word pymorphy does not know at all: often a Kazakh or Kyrgyz first name ("Данияр")."""
+    return not word.isascii() and not any(p.is_known for p in names.morph().parse(word.lower()))
 
 
 def _looks_like_name(surface: str) -> bool:
     """Name + surname by shape, for when NER misses one: "Ерболат Досаев", "Алмаз Имангазиевым", "Нурлан уулу"."""
     words = surface.split()
-    return len(words) >= 2 and bool(names.SURNAME.match(words[-1].lower()) or _KYRGYZ_PATRONYMIC.search(words[-1]))
+    return len(words) >= 2 and bool(names.SURNAME.match(words[-1].lower()) or _KYRGYZ_PATRONYMIC.fullmatch(words[-1]))
 
 
 def unlisted(body: str, lang: str, found: list[titles.Title], taken: list[tuple[int, int]],
              skip: list[tuple[int, int]]) -> list[Unlisted]:
     """Officials not in the table: a name (not already a listed mention) with an official's title attached."""
-    candidates: dict[tuple[int, int], None] = {}
+    candidates: dict[tuple[int, int], titles.Title] = {}
     title_spans = [(t.start, t.end) for t in found]
     for title in found:
         if title.kind == titles.NOT_OFFICIAL or _overlaps(title.start, title.end, skip):
             continue
         for span in _candidates(body, title):
             if not _overlaps(*span, taken) and not _overlaps(*span, skip) and not _overlaps(*span, title_spans):
-                candidates[span] = None
+                candidates.setdefault(span, title)
     if not candidates:
         return []
     spans: list[tuple[int, int]] = []
@@ -188,19 +202,35 @@ def unlisted(body: str, lang: str, found: list[titles.Title], taken: list[tuple[
             persons = [(sentence.start + a, sentence.start + b) for a, b in _ner_persons(sentence.text)]
             for candidate in inside:
                 hits = [p for p in persons if _overlaps(*p, [candidate])]
+                for hit in hits:
+                    candidates.setdefault(hit, candidates[candidate])
                 if not hits:  # NER missed it: a name + surname by shape, the last two words of the run
                     words = list(re.finditer(r"\S+", body[candidate[0]:candidate[1]]))[-2:]
                     last_two = (candidate[0] + words[0].start(), candidate[1]) if words else candidate
                     hits = [last_two] if _looks_like_name(body[last_two[0]:last_two[1]]) else []
+                    if hits:
+                        candidates.setdefault(last_two, candidates[candidate])
                 spans.extend(hits)
+    # NER stops before a Kyrgyz "уулу" / "кызы"; it belongs to the name
+    extended = []
+    for a, b in spans:
+        tail = re.match(r"[ \u00a0](?:уулу|кызы)\b", body[b:b + 6])
+        if tail:
+            candidates.setdefault((a, b + len(tail.group(0))), candidates.get((a, b)) or found[0])
+        extended.append((a, b + len(tail.group(0))) if tail else (a, b))
+    spans = extended
     out: list[Unlisted] = []
     for start, end in sorted(set(spans)):
         if _overlaps(start, end, taken):
             continue
         title = _attached(body, start, end, found)
+        coordinated = title is None and (start, end) in candidates
+        title = title or candidates.get((start, end))
         if title is None or title.kind == titles.NOT_OFFICIAL:
             continue
-        if title.end <= start:  # "министр энергетики Казахстана Алмасадам Саткалиев": the post as the text gives it
+        if coordinated:
+            role, country = title.text, ""
+        elif title.end <= start:  # "министр энергетики Казахстана Алмасадам Саткалиев": the post as the text gives it
             role = body[title.start:start]
             country = titles.country_in(role) or titles.country_in(body[max(0, title.start - 30):title.start])
         else:  # "Marat Karabayev, Minister of Industry ... of Kazakhstan, said"

@@ -58,9 +58,11 @@ def find_titles(text: str) -> list[Title]:
 
 # Words that may stand between a title and its name: countries and their adjectives, "of the", "in", "to".
 _FILLER = re.compile(
-    r"(?:кыргыз|киргиз|казах|росси|узбек|таджик|туркмен|китай|республик|соседн|братск|рф|кр|рк|кнр|"
-    r"kyrgyz|kazakh|russia|uzbek|tajik|turkmen|chin|republic|neighbo|of|the|to|in|в|at|its|his|her|their|"
-    r"нынешн|current|then|тогдашн|former|бывш|new|нов|acting|врио|исполняющ|обязанност)\w*",
+    # stems of country words, which decline ("Кыргызстана", "Kyrgyzstan's")
+    r"(?:кыргыз|киргиз|казах|росси|узбек|таджик|туркмен|китай|республик|соседн|братск|нынешн|тогдашн|бывш|"
+    r"исполняющ|обязанност|kyrgyz|kazakh|russia|uzbek|tajik|turkmen|republic|neighbo)\w*"
+    # whole words only: "to" must not swallow "Torobaev", nor "в" "Владимир"
+    r"|(?:рф|кр|рк|кнр|врио|china|chinese|of|the|to|in|в|at|its|his|her|their|current|then|former|new|acting)",
     re.IGNORECASE,
 )
 _GAP_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|[^\w\s]")

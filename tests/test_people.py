@@ -80,6 +80,23 @@ def test_two_japarovs_are_never_merged(text, published, expected):
     assert [m.person for m in article_mentions(text, published, lang)] == expected
 
 
+@pytest.mark.parametrize("text, lang, expected", [
+    # a title that fits none of the namesakes' posts: someone the table does not know
+    ("Министр Алиев заявил, что президент Ильхам Алиев прибудет позже.", "ru", ["Ilham Aliyev"]),
+    # another first name before a listed surname: a namesake, not the official
+    ("Данияр Ашимбаев дал интервью.", "ru", []),
+    ("Political scientist Daniyar Ashimbayev commented.", "en", []),
+    # a place before the surname is not a first name
+    ("В Астане Токаев встретил гостей.", "ru", ["Kassym-Jomart Tokayev"]),
+    # a spelling of the first name the table lacks, with the right initial
+    ("Кассым-Жомарт Токаев прибыл.", "ru", ["Kassym-Jomart Tokayev"]),
+    # a former post still identifies the person
+    ("Бывший президент Жээнбеков дал интервью.", "ru", ["Sooronbay Jeenbekov"]),
+])
+def test_namesakes_and_context(text, lang, expected):
+    assert people(text, date(2023, 6, 1), lang) == expected
+
+
 def test_roles_follow_the_article_date():
     (mamin,) = article_mentions("Аскар Мамин провел совещание.", date(2018, 6, 1))
     assert mamin.kind == "deputy_head_of_government"
@@ -112,10 +129,22 @@ def test_experts_and_journalists_are_not_officials(text, lang):
      "minister"),
     ("Marat Karabayev, Minister of Industry of Kazakhstan, said the road would open in May.", "en",
      "Marat Karabayev", "KZ", "minister"),
+    ("Торага Жогорку Кенеша Нурланбек Тургунбек уулу открыл сессию.", "ru", "Nurlanbek Turgunbek uulu", "KG",
+     "speaker"),
+    ("Сенатор Данияр Ашимбаев заявил, что закон примут.", "ru", "Daniyar Ashimbaev", "", "other"),
 ])
 def test_unlisted_officials_are_found_by_title(text, lang, person, country, kind):
     unlisted = [m for m in article_mentions(text, date(2024, 1, 1), lang) if not m.listed]
     assert [(m.person, m.country, m.kind) for m in unlisted] == [(person, country, kind)]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Вице-премьеры Бакыт Торобаев и Эдиль Байсалов посетили Ош.", "ru"),
+    ("Deputy Prime Ministers Bakyt Torobaev and Edil Baisalov visited Osh.", "en"),
+])
+def test_one_title_for_two_names(text, lang):
+    found = {m.person: m.listed for m in article_mentions(text, date(2023, 6, 1), lang)}
+    assert found == {"Bakyt Torobaev": False, "Edil Baisalov": True}
 
 
 def test_links_and_sidebars_are_not_mentions():
