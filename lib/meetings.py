@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -63,6 +64,9 @@ GROUPS = [
     (re.compile(r"вице-премьер[ыов]\b|deputy prime ministers", _F), "deputy_head_of_government"),
     (re.compile(r"спикер[ыов]\b|speakers\b|председатели парламентов", _F), "speaker"),
 ]
+# Substrings of the group nouns: a cheap gate before any pattern runs on a sentence without names.
+GROUP_WORDS = ("президент", "глав", "лидер", "премьер", "министр", "спикер", "председател", "president", "head",
+               "leader", "prime minister", "ministers", "speakers")
 # A role noun or pronoun that points at a participant named elsewhere in the article.
 ANAPHORA = re.compile(
     r"\b(?:гост[ьяюем]\w*|коллег\w*|counterpart|guest|visitor|host|глав\w* кабмина|казахстанск\w+ "
@@ -105,21 +109,19 @@ class Report:
 
 
 @lru_cache(maxsize=1)
-def places() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """(English city, pattern) from lib/data/places.csv; patterns match lower-case text in any case form."""
+def places() -> tuple[tuple[str, ...], re.Pattern[str]]:
+    """Cities of lib/data/places.csv and one pattern whose group k matches city k in any case form (lower case)."""
     with open(DATA_DIR / "places.csv", encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    return tuple((r["city"], re.compile(rf"(?<![\w-])(?:{r['pattern']})(?![\w])")) for r in rows)
+    alternatives = "|".join(f"(?P<p{k}>{r['pattern']})" for k, r in enumerate(rows))
+    return tuple(r["city"] for r in rows), re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w])")
 
 
 def find_place(text: str) -> str | None:
     """The first city named in ``text`` (English name), or None."""
-    lowered, best = text.lower(), None
-    for city, pattern in places():
-        found = pattern.search(lowered)
-        if found and (best is None or found.start() < best[0]):
-            best = (found.start(), city)
-    return best[1] if best else None
+    cities, pattern = places()
+    found = pattern.search(text.lower())
+    return cities[int(found.lastgroup[1:])] if found and found.lastgroup else None
 
 
 def post_kinds(person: str, on: date | None) -> frozenset[str]:
@@ -263,19 +265,25 @@ def article_reports(body: str, published: date | None, mentions: list[Mention], 
     for line in body.split("\n"):
         paragraphs.append((offset, offset + len(line)))
         offset += len(line) + 1
-    years = eventdates.explicit_years(body)
+    years = eventdates.explicit_years(body) if published is None else []
     # Mentions that can be brought in from context: never a greeting sender, a predecessor or a spokesman.
     context = [m for k, m in enumerate(mentions)
                if not NOT_PARTICIPANT.search(body[max(mentions[k - 1].start + 1 if k else 0, m.start - 60):m.start])]
     reference = published
+    starts = [m.start for m in mentions]
     for sentence in sentences(body):
+        has_mention = bisect_left(starts, sentence.start) < bisect_left(starts, sentence.end)
+        if not has_mention and not any(word in sentence.text.lower() for word in GROUP_WORDS):
+            continue  # a sentence with no official and no group noun cannot name participants (most do not)
+        strong, weak = STRONG.search(sentence.text), WEAK.search(sentence.text)
+        if not (strong or weak):
+            continue  # only sentences that name a meeting are parsed further
         # Participants named after a group noun are looked for up to the end of the next paragraph.
         here = next((k for k, (s, e) in enumerate(paragraphs) if s <= sentence.start <= e), len(paragraphs) - 1)
         paragraph_end = paragraphs[min(here + 1, len(paragraphs) - 1)][1]
         in_sentence = [m for m in mentions if sentence.start <= m.start < sentence.end]
-        strong, weak = STRONG.search(sentence.text), WEAK.search(sentence.text)
-        if reference is None and years:
-            earlier = eventdates.explicit_years(body[:sentence.start])
+        if published is None:  # no publication date: the latest full date written before is the reference
+            earlier = [year for position, year in years if position < sentence.start]
             reference = date(earlier[-1], 7, 1) if earlier else None
         sentence_place = find_place(sentence.text)
         for begin, end, clause in _clauses(sentence.text, sentence.start):
@@ -298,8 +306,8 @@ def article_reports(body: str, published: date | None, mentions: list[Mention], 
                                  own or last_place, last_future if future else last_span, reports)
                 report.own_place = own is not None
                 reports.append(report)
-        dates_here = eventdates.find_dates(sentence.text, reference)
-        if in_sentence and dates_here and (strong or weak):
+        dates_here = eventdates.find_dates(sentence.text, reference) if in_sentence else []
+        if dates_here:
             last_span = dates_here[-1]
             if FUTURE.search(sentence.text):
                 last_future = dates_here[-1]
