@@ -63,9 +63,9 @@ EXCLUDE = re.compile(
     r"\bdebt|\bEAEU\b|ЕАЭС|долг\w*|reserves?\b|резерв\w*|prices?\b|цен[аыуе]\b|per ton|capital|капитал\w*|"
     r"\bshare\b|\bдол[яию]\b|"
     r"стоимост\w*|projects?\b|проект\w*|agreements?\b|соглашени\w*|contracts?\b|контракт\w*|deals?\b|сделк\w*|"
-    r"foreign trade|внешнеторгов\w*|внешн\w+ торговл\w*|total trade|overall trade|"
-    r"общ\w* товарооборот\w*|with China|с Китаем|со странами|with (?:the )?countries|Central Asian? (?:countries|"
-    r"states|region)|Центральн\w* Ази\w*|\bСНГ\b|\bCIS\b",
+    r"with China|с Китаем|со странами|with (?:the )?countries|Central Asian? (?:countries|"
+    r"states|region)|Central Asia\b|Центральн\w* Ази\w*|intra-?regional|внутрирегиональн\w*|"
+    r"(?:countries|states) of the region|стран\w* региона|\bСНГ\b|\bCIS\b",
     re.IGNORECASE)
 # "potential" is the amount itself ("export potential of $260 million"), not "the potential to increase trade to".
 POTENTIAL = re.compile(r"(?:potential|потенциал\w*)\W+(?:\w+\W+){0,3}$", re.IGNORECASE)
@@ -73,6 +73,9 @@ POTENTIAL = re.compile(r"(?:potential|потенциал\w*)\W+(?:\w+\W+){0,3}$"
 ACHIEVED_AFTER = re.compile(r"^[^;:—–]{0,60}?\b(?:(?:was|were|has been|had been|have been|is)\s+(?:already\s+)?"
                             r"(?:achieved|reached|met|exceeded|surpassed|hit)|(?:уже\s+)?(?:был[аио]?\s+)?"
                             r"(?:достигнут[аоы]?|выполнен[аоы]?|превышен[аоы]?|перевыполнен[аоы]?)\b)", re.IGNORECASE)
+# A country's total trade, unless the clause names the partner ("внешнеторговый оборот ... с Казахстаном").
+TOTAL = re.compile(r"foreign trade|внешнеторгов\w*|внешн\w+ торговл\w*|total trade|overall trade|"
+                   r"общ\w* товарооборот\w*", re.IGNORECASE)
 EXCLUDE_AFTER = re.compile(r"^\W{0,3}(?:(?:of|in) (?:investment|exports?|imports?|aid)|инвестиц\w*|экспорт\w*|"
                            r"импорт\w*|into\b|в экономику)", re.IGNORECASE)
 BILATERAL = re.compile(r"bilateral|mutual|between|двусторонн\w*|взаимн\w*|двух стран|между|"
@@ -192,7 +195,7 @@ def sentence_figures(sentence: str, context: str, published: date | None, articl
     for a in amounts:
         clause = _clause_before(cues, a.start)
         after = sentence[a.end:a.end + 40]
-        if EXCLUDE.search(clause[-70:]) and not (BILATERAL.search(clause) and not EXCLUDE.search(clause[-25:])):
+        if EXCLUDE.search(clause[-70:]) or (TOTAL.search(clause[-70:]) and not BILATERAL.search(clause)):
             continue
         if EXCLUDE_AFTER.search(after) or POTENTIAL.search(clause) or (THIRD.search(clause) and not KG.search(clause)):
             continue

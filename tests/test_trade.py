@@ -128,6 +128,9 @@ def test_a_target_may_refer_back_to_the_turnover_of_the_sentence_before():
     "3. Opinion: Kazakh-Kyrgyz trade hit $2 billion. What next? — 12 Jan 2026",
     "Entrepreneurs signed contracts worth $300 million, the Ministry of Trade and Integration said.",
     "Kazakhstan has an export potential of $260 million in trade with its neighbour.",
+    "Over five years intra-regional trade turnover has grown by 80 percent, reaching 10.6 billion dollars.",
+    "Trade between Kazakhstan and the countries of the region rose by 26.8% to reach 8 billion US dollars.",
+    "Взаимная торговля стран Центральной Азии за год выросла до 11 млрд долларов.",
 ])
 def test_traps_are_not_trade(text):
     assert figures(text) == []
