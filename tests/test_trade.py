@@ -131,6 +131,7 @@ def test_a_target_may_refer_back_to_the_turnover_of_the_sentence_before():
     "Over five years intra-regional trade turnover has grown by 80 percent, reaching 10.6 billion dollars.",
     "Trade between Kazakhstan and the countries of the region rose by 26.8% to reach 8 billion US dollars.",
     "Взаимная торговля стран Центральной Азии за год выросла до 11 млрд долларов.",
+    "Mutual trade in agricultural products between the two countries reached $350.9 million in 2024.",
 ])
 def test_traps_are_not_trade(text):
     assert figures(text) == []
