@@ -8,10 +8,14 @@ This module is the only one that knows the layout, so a team deployment can swap
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import shutil
+import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
@@ -48,12 +52,13 @@ class Store:
         base = self.root / namespace
         if not base.is_dir():
             return []
-        return sorted(p for p in base.iterdir() if p.is_dir() and p.name.startswith("batch-"))
+        return sorted(p for p in base.iterdir() if p.name.startswith("batch-") and p.is_dir())
 
     def write_batch(self, namespace: str, tables: dict[str, pd.DataFrame]) -> Path:
         """Write several tables as one batch, all or nothing."""
         base = self.folder(namespace)
-        tmp = base / f".tmp-{uuid.uuid4().hex}"
+        # The pid in the name lets clean_stale tell a killed writer's leftovers from a live writer's work.
+        tmp = base / f"{TMP_PREFIX}{os.getpid()}-{uuid.uuid4().hex}"
         tmp.mkdir()
         try:
             for name, frame in tables.items():
@@ -68,45 +73,139 @@ class Store:
             raise
         return final
 
-    def read(self, namespace: str, table: str, key: str | None = None) -> pd.DataFrame | None:
-        """All batches' rows of one table, oldest first; with ``key``, the first row of each key wins."""
+    def read(self, namespace: str, table: str, key: str | None = None, group: str | None = None
+             ) -> pd.DataFrame | None:
+        """All batches' rows of one table, oldest first, or None when no batch has it.
+
+        With ``key``, the first row of each key wins. With ``group``, each group's rows come from the first
+        batch that has that group: two processes that ingested the same article wrote the same rows twice,
+        and a compaction killed before removing its inputs left them beside its output.
+        """
+        for _ in range(READ_ATTEMPTS):
+            try:
+                return self._read_once(namespace, table, key, group)
+            except FileNotFoundError:
+                # A concurrent compaction retired a batch between listing and reading: its rows are in
+                # the compacted batch now, so list again.
+                continue
+        return self._read_once(namespace, table, key, group)
+
+    def _read_once(self, namespace: str, table: str, key: str | None, group: str | None) -> pd.DataFrame | None:
         frames = []
         for batch in self.batches(namespace):
             path = batch / f"{table}.parquet"
-            if path.exists():
-                frames.append(pq.read_table(path).to_pandas())
+            if not path.exists():
+                continue
+            frame = _read_parquet(path)
+            if group is not None and len(frame):
+                frame = frame.assign(**{BATCH_COLUMN: len(frames)})
+            frames.append(frame)
         if not frames:
             return None
-        frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
-        if key is not None and len(frames) > 1:
+        # Empty batches carry no rows but may carry other dtypes (all-null columns): leaving them out keeps a
+        # reused store's dtypes, and so its CSVs, identical to a fresh one's.
+        rows = [f for f in frames if len(f)] or frames[:1]
+        frame = pd.concat(rows, ignore_index=True) if len(rows) > 1 else rows[0].reset_index(drop=True)
+        if group is not None and BATCH_COLUMN in frame.columns and group in frame.columns:
+            first = frame.groupby(group, sort=False, dropna=False)[BATCH_COLUMN].transform("min")
+            frame = frame[frame[BATCH_COLUMN] == first].drop(columns=BATCH_COLUMN).reset_index(drop=True)
+        if key is not None:
             frame = frame.drop_duplicates(subset=[key], keep="first").reset_index(drop=True)
         return frame
 
-    def compact(self, namespace: str, keys: dict[str, str]) -> None:
-        """Merge a namespace's batches into one when there are many; ``keys`` names each table's unique key."""
-        old = self.batches(namespace)
-        if len(old) <= COMPACT_AFTER:
+    def compact(self, namespace: str, keys: dict[str, str], group: str | None = None) -> None:
+        """Merge a namespace's batches into one when there are many.
+
+        ``keys`` names each table's unique key; other tables that have a ``group`` column are read by group.
+        """
+        if len(self.batches(namespace)) <= COMPACT_AFTER:
             return
-        tables: dict[str, pd.DataFrame] = {}
-        names = {p.stem for batch in old for p in batch.glob("*.parquet")}
-        for name in sorted(names):
-            frame = self.read(namespace, name, keys.get(name))
-            if frame is not None:
-                tables[name] = frame
-        self.write_batch(namespace, tables)
-        # A crash before these removals leaves duplicates, which reads drop by key.
-        for batch in old:
-            shutil.rmtree(batch, ignore_errors=True)
+        with _exclusive(self.folder(namespace) / LOCK_NAME, wait=False) as locked:
+            if not locked:
+                return  # another process is compacting this namespace right now
+            old = self.batches(namespace)
+            if len(old) <= COMPACT_AFTER:
+                return
+            tables: dict[str, pd.DataFrame] = {}
+            names = {p.stem for batch in old for p in batch.glob("*.parquet")}
+            for name in sorted(names):
+                frame = self.read(namespace, name, keys.get(name))
+                if frame is not None and name not in keys and group is not None and group in frame.columns:
+                    frame = self.read(namespace, name, group=group)
+                if frame is not None:
+                    tables[name] = frame
+            # Written before the old batches go, so a kill in between leaves duplicates that reads drop,
+            # never a gap. Rows written by others meanwhile are in batches not in ``old`` and stay.
+            self.write_batch(namespace, tables)
+            for batch in old:
+                _retire(batch)
 
     def drop(self, namespace: str) -> None:
         shutil.rmtree(self.root / namespace, ignore_errors=True)
 
     def clean_stale(self) -> None:
-        """Remove half-written batches that a killed process left behind."""
-        for tmp in self.root.glob("*/.tmp-*"):
-            shutil.rmtree(tmp, ignore_errors=True)
-        for tmp in self.root.glob("*/*/.tmp-*"):
-            shutil.rmtree(tmp, ignore_errors=True)
+        """Remove half-written batches of killed processes and retired batches; live writers' work stays."""
+        for pattern in ("*/.tmp-*", "*/*/.tmp-*", "*/.retired-*", "*/*/.retired-*"):
+            for path in self.root.glob(pattern):
+                if path.name.startswith(TMP_PREFIX) and not _writer_gone(path):
+                    continue
+                shutil.rmtree(path, ignore_errors=True)
+
+
+TMP_PREFIX = ".tmp-"
+READ_ATTEMPTS = 5
+BATCH_COLUMN = "__batch__"
+LOCK_NAME = ".compact.lock"
+# A half-written batch whose writer we cannot check (another machine on a shared disk) is stale after this.
+STALE_AFTER_S = 24 * 3600
+
+
+def _writer_gone(tmp: Path) -> bool:
+    """Whether the process that was writing this ``.tmp-<pid>-<id>`` folder has ended."""
+    try:
+        pid = int(tmp.name[len(TMP_PREFIX):].split("-", 1)[0])
+    except ValueError:
+        return True  # an older layout without a pid
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        pass  # alive, owned by someone else
+    try:
+        return time.time() - tmp.stat().st_mtime > STALE_AFTER_S
+    except OSError:
+        return True
+
+
+def _retire(batch: Path) -> None:
+    # The rename hides the whole batch at once; deleting in place could be killed halfway and leave a
+    # batch with some of its tables.
+    retired = batch.with_name(f".retired-{batch.name}-{uuid.uuid4().hex[:6]}")
+    try:
+        os.replace(batch, retired)
+    except OSError:
+        return
+    shutil.rmtree(retired, ignore_errors=True)
+
+
+@contextmanager
+def _exclusive(path: Path, wait: bool) -> Iterator[bool]:
+    """An advisory lock on ``path`` between processes; yields whether it was taken."""
+    with open(path, "a+b") as handle:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def _read_parquet(path: Path) -> pd.DataFrame:
+    return pq.read_table(path).to_pandas()
 
 
 def _write_parquet(frame: pd.DataFrame, path: Path) -> None:

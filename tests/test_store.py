@@ -1,0 +1,330 @@
+"""The store keeps what it has: batches are all-or-nothing, kill -9 at any moment leaves it readable and the
+next run gives the clean run's CSVs byte for byte, two processes can ingest at once, exports are deterministic.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from lib import pipeline
+from lib import store as store_module
+from lib.export import write_export
+from lib.store import Store, StoreError
+
+PROJECT = Path(__file__).resolve().parent.parent
+HANG_GUARD_S = 120  # a hang guard for subprocesses, never a timing assertion
+# The CLI with a smaller ingest batch, so a few hundred articles make many batches and a kill can land between
+# any two of them, and with light_facts standing in for the extractors (see there).
+SMALL_BATCH_CLI = ("import sys; sys.path.insert(0, 'tests'); import lib.pipeline as p; import test_store; "
+                   "p.BATCH_SIZE = int(sys.argv[1]); p.extract_facts = test_store.light_facts; "
+                   "from lib.cli import main; sys.exit(main(sys.argv[2:]))")
+REAL_EXTRACT_FACTS = pipeline.extract_facts
+
+
+def light_facts(articles: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """The fact tables with their real columns and one cheap row per article in officials and trade.
+
+    The real extractors (NER) take ~0.2 s an article and are tested by their owners; what is tested here is
+    the path around them (files → store → CSVs), which needs per-article fact rows, not good ones.
+    """
+    facts = REAL_EXTRACT_FACTS(articles.iloc[:0])
+    officials = facts["officials"].reindex(range(len(articles)))
+    officials["article_id"] = list(articles["article_id"])
+    officials["person"] = [title.split(" (")[0] for title in articles["title"]]
+    trade = facts["trade"].reindex(range(len(articles)))
+    trade["article_id"] = list(articles["article_id"])
+    trade["kind"] = "actual"
+    trade["quote"] = [body.split("\n")[0] for body in articles["body"]]
+    return {**facts, "officials": officials, "trade": trade}
+
+
+CITIES = ["Astana", "Bishkek", "Almaty", "Osh", "Karakol", "Shymkent", "Taraz", "Naryn", "Turkestan", "Balykchy"]
+GOODS = ["wheat", "coal", "cement", "electricity", "fruit", "textiles", "fuel", "meat", "cotton", "glass"]
+
+
+def make_corpus(root: Path, n: int, seed: int = 1) -> None:
+    """``n`` distinct generated articles (English and Russian) and a few files that cannot be read."""
+    rng = random.Random(seed)
+    root.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        city, good = rng.choice(CITIES), rng.choice(GOODS)
+        value = rng.randrange(10, 900)
+        if i % 3 == 0:
+            text = (f"Делегации обсудили поставки в {city} (сообщение {i})\n\n"
+                    f"Министры Казахстана и Кыргызстана встретились в городе {city} и обсудили поставки, "
+                    f"объём которых составил {value} миллионов долларов в номере {i}.\n\n"
+                    f"Стороны договорились продолжить переговоры о поставках и встретиться снова осенью, "
+                    f"сообщила пресс-служба министерства в сообщении номер {i}.\n")
+        else:
+            text = (f"Talks on {good} deliveries in {city} (report {i})\n\n"
+                    f"The ministers of Kazakhstan and Kyrgyzstan met in {city} to discuss {good} deliveries "
+                    f"worth {value} million dollars, according to report number {i}.\n\n"
+                    f"Both sides agreed to continue the talks on {good} and to meet again in the autumn, "
+                    f"the press service of the ministry said in report number {i}.\n")
+        path = root / f"{i // 20:02d}" / f"article-{i:04d}.txt"  # folders of 20, to ingest in parts
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    (root / "empty.txt").write_bytes(b"")
+    (root / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    (root / "copy-of-first.txt").write_bytes((root / "00" / "article-0000.txt").read_bytes())
+
+
+def csv_bytes(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.glob("*.csv"))}
+
+
+def export_in_process(corpus: Path, store: Store, out: Path) -> dict[str, bytes]:
+    write_export(pipeline.build([(corpus, "")], store), out)
+    return csv_bytes(out)
+
+
+def run_cli(corpus: Path, store: Path, out: Path, batch: int) -> subprocess.Popen:
+    """The export CLI (batch size ``batch``, light_facts) in its own process group, output to ``out``.log."""
+    args = ["export", "--corpus", str(corpus), "--out", str(out), "--store", str(store)]
+    log = out.with_name(out.name + ".log")
+    with open(log, "w") as handle:
+        # A session of its own: kill -9 then takes the pipeline's worker processes too, as when a machine
+        # dies, and none of them is left holding the test's pipes.
+        proc = subprocess.Popen([sys.executable, "-c", SMALL_BATCH_CLI, str(batch), *args], cwd=PROJECT,
+                                stdout=handle, stderr=subprocess.STDOUT, start_new_session=True)
+    proc.log = log  # type: ignore[attr-defined]
+    return proc
+
+
+def kill_9(proc: subprocess.Popen) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=HANG_GUARD_S)
+
+
+def finish(proc: subprocess.Popen) -> tuple[int, str]:
+    try:
+        proc.wait(timeout=HANG_GUARD_S)
+    except subprocess.TimeoutExpired:
+        kill_9(proc)
+        raise
+    output = proc.log.read_text()  # type: ignore[attr-defined]
+    assert "Traceback" not in output, output
+    return proc.returncode, output
+
+
+def assert_store_readable(root: Path) -> int:
+    """Every table of every batch reads; returns the number of article rows seen."""
+    store = Store(root)
+    rows = 0
+    for namespace in sorted(p.name for p in root.iterdir() if p.is_dir()):
+        tables = {t.stem for batch in store.batches(namespace) for t in batch.glob("*.parquet")}
+        for table in sorted(tables):
+            frame = store.read(namespace, table)
+            assert frame is not None
+            if table == "articles":
+                rows += len(frame)
+    return rows
+
+
+# --- the batch primitive ---------------------------------------------------------------------------------
+
+
+def frame(ids: list[str], value: int = 0) -> pd.DataFrame:
+    return pd.DataFrame({"article_id": ids, "value": [value] * len(ids)})
+
+
+def test_batches_read_back_in_order_with_key_and_group(tmp_path):
+    store = Store(tmp_path)
+    store.write_batch("ns", {"facts": frame(["a", "a", "b"], 1), "articles": frame(["a", "b"])})
+    store.write_batch("ns", {"facts": frame(["b", "c"], 2), "articles": frame(["b", "c"])})
+    assert list(store.read("ns", "articles", key="article_id")["article_id"]) == ["a", "b", "c"]
+    everything = store.read("ns", "facts")
+    assert list(everything["article_id"]) == ["a", "a", "b", "b", "c"]
+    grouped = store.read("ns", "facts", group="article_id")
+    # "b" came twice (as from two processes ingesting one article): the first batch's rows win, and an
+    # article's own repeated rows ("a" twice) are kept.
+    assert grouped.to_dict("list") == {"article_id": ["a", "a", "b", "c"], "value": [1, 1, 1, 2]}
+    assert store.read("ns", "missing") is None
+    assert store.read("other", "facts") is None
+
+
+def test_a_failed_write_leaves_no_batch_and_the_old_ones_readable(tmp_path, monkeypatch):
+    store = Store(tmp_path)
+    store.write_batch("ns", {"articles": frame(["a"])})
+    real = store_module._write_parquet
+    calls = []
+
+    def crash_on_second_table(df: pd.DataFrame, path: Path) -> None:
+        calls.append(path.name)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+        real(df, path)
+
+    monkeypatch.setattr(store_module, "_write_parquet", crash_on_second_table)
+    with pytest.raises(OSError):
+        store.write_batch("ns", {"articles": frame(["b"]), "facts": frame(["b"])})
+    assert len(store.batches("ns")) == 1
+    assert list((tmp_path / "ns").glob(".tmp-*")) == []
+    assert list(store.read("ns", "articles")["article_id"]) == ["a"]
+    assert store.read("ns", "facts") is None
+
+
+def _dead_pid() -> int:
+    proc = subprocess.Popen([sys.executable, "-c", "pass"])
+    proc.wait()
+    return proc.pid
+
+
+def test_half_written_batch_of_a_killed_writer_is_invisible_and_cleaned(tmp_path):
+    store = Store(tmp_path)
+    store.write_batch("ns", {"articles": frame(["a"])})
+    dead = tmp_path / "ns" / f".tmp-{_dead_pid()}-0123"
+    dead.mkdir()
+    (dead / "articles.parquet").write_bytes(b"PAR1 half a file")
+    live = tmp_path / "ns" / f".tmp-{os.getpid()}-4567"  # a writer still at work (this process)
+    live.mkdir()
+    assert list(store.read("ns", "articles")["article_id"]) == ["a"]
+    store.clean_stale()
+    assert not dead.exists()
+    assert live.exists(), "clean_stale removed the batch a live process is writing"
+
+
+def test_compaction_killed_before_removing_its_inputs_changes_nothing(tmp_path, monkeypatch):
+    corpus = tmp_path / "corpus"
+    make_corpus(corpus, 50)
+    monkeypatch.setattr(pipeline, "extract_facts", light_facts)
+    monkeypatch.setattr(pipeline, "BATCH_SIZE", 5)
+    monkeypatch.setattr(store_module, "COMPACT_AFTER", 4)
+    clean = export_in_process(corpus, Store(tmp_path / "fresh"), tmp_path / "out-fresh")
+
+    # Build in steps so each build leaves several batches, and let every compaction "die" after writing
+    # its merged batch: inputs and output both stay, as after a kill at that moment.
+    monkeypatch.setattr(store_module, "_retire", lambda batch: None)
+    store = Store(tmp_path / "store")
+    parts = sorted(corpus.glob("0*"))
+    staged = tmp_path / "staged"
+    staged.mkdir()
+    for part in parts:
+        (staged / part.name).symlink_to(part.resolve(), target_is_directory=True)
+        pipeline.build([(staged, "")], store)
+    for name in ("empty.txt", "image.txt", "copy-of-first.txt"):
+        (staged / name).symlink_to((corpus / name).resolve())
+    namespace = next(p.name for p in (tmp_path / "store").iterdir() if p.is_dir())
+    assert len(store.batches(namespace)) > 10  # merged batches beside the batches they merged
+    assert export_in_process(staged, store, tmp_path / "out-reused") == clean
+
+
+def test_a_batch_retired_while_reading_is_read_again(tmp_path, monkeypatch):
+    store = Store(tmp_path)
+    for i in range(6):
+        store.write_batch("ns", {"articles": frame([f"a{i}"])})
+    monkeypatch.setattr(store_module, "COMPACT_AFTER", 3)
+    real = store_module._read_parquet
+    state = {"compacted": False}
+
+    def read_then_compact(path: Path) -> pd.DataFrame:
+        # Another process compacts right after this one listed the batches.
+        if not state["compacted"]:
+            state["compacted"] = True
+            store.compact("ns", {"articles": "article_id"})
+        return real(path)
+
+    monkeypatch.setattr(store_module, "_read_parquet", read_then_compact)
+    assert list(store.read("ns", "articles", key="article_id")["article_id"]) == [f"a{i}" for i in range(6)]
+    assert len(store.batches("ns")) == 1
+
+
+def test_a_file_where_the_store_folder_should_be_is_a_clear_error(tmp_path):
+    (tmp_path / "taken").write_text("x")
+    with pytest.raises(StoreError, match="choose another"):
+        Store(tmp_path / "taken")
+
+
+# --- determinism -----------------------------------------------------------------------------------------
+
+
+def test_exports_are_byte_identical_fresh_reused_and_incremental(tmp_path, monkeypatch):
+    corpus = tmp_path / "corpus"
+    make_corpus(corpus, 24)  # real extractors here: determinism is theirs too
+    monkeypatch.setattr(pipeline, "BATCH_SIZE", 7)
+    first = export_in_process(corpus, Store(tmp_path / "a"), tmp_path / "out-a")
+    assert set(first) == {"articles.csv", "errors.csv", "meetings.csv", "officials.csv", "trade.csv"}
+    articles = pd.read_csv(tmp_path / "out-a" / "articles.csv")
+    assert len(articles) == 24
+    # Reused store (everything cached), and another fresh store.
+    assert export_in_process(corpus, Store(tmp_path / "a"), tmp_path / "out-a2") == first
+    assert export_in_process(corpus, Store(tmp_path / "b"), tmp_path / "out-b") == first
+    # A store that saw part of the corpus first, in other batches.
+    partial = tmp_path / "partial"
+    partial.mkdir()
+    (partial / "00").symlink_to((corpus / "00").resolve(), target_is_directory=True)
+    pipeline.build([(partial, "")], Store(tmp_path / "c"))
+    assert export_in_process(corpus, Store(tmp_path / "c"), tmp_path / "out-c") == first
+
+
+# --- real processes --------------------------------------------------------------------------------------
+
+
+def test_kill_9_at_random_moments_then_rerun_equals_a_clean_run(tmp_path):
+    corpus = tmp_path / "corpus"
+    make_corpus(corpus, 240)  # over pipeline.PARALLEL_MIN: worker processes are killed too
+    # The clean run, timed to spread the kills over one run's span (where to kill, never a check).
+    started = time.monotonic()
+    code, summary = finish(run_cli(corpus, tmp_path / "fresh", tmp_path / "out-fresh", batch=20))
+    span = time.monotonic() - started
+    assert code == 0 and summary.startswith("240 articles"), summary
+    clean = csv_bytes(tmp_path / "out-fresh")
+
+    rng = random.Random(20261124)
+    store = tmp_path / "store"
+    kills = 0
+    for attempt in range(4):
+        proc = run_cli(corpus, store, tmp_path / f"out-killed-{attempt}", batch=20)
+        time.sleep(rng.uniform(0.2, span))
+        if proc.poll() is None:
+            kills += 1
+        kill_9(proc)
+        assert_store_readable(store)
+    print(f"kill -9 test: one run takes {span:.1f} s here; {kills} of 4 runs killed mid-way")
+    code, _ = finish(run_cli(corpus, store, tmp_path / "out-after", batch=20))
+    assert code == 0
+    assert csv_bytes(tmp_path / "out-after") == clean
+    assert list(store.glob("*/.tmp-*")) == []  # the killed runs' half-written batches were cleaned
+
+
+def test_two_processes_ingesting_at_once_lose_and_duplicate_nothing(tmp_path):
+    corpus = tmp_path / "corpus"
+    make_corpus(corpus, 60, seed=2)
+    finish(run_cli(corpus, tmp_path / "fresh", tmp_path / "out-fresh", batch=500))
+    clean = csv_bytes(tmp_path / "out-fresh")
+
+    # The same corpus at once (both parse everything and write the same articles), and two halves at once.
+    store = tmp_path / "store"
+    same = [run_cli(corpus, store, tmp_path / f"out-same-{i}", batch=10) for i in range(2)]
+    assert [finish(p)[0] for p in same] == [0, 0]
+    for i in range(2):
+        assert csv_bytes(tmp_path / f"out-same-{i}") == clean
+
+    halves = tmp_path / "halves"
+    for half in ("h0", "h1"):
+        (halves / half).mkdir(parents=True)
+    for part in sorted(corpus.glob("0*")):
+        target = halves / ("h0" if int(part.name) % 2 == 0 else "h1") / part.name
+        target.symlink_to(part.resolve(), target_is_directory=True)
+    store2 = tmp_path / "store2"
+    both = [run_cli(halves / h, store2, tmp_path / f"out-{h}", batch=10) for h in ("h0", "h1")]
+    assert [finish(p)[0] for p in both] == [0, 0]
+    whole = halves / "whole"
+    whole.mkdir()
+    for part in sorted(corpus.glob("*")):
+        (whole / part.name).symlink_to(part.resolve(), target_is_directory=part.is_dir())
+    code, summary = finish(run_cli(whole, store2, tmp_path / "out-whole", batch=500))
+    assert code == 0
+    assert "parsed 2 of" in summary  # only the empty and the image file were new: both halves were kept
+    assert csv_bytes(tmp_path / "out-whole") == clean
