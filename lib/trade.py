@@ -63,7 +63,8 @@ EXCLUDE = re.compile(
     r"\bdebt|\bEAEU\b|ЕАЭС|долг\w*|reserves?\b|резерв\w*|prices?\b|цен[аыуе]\b|per ton|capital|капитал\w*|"
     r"\bshare\b|\bдол[яию]\b|"
     r"стоимост\w*|projects?\b|проект\w*|agreements?\b|соглашени\w*|contracts?\b|контракт\w*|deals?\b|сделк\w*|"
-    r"agricultur\w*|сельскохозяйственн\w*|сельхоз\w*|агропром\w*|продовольств\w*|with China|с Китаем|со странами|with (?:the )?countries|Central Asian? (?:countries|"
+    r"agricultur\w*|сельскохозяйственн\w*|сельхоз\w*|агропром\w*|продовольств\w*|"
+    r"with China|с Китаем|со странами|with (?:the )?countries|Central Asian? (?:countries|"
     r"states|region)|Central Asia\b|Центральн\w* Ази\w*|intra-?regional|внутрирегиональн\w*|"
     r"(?:countries|states) of the region|стран\w* региона|\bСНГ\b|\bCIS\b",
     re.IGNORECASE)
