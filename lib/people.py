@@ -16,9 +16,21 @@ from datetime import date
 import pandas as pd
 
 from lib import names, people_ner, titles
-from lib.officials import RANK, Official, latest_post_before, load_officials, posts_on
+from lib.officials import (  # load_officials, post_at and name_variants are public here too (search, meetings)
+    RANK,
+    Official,
+    Post,
+    latest_post_before,
+    load_officials,
+    name_variants,
+    post_at,
+    posts_on,
+)
 from lib.records import OFFICIAL_COLUMNS, empty
 from lib.text import sentences
+
+__all__ = ["MENTION_COLUMNS", "Mention", "Post", "article_mentions", "extract_mentions", "load_officials",
+           "name_variants", "post_at", "summarise_officials"]
 
 MENTION_COLUMNS = ["article_id", "person", "country", "role", "listed", "start", "end", "surface", "kind", "title"]
 # Posts senior enough that a bare surname on its own names that person (a bare "Новиков" names no one in particular).

@@ -137,8 +137,13 @@ def _candidates(body: str, title: titles.Title) -> list[tuple[int, int]]:
     out = []
     for word in re.finditer(r"[^\s,.;:()«»\"]+", body[title.end:title.end + 80]):
         token = word.group(0)
+        if token.isupper() and len(token) > 1:  # an acronym in the complement: "генеральный секретарь СНГ"
+            continue
         if token[:1].isupper() and not not_name(token) and not titles.is_filler(token):
             run = _NAME_RUN.match(body, title.end + word.start())
+            after = body[run.end():run.end() + 40].split() if run else []
+            if run and " " not in run.group(0) and after and after[0][:1].islower() and _complement(after[0]):
+                continue  # a capitalised word of the complement: "аким Жамбылской области Ербол Карашукеев"
             if run and _gap_ok(body[title.end:run.start()]):
                 out.append((run.start(), run.end()))
                 # "вице-премьеры Эдиль Байсалов и Данияр Амангельдиев": the title covers both names
@@ -221,7 +226,7 @@ def unlisted(body: str, lang: str, found: list[titles.Title], taken: list[tuple[
     spans = extended
     out: list[Unlisted] = []
     for start, end in sorted(set(spans)):
-        if _overlaps(start, end, taken):
+        if _overlaps(start, end, taken) or _overlaps(start, end, title_spans):
             continue
         title = _attached(body, start, end, found)
         coordinated = title is None and (start, end) in candidates

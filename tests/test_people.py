@@ -112,6 +112,9 @@ def test_roles_follow_the_article_date():
     ("Журналист Иван Петров задал вопрос.", "ru"),
     ("Political analyst Daniyar Ashimbayev said the talks went well.", "en"),
     ("Economist Aigul Bekova said trade would grow.", "en"),
+    ("Директор Института стратегических исследований Алмаз Токтомушев отметил важность дороги.", "ru"),
+    ("Житель села Кордай Асан Усенов пожаловался на очереди.", "ru"),
+    ("Торага Жогорку Кенеша и председатель Мажилиса обсудили связи.", "ru"),
 ])
 def test_experts_and_journalists_are_not_officials(text, lang):
     assert people(text, date(2024, 1, 1), lang) == []
@@ -132,6 +135,9 @@ def test_experts_and_journalists_are_not_officials(text, lang):
     ("Торага Жогорку Кенеша Нурланбек Тургунбек уулу открыл сессию.", "ru", "Nurlanbek Turgunbek uulu", "KG",
      "speaker"),
     ("Сенатор Данияр Ашимбаев заявил, что закон примут.", "ru", "Daniyar Ashimbaev", "", "other"),
+    ("Генеральный секретарь СНГ Сергей Лебедев прибыл в Бишкек.", "ru", "Sergey Lebedev", "", "other"),
+    ("В заседании участвовал аким Жамбылской области Ербол Карашукеев.", "ru", "Yerbol Karashukeev", "", "other"),
+    ("The EBRD President Odile Renaud-Basso welcomed the deal.", "en", "Odile Renaud-Basso", "", "president"),
 ])
 def test_unlisted_officials_are_found_by_title(text, lang, person, country, kind):
     unlisted = [m for m in article_mentions(text, date(2024, 1, 1), lang) if not m.listed]
