@@ -241,7 +241,8 @@ def trade_figure(trade: pd.DataFrame, articles: pd.DataFrame) -> go.Figure:
     points, steps = trade_points(trade, articles), target_steps(trade, articles)
     summary = trade_summary(trade, articles)
     fig = go.Figure()
-    fig.update_layout(template="plotly_white", yaxis_title="US$ billion", xaxis_title="end of reported period",
+    fig.update_layout(template="plotly_white", yaxis={"title": "US$ billion", "rangemode": "tozero"},
+                      xaxis_title="end of reported period",
                       hovermode="closest", legend={"orientation": "h", "y": -0.2}, margin={"t": 60})
     if points.empty and steps.empty:
         fig.add_annotation(text="No trade figures in the selected articles", showarrow=False,
@@ -280,7 +281,11 @@ def _add_targets(fig: go.Figure, steps: pd.DataFrame, points: pd.DataFrame) -> N
         return
     horizon = max([pd.Timestamp.today().normalize()] + [x for x in points["x"] if not pd.isna(x)])
     for i, step in dated.iterrows():
-        end = dated.loc[i + 1, "first_stated"] if i + 1 < len(dated) else horizon
+        # A target holds until the next one is announced; the newest holds until its due year (or today).
+        if i + 1 < len(dated):
+            end = dated.loc[i + 1, "first_stated"]
+        else:
+            end = max(horizon, pd.Timestamp(int(step.due_year), 12, 31)) if not pd.isna(step.due_year) else horizon
         due = f", due {step.due_year}" if not pd.isna(step.due_year) else ""
         label = f"target {format_usd(step.value_usd)} (set {step.first_stated:%Y-%m}{due})"
         fig.add_trace(go.Scatter(

@@ -94,6 +94,10 @@ def test_figure_has_series_steps_projection_and_hover():
     assert "reported: full year" in names and "reported: 11 months" in names
     assert any(n.startswith("target $2 billion (set 2024-05, due 2030)") for n in names)
     assert any(n == "projection: target reached in 2029" for n in names)
+    newest = next(t for t in fig.data if t.name and t.name.startswith("target $2 billion"))
+    assert pd.Timestamp(newest.x[-1]) >= pd.Timestamp("2030-12-31")  # the newest target runs to its due year
+    older = next(t for t in fig.data if t.name and t.name.startswith("target $1.5 billion"))
+    assert pd.Timestamp(older.x[-1]) == pd.Timestamp("2024-05-01")  # until the next target was announced
     full = next(t for t in fig.data if t.name == "reported: full year")
     assert "Outlet A" in full.hovertext[0] and "2022-04-29" in full.hovertext[0]
     assert "Trade reached $1 billion last year." in full.hovertext[0] and "+35%" in full.hovertext[0]
