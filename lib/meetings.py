@@ -80,7 +80,12 @@ NOT_PARTICIPANT = re.compile(
 # A name followed by a verb of speech is the source of a quote ("Azymbakiev … told reporters"), not a participant.
 SPEAKER_AFTER = re.compile(r"^(?P<gap>[^.;]{0,110}?)\b(?:told|said|says|сообщил\w*|заявил\w*|рассказал\w*)\b", _F)
 # A wire dateline opens the body with the city in capitals: "NUR-SULTAN. KAZINFORM –", "BISHKEK, April 29 (Kabar)".
-DATELINE = re.compile(r"\s*([A-ZА-ЯЁ][A-ZА-ЯЁ-]{2,}(?: [A-ZА-ЯЁ-]{3,})?)\s*[,.—–-]")
+DATELINE = re.compile(r"\s*([A-ZА-ЯЁ][\w-]{2,}(?: [A-ZА-ЯЁ][\w-]{2,})?)\s*[,.—–-]")
+DATELINE_CITY = re.compile(r"\s*[A-ZА-ЯЁ][\w-]+(?: [A-ZА-ЯЁ][\w-]+)?(?:\.? [A-ZА-ЯЁ]+)?\s*[,.—–-]\s*$")
+# A sentence that opens with "earlier" tells of a past meeting, not of the article's day.
+EARLIER = re.compile(r"\s*(?:ранее|прежде|earlier|previously)\b", _F)
+# A dateline with a full date ("Astana, 12 March 2025.", "ASTANA, October 3, 2023 (Kabar) –") dates the article.
+DATED_LINE = 80
 CLAUSE_SPLIT = re.compile(r";\s+|,\s+а\s+|,\s+while\s+|,\s+whereas\s+")
 
 
@@ -233,6 +238,9 @@ def _span_for(clause: str, sentence: str, reference: date | None, future: bool) 
             return dated[0]
         if spans:
             return spans[0]
+    backgrounder = EARLIER.match(sentence)
+    if backgrounder:  # "Ранее, …" / "Earlier, …": a meeting before the article's, on a day not given
+        return eventdates.DateSpan(0, backgrounder.end(), backgrounder.group(), None, None, vague=True)
     return None
 
 
@@ -314,6 +322,15 @@ def article_reports(body: str, published: date | None, mentions: list[Mention], 
         if in_sentence and sentence_place:
             last_place = sentence_place
     return _fold(reports)
+
+
+def article_date(body: str, published: date | None) -> date | None:
+    """The publication date, else the full date of a dateline opening the body ("Astana, 12 March 2025.")."""
+    if published is not None:
+        return published
+    lead = eventdates.find_dates(body[:DATED_LINE], None)
+    head = next((d for d in lead if d.start and DATELINE_CITY.match(body[:d.begin])), None)
+    return head.start if head else None
 
 
 def _visit_pair(clause: str, named: list[Mention]) -> bool:
@@ -407,7 +424,7 @@ def extract_reports(articles: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFr
         found = by_article.get(article.article_id, [])
         if len({m.country for m in found if m.country}) < 2:
             continue  # a meeting needs officials of two countries: most articles stop here
-        published = _as_date(article.published)
+        published = article_date(article.body, _as_date(article.published))
         title = article.title if isinstance(article.title, str) else ""
         for report in article_reports(article.body, published, found, title):
             rows.append(_row(article.article_id, published, report))

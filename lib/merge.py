@@ -177,7 +177,8 @@ def merge_reports(reports: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame
     out = out.sort_values(["_sort", "meeting_id"], kind="stable").drop(columns="_sort").reset_index(drop=True)
     out = out.astype({c: "object" for c in MEETING_COLUMNS if c != "date_inferred"})
     for column in ("date", "end_date", "place"):  # missing values are None, never NaN, in the CSV and the views
-        out[column] = [v if isinstance(v, str) else None for v in out[column]]
+        out[column] = pd.Series([v if isinstance(v, str) else None for v in out[column]], dtype="object",
+                                index=out.index)
     return out
 
 

@@ -224,3 +224,18 @@ def test_dev_corpus_meetings_f1_floor(tmp_path):
     score, missed, unmatched = evaluate.score_meetings(corpus.meetings, gold)
     # Reached 1.000 (26/26, no false positive) when this floor was set; one error either way stays above it.
     assert score.f1 >= 0.98, (score.line(), missed, unmatched)
+
+
+def test_dateline_dates_an_undated_page_and_earlier_is_not_that_day():
+    body = ("Astana, 12 March 2025. Prime Minister of Kazakhstan Olzhas Bektenov received Chairman of the Cabinet "
+            "Akylbek Japarov.\nEarlier, Japarov held talks with Alikhan Smailov.")
+    reports = _reports(body, None, {"Bektenov": "Olzhas Bektenov", "Japarov": "Akylbek Japarov",
+                                    "Smailov": "Alikhan Smailov"})
+    dated = dict(zip(map(tuple, reports["participants"]), reports["date"], strict=True))
+    assert dated == {("Akylbek Japarov", "Olzhas Bektenov"): "2025-03-12", ("Akylbek Japarov", "Alikhan Smailov"): None}
+    assert list(reports["place"]) == ["Astana", "Astana"]
+
+
+def test_merged_rows_use_none_for_missing_values():
+    out = _merge([_report("x", PRESIDENTS, None)])
+    assert out.iloc[0]["date"] is None and out.iloc[0]["place"] is None
