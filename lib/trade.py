@@ -259,6 +259,22 @@ def _merge(figures: list[TradeFigure]) -> list[TradeFigure]:
     return kept
 
 
+def _follow_up_growth(sentence: str, figure: TradeFigure) -> TradeFigure:
+    """ "Trade reached $1.3 billion in 2023. It grew by 11.6 percent compared to $1.181 billion in 2022.": a growth
+    rate in the next sentence about the same turnover belongs to the figure before, unless that sentence brings a
+    figure of its own."""
+    if figure.kind != "actual" or figure.growth_pct is not None or EXCLUDE.search(sentence):
+        return figure
+    if not (TRADE.search(_blank(sentence, NOT_TRADE)) or ANAPHOR.search(sentence[:40])
+            or re.match(r"\W*(?:this|that|это|что)\b", sentence, re.I)):
+        return figure
+    own = [a for a in find_amounts(sentence) if not BASE_BEFORE.search(sentence[max(0, a.start - 14):a.start])]
+    growth = find_growth(sentence)
+    if own or len(growth) != 1:
+        return figure
+    return replace(figure, growth_pct=growth[0].pct)
+
+
 def article_figures(title: str, body: str, published: date | None) -> list[TradeFigure]:
     """Every trade figure and target of one article, merged so a repeated figure appears once."""
     text = body if not title or title.strip() in body[:len(title) + 400] else f"{title}\n{body}"
@@ -267,18 +283,23 @@ def article_figures(title: str, body: str, published: date | None) -> list[Trade
     article_ok = article_is_bilateral(text)
     figures: list[TradeFigure] = []
     previous = ""
+    pending = False  # the last sentence ended with an actual figure that has no growth rate yet
     for line in text.split("\n"):
         if not line.strip():
             continue
-        if CHEAP.search(line) and not LINK_LINE.search(line):
+        if (CHEAP.search(line) or pending) and not LINK_LINE.search(line):
             spans = sentences(line)
             for i, s in enumerate(spans):
                 context = spans[i - 1].text if i else previous
-                if CHEAP.search(s.text):
-                    figures.extend(sentence_figures(s.text, context, published, article_ok))
+                if pending:
+                    figures[-1] = _follow_up_growth(s.text, figures[-1])
+                found = sentence_figures(s.text, context, published, article_ok) if CHEAP.search(s.text) else []
+                figures.extend(found)
+                pending = bool(found) and found[-1].kind == "actual" and found[-1].growth_pct is None
             previous = spans[-1].text if spans else line
         else:
             previous = line[-400:]
+            pending = False
     return _merge(figures)
 
 

@@ -148,6 +148,18 @@ def test_an_actual_may_refer_back_to_the_turnover_of_the_sentence_before():
     assert figures("Погода была хорошей. В 2023 году этот показатель достиг 1 572 млн долларов.") == []
 
 
+@pytest.mark.parametrize("follow_up, growth", [
+    ("The trade increased by 11.6 percent compared to $1.181 billion in 2022.", 11.6),
+    ("Это на 12% больше, чем годом ранее.", 12.0),
+    ("Kyrgyz exports grew by 20 percent.", None),
+    ("Trade grew by 5% in 2022, reaching $1.181 billion.", None),
+])
+def test_a_growth_rate_in_the_next_sentence_belongs_to_the_figure_before(follow_up, growth):
+    text = f"Bilateral trade turnover amounted to $1.317 billion in 2023. {follow_up}"
+    first = article_figures(TITLE, text, date(2024, 4, 9))[0]
+    assert (first.value_usd, first.growth_pct) == (1.317e9, growth)
+
+
 def test_another_pair_article_yields_nothing():
     body = ("Президенты Казахстана и Узбекистана провели заседание в Ташкенте.\n"
             "Главная задача — выполнить программу увеличения товарооборота до 10 млрд долларов к 2030 году.")
