@@ -67,7 +67,9 @@ def not_name(word: str) -> bool:
 _NAME_WORD = r"[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ]?[a-zа-яё]+)*"
 # Kyrgyz names may end in "уулу" / "кызы" ("son of" / "daughter of"): part of the name, in lower case
 _NAME_RUN = re.compile(rf"{_NAME_WORD}(?:[ \u00a0]{_NAME_WORD}){{0,3}}(?:[ \u00a0](?:уулу|кызы|uulu|kyzy)\b)?")
-_BEFORE_APPOSITION = re.compile(rf"({_NAME_WORD}(?:[ \u00a0]{_NAME_WORD}){{0,2}})\s*(?:,|—|–)\s*(?:the\s+)?$")
+# "Almaz Imangaziev, Kyrgyzstan's first deputy foreign minister": the words between are checked as filler later
+_BEFORE_APPOSITION = re.compile(
+    rf"({_NAME_WORD}(?:[ \u00a0]{_NAME_WORD}){{0,2}})\s*(?:,|—|–)\s*(?:the\s+)?(?:[\w'’-]+\s+){{0,2}}?$")
 _GAP_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|[^\w\s]")
 _KYRGYZ_PATRONYMIC = re.compile(r"(?:уулу|кызы|uulu|kyzy)", re.IGNORECASE)
 
@@ -241,7 +243,7 @@ def unlisted(body: str, lang: str, found: list[titles.Title], taken: list[tuple[
         else:  # "Marat Karabayev, Minister of Industry ... of Kazakhstan, said"
             complement = re.match(r"[^,.;:\n]{0,60}", body[title.end:])
             role = title.text + (complement.group(0) if complement else "")
-            country = titles.country_in(role)
+            country = titles.country_in(body[end:title.start] + " " + role)  # "..., Kyrgyzstan's first deputy ..."
         role = _nominative_head(re.sub(r"\s+", " ", role).strip(" ,—–-"))
         out.append(Unlisted(canonical(body[start:end]), country, title.kind, role, start, end))
     return _merge_surnames(out)

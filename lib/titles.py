@@ -36,6 +36,9 @@ def _pattern() -> tuple[re.Pattern[str], re.Pattern[str], list[str]]:
     if "p" not in _PATTERN:
         with open(DATA_DIR / "titles.csv", encoding="utf-8", newline="") as handle:
             rows = list(csv.DictReader(handle))
+        for number, row in enumerate(rows, start=2):
+            if None in row or not row.get("pattern"):  # an unquoted "{0,3}" splits the pattern silently
+                raise ValueError(f"lib/data/titles.csv line {number}: quote a pattern that contains a comma")
         kinds = [row["kind"] for row in rows]
         alternatives = "|".join(f"(?P<t{i}>{row['pattern']})" for i, row in enumerate(rows))
         # whole words only: "премьер" not inside "премьер-лиги", "president" not inside "presidential"
@@ -116,7 +119,7 @@ def title_after(text: str, end: int, titles: list[Title]) -> Title | None:
         if title.start < end:
             continue
         gap = text[end:title.start]
-        if re.fullmatch(r"\s*(?:,|—|–|-|\()\s*(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,3}?", gap, re.IGNORECASE) and (
+        if re.fullmatch(r"\s*(?:,|—|–|-|\()\s*(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,3}?", gap, re.IGNORECASE) and (
             is_filler(gap)
         ):
             return title
