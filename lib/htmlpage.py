@@ -26,8 +26,14 @@ def html_article(raw: RawDocument) -> Article:
     text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
     if not text:
         raise NoArticleText("no article text found in the HTML page")
-    body = "\n".join(line.strip() for line in text.split("\n") if line.strip())
-    title = (getattr(doc, "title", None) or "").strip() or body.split("\n", 1)[0][:160]
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    title = (getattr(doc, "title", None) or "").strip() or lines[0][:160]
+    # trafilatura keeps the page's <h1>; the headline is the title, not the article's first sentence.
+    while lines and lines[0] == title:
+        lines.pop(0)
+    if not lines:
+        raise NoArticleText("no article text found in the HTML page (only a headline)")
+    body = "\n".join(lines)
     return Article(
         article_id=hashlib.sha256(f"{title}\n{body}".encode()).hexdigest()[:16],
         file=raw.file,

@@ -106,6 +106,8 @@ def test_html_scripts_never_reach_the_body():
             "<script>alert('x')</script></body></html>")
     article = clean.to_article(RawDocument("x.html", html, "html", "utf-8"))
     assert "two prime ministers met in Bishkek" in article.body
+    assert article.title == "Trade talks in Bishkek"
+    assert not article.body.startswith(article.title), "the headline is the title, not the first body line"
     for leaked in ("SCRIPTTEXT", "alert", "color:red", "IFRAMETEXT", "onerror", "<"):
         assert leaked not in article.body
 
