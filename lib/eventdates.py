@@ -71,8 +71,8 @@ WEEKDAY = re.compile(r"(?<!\w)(?:(?:во?|в\s+эт[оиу]\w*)\s+(?P<ru>пон�
                      r"(?!\w)", _FLAGS)
 # Expressions that place a meeting in the past or future without a day: the meeting is not "today's".
 VAGUE = re.compile(
-    rf"(?<!\w)(?:(?:в|во|к)\s+(?:(?:начале|середине|конце)\s+)?{_RU_MONTH}(?:\s+{YEAR})?|"
-    rf"(?:in|since|by|early|late|mid|in\s+(?:early|late|mid)-?)\s*{_EN_MONTH}(?:\s+(?:19|20)\d\d)?|"
+    rf"(?<!\w)(?:(?:в|во|к)\s+(?:(?:начале|середине|конце)\s+)?(?P<vm>{_RU_MONTH})(?:\s+(?P<vy>{YEAR}))?|"
+    rf"(?:in|since|by|early|late|mid|in\s+(?:early|late|mid)-?)\s*(?P<em>{_EN_MONTH})(?:\s+(?P<ey>(?:19|20)\d\d))?|"
     r"(?:на|в)\s+прошлой\s+неделе|last\s+week|earlier\s+this\s+(?:year|month)|"
     r"ранее\s+в\s+этом\s+году|(?:в|на)\s+прошлом\s+(?:году|месяце)|last\s+(?:year|month)|"
     r"в\s+следующем\s+(?:году|месяце)|next\s+(?:year|month)|(?:в|до)\s+конце\s+года|later\s+this\s+year|"
@@ -102,6 +102,7 @@ class DateSpan:
     year_inferred: bool = False
     vague: bool = False
     relative: bool = False
+    period: str | None = None  # "YYYY-MM" of a month named without a day ("в апреле", "in August 2025")
 
 
 def month_number(word: str) -> int | None:
@@ -188,6 +189,21 @@ def _weekday(match: re.Match[str], reference: date, future: bool) -> date:
     return reference - timedelta(days=shift)
 
 
+def _period(match: re.Match[str], reference: date | None, future: bool) -> str | None:
+    """The month a vague expression names, with its year written or the nearest one before (after) the reference."""
+    word = match.group("vm") or match.group("em")
+    month = month_number(word) if word else None
+    if month is None:
+        return None
+    year = _year_of(match.group("vy") or match.group("ey"))
+    if year is None and reference is not None:
+        if future:
+            year = reference.year if month >= reference.month else reference.year + 1
+        else:
+            year = reference.year if month <= reference.month else reference.year - 1
+    return f"{year:04d}-{month:02d}" if year else None
+
+
 def find_dates(text: str, reference: date | None, future: bool = False) -> list[DateSpan]:
     """Every date expression in ``text``, in order; relative ones resolved against ``reference``.
 
@@ -230,7 +246,7 @@ def find_dates(text: str, reference: date | None, future: bool = False) -> list[
             when = _weekday(m, reference, future)
             add(DateSpan(m.start(), m.end(), m.group(), when, None, when.day, when.month, relative=True))
     for m in VAGUE.finditer(text) if has_month or has_digit or any(w in low for w in VAGUE_STEMS) else ():
-        add(DateSpan(m.start(), m.end(), m.group(), None, None, vague=True))
+        add(DateSpan(m.start(), m.end(), m.group(), None, None, vague=True, period=_period(m, reference, future)))
     return sorted(spans, key=lambda s: s.begin)
 
 

@@ -27,7 +27,7 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 
 REPORT_COLUMNS = [
     "article_id", "position", "date", "end_date", "day", "month", "end_day", "end_month", "date_inferred",
-    "year_missing", "vague", "published", "status", "kind", "place", "participants", "countries", "evidence",
+    "year_missing", "vague", "period", "published", "status", "kind", "place", "participants", "countries", "evidence",
 ]
 
 _F = re.IGNORECASE
@@ -405,6 +405,7 @@ def _row(article_id: str, published: date | None, r: Report) -> dict[str, object
         "end_month": span.end_month if span and year_missing else None,
         "date_inferred": bool(span and span.year_inferred and start is not None),
         "year_missing": year_missing, "vague": r.date_source == "vague",
+        "period": span.period if span is not None and r.date_source == "vague" else None,
         "published": published.isoformat() if published else None,
         "status": r.status, "kind": r.kind, "place": r.place, "participants": list(r.participants),
         "countries": list(r.countries), "evidence": list(r.evidence),

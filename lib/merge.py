@@ -2,9 +2,10 @@
 
 Reports are blocked by each pair of participants, so the work grows with the number of reports, never with
 its square: inside a block, reports sorted by date are linked when their days overlap (±1 day, ranges
-included), and an undated announcement is linked to the first dated report of the same people published on
-or after it. A day written without a year ("второго-третьего марта" on an undated page) takes its year from
-another report of the same people on that day, else from the only year in which all participants held posts.
+included); a report dated by month only ("in April") joins the meeting of the same people dated in that month;
+an undated announcement is linked to the first dated report of the same people published on or after it.
+A day written without a year ("второго-третьего марта" on an undated page) takes its year from another report
+of the same people on that day, else from the only year in which all participants held posts.
 """
 
 from __future__ import annotations
@@ -120,7 +121,7 @@ class _Links:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _cluster(starts: list[date | None], ends: list[date | None], vague: list[bool], status: list[str],
+def _cluster(starts: list[date | None], ends: list[date | None], periods: list[str | None], status: list[str],
              published: list[date | None], participants: list[list[str]]) -> list[int]:
     """A cluster label per report: reports of one event share it."""
     links = _Links(len(starts))
@@ -144,7 +145,14 @@ def _cluster(starts: list[date | None], ends: list[date | None], vague: list[boo
                 reach = end
             previous = i
         for i in members:
-            if starts[i] is None and not vague[i] and status[i] == "planned" and published[i]:
+            if starts[i] is not None:
+                continue
+            if periods[i]:  # "in April": the meeting of these people dated in that month, if there is one
+                month = next((j for j in dated if starts[j].strftime("%Y-%m") == periods[i]), None)  # type: ignore[union-attr]
+                if month is not None:
+                    links.join(i, month)
+                    continue
+            if status[i] == "planned" and published[i]:
                 after = [j for j in dated if published[i] <= starts[j] <= published[i] + ANNOUNCEMENT_WINDOW]  # type: ignore[operator]
                 if after:
                     links.join(i, after[0])
@@ -164,7 +172,8 @@ def merge_reports(reports: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame
     file_of = dict(zip(articles["article_id"], articles["file"], strict=True)) if not articles.empty else {}
     starts = [_d(v) for v in frame["date"]]
     ends = [_d(v) for v in frame["end_date"]]
-    labels = _cluster(starts, ends, [bool(v) for v in frame["vague"]], list(frame["status"]),
+    periods = [v if isinstance(v, str) else None for v in frame["period"]] if "period" in frame else [None] * len(frame)
+    labels = _cluster(starts, ends, periods, list(frame["status"]),
                       [_d(v) for v in frame["published"]], [list(p) for p in frame["participants"]])
     groups: dict[int, list[int]] = {}
     for i, label in enumerate(labels):

@@ -96,12 +96,13 @@ def test_earlier_meeting_of_the_same_people_stays_apart():
 
 
 def _report(article_id, participants, day=None, status="held", published=None, year_missing=False, dm=None,
-            inferred=False, place=None, end=None):
+            inferred=False, place=None, end=None, period=None):
     countries = sorted({COUNTRY[p] for p in participants})
     return {"article_id": article_id, "position": 0, "date": day, "end_date": end,
             "day": dm[0] if dm else None, "month": dm[1] if dm else None,
             "end_day": dm[2] if dm and len(dm) > 2 else None, "end_month": dm[3] if dm and len(dm) > 3 else None,
-            "date_inferred": inferred, "year_missing": year_missing, "vague": False, "published": published,
+            "date_inferred": inferred, "year_missing": year_missing, "vague": period is not None, "period": period,
+            "published": published,
             "status": status, "kind": "talks", "place": place, "participants": sorted(participants),
             "countries": countries, "evidence": [f"quote from {article_id}"]}
 
@@ -239,3 +240,11 @@ def test_dateline_dates_an_undated_page_and_earlier_is_not_that_day():
 def test_merged_rows_use_none_for_missing_values():
     out = _merge([_report("x", PRESIDENTS, None)])
     assert out.iloc[0]["date"] is None and out.iloc[0]["place"] is None
+
+
+def test_month_only_recap_joins_the_meeting_dated_in_that_month():
+    pair = ["Kassym-Jomart Tokayev", "Sadyr Japarov"]
+    out = _merge([_report("recap", pair, None, "held", "2026-01-14", period="2025-08"),
+                  _report("report", pair, "2025-08-22", "held", "2025-08-22"),
+                  _report("other", pair, None, "held", "2026-01-14", period="2025-05")])
+    assert sorted(map(tuple, out["files"])) == [("other.txt",), ("recap.txt", "report.txt")]
