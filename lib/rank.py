@@ -13,7 +13,6 @@ from functools import lru_cache
 import bm25s
 import numpy as np
 import Stemmer
-from scipy import sparse
 
 _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
 _CYRILLIC = re.compile(r"[а-яё]")
@@ -63,7 +62,7 @@ def tokenize(text: str) -> list[str]:
 
 
 class BM25:
-    """A BM25 index over token lists, kept as a sparse (documents × terms) matrix of per-term scores.
+    """A BM25 index over token lists, kept as bm25s's sparse (documents × terms) matrix of per-term scores.
 
     bm25s computes the scores at indexing time; a query's score is then a sum of sparse columns, so
     synonyms can be combined per group (the best synonym counts, not all of them).
@@ -72,23 +71,27 @@ class BM25:
     def __init__(self, documents: Sequence[list[str]], k1: float = 1.2, b: float = 0.75) -> None:
         self.n = len(documents)
         self._vocab: dict[str, int] = {}
-        self._matrix = sparse.csc_matrix((self.n, 0), dtype=np.float32)
         if not self.n:
             return
         index = bm25s.BM25(k1=k1, b=b)
         index.index([list(d) or [""] for d in documents], show_progress=False)
         indptr = np.asarray(index.scores["indptr"])
         self._vocab = {t: i for t, i in index.vocab_dict.items() if t and i < len(indptr) - 1}
-        self._matrix = sparse.csc_matrix(
-            (np.asarray(index.scores["data"], dtype=np.float32), np.asarray(index.scores["indices"]), indptr),
-            shape=(self.n, len(indptr) - 1))
+        # The CSC arrays themselves: a term's postings are one slice, so a query reads only its terms' postings.
+        self._data = np.asarray(index.scores["data"], dtype=np.float32)
+        self._rows = np.asarray(index.scores["indices"], dtype=np.int64)
+        self._indptr = indptr
 
     def scores(self, tokens: Sequence[str]) -> np.ndarray:
         """Sum of the BM25 scores of the distinct known ``tokens``, one per document."""
-        columns = [self._vocab[t] for t in dict.fromkeys(tokens) if t in self._vocab]
-        if not columns:
-            return np.zeros(self.n, dtype=np.float32)
-        return np.asarray(self._matrix[:, columns].sum(axis=1), dtype=np.float32).ravel()
+        out = np.zeros(self.n, dtype=np.float32)
+        for token in dict.fromkeys(tokens):
+            column = self._vocab.get(token)
+            if column is not None:
+                start, end = self._indptr[column], self._indptr[column + 1]
+                # Rows within one term's postings are distinct, so fancy-index addition is exact.
+                out[self._rows[start:end]] += self._data[start:end]
+        return out
 
     def best_of(self, alternatives: Sequence[Sequence[str]]) -> np.ndarray:
         """Per document, the score of the best of several alternative phrasings (token lists) of one term."""

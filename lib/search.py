@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
@@ -62,6 +63,17 @@ class SearchIndex:
     expander: Expander
     weights: Weights = Weights()
 
+    @cached_property
+    def _ids(self) -> tuple[np.ndarray, np.ndarray]:
+        # Plain object arrays: reading Arrow-backed string columns on every query costs more than the ranking.
+        return (np.asarray(self.articles["article_id"].to_numpy(), dtype=object),
+                np.asarray(self.articles["file"].to_numpy(), dtype=object))
+
+    @cached_property
+    def _passage_columns(self) -> dict[str, np.ndarray]:
+        return {c: np.asarray(self.passages[c].to_numpy(), dtype=object if c in ("text", "passage_id") else np.int64)
+                for c in ("text", "passage_id", "start", "end")}
+
     @property
     def model_sentence(self) -> str:
         return self.encoder.info.sentence()
@@ -73,16 +85,18 @@ class SearchIndex:
             raise ValueError(f"unknown search method {method!r}; choose one of {', '.join(METHODS)}")
         mask = self._mask(allowed_article_ids)
         dense = self.query_vectors(queries)
-        frames = []
-        for query, vector in zip(queries, dense, strict=True):
-            parts = self.article_scores(query, vector)
-            frames.append(self._hits(query, parts[method], parts, mask, k))
-        return _concat(frames)
+        return _concat([self.rank(q, v, k, mask, method) for q, v in zip(queries, dense, strict=True)])
+
+    def rank(self, query: str, vector: np.ndarray, k: int = 10, mask: np.ndarray | None = None,
+             method: str = "fused") -> pd.DataFrame:
+        """Ranking alone, for a query already encoded (``mask``: which articles may be returned)."""
+        parts = self.article_scores(query, vector)
+        return self._hits(query, parts[method], parts, self._mask(None) if mask is None else mask, k)
 
     def more_like_this(self, article_id: str, k: int = 10, allowed_article_ids: set[str] | None = None,
                        ) -> pd.DataFrame:
         """Articles closest to ``article_id`` (itself excluded), by its mean passage vector and its words."""
-        where = np.flatnonzero(self.articles["article_id"].to_numpy() == article_id)
+        where = np.flatnonzero(self._ids[0] == article_id)
         if len(where) == 0:
             return pd.DataFrame(columns=RESULT_COLUMNS)
         a = int(where[0])
@@ -145,7 +159,7 @@ class SearchIndex:
     def _mask(self, allowed: set[str] | None) -> np.ndarray:
         if allowed is None:
             return np.ones(len(self.articles), dtype=bool)
-        return self.articles["article_id"].isin(allowed).to_numpy()
+        return np.fromiter((a in allowed for a in self._ids[0]), dtype=bool, count=len(self._ids[0]))
 
     def _hits(self, query: str, scores: np.ndarray, parts: dict[str, np.ndarray], mask: np.ndarray,
               k: int) -> pd.DataFrame:
@@ -154,17 +168,18 @@ class SearchIndex:
             return pd.DataFrame(columns=RESULT_COLUMNS)
         best = candidates[rank.top_k(scores[candidates], k)]
         rows = rank.group_argmax(parts["passage"], self.starts, self.ends, best)
-        hits = self.passages.iloc[rows]
+        hits = {c: values[rows] for c, values in self._passage_columns.items()}
+        article_ids, files = self._ids
         return pd.DataFrame({
-            "query": query,
-            "rank": np.arange(1, len(best) + 1),
-            "file": self.articles["file"].to_numpy()[best],
-            "article_id": self.articles["article_id"].to_numpy()[best],
-            "score": np.round(scores[best].astype(float), 4),
-            "passage": hits["text"].to_numpy(),
-            "passage_id": hits["passage_id"].to_numpy(),
-            "start": hits["start"].to_numpy(),
-            "end": hits["end"].to_numpy(),
+            "query": [query] * len(best),
+            "rank": list(range(1, len(best) + 1)),
+            "file": files[best].tolist(),
+            "article_id": article_ids[best].tolist(),
+            "score": np.round(scores[best].astype(float), 4).tolist(),
+            "passage": hits["text"].tolist(),
+            "passage_id": hits["passage_id"].tolist(),
+            "start": hits["start"].tolist(),
+            "end": hits["end"].tolist(),
         }, columns=RESULT_COLUMNS)
 
 
