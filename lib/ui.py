@@ -113,10 +113,9 @@ def render_frame() -> None:
                           help="Narrowing the range leaves out articles whose date is unknown.")
         st.multiselect("Officials", options.officials, key=K_OFFICIALS, bind="query-params",
                        placeholder="Anyone", help="Articles and meetings involving any of these people.")
-        st.multiselect("Meeting level", list(LEVELS), key=K_LEVELS, bind="query-params", placeholder="Any level",
-                       format_func=lambda v: v.replace("_", " "))
-        st.multiselect("Language", options.langs, key=K_LANGS, bind="query-params", placeholder="Any language",
-                       format_func=str.upper)
+        # No format_func on bound widgets: the URL carries the label shown, so the raw value keeps links stable.
+        st.multiselect("Meeting level", list(LEVELS), key=K_LEVELS, bind="query-params", placeholder="Any level")
+        st.multiselect("Language", options.langs, key=K_LANGS, bind="query-params", placeholder="Any language")
         st.multiselect("Source outlet", options.sources, key=K_SOURCES, bind="query-params",
                        placeholder="Any outlet")
         st.caption("The filters are in the page address: bookmark or share it to keep this view.")
@@ -274,27 +273,21 @@ def get_encoder() -> object:
     return embed.load_encoder()
 
 
-@st.cache_resource(show_spinner=False, max_entries=2)
-def _search_index(corpus_dir: str, root: str, version: str, _progress: object = None) -> object:
+@st.cache_resource(show_spinner="Indexing the passages for search (once per corpus version)…", max_entries=2)
+def _search_index(corpus_dir: str, root: str, version: str) -> object:
     from lib import search
 
     corpus = load_corpus(corpus_dir, root, version)
-    return search.build_index(corpus.articles, corpus.passages, get_encoder(), get_store(root),
-                              progress=_progress)  # type: ignore[arg-type]
+    return search.build_index(corpus.articles, corpus.passages, get_encoder(), get_store(root))
 
 
 def search_index() -> object:
-    """The search index of the current corpus, built once per corpus version with a progress bar."""
-    bar = st.empty()
+    """The search index of the current corpus, built once per corpus version (embeddings cached in the store).
 
-    def progress(done: int, total: int) -> None:
-        if total:
-            bar.progress(min(done / total, 1.0), text=f"Encoding passages for search: {done:,} of {total:,}")
-
-    try:
-        return _search_index(str(corpus_dir()), str(store_root()), corpus_version(), progress)
-    finally:
-        bar.empty()
+    A cached function may not draw into a placeholder made outside it, so the build shows a spinner rather
+    than a progress bar; re-encoding is rare because vectors are cached per passage.
+    """
+    return _search_index(str(corpus_dir()), str(store_root()), corpus_version())
 
 
 OPEN_ARTICLE_KEY = "_open_article"
@@ -310,3 +303,11 @@ def take_open_article(reader_key: str) -> None:
     """On the Articles page, before the reader widget: put there the article another page asked to open."""
     if OPEN_ARTICLE_KEY in st.session_state:
         st.session_state[reader_key] = st.session_state.pop(OPEN_ARTICLE_KEY)
+
+
+def metrics(items: list[views.Metric]) -> None:
+    """A row of bordered metric cards."""
+    if not items:
+        return
+    for column, item in zip(st.columns(len(items)), items, strict=True):
+        column.metric(item.label, item.value, item.delta, help=item.help, border=True)

@@ -17,8 +17,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from lib import trade_view
 from lib.pipeline import Corpus
-from lib.records import LEVELS, TRADE_COLUMNS
+from lib.records import LEVELS
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 ALL_PAIRS = "all"
@@ -300,59 +301,37 @@ def error_table(errors: pd.DataFrame) -> pd.DataFrame:
 
 
 @dataclass(frozen=True, slots=True)
-class TradeHeadline:
-    """The latest reported turnover against the most recently stated target, formatted for display."""
+class Metric:
+    """One headline number for st.metric: label, value, an optional delta and a tooltip."""
 
+    label: str
     value: str
-    period: str
-    growth: str | None
-    target: str
-    gap: str
-    source: str
+    delta: str | None = None
+    help: str | None = None
 
 
-def money(value: float | None) -> str:
-    if value is None or pd.isna(value):
-        return "—"
-    if abs(value) >= 1e9:
-        return f"${value / 1e9:.2f} bn"
-    return f"${value / 1e6:.0f} m"
-
-
-def trade_headline(trade: pd.DataFrame, articles: pd.DataFrame) -> TradeHeadline | None:
-    """The newest actual figure (by period end, then publication) and the target stated most recently."""
-    if trade.empty:
-        return None
-    published = dict(zip(articles["article_id"], articles["published"], strict=True))
-    outlet = dict(zip(articles["article_id"], articles.get("outlet", articles["source"]), strict=True))
-    frame = trade.assign(_published=trade["article_id"].map(published),
-                         value_usd=pd.to_numeric(trade["value_usd"], errors="coerce"))
-    actual = frame[(frame["kind"] == "actual") & frame["value_usd"].notna()]
-    if actual.empty:
-        return None
-    latest = actual.sort_values(["period_end", "_published"], ascending=False, na_position="last").iloc[0]
-    targets = frame[(frame["kind"] == "target") & frame["value_usd"].notna()]
-    target_value = None
-    target_text = "none stated"
-    if not targets.empty:
-        target = targets.sort_values(["_published", "value_usd"], ascending=False, na_position="last").iloc[0]
-        target_value = float(target["value_usd"])
-        year = target.get("target_year")
-        target_text = money(target_value) + (f" by {int(year)}" if pd.notna(year) else "")
-    gap = "—"
-    if target_value:
-        missing = target_value - float(latest["value_usd"])
-        gap = f"{money(missing)} ({missing / target_value:.0%})"
-    start, end = latest.get("period_start"), latest.get("period_end")
-    period = f"{start}–{end}" if isinstance(start, str) and start != end else str(end or "period unknown")
-    growth = latest.get("growth_pct")
-    when = latest["_published"]
-    return TradeHeadline(
-        value=money(float(latest["value_usd"])), period=period,
-        growth=f"{float(growth):+.1f}%" if pd.notna(growth) else None, target=target_text, gap=gap,
-        source=f"{latest['file']} ({outlet.get(latest['article_id'], '')}"
-               f"{', ' + when.strftime('%Y-%m-%d') if pd.notna(when) else ''})",
-    )
+def trade_metrics(summary: trade_view.TradeSummary) -> list[Metric]:
+    """The trade summary as headline numbers: latest figures, current target, gap, projected year."""
+    usd = trade_view.format_usd
+    metrics = []
+    if summary.latest_full_year_usd is not None:
+        values = summary.latest_full_year_values
+        spread = (f"{len(values)} reports: " + ", ".join(usd(v) for v in values)) if len(set(values)) > 1 else None
+        metrics.append(Metric(f"Turnover {summary.latest_full_year}", usd(summary.latest_full_year_usd),
+                              help=spread or "median of the reports of that year"))
+    if summary.latest_partial_usd is not None:
+        metrics.append(Metric(f"Latest partial ({summary.latest_partial_label})", usd(summary.latest_partial_usd)))
+    if summary.current_target_usd is not None:
+        due = f" by {summary.current_target_due}" if summary.current_target_due else ""
+        stated = summary.current_target_set
+        metrics.append(Metric("Current target", usd(summary.current_target_usd) + due,
+                              help=f"first stated {stated:%d %b %Y}" if stated is not None else None))
+    if summary.gap_usd is not None:
+        pct = f"+{summary.gap_pct:.0f}% still needed" if summary.gap_pct and summary.gap_usd > 0 else "reached"
+        metrics.append(Metric("Gap to target", usd(max(summary.gap_usd, 0)), pct, help=summary.assumption))
+    if summary.projected_year is not None:
+        metrics.append(Metric("Target reached (projection)", str(summary.projected_year), help=summary.assumption))
+    return metrics
 
 
 # ---- Articles ---------------------------------------------------------------------------------------------
@@ -377,13 +356,6 @@ def article_byline(article: pd.Series) -> str:
     return " · ".join(parts)
 
 
-TRADE_TABLE_COLUMNS = ["published", "outlet", *[c for c in TRADE_COLUMNS if c not in ("article_id", "file", "quote")],
-                       "quote", "file", "article_id"]
-
-
-def trade_table(trade: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """Trade figures with the outlet and date of the article that reported them, newest period first."""
-    meta = articles.reindex(columns=["article_id", "published", "outlet"])
-    frame = trade.merge(meta, on="article_id", how="left")
-    frame = frame.sort_values(["period_end", "published"], ascending=False, na_position="last", kind="stable")
-    return frame.reindex(columns=TRADE_TABLE_COLUMNS).reset_index(drop=True)
+def count_metrics(counts: Counts) -> list[Metric]:
+    return [Metric("Articles", f"{counts.articles:,}"), Metric("Meetings", f"{counts.meetings:,}"),
+            Metric("Officials", f"{counts.officials:,}"), Metric("Outlets", f"{counts.sources:,}")]

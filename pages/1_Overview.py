@@ -2,30 +2,21 @@
 
 import streamlit as st
 
-from lib import figures, ui, views
+from lib import figures, trade_view, ui, views
 
 data = ui.page_data()
 st.title("Kazakhstan–Kyrgyzstan relations monitor")
 st.caption(f"{views.pair_label(data.filters.pair)} · {len(data.corpus.articles)} articles in the corpus, "
            f"{len(data.view.articles)} selected by the filters")
 if not ui.empty_state(data, "articles"):
-    counts = views.overview_counts(data.view)
-    cols = st.columns(4)
-    cols[0].metric("Articles", counts.articles, border=True)
-    cols[1].metric("Meetings", counts.meetings, border=True)
-    cols[2].metric("Officials", counts.officials, border=True)
-    cols[3].metric("Outlets", counts.sources, border=True)
+    ui.metrics(views.count_metrics(views.overview_counts(data.view)))
 
-    headline = views.trade_headline(data.view.trade, data.view.articles)
-    st.subheader("Trade turnover")
-    if headline is None:
-        st.info("No trade turnover figure in the selected articles.")
+    st.subheader("Trade turnover against the target")
+    trade_metrics = views.trade_metrics(trade_view.trade_summary(data.view.trade, data.view.articles))
+    if trade_metrics:
+        ui.metrics(trade_metrics[:4])
     else:
-        cols = st.columns(3)
-        cols[0].metric(f"Latest reported ({headline.period})", headline.value, headline.growth, border=True)
-        cols[1].metric("Current target", headline.target, border=True)
-        cols[2].metric("Gap to target", headline.gap, border=True)
-        st.caption(f"Source: {headline.source}")
+        st.info("No trade turnover figure in the selected articles.")
 
     left, right = st.columns([3, 2])
     with left:

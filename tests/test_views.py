@@ -8,7 +8,7 @@ from io import StringIO
 import pandas as pd
 import pytest
 
-from lib import figures, views, views_detail
+from lib import figures, trade_view, views, views_detail
 from lib.export import to_csv_bytes
 from lib.pipeline import Corpus
 from lib.records import MEETING_COLUMNS, OFFICIAL_COLUMNS, TRADE_COLUMNS, Article, articles_frame
@@ -110,7 +110,7 @@ def test_empty_corpus_everywhere():
     assert views_detail.timeline_frame(view.meetings, view.articles).empty
     assert views_detail.whos_who(view.officials, view.articles).empty
     assert views_detail.who_met_whom(view.meetings).empty
-    assert views.trade_headline(view.trade, view.articles) is None
+    assert views.trade_metrics(trade_view.trade_summary(view.trade, view.articles)) == []
 
 
 def test_overview_counts_and_months(corpus):
@@ -161,12 +161,12 @@ def test_officials_tables(corpus):
     assert (matrix.to_numpy() == matrix.to_numpy().T).all()
 
 
-def test_trade_headline(corpus):
-    headline = views.trade_headline(corpus.trade, corpus.articles)
-    assert headline.value == "$1.30 bn" and headline.growth == "+12.0%"
-    assert headline.target == "$2.00 bn by 2025"
-    assert headline.gap == "$700 m (35%)"
-    assert headline.period == "2023-01–2023-11"
+def test_trade_metrics(corpus):
+    summary = trade_view.trade_summary(corpus.trade, corpus.articles)
+    metrics = {m.label: m for m in views.trade_metrics(summary)}
+    assert metrics["Latest partial (Jan–Nov 2023)"].value.startswith("$1.3")
+    assert metrics["Current target"].value.startswith("$2") and metrics["Current target"].value.endswith("by 2025")
+    assert views.trade_metrics(trade_view.trade_summary(corpus.trade.iloc[0:0], corpus.articles)) == []
 
 
 @pytest.mark.parametrize("hostile", [
@@ -207,5 +207,5 @@ def test_csv_of_a_filtered_table_holds_exactly_its_rows(corpus):
     rows = pd.read_csv(StringIO(to_csv_bytes(table).decode("utf-8-sig")))
     assert rows["file"].tolist() == ["kg2.txt", "undated.txt"]
     assert {"file", "article_id", "url"} <= set(rows.columns)
-    trade = pd.read_csv(StringIO(to_csv_bytes(views.trade_table(view.trade, view.articles)).decode("utf-8-sig")))
+    trade = pd.read_csv(StringIO(to_csv_bytes(trade_view.trade_table(view.trade, view.articles)).decode("utf-8-sig")))
     assert trade["quote"].tolist() == ["Trade reached $1.3 billion", "the goal is $2 billion"]
