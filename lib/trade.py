@@ -10,7 +10,9 @@ sentence. The rules use general cues only, so they carry over to articles nobody
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from datetime import date
 
@@ -131,7 +133,7 @@ def _clause_before(text: str, position: int) -> str:
     return clause
 
 
-def _pair_ok(sentence: str, context: str, article_ok: bool) -> bool:
+def _pair_ok(sentence: str, context: str, article_ok: bool | Callable[[], bool]) -> bool:
     """Is the trade in ``sentence`` Kazakhstan–Kyrgyzstan trade? The sentence decides, then the one before, then
     the article."""
     if KG.search(sentence):
@@ -140,7 +142,7 @@ def _pair_ok(sentence: str, context: str, article_ok: bool) -> bool:
         return False
     if THIRD.search(context) and not KG.search(context):
         return False
-    return article_ok
+    return article_ok() if callable(article_ok) else article_ok
 
 
 def article_is_bilateral(text: str) -> bool:
@@ -177,8 +179,10 @@ def _assign_growth(actuals: list[Amount], growths: list[Growth], sentence: str) 
     return out
 
 
-def sentence_figures(sentence: str, context: str, published: date | None, article_ok: bool) -> list[TradeFigure]:
-    """Trade figures in one sentence; ``context`` is the text just before it (for "этот показатель")."""
+def sentence_figures(sentence: str, context: str, published: date | None,
+                     article_ok: bool | Callable[[], bool]) -> list[TradeFigure]:
+    """Trade figures in one sentence; ``context`` is the text just before it (for "этот показатель");
+    ``article_ok`` (or a function computing it on demand) says whether the article is about the two countries."""
     # A second figure in a sentence often drops the currency ("довести до 3 млрд"): once one amount in the
     # sentence is in dollars, bare "N млрд" amounts are dollars too.
     amounts = [a for a in find_amounts(sentence, implied_usd=True) if MIN_USD <= a.value <= MAX_USD and a.has_scale]
@@ -280,7 +284,7 @@ def article_figures(title: str, body: str, published: date | None) -> list[Trade
     text = body if not title or title.strip() in body[:len(title) + 400] else f"{title}\n{body}"
     if not CHEAP.search(text):
         return []
-    article_ok = article_is_bilateral(text)
+    article_ok = functools.cache(lambda: article_is_bilateral(text))  # only when a sentence names no country
     figures: list[TradeFigure] = []
     previous = ""
     pending = False  # the last sentence ended with an actual figure that has no growth rate yet

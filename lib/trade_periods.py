@@ -26,9 +26,9 @@ _REL = (r"(?P<rel>last year|the previous year|this year|the current year|про�
 _SEP = r"\s*(?:[–—-]|\bпо\b|\bto\b|\bthrough\b)\s*"
 
 MONTH_RANGE = re.compile(
-    rf"(?P<m1>{_MONTH}){_SEP}(?P<m2>{_MONTH})(?:\s+(?:{_YEAR}|{_REL}))?", re.IGNORECASE)
+    rf"\b(?P<m1>{_MONTH}){_SEP}(?P<m2>{_MONTH})(?:\s+(?:{_YEAR}|{_REL}))?", re.IGNORECASE)
 N_MONTHS = re.compile(
-    rf"(?:first\s+|первые\s+)?(?P<n>{_NUMWORD})\s+(?:months?|месяц[а-я]*|мес\.)(?:\s+(?:of\s+)?(?:{_YEAR}|{_REL}))?",
+    rf"\b(?:first\s+|первые\s+)?(?P<n>{_NUMWORD})\s+(?:months?|месяц[а-я]*|мес\.)(?:\s+(?:of\s+)?(?:{_YEAR}|{_REL}))?",
     re.IGNORECASE)
 PART_YEAR = re.compile(
     rf"(?<!\w)(?P<part>first quarter|first half|(?:(?:первом|первый|I|1-м|1-й)\s+)(?:квартале?|полугодии)|"
@@ -46,8 +46,8 @@ COMPARISON = re.compile(r"(?:уровн[а-я]*|level of|levels? in|compared (?:
                         re.IGNORECASE)
 
 GROWTH = re.compile(
-    r"(?P<num>\d+(?:[.,]\d+)?)\s*(?:%|percent|per cent|процент[а-я]*)|"
-    r"(?P<word>" + _NUMWORD + r")\s+(?:percent|per cent|процент[а-я]*)|"
+    r"\b(?P<num>\d+(?:[.,]\d+)?)\s*(?:%|percent|per cent|процент[а-я]*)|"
+    r"\b(?P<word>" + _NUMWORD + r")\s+(?:percent|per cent|процент[а-я]*)|"
     r"(?:на|by)\s+(?:почти\s+|около\s+|almost\s+|nearly\s+|about\s+)?(?P<frac>четверть|треть|половину|"
     r"a quarter|a third|half)|"
     r"\bв\s+(?P<times>\d+(?:[.,]\d+)?|два|две|три|полтора)\s+раза",
