@@ -245,7 +245,10 @@ def unlisted(body: str, lang: str, found: list[titles.Title], taken: list[tuple[
             role = title.text + (complement.group(0) if complement else "")
             country = titles.country_in(body[end:title.start] + " " + role)  # "..., Kyrgyzstan's first deputy ..."
         role = _nominative_head(re.sub(r"\s+", " ", role).strip(" ,—–-"))
-        out.append(Unlisted(canonical(body[start:end]), country, title.kind, role, start, end))
+        # a former post names the person as an official but gives no rank today (meeting levels use the kind)
+        former = re.search(r"(?i)(?:бывш\w*|former|экс-|ex-)\s*$", body[max(0, title.start - 12):title.start])
+        kind = "other" if former or title.text.lower().startswith(("экс-", "ex-")) else title.kind
+        out.append(Unlisted(canonical(body[start:end]), country, kind, role, start, end))
     return _merge_surnames(out)
 
 

@@ -42,7 +42,8 @@ def _pattern() -> tuple[re.Pattern[str], re.Pattern[str], list[str]]:
         kinds = [row["kind"] for row in rows]
         alternatives = "|".join(f"(?P<t{i}>{row['pattern']})" for i, row in enumerate(rows))
         # whole words only: "премьер" not inside "премьер-лиги", "president" not inside "presidential"
-        source = rf"(?<![\w-])(?=[а-яёa-z])(?:{alternatives})(?![\w-])"
+        # "экс-президент", "ex-president": a former post is still a post (officials "now or formerly")
+        source = rf"(?<![\w-])(?:экс-|ex-)?(?=[а-яёa-z])(?:{alternatives})(?![\w-])"
         _PATTERN["p"] = (re.compile(source), re.compile(source, re.IGNORECASE), kinds)
     return _PATTERN["p"]
 

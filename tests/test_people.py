@@ -143,6 +143,9 @@ def test_experts_and_journalists_are_not_officials(text, lang):
     ("Azamat Abdymomunov, the head of the Kyrgyz delegation, said.", "en", "Azamat Abdymomunov", "KG", "other"),
     ("Almaz Imangaziev, Kyrgyzstan's first deputy foreign minister, attended.", "en", "Almaz Imangaziev", "KG",
      "other"),
+    # a former post: still an official, but no rank today
+    ("Экс-премьер-министр Кыргызстана Омурбек Бабанов выступил на форуме.", "ru", "Omurbek Babanov", "KG", "other"),
+    ("Former prime minister Omurbek Babanov spoke.", "en", "Omurbek Babanov", "", "other"),
 ])
 def test_unlisted_officials_are_found_by_title(text, lang, person, country, kind):
     unlisted = [m for m in article_mentions(text, date(2024, 1, 1), lang) if not m.listed]
