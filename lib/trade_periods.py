@@ -50,7 +50,8 @@ GROWTH = re.compile(
     r"\b(?P<word>" + _NUMWORD + r")\s+(?:percent|per cent|процент[а-я]*)|"
     r"(?:на|by)\s+(?:почти\s+|около\s+|almost\s+|nearly\s+|about\s+)?(?P<frac>четверть|треть|половину|"
     r"a quarter|a third|half)|"
-    r"\bв\s+(?P<times>\d+(?:[.,]\d+)?|два|две|три|полтора)\s+раза",
+    r"\bв\s+(?P<times>\d+(?:[.,]\d+)?|два|две|три|полтора)\s+раза|"
+    r"\b(?P<times_en>\d+(?:[.,]\d+)?)[- ]?(?:times|fold)\b",
     re.IGNORECASE)
 TIMES = {"два": 2.0, "две": 2.0, "три": 3.0, "полтора": 1.5}
 FRACTIONS = {"четверть": 25.0, "a quarter": 25.0, "треть": 33.3, "a third": 33.3, "половину": 50.0, "half": 50.0}
@@ -175,8 +176,8 @@ def find_growth(text: str) -> list[Growth]:
         before, after = text[max(0, m.start() - 25):m.start()], text[m.end():m.end() + 25]
         if m.group("frac"):
             pct = FRACTIONS[m.group("frac").lower()]
-        elif m.group("times"):
-            times = m.group("times").lower()
+        elif m.group("times") or m.group("times_en"):
+            times = (m.group("times") or m.group("times_en")).lower()
             factor = TIMES.get(times) or float(times.replace(",", "."))
             pct = round((factor - 1) * 100, 1)
         else:
@@ -191,7 +192,7 @@ def find_growth(text: str) -> list[Growth]:
                 pct = float(raw.replace(",", "."))
             except ValueError:
                 continue
-        if DECLINE.search(before) or (not m.group("times") and LESS_AFTER.search(after)):
+        if DECLINE.search(before) or (not (m.group("times") or m.group("times_en")) and LESS_AFTER.search(after)):
             pct = -pct
         out.append(Growth(m.start(), m.end(), pct))
     return out

@@ -191,7 +191,7 @@ def test_periods(text, published, expected):
 @pytest.mark.parametrize("text, expected", [
     ("вырос на 21%", [21.0]), ("nine percent more", [9.0]), ("почти на четверть", [25.0]),
     ("8.4 percent of the country's total foreign trade", []), ("вырос в 1,5 раза", [50.0]),
-    ("fell by 3 percent", [-3.0]),
+    ("fell by 3 percent", [-3.0]), ("grew 1.5 times", [50.0]), ("a twofold rise", []),
 ])
 def test_growth(text, expected):
     assert [g.pct for g in find_growth(text)] == expected
