@@ -76,14 +76,18 @@ VAGUE = re.compile(
     r"(?:на|в)\s+прошлой\s+неделе|last\s+week|earlier\s+this\s+(?:year|month)|"
     r"ранее\s+в\s+этом\s+году|(?:в|на)\s+прошлом\s+(?:году|месяце)|last\s+(?:year|month)|"
     r"в\s+следующем\s+(?:году|месяце)|next\s+(?:year|month)|(?:в|до)\s+конце\s+года|later\s+this\s+year|"
-    r"в\s+(?:19|20)\d\d\s+году|in\s+(?:19|20)\d\d)(?!\w)", _FLAGS)
+    r"в\s+(?:19|20)\d\d\s+году|in\s+(?:19|20)\d\d|"
+    r"(?:этой|прошлой|следующей|будущей)\s+(?:весной|осенью|зимой)|(?:этим|прошлым|следующим)\s+летом|"
+    r"(?:весной|летом|осенью|зимой)(?:\s+(?:этого|текущего|следующего|прошлого)\s+года)?|"
+    r"(?:this|last|next|in\s+the)\s+(?:spring|summer|autumn|fall|winter))(?!\w)", _FLAGS)
 
 
 MONTH_STEMS = ("янв", "фев", "мар", "апр", "мая", "мае", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек",
                "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 RELATIVE_STEMS = ("вчера", "сегодня", "завтра", "yesterday", "today", "tomorrow")
 WEEKDAY_STEMS = ("понедельник", "вторник", "среду", "четверг", "пятниц", "суббот", "воскресен", "day")
-VAGUE_STEMS = ("недел", "году", "месяц", "year", "week", "month")
+VAGUE_STEMS = ("недел", "году", "месяц", "year", "week", "month", "весн", "лет", "осен", "зим", "spring", "summer",
+               "autumn", "fall", "winter")
 
 
 @dataclass(frozen=True, slots=True)

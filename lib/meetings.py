@@ -79,6 +79,8 @@ NOT_PARTICIPANT = re.compile(
     r"по поручению|on behalf of|от имени|instructions? (?:of|from)|памят\w*|memory of)\s+(?:[\w-]+\s+){0,3}$", _F)
 # A name followed by a verb of speech is the source of a quote ("Azymbakiev … told reporters"), not a participant.
 SPEAKER_AFTER = re.compile(r"^(?P<gap>[^.;]{0,110}?)\b(?:told|said|says|сообщил\w*|заявил\w*|рассказал\w*)\b", _F)
+# "Tokayev held bilateral talks with Japarov and Mirziyoyev": one meeting per counterpart.
+BILATERAL = re.compile(r"двусторонн|bilateral|separate|отдельн|с каждым|with each", _F)
 # A wire dateline opens the body with the city in capitals: "NUR-SULTAN. KAZINFORM –", "BISHKEK, April 29 (Kabar)".
 DATELINE = re.compile(r"\s*([A-ZА-ЯЁ][\w-]{2,}(?: [A-ZА-ЯЁ][\w-]{2,})?)\s*[,.—–-]")
 DATELINE_CITY = re.compile(r"\s*[A-ZА-ЯЁ][\w-]+(?: [A-ZА-ЯЁ][\w-]+)?(?:\.? [A-ZА-ЯЁ]+)?\s*[,.—–-]\s*$")
@@ -217,11 +219,13 @@ def _complete(body: str, clause: str, begin: int, paragraph_end: int, named: lis
     return people
 
 
-def _pairs(people: list[Mention], day: date | None) -> list[list[Mention]]:
+def _pairs(people: list[Mention], day: date | None, clause: str = "") -> list[list[Mention]]:
     """One visitor received by hosts of different ranks is one meeting per host (gold lists them apart)."""
     by_country: dict[str | None, list[Mention]] = {}
     for m in people:
         by_country.setdefault(m.country, []).append(m)
+    if len(people) >= 3 and BILATERAL.search(clause) and len(by_country[people[0].country]) == 1:
+        return [[people[0], m] for m in people[1:] if m.country != people[0].country]
     if len(people) >= 3 and len(by_country) == 2:
         sides = sorted(by_country.values(), key=len)
         lone, hosts = sides[0], sides[1]
@@ -308,13 +312,14 @@ def article_reports(body: str, published: date | None, mentions: list[Mention], 
             if not STRONG.search(clause) and not _visit_pair(clause, named):
                 continue
             span = _span_for(clause, sentence.text, reference, future)
-            for group in _pairs(people, day_hint):
+            for group in _pairs(people, day_hint, clause):
                 own = find_place(clause) or sentence_place
                 report = _report(begin, group, span, clause, sentence.text, future, published,
                                  own or last_place, last_future if future else last_span, reports)
                 report.own_place = own is not None
                 reports.append(report)
-        dates_here = eventdates.find_dates(sentence.text, reference) if in_sentence else []
+        # Dates of meeting sentences carry to the next ones ("14 сентября … прошла встреча …. На полях встречи …").
+        dates_here = eventdates.find_dates(sentence.text, reference)
         if dates_here:
             last_span = dates_here[-1]
             if FUTURE.search(sentence.text):

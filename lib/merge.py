@@ -122,7 +122,7 @@ class _Links:
 
 
 def _cluster(starts: list[date | None], ends: list[date | None], periods: list[str | None], status: list[str],
-             published: list[date | None], participants: list[list[str]]) -> list[int]:
+             published: list[date | None], participants: list[list[str]], articles: list[str]) -> list[int]:
     """A cluster label per report: reports of one event share it."""
     links = _Links(len(starts))
     blocks: dict[tuple[str, str], list[int]] = {}
@@ -153,7 +153,9 @@ def _cluster(starts: list[date | None], ends: list[date | None], periods: list[s
                     links.join(i, month)
                     continue
             if status[i] == "planned" and published[i]:
-                after = [j for j in dated if published[i] <= starts[j] <= published[i] + ANNOUNCEMENT_WINDOW]  # type: ignore[operator]
+                # another article's report: the article itself already told its meetings apart
+                after = [j for j in dated if articles[j] != articles[i]
+                         and published[i] <= starts[j] <= published[i] + ANNOUNCEMENT_WINDOW]  # type: ignore[operator]
                 if after:
                     links.join(i, after[0])
     return [links.find(i) for i in range(len(starts))]
@@ -174,7 +176,8 @@ def merge_reports(reports: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame
     ends = [_d(v) for v in frame["end_date"]]
     periods = [v if isinstance(v, str) else None for v in frame["period"]] if "period" in frame else [None] * len(frame)
     labels = _cluster(starts, ends, periods, list(frame["status"]),
-                      [_d(v) for v in frame["published"]], [list(p) for p in frame["participants"]])
+                      [_d(v) for v in frame["published"]], [list(p) for p in frame["participants"]],
+                      list(frame["article_id"]))
     groups: dict[int, list[int]] = {}
     for i, label in enumerate(labels):
         groups.setdefault(label, []).append(i)
