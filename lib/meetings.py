@@ -34,7 +34,8 @@ _F = re.IGNORECASE
 # Words that name a meeting. Visits alone are weak: "Токаев приезжал …, а Жапаров посещал …" is two visits.
 STRONG = re.compile(
     r"переговор|встреч|встрет|бесед|принял(?!\w*\s+участи)|принима|принят|заседани|совет[аеу]?\b|"
-    r"телефонн|по телефону|разговор|обсудил|обсуждал|обсудят|обменя|сопредседател|председательствов|"
+    r"телефонн|по телефону|разговор|обсудил|обсуждал|обсудят|обменя\w*\s+мнени|exchanged views|"
+    r"сопредседател|председательствов|"
     r"парафировал|подписал|подпишут|провел[иа]?\s+(?:встреч|переговор|заседан)|"
     r"\btalks\b|\bmet\b|\bmeets?\b(?!\s+(?:the\s+|its\s+|their\s+)?(?:targets?|demand|needs?|requirements?|"
     r"deadlines?|goals?|standards?|expectations?|obligations?|criteria))|meeting|received|receives?\b|hosted|"
@@ -75,7 +76,8 @@ ANAPHORA = re.compile(
 # Words right before a name that make it not a participant ("greetings from President Japarov").
 NOT_PARTICIPANT = re.compile(
     r"(?:приветстви\w* от|привет от|greetings from|предшественник\w*|predecessor|replaced|сменил\w*|"
-    r"пресс-секретар\w*|spokes(?:man|woman|person)|press secretary|пресс-служб\w*|"
+    r"пресс-секретар\w*|spokes(?:man|woman|person)|press secretary|пресс-служб\w*|according to|по словам|"
+    r"по данным|по информации|"
     r"по поручению|on behalf of|от имени|instructions? (?:of|from)|памят\w*|memory of)\s+(?:[\w-]+\s+){0,3}$", _F)
 # A name followed by a verb of speech is the source of a quote ("Azymbakiev … told reporters"), not a participant.
 SPEAKER_AFTER = re.compile(r"^(?P<gap>[^.;]{0,110}?)\b(?:told|said|says|сообщил\w*|заявил\w*|рассказал\w*)\b", _F)
