@@ -250,18 +250,19 @@ def _resolve(hits: list[_Hit], gaz: Gazetteer, on: date | None) -> list[tuple[_H
     return out
 
 
-def role_of(official: Official, on: date | None, title: titles.Title | None) -> tuple[str, str]:
+def role_of(official: Official, on: date | None, title: titles.Title | None, former: bool = False) -> tuple[str, str]:
     """(kind, title) of the post held on ``on``; the post the text names when the date is unknown."""
     posts = posts_on(official, on)
     if on is None and title is not None:
         posts = [p for p in posts if p.kind == title.kind] or posts
     if posts:
         return posts[0].kind, posts[0].title
-    former = latest_post_before(official.person, on)
-    if former is not None:
-        return former.kind, f"former {former.title}"
-    if title is not None and title.kind in RANK:
+    # out of office on that day by the table: a post the text gives beats the table's last one (the table may lag)
+    if title is not None and title.kind in RANK and not former:
         return title.kind, title.text
+    last = latest_post_before(official.person, on)
+    if last is not None:  # a former post gives no rank today: kind "other" (meeting levels use the kind)
+        return "other", f"former {last.title}"
     return "other", ""
 
 
@@ -278,7 +279,8 @@ def article_mentions(body: str, published: date | None, lang: str = "ru") -> lis
     mentions = []
     for hit, index in _resolve(hits, gaz, published):
         official = gaz.officials[index]
-        kind, role = role_of(official, published, hit.title)
+        former = hit.title is not None and titles.is_former(body, hit.title)
+        kind, role = role_of(official, published, hit.title, former)
         mentions.append(Mention(official.person, official.country, role, True, hit.start, hit.end,
                                 body[hit.start:hit.end], kind, hit.title.text if hit.title else ""))
     taken = [(m.start, m.end) for m in mentions]

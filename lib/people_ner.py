@@ -246,8 +246,7 @@ def unlisted(body: str, lang: str, found: list[titles.Title], taken: list[tuple[
             country = titles.country_in(body[end:title.start] + " " + role)  # "..., Kyrgyzstan's first deputy ..."
         role = _nominative_head(re.sub(r"\s+", " ", role).strip(" ,—–-"))
         # a former post names the person as an official but gives no rank today (meeting levels use the kind)
-        former = re.search(r"(?i)(?:бывш\w*|former|экс-|ex-)\s*$", body[max(0, title.start - 12):title.start])
-        kind = "other" if former or title.text.lower().startswith(("экс-", "ex-")) else title.kind
+        kind = "other" if titles.is_former(body, title) else title.kind
         out.append(Unlisted(canonical(body[start:end]), country, kind, role, start, end))
     return _merge_surnames(out)
 

@@ -88,6 +88,15 @@ def is_filler(gap: str, allow: tuple[str, ...] = ()) -> bool:
     return True
 
 
+_FORMER = re.compile(r"(?i)(?:бывш\w*|former|экс-|ex-)\s*$")
+
+
+def is_former(text: str, title: Title) -> bool:
+    """ "бывший президент", "экс-премьер", "former minister": a post no longer held."""
+    before = text[max(0, title.start - 12):title.start]
+    return title.text.lower().startswith(("экс-", "ex-")) or bool(_FORMER.search(before))
+
+
 def title_before(text: str, start: int, titles: list[Title], allow: tuple[str, ...] = ()) -> Title | None:
     """The title right before ``start`` ("президента Жапарова", "Ambassador to Kazakhstan Kudaibergen ...")."""
     best = None
