@@ -32,6 +32,11 @@ CHEAP = re.compile(r"\$|долл|dollar|USD", re.IGNORECASE)
 LINK_LINE = re.compile(r"^\s*(?:читайте также|см\. также|read also|also read|related|похожие новости)\b|"
                        r"[—–|-]\s*(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}\s+\w{3,9}\.?\s+\d{4})(?:,?\s*\d{1,2}:\d{2})?\s*$",
                        re.I)
+# Below a "Comments" heading, a reader's comment sits under a line with only a name and a time stamp
+# ("Nurs_kg, 26.05.2022 15:40"); without the heading such a line may be a dateline, so it is not trusted.
+COMMENTS_HEADING = re.compile(r"^\s*(?:комментари\w*|comments?|отзывы|обсуждение)\b", re.IGNORECASE)
+COMMENT_HEADER = re.compile(r"^\s*[\w.@ -]{1,40},?\s+(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}\s+\w{3,9}\.?\s+\d{4})"
+                            r"(?:,?\s*(?:в\s+)?\d{1,2}:\d{2})?\s*$")
 # Phrases with "trade" that are not turnover ("trade and logistics complex", "trade wars").
 NOT_TRADE = re.compile(r"trade[- ]and[- ]logistics|trade wars?|trading partners?|торгово-логистическ\w*|"
                        r"торговых партнер\w*|торговый дом|(?:ministry|minister) of trade\w*(?: and \w+)?|"
@@ -288,10 +293,13 @@ def article_figures(title: str, body: str, published: date | None) -> list[Trade
     figures: list[TradeFigure] = []
     previous = ""
     pending = False  # the last sentence ended with an actual figure that has no growth rate yet
+    in_comments = after_header = False
     for line in text.split("\n"):
         if not line.strip():
             continue
-        if (CHEAP.search(line) or pending) and not LINK_LINE.search(line):
+        in_comments = in_comments or bool(COMMENTS_HEADING.match(line))
+        is_comment, after_header = after_header, in_comments and bool(COMMENT_HEADER.match(line))
+        if (CHEAP.search(line) or pending) and not LINK_LINE.search(line) and not is_comment:
             spans = sentences(line)
             for i, s in enumerate(spans):
                 context = spans[i - 1].text if i else previous

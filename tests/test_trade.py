@@ -137,6 +137,14 @@ def test_traps_are_not_trade(text):
     assert figures(text) == []
 
 
+def test_reader_comments_are_not_figures():
+    body = ("Президенты обсудили торговлю.\nКомментарии (2)\nЭрмек, 26.05.2022 17:11\n"
+            "Товарооборот уже 3 млрд долларов, а толку нет.\nAigul 12 May 2022, 10:05\nTrade is $5 billion already!")
+    assert article_figures(TITLE, body, date(2022, 5, 26)) == []
+    dateline = "Опубликовано 14.11.2025, 14:25\nТоварооборот двух стран достиг $1,4 млрд."
+    assert len(article_figures(TITLE, dateline, date(2025, 11, 14))) == 1
+
+
 def test_a_headline_repeating_the_body_is_one_figure():
     body = "Kyrgyz-Kazakh trade tops $2 billion in 2025\nTrade crossed the $2 billion mark for the first time in 2025."
     assert len(article_figures("", body, date(2026, 1, 14))) == 1
