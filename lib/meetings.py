@@ -20,6 +20,25 @@ from pathlib import Path
 import pandas as pd
 
 from lib import eventdates, merge
+from lib.meeting_cues import (
+    ANAPHORA,
+    BILATERAL,
+    CLAUSE_SPLIT,
+    COUNCIL,
+    DATED_LINE,
+    DATELINE,
+    DATELINE_CITY,
+    EARLIER,
+    FUTURE,
+    GROUP_WORDS,
+    GROUPS,
+    NOT_PARTICIPANT,
+    PAST,
+    PHONE,
+    SPEAKER_AFTER,
+    STRONG,
+    WEAK,
+)
 from lib.records import MEETING_COLUMNS
 from lib.text import sentences
 
@@ -29,69 +48,6 @@ REPORT_COLUMNS = [
     "article_id", "position", "date", "end_date", "day", "month", "end_day", "end_month", "date_inferred",
     "year_missing", "vague", "period", "published", "status", "kind", "place", "participants", "countries", "evidence",
 ]
-
-_F = re.IGNORECASE
-# Words that name a meeting. Visits alone are weak: "Токаев приезжал …, а Жапаров посещал …" is two visits.
-STRONG = re.compile(
-    r"переговор|встреч|встрет|бесед|принял(?!\w*\s+участи)|принима|принят|заседани|совет[аеу]?\b|"
-    r"телефонн|по телефону|разговор|обсудил|обсуждал|обсудят|обменя\w*\s+мнени|exchanged views|"
-    r"сопредседател|председательствов|"
-    r"парафировал|подписал|подпишут|провел[иа]?\s+(?:встреч|переговор|заседан)|"
-    r"\btalks\b|\bmet\b|\bmeets?\b(?!\s+(?:the\s+|its\s+|their\s+)?(?:targets?|demand|needs?|requirements?|"
-    r"deadlines?|goals?|standards?|expectations?|obligations?|criteria))|meeting|received|receives?\b|hosted|"
-    r"hosts\b|phone|telephone|\bcall\b|conversation|co-?chaired|chaired|\bsign(?:ed|s)?\b|\bsession\b|"
-    r"\bcouncil\b|discussed|\bsummit\b", _F)
-WEAK = re.compile(r"визит|посет|посещ|приезжа|прибыл|visit|came to|arrived", _F)
-PHONE = re.compile(r"телефон|по телефону|видеосвяз|phone|telephone|video ?link|by video", _F)
-COUNCIL = re.compile(r"межгосударственн\w+ совет|межправ\w* совет|межправсовет|\bВМС\b|interstate council|"
-                     r"intergovernmental council", _F)
-FUTURE = re.compile(
-    r"\b(?:посетит|посетят|планиру\w*|запланирован\w*|намечен\w*|состоится|состоятся|пройд[её]т|пройдут|"
-    r"проведут|провед[её]т|отправится|ожида\w*|будет|будут|предстоящ\w*|примут|прим[её]т|встретятся|"
-    r"обсудят|подпишут|прибудет|анонсирован\w*|will|shall|to visit|is to|are to|due to|expected|scheduled|plans? to|"
-    r"planned|upcoming|is set to|are set to|to hold|to meet)\b", _F)
-PAST = re.compile(
-    r"\b(?:провел\w*|встретил\w*|принял\w*|был\w? принят\w*|состоял\w*|прош[её]л|прошл[аио]|обсудил\w*|"
-    r"подписал\w*|побеседовал\w*|посетил\w*|прибыл\w*|held|met|received|hosted|discussed|signed|chaired|"
-    r"co-chaired|was|were|visited|arrived|came)\b", _F)
-# Group nouns: the post kind they stand for.
-GROUPS = [
-    (re.compile(r"президент[ыов]\b|главы государств\b|глав государств\b|лидер[ыов]\b|presidents|heads of state|"
-                r"(?:two|both) leaders", _F), "president"),
-    (re.compile(r"премьер[ыов]\b|главы правительств\b|глав правительств\b|премьер-министры|heads of government|"
-                r"prime ministers", _F), "head_of_government"),
-    (re.compile(r"главы МИД|министры иностранных дел|глав МИД|foreign ministers|министры\b|ministers\b", _F),
-     "foreign_minister"),
-    (re.compile(r"вице-премьер[ыов]\b|deputy prime ministers", _F), "deputy_head_of_government"),
-    (re.compile(r"спикер[ыов]\b|speakers\b|председатели парламентов", _F), "speaker"),
-]
-# Substrings of the group nouns: a cheap gate before any pattern runs on a sentence without names.
-GROUP_WORDS = ("президент", "глав", "лидер", "премьер", "министр", "спикер", "председател", "president", "head",
-               "leader", "prime minister", "ministers", "speakers")
-# A role noun or pronoun that points at a participant named elsewhere in the article.
-ANAPHORA = re.compile(
-    r"\b(?:гост[ьяюем]\w*|коллег\w*|counterpart|guest|visitor|host|глав\w* кабмина|казахстанск\w+ "
-    r"(?:лидер|министр|президент|премьер|гост)\w*|кыргызск\w+ (?:лидер|министр|президент|премьер|гост)\w*|"
-    r"он|она|его|ему|ним|he|him|his|she|her)\b", _F)
-# Words right before a name that make it not a participant ("greetings from President Japarov").
-NOT_PARTICIPANT = re.compile(
-    r"(?:приветстви\w* от|привет от|greetings from|предшественник\w*|predecessor|replaced|сменил\w*|"
-    r"пресс-секретар\w*|spokes(?:man|woman|person)|press secretary|пресс-служб\w*|according to|по словам|"
-    r"по данным|по информации|"
-    r"по поручению|on behalf of|от имени|instructions? (?:of|from)|памят\w*|memory of)\s+(?:[\w-]+\s+){0,3}$", _F)
-# A name followed by a verb of speech is the source of a quote ("Azymbakiev … told reporters"), not a participant.
-SPEAKER_AFTER = re.compile(r"^(?P<gap>[^.;]{0,110}?)\b(?:told|said|says|сообщил\w*|заявил\w*|рассказал\w*)\b", _F)
-# "Tokayev held bilateral talks with Japarov and Mirziyoyev": one meeting per counterpart.
-BILATERAL = re.compile(r"двусторонн|bilateral|separate|отдельн|с каждым|with each", _F)
-# A wire dateline opens the body with the city in capitals: "NUR-SULTAN. KAZINFORM –", "BISHKEK, April 29 (Kabar)".
-DATELINE = re.compile(r"\s*([A-ZА-ЯЁ][\w-]{2,}(?: [A-ZА-ЯЁ][\w-]{2,})?)\s*[,.—–-]")
-DATELINE_CITY = re.compile(r"\s*[A-ZА-ЯЁ][\w-]+(?: [A-ZА-ЯЁ][\w-]+)?(?:\.? [A-ZА-ЯЁ]+)?\s*[,.—–-]\s*$")
-# A sentence that opens with "earlier" tells of a past meeting, not of the article's day.
-EARLIER = re.compile(r"\s*(?:ранее|прежде|earlier|previously)\b", _F)
-# A dateline with a full date ("Astana, 12 March 2025.", "ASTANA, October 3, 2023 (Kabar) –") dates the article.
-DATED_LINE = 80
-CLAUSE_SPLIT = re.compile(r";\s+|,\s+а\s+|,\s+while\s+|,\s+whereas\s+")
-
 
 @dataclass(frozen=True, slots=True)
 class Mention:
@@ -214,7 +170,7 @@ def _complete(body: str, clause: str, begin: int, paragraph_end: int, named: lis
     if len(countries) == 1 and len(people) == 1 and ANAPHORA.search(clause):
         same_kind = post_kinds(people[0].person, day)
         candidates = _nearest(mentions, begin, paragraph_end, lambda m: m.country not in countries)
-        if re.search(r"коллег|counterpart", clause, _F):
+        if re.search(r"коллег|counterpart", clause, re.IGNORECASE):
             candidates.sort(key=lambda m: not (post_kinds(m.person, day) & same_kind))
         if candidates:
             people.append(candidates[0])
@@ -342,7 +298,7 @@ def article_date(body: str, published: date | None) -> date | None:
 
 def _visit_pair(clause: str, named: list[Mention]) -> bool:
     """A visit names a meeting only when both sides are in it as visitor and host, not as two travellers."""
-    return not re.search(r",\s+а\s+|\band\b.*\bvisited\b", clause, _F)
+    return not re.search(r",\s+а\s+|\band\b.*\bvisited\b", clause, re.IGNORECASE)
 
 
 def _report(begin: int, group: list[Mention], span: eventdates.DateSpan | None, clause: str, sentence: str,
