@@ -38,8 +38,13 @@ _SENIOR = {"president", "head_of_government", "foreign_minister", "speaker"}
 WORD = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*")
 _INITIALS = re.compile(r"(?:(?<![\w.])([A-ZА-ЯЁ])\.\s?-?\s?){1,2}\s?$")
 _PATRONYMIC = re.compile(r"\w+(?:ович|евич|овна|евна|ична|ич|uly|kyzy|ovich|evich)$", re.IGNORECASE)
-# Link lists and tickers that a cleaner may leave behind: "• Ташиев провел встречу — 07.12.2021".
-_LINK_LINE = re.compile(r"^\s*(?:[•→·▪►]|читайте также|read also|related|см\. также).*$", re.IGNORECASE | re.MULTILINE)
+# Link lists a cleaner may leave behind: "Читайте также: ..." and dated bullets ("• Ташиев провел ... — 07.12.2021").
+# Bullets without a date may be the article's own list, so they stay.
+_LINK_LINE = re.compile(
+    r"^[ \t]*(?:(?:читайте также|read also|related|см\. также).*"
+    r"|[•→·▪►].*(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}:\d{2}|\d{4})[ \t]*)$",
+    re.IGNORECASE | re.MULTILINE,
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -165,6 +165,9 @@ def test_links_and_sidebars_are_not_mentions():
     body = ("Президент Касым-Жомарт Токаев провел совещание.\nЧитайте также:\n"
             "• Ташиев провел рабочую встречу с пограничниками — 07.12.2021")
     assert people(body, date(2021, 12, 9)) == ["Kassym-Jomart Tokayev"]
+    # an undated bullet may be the article's own list: it stays
+    assert people(body + "\n• Вице-премьер Роман Скляр доложил о ходе работ.", date(2021, 12, 9)) == [
+        "Kassym-Jomart Tokayev", "Roman Sklyar"]
 
 
 def test_offsets_point_into_the_body():
