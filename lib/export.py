@@ -63,5 +63,7 @@ def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
 
 def to_csv_bytes(frame: pd.DataFrame, columns: list[str] | None = None) -> bytes:
     """The rows of ``frame`` as UTF-8 CSV (with BOM so spreadsheets detect it), safe to open in a spreadsheet."""
-    text = spreadsheet_safe(to_csv_frame(frame, columns)).to_csv(index=False, lineterminator="\n")
+    # "\r\n" rows (RFC 4180): the csv module then quotes a cell holding a bare "\r", which would otherwise end
+    # the row in a spreadsheet and start the next one with the rest of the cell, unescaped ("x\r=HYPERLINK(…)").
+    text = spreadsheet_safe(to_csv_frame(frame, columns)).to_csv(index=False, lineterminator="\r\n")
     return ("\ufeff" + text).encode("utf-8")

@@ -23,11 +23,27 @@ from lib.store import Store, StoreError
 
 PROJECT = Path(__file__).resolve().parent.parent
 HANG_GUARD_S = 120  # a hang guard for subprocesses, never a timing assertion
-# The CLI with a smaller ingest batch, so a few hundred articles make many batches and a kill can land between
-# any two of them, and with light_facts standing in for the extractors (see there).
-SMALL_BATCH_CLI = ("import sys; sys.path.insert(0, 'tests'); import lib.pipeline as p; import test_store; "
-                   "p.BATCH_SIZE = int(sys.argv[1]); p.extract_facts = test_store.light_facts; "
-                   "from lib.cli import main; sys.exit(main(sys.argv[2:]))")
+# The export CLI with a smaller ingest batch and compaction threshold, so a few hundred articles make many
+# batches and compactions for a kill to land between; light_facts stands in for the extractors (see there).
+# With DIE_AT = n > 0 the process kills itself and its workers (kill -9) in the middle of its n-th Parquet
+# write, leaving half the file on disk: a deterministic crash point besides the timed kills.
+CLI = """
+import os, signal, sys
+sys.path.insert(0, "tests")
+import lib.pipeline as pipeline, lib.store as store, test_store
+batch, die_at = int(sys.argv[1]), int(sys.argv[2])
+pipeline.BATCH_SIZE, store.COMPACT_AFTER, pipeline.extract_facts = batch, 6, test_store.light_facts
+real_write, writes = store._write_parquet, []
+def write(frame, path):
+    writes.append(path)
+    real_write(frame, path)
+    if len(writes) == die_at:
+        path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+        os.killpg(0, signal.SIGKILL)
+store._write_parquet = write
+from lib.cli import main
+sys.exit(main(sys.argv[3:]))
+"""
 REAL_EXTRACT_FACTS = pipeline.extract_facts
 
 
@@ -88,14 +104,14 @@ def export_in_process(corpus: Path, store: Store, out: Path) -> dict[str, bytes]
     return csv_bytes(out)
 
 
-def run_cli(corpus: Path, store: Path, out: Path, batch: int) -> subprocess.Popen:
-    """The export CLI (batch size ``batch``, light_facts) in its own process group, output to ``out``.log."""
+def run_cli(corpus: Path, store: Path, out: Path, batch: int, die_at: int = 0) -> subprocess.Popen:
+    """The export CLI (see CLI) in its own process group, output to ``out``.log."""
     args = ["export", "--corpus", str(corpus), "--out", str(out), "--store", str(store)]
     log = out.with_name(out.name + ".log")
     with open(log, "w") as handle:
         # A session of its own: kill -9 then takes the pipeline's worker processes too, as when a machine
         # dies, and none of them is left holding the test's pipes.
-        proc = subprocess.Popen([sys.executable, "-c", SMALL_BATCH_CLI, str(batch), *args], cwd=PROJECT,
+        proc = subprocess.Popen([sys.executable, "-c", CLI, str(batch), str(die_at), *args], cwd=PROJECT,
                                 stdout=handle, stderr=subprocess.STDOUT, start_new_session=True)
     proc.log = log  # type: ignore[attr-defined]
     return proc
@@ -271,46 +287,56 @@ def test_exports_are_byte_identical_fresh_reused_and_incremental(tmp_path, monke
 # --- real processes --------------------------------------------------------------------------------------
 
 
-def test_kill_9_at_random_moments_then_rerun_equals_a_clean_run(tmp_path):
+def light_export(corpus: Path, store: Path, out: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, bytes]:
+    """What a clean CLI run gives, computed in this process (one process, no workers): the reference."""
+    with monkeypatch.context() as patch:
+        patch.setattr(pipeline, "extract_facts", light_facts)
+        patch.setattr(pipeline, "PARALLEL_MIN", 10**9, raising=False)
+        return export_in_process(corpus, Store(store), out)
+
+
+def test_kill_9_mid_write_and_at_random_moments_then_rerun_equals_a_clean_run(tmp_path, monkeypatch):
     corpus = tmp_path / "corpus"
     make_corpus(corpus, 240)  # over pipeline.PARALLEL_MIN: worker processes are killed too
-    # The clean run, timed to spread the kills over one run's span (where to kill, never a check).
-    started = time.monotonic()
-    code, summary = finish(run_cli(corpus, tmp_path / "fresh", tmp_path / "out-fresh", batch=20))
-    span = time.monotonic() - started
-    assert code == 0 and summary.startswith("240 articles"), summary
-    clean = csv_bytes(tmp_path / "out-fresh")
+    clean = light_export(corpus, tmp_path / "fresh", tmp_path / "out-fresh", monkeypatch)
+    assert len(pd.read_csv(tmp_path / "out-fresh" / "articles.csv")) == 240
 
     rng = random.Random(20261124)
     store = tmp_path / "store"
-    kills = 0
-    for attempt in range(4):
+    killed = []
+    # Deterministic crash points: in the middle of a Parquet write (12 batches of 7 tables and compactions).
+    for attempt in range(3):
+        die_at = rng.randrange(1, 25)
+        proc = run_cli(corpus, store, tmp_path / f"out-died-{attempt}", batch=20, die_at=die_at)
+        proc.wait(timeout=HANG_GUARD_S)
+        killed.append(proc.returncode == -signal.SIGKILL)
+        assert_store_readable(store)
+    assert all(killed), "a run meant to die mid-write finished"  # each has 6+ batches of 7 tables to write
+    # Kills at random moments (where they land depends on this machine's speed; any moment must be safe).
+    for attempt in range(2):
         proc = run_cli(corpus, store, tmp_path / f"out-killed-{attempt}", batch=20)
-        time.sleep(rng.uniform(0.2, span))
-        if proc.poll() is None:
-            kills += 1
+        time.sleep(rng.uniform(0.5, 3.0))
         kill_9(proc)
         assert_store_readable(store)
-    print(f"kill -9 test: one run takes {span:.1f} s here; {kills} of 4 runs killed mid-way")
     code, _ = finish(run_cli(corpus, store, tmp_path / "out-after", batch=20))
     assert code == 0
     assert csv_bytes(tmp_path / "out-after") == clean
     assert list(store.glob("*/.tmp-*")) == []  # the killed runs' half-written batches were cleaned
 
 
-def test_two_processes_ingesting_at_once_lose_and_duplicate_nothing(tmp_path):
+def test_two_processes_ingesting_at_once_lose_and_duplicate_nothing(tmp_path, monkeypatch):
     corpus = tmp_path / "corpus"
     make_corpus(corpus, 60, seed=2)
-    finish(run_cli(corpus, tmp_path / "fresh", tmp_path / "out-fresh", batch=500))
-    clean = csv_bytes(tmp_path / "out-fresh")
+    clean = light_export(corpus, tmp_path / "fresh", tmp_path / "out-fresh", monkeypatch)
 
-    # The same corpus at once (both parse everything and write the same articles), and two halves at once.
+    # The same corpus at once: both parse everything and write the same articles.
     store = tmp_path / "store"
-    same = [run_cli(corpus, store, tmp_path / f"out-same-{i}", batch=10) for i in range(2)]
+    same = [run_cli(corpus, store, tmp_path / f"out-same-{i}", batch=5) for i in range(2)]
     assert [finish(p)[0] for p in same] == [0, 0]
     for i in range(2):
         assert csv_bytes(tmp_path / f"out-same-{i}") == clean
 
+    # Two halves at once into another store, then the whole: nothing of either half is lost or parsed again.
     halves = tmp_path / "halves"
     for half in ("h0", "h1"):
         (halves / half).mkdir(parents=True)
@@ -318,13 +344,13 @@ def test_two_processes_ingesting_at_once_lose_and_duplicate_nothing(tmp_path):
         target = halves / ("h0" if int(part.name) % 2 == 0 else "h1") / part.name
         target.symlink_to(part.resolve(), target_is_directory=True)
     store2 = tmp_path / "store2"
-    both = [run_cli(halves / h, store2, tmp_path / f"out-{h}", batch=10) for h in ("h0", "h1")]
+    both = [run_cli(halves / h, store2, tmp_path / f"out-{h}", batch=5) for h in ("h0", "h1")]
     assert [finish(p)[0] for p in both] == [0, 0]
     whole = halves / "whole"
     whole.mkdir()
     for part in sorted(corpus.glob("*")):
         (whole / part.name).symlink_to(part.resolve(), target_is_directory=part.is_dir())
-    code, summary = finish(run_cli(whole, store2, tmp_path / "out-whole", batch=500))
+    code, summary = finish(run_cli(whole, store2, tmp_path / "out-whole", batch=5))
     assert code == 0
     assert "parsed 2 of" in summary  # only the empty and the image file were new: both halves were kept
     assert csv_bytes(tmp_path / "out-whole") == clean

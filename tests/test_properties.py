@@ -1,0 +1,188 @@
+"""Property tests (hypothesis): the parsers never raise on arbitrary input, cleaning keeps every sentence of
+the article however much page furniture surrounds it, and CSV downloads never hand a spreadsheet a formula.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import unicodedata
+from datetime import date
+
+import pandas as pd
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from lib import clean, corpus, dates
+from lib.export import FORMULA_START, spreadsheet_safe, to_csv_bytes
+from lib.records import RawDocument
+
+QUICK = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+# --- decoding --------------------------------------------------------------------------------------------
+
+# Bytes that look like the beginnings of real files, so the search reaches the BOM, UTF-16 and NUL branches.
+PREFIXES = [b"", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff",
+            b"\x89PNG", b"%PDF", b"\x00", "Казахстан ".encode(), "Казахстан ".encode("cp1251"),
+            "Кыргызстан".encode("utf-16-le")]
+
+
+@QUICK
+@given(st.sampled_from(PREFIXES), st.binary(max_size=3000))
+def test_decode_raises_nothing_but_unreadable_file(prefix, data):
+    try:
+        text, encoding = corpus.decode(prefix + data)
+    except corpus.UnreadableFile as exc:
+        assert str(exc)  # a reason for errors.csv
+        return
+    assert isinstance(text, str) and text.strip() and "\x00" not in text
+    assert isinstance(encoding, str) and encoding
+
+
+# Text as articles hold it: any letters, marks, symbols and spaces, newlines and tabs, no other control
+# characters (a text full of those is refused as binary, tested above).
+article_text = st.text(st.characters(blacklist_categories=["Cc", "Cs"]) | st.sampled_from("\n\t"),
+                       min_size=1, max_size=2000)
+
+
+@QUICK
+@given(article_text, st.sampled_from(["utf-8", "utf-8-sig", "utf-16"]))
+def test_text_in_a_unicode_encoding_decodes_to_itself(text, encoding):
+    try:
+        decoded, _ = corpus.decode(text.encode(encoding))
+    except corpus.UnreadableFile:
+        # Refused only when there is nothing to read: blank, or mostly unprintable (format characters).
+        assert not text.strip() or sum(not c.isprintable() and c not in "\n\t" for c in text) > len(text) / 20
+        return
+    assert decoded == unicodedata.normalize("NFC", text)
+
+
+# Without a BOM only the NUL bytes of its spaces and Latin letters announce UTF-16, as in every real article;
+# a few characters of nothing but, say, Hangul cannot be told from an 8-bit code page and are not tried here.
+words = st.text(st.sampled_from("абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗКЫЭЮЯabcdefghijklmnopqrstuvwxyz,.«»—"),
+                min_size=1, max_size=12)
+
+
+@QUICK
+@given(st.lists(words, min_size=3, max_size=200).map(" ".join), st.sampled_from(["utf-16-le", "utf-16-be"]))
+def test_utf16_without_bom_decodes_to_itself(text, encoding):
+    assert corpus.decode(text.encode(encoding))[0] == text
+
+
+# --- dates -----------------------------------------------------------------------------------------------
+
+DATE_WORDS = ["8 апреля 2021", "2021-03-02", "01.02.2024, 17:30", "Опубликовано", "вчера", "Сегодня 07:36",
+              "пятница, 20 февраля 2026", "May 24, 2024", "31.02.2024", "99.99.9999", "0000-00-00", "в 11:08",
+              "года", "г.", "BC", "9999", "-1", "\x00", "\u200b", "１２.０３.２０２４"]
+
+
+@QUICK
+@given(st.lists(st.one_of(st.text(max_size=30), st.sampled_from(DATE_WORDS)), max_size=5).map(" ".join),
+       st.sampled_from([None, "ru", "en", "kk", ""]),
+       st.one_of(st.none(), st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31))))
+def test_parse_date_never_raises(text, lang, reference):
+    result = dates.parse_date(text, lang=lang, reference=reference)
+    assert result is None or isinstance(result, date)
+
+
+# --- cleaning keeps the article ----------------------------------------------------------------------------
+
+EN_SENTENCES = [
+    "The presidents of Kazakhstan and Kyrgyzstan discussed water and energy cooperation at the talks in Astana.",
+    "Both sides noted that trade between the two countries grew by a fifth over the first half of the year.",
+    "The delegations agreed to open a new checkpoint on the border and to simplify customs procedures.",
+    "According to the ministry, the agreement on the demarcation of the state border entered into force.",
+    "The expert said that the new logistics centre would reduce the cost of transit for farmers in the region.",
+    "Tokayev thanked his counterpart for the warm welcome and invited him to visit Almaty in the autumn.",
+    "The governments plan to build a hydropower plant on the river together, the statement said.",
+    "“We are ready to increase supplies of grain and flour to our neighbours,” the minister told reporters.",
+]
+RU_SENTENCES = [
+    "Президенты Казахстана и Кыргызстана обсудили сотрудничество в водно-энергетической сфере на переговорах в Астане.",
+    "Стороны отметили, что товарооборот между странами за первое полугодие вырос на пятую часть.",
+    "Делегации договорились открыть новый пункт пропуска на границе и упростить таможенные процедуры.",
+    "По данным министерства, соглашение о демаркации государственной границы вступило в силу.",
+    "Эксперт считает, что новый логистический центр снизит стоимость транзита для фермеров региона.",
+    "Токаев поблагодарил коллегу за тёплый приём и пригласил его посетить Алматы осенью.",
+    "Правительства планируют совместно построить гидроэлектростанцию на реке, говорится в заявлении.",
+    "«Мы готовы увеличить поставки зерна и муки нашим соседям», — сказал министр журналистам.",
+]
+EN_HEAD = ["Home", "News", "Politics | Economy | Society | World", "Search", "Menu", "$ 99.61 +0.03",
+           "EUR 105.20 -0.11", "Login", "Subscribe", "Friday, 20 February 2026"]
+RU_HEAD = ["Главная", "Новости", "Политика | Экономика | Общество | В мире", "Поиск", "Меню", "$ 99.61 +0.03",
+           "€ 105.20 -0.11", "Войти", "Подписаться", "пятница, 20 февраля 2026"]
+EN_TAIL = ["Share", "Tweet", "Read also", "Read Previous", "Read Next", "Comments (0)", "Tags: Kazakhstan, Kyrgyzstan",
+           "Kyrgyzstan to raise electricity tariffs 14.11.2024", "Border crossing reopens 12.11.2024",
+           "© 2026 News Agency. All rights reserved.", "Privacy policy", "Most read"]
+RU_TAIL = ["Поделиться", "Читайте также", "Комментарии (0)", "Теги: Казахстан, Кыргызстан",
+           "Кыргызстан повысит тарифы на электроэнергию 14.11.2024", "Пункт пропуска вновь открыт 12.11.2024",
+           "© 2026 Информационное агентство. Все права защищены.", "Политика конфиденциальности",
+           "Самое читаемое", "Наш опрос", "Всего голосов: 152"]
+
+
+@st.composite
+def page(draw: st.DrawFn) -> tuple[str, list[str]]:
+    """A scraped page: furniture lines, a title, 2-6 paragraphs of 1-3 article sentences, furniture again."""
+    ru = draw(st.booleans())
+    sentences, head, tail = (RU_SENTENCES, RU_HEAD, RU_TAIL) if ru else (EN_SENTENCES, EN_HEAD, EN_TAIL)
+    order = draw(st.permutations(sentences))
+    sizes = draw(st.lists(st.integers(1, 3), min_size=2, max_size=6))
+    paragraphs, used, at = [], [], 0
+    for size in sizes:
+        chunk = list(order[at:at + size])
+        if not chunk:
+            break
+        at += size
+        used.extend(chunk)
+        paragraphs.append(" ".join(chunk))
+    title = "Казахстан и Кыргызстан договорились о границе" if ru else "Kazakhstan and Kyrgyzstan agree on the border"
+    top = draw(st.lists(st.sampled_from(head), max_size=8))
+    bottom = draw(st.lists(st.sampled_from(tail), max_size=10))
+    gap = draw(st.sampled_from(["\n", "\n\n"]))
+    lines = [*top, title, *paragraphs, *bottom]
+    return gap.join(lines) + "\n", used
+
+
+@settings(max_examples=120, deadline=None)
+@given(page())
+def test_cleaning_keeps_every_sentence_of_the_article(generated):
+    text, sentences = generated
+    article = clean.to_article(RawDocument("page.txt", text, "text", "utf-8"))
+    missing = [s for s in sentences if s not in article.body]
+    assert not missing, f"lost {missing} from:\n{text}"
+
+
+# --- CSV downloads -----------------------------------------------------------------------------------------
+
+cell_text = st.one_of(
+    st.text(max_size=40),
+    st.tuples(st.sampled_from(["=", "+", "-", "@", "\t", "\r", " =", "'"]), st.text(max_size=20)).map("".join),
+    st.sampled_from(["=HYPERLINK(\"http://x\",\"y\")", "=cmd|' /C calc'!A0", "@SUM(1+1)", "+1+1", "-2+3"]),
+)
+
+
+@QUICK
+@given(st.lists(st.tuples(cell_text, cell_text), min_size=1, max_size=8))
+def test_csv_download_cells_never_start_a_formula(rows):
+    frame = pd.DataFrame(rows, columns=["title", "quote"])
+    data = to_csv_bytes(frame)
+    assert data.startswith(b"\xef\xbb\xbf")
+    parsed = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    assert parsed[0] == ["title", "quote"]
+    cells = [cell for row in parsed[1:] for cell in row]
+    originals = [value for row in rows for value in row]
+    assert len(cells) == len(originals)
+    for cell, original in zip(cells, originals, strict=True):
+        assert not cell.startswith(FORMULA_START), cell
+        # Nothing else changes: an escaped cell is the original behind one quote.
+        expected = "'" + original if original.startswith(FORMULA_START) else original
+        assert cell == expected
+
+
+def test_spreadsheet_safe_leaves_numbers_and_the_input_alone():
+    frame = pd.DataFrame({"value": [-5.0, 3.0], "text": ["=1+1", "fine"]})
+    safe = spreadsheet_safe(frame)
+    assert list(safe["value"]) == [-5.0, 3.0]
+    assert list(safe["text"]) == ["'=1+1", "fine"]
+    assert list(frame["text"]) == ["=1+1", "fine"]
