@@ -248,7 +248,22 @@ def unlisted(body: str, lang: str, found: list[titles.Title], taken: list[tuple[
         # a former post names the person as an official but gives no rank today (meeting levels use the kind)
         kind = "other" if titles.is_former(body, title) else title.kind
         out.append(Unlisted(canonical(body[start:end]), country, kind, role, start, end))
-    return _merge_surnames(out)
+    return _later_surnames(body, _merge_surnames(out), taken)
+
+
+def _later_surnames(body: str, found: list[Unlisted], taken: list[tuple[int, int]]) -> list[Unlisted]:
+    """Once named with a title, a person's bare surname later on ("— сказал Текебаев") is a mention too."""
+    out = list(found)
+    spans = taken + [(u.start, u.end) for u in found]
+    for person in {u.person: u for u in found if len(u.person.split()) > 1}.values():
+        last = body[person.start:person.end].split()[-1]
+        if _KYRGYZ_PATRONYMIC.fullmatch(last):
+            continue
+        forms = {last.lower()} if last.isascii() else names.inflections(names.nominative(last, surname=True))
+        for word in re.finditer(r"[^\W\d_]+(?:-[^\W\d_]+)*", body):
+            if word.group(0)[:1].isupper() and word.group(0).lower() in forms and not _overlaps(*word.span(), spans):
+                out.append(Unlisted(person.person, person.country, person.kind, person.title, *word.span()))
+    return sorted(out, key=lambda u: u.start)
 
 
 def _nominative_head(role: str) -> str:

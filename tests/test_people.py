@@ -152,6 +152,14 @@ def test_unlisted_officials_are_found_by_title(text, lang, person, country, kind
     assert [(m.person, m.country, m.kind) for m in unlisted] == [(person, country, kind)]
 
 
+def test_unlisted_surname_alone_later_is_a_mention():
+    text = ("Министр транспорта Кыргызстана Тилек Текебаев прибыл. «Мы готовы», — сказал Текебаев. "
+            "Текебаеву вручили орден.")
+    mentions = [m for m in article_mentions(text, date(2024, 3, 12)) if not m.listed]
+    assert [(m.person, m.surface) for m in mentions] == [
+        ("Tilek Tekebaev", "Тилек Текебаев"), ("Tilek Tekebaev", "Текебаев"), ("Tilek Tekebaev", "Текебаеву")]
+
+
 @pytest.mark.parametrize("text, lang", [
     ("Вице-премьеры Бакыт Торобаев и Эдиль Байсалов посетили Ош.", "ru"),
     ("Deputy Prime Ministers Bakyt Torobaev and Edil Baisalov visited Osh.", "en"),
