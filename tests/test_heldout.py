@@ -50,8 +50,8 @@ def test_officials(corpus: pipeline.Corpus) -> None:
 def test_meetings(corpus: pipeline.Corpus) -> None:
     score, missed, _ = score_meetings(corpus.meetings, GOLD)
     assert score.n_gold == 17
-    assert score.precision >= 0.66, (score.line(), missed)  # measured 0.722
-    assert score.recall >= 0.70, (score.line(), missed)  # measured 0.765
+    assert score.precision >= 0.68, (score.line(), missed)  # measured 0.737
+    assert score.recall >= 0.76, (score.line(), missed)  # measured 0.824
 
 
 def test_trade(corpus: pipeline.Corpus) -> None:
