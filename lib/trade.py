@@ -101,7 +101,8 @@ THIRD = re.compile(
 KG_LOW, KZ_LOW, THIRD_LOW = (re.compile(p.pattern.lower()) for p in (KG, KZ, THIRD))
 CLAUSE_BREAK = re.compile(r"[;:—–(«»\"“”]|,\s+(?:and|while|but|whereas|adding|а|но|тогда как|при этом)\b|\.\s")
 DOUBLE = re.compile(r"удвоить|удвоени\w*|\bdouble\b|doubling|увеличить вдвое|в два раза", re.IGNORECASE)
-BASE_BEFORE = re.compile(r"(?:than(?: the)?|чем|сравнению с|compared (?:with|to)(?: the)?|from(?: the)?)\s*$",
+BASE_BEFORE = re.compile(r"(?:than(?: the)?|чем|сравнению с|compared (?:with|to)(?: the)?|from(?: the)?|against|"
+                         r"против|versus|vs\.?)\s*$",
                          re.IGNORECASE)
 
 
@@ -170,9 +171,35 @@ def _nearest(amount: Amount, spans: list[Period] | list[DueYear], limit: int) ->
     return best
 
 
+YEAR_EARLIER = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:a year (?:earlier|before|ago)|the previous year|"
+                          r"годом (?:ранее|раньше)|год назад|в предыдущем году|за предыдущий год)", re.IGNORECASE)
+
+
+def _is_base(sentence: str, amount: Amount) -> bool:
+    """Is ``amount`` the base of a comparison ("11.6% more than the $1.181 billion", "против 1,5 млрд")?"""
+    return bool(BASE_BEFORE.search(sentence[max(0, amount.start - 14):amount.start]))
+
+
+def _period_of(amount: Amount, sentence: str, periods: list[Period], main: set[Period | DueYear | None]
+               ) -> tuple[str | None, str | None]:
+    """A figure's period: the nearest one; for the base of a comparison, the nearest one the main figure does not
+    use, or the main figure's period a year back when the base is "a year earlier"."""
+    if not _is_base(sentence, amount):
+        period = _nearest(amount, periods, 200)
+        return (period.first, period.last) if isinstance(period, Period) else (None, None)
+    own = _nearest(amount, [p for p in periods if p not in main], 60)
+    if isinstance(own, Period):
+        return own.first, own.last
+    taken = [p for p in main if isinstance(p, Period)]
+    if len(taken) == 1 and YEAR_EARLIER.search(sentence[amount.end:amount.end + 40]):
+        shift = [f"{int(x[:4]) - 1:04d}{x[4:]}" for x in (taken[0].first, taken[0].last)]
+        return shift[0], shift[1]
+    return None, None
+
+
 def _assign_growth(actuals: list[Amount], growths: list[Growth], sentence: str) -> dict[int, float]:
     """Each growth rate goes to the nearest actual figure that is not the base of a comparison ("than the $X")."""
-    eligible = [a for a in actuals if not BASE_BEFORE.search(sentence[max(0, a.start - 14):a.start])]
+    eligible = [a for a in actuals if not _is_base(sentence, a)]
     pairs = sorted((_gap((a.start, a.end), (g.start, g.end)), a.start, g.start, g.pct)
                    for a in eligible for g in growths)
     out: dict[int, float] = {}
@@ -222,10 +249,10 @@ def sentence_figures(sentence: str, context: str, published: date | None,
     growth = _assign_growth(actuals, find_growth(sentence), sentence)
     quote = sentence.strip()
     out: list[TradeFigure] = []
+    main_periods = {_nearest(a, periods, 200) for a in actuals if not _is_base(sentence, a)}
     for a, kind in kinds:
         if kind == "actual":
-            period = _nearest(a, periods, 200)
-            first, last = (period.first, period.last) if isinstance(period, Period) else (None, None)
+            first, last = _period_of(a, sentence, periods, main_periods)
             out.append(TradeFigure("actual", a.value, a.approximate, first, last, growth.get(a.start), None, quote))
         else:
             year = _nearest(a, due, 60)
@@ -277,7 +304,7 @@ def _follow_up_growth(sentence: str, figure: TradeFigure) -> TradeFigure:
     if not (TRADE.search(_blank(sentence, NOT_TRADE)) or ANAPHOR.search(sentence[:40])
             or re.match(r"\W*(?:this|that|это|что)\b", sentence, re.I)):
         return figure
-    own = [a for a in find_amounts(sentence) if not BASE_BEFORE.search(sentence[max(0, a.start - 14):a.start])]
+    own = [a for a in find_amounts(sentence) if not _is_base(sentence, a)]
     growth = find_growth(sentence)
     if own or len(growth) != 1:
         return figure

@@ -91,6 +91,11 @@ def figures(text: str, published: date | None = date(2024, 2, 1)):
      [("target", 2_000_000_000, None, None, None, None)]),
     ("He set an ambitious target of $2 billion in bilateral trade for the current year.", date(2024, 4, 10),
      [("target", 2_000_000_000, None, None, None, 2024)]),
+    ("Товарооборот за 2024 год составил 1,7 млрд долларов США против 1,5 млрд долларов годом ранее.",
+     date(2025, 2, 1), [("actual", 1_700_000_000, "2024-01", "2024-12", None, None),
+                        ("actual", 1_500_000_000, "2023-01", "2023-12", None, None)]),
+    ("Trade turnover reached $1.7 billion in 2024 against $1.5 billion.", date(2025, 2, 1),
+     [("actual", 1_700_000_000, "2024-01", "2024-12", None, None), ("actual", 1_500_000_000, None, None, None, None)]),
 ])
 def test_trade_sentences(text, published, expected):
     assert figures(text, published) == expected
