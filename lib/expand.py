@@ -9,6 +9,7 @@ stems, so an inflected query word ("пунктов пропуска", "checkpoin
 from __future__ import annotations
 
 import csv
+import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -63,6 +64,11 @@ class Expander:
             for form in forms:
                 for token in form[:1]:
                     self._by_token.setdefault(token, set()).add(index)
+
+    @property
+    def fingerprint(self) -> str:
+        """A short hash of the groups: caches of anything derived from the expansion key on it."""
+        return hashlib.sha256(repr(self._groups).encode("utf-8")).hexdigest()[:10]
 
     def __len__(self) -> int:
         return len(self._groups)

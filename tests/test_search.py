@@ -153,8 +153,16 @@ def test_embedding_cache_encodes_only_new_passages(tmp_path):
     index = search.build_index(ARTICLES, passages.make_passages(ARTICLES), more, store)
     assert len(more.encoded) == 3
     assert index.vectors.dtype == np.float32 and index.vectors.shape == (6, 64)
-    cached = store.read("embeddings-stand-in", "vectors", key="hash")
+    cached = store.read(search.cache_namespace(more, f"gloss-{index.expander.fingerprint}"), "vectors", key="hash")
     assert len(cached) == 6
+
+
+def test_english_only_model_reads_russian_passages_through_the_glossary(tmp_path):
+    encoder = StandIn()
+    search.build_index(ARTICLES, passages.make_passages(ARTICLES), encoder, Store(tmp_path))
+    russian = [t for t in encoder.encoded if "turnover" in t]
+    assert russian and not any("Товарооборот между" in t for t in encoder.encoded)
+    assert any(t.startswith("Kazakhstan and Kyrgyzstan agreed") for t in encoder.encoded)
 
 
 def test_score_queries_reports_each_method(index):
