@@ -22,6 +22,7 @@ ALLOWED_EXTENSIONS = (".txt", ".md", ".html", ".htm")
 UPLOADS_FOLDER = "uploads"
 PREFIX = "uploads/"  # how uploaded files are named in every table: the pipeline's prefix for this folder
 MAX_STEM = 80
+MAX_STEM_BYTES = 200
 
 
 class UploadRejected(Exception):
@@ -51,7 +52,10 @@ def safe_name(name: str) -> str:
     if not dot:
         stem, ext = base, ""
     stem = re.sub(r"[^\w.-]+", "_", stem, flags=re.UNICODE)
-    stem = re.sub(r"\.{2,}", ".", stem).lstrip("._-")[:MAX_STEM].rstrip("._-") or "upload"
+    stem = re.sub(r"\.{2,}", ".", stem).lstrip("._-")[:MAX_STEM]
+    # File systems count bytes (255 at most): 80 CJK or rarer letters take up to 320. Room is left for the
+    # "-<hash>" suffix and the extension.
+    stem = stem.encode("utf-8")[:MAX_STEM_BYTES].decode("utf-8", "ignore").rstrip("._-") or "upload"
     ext = re.sub(r"[^a-z0-9]", "", ext.lower())
     return f"{stem}.{ext}" if ext else stem
 
