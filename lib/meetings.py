@@ -89,11 +89,18 @@ def find_place(text: str) -> str | None:
     return cities[int(found.lastgroup[1:])] if found and found.lastgroup else None
 
 
+@lru_cache(maxsize=1)
+def _officials() -> dict:
+    from lib import officials  # the curated table, read once per process
+
+    return officials.by_person()
+
+
 def post_kinds(person: str, on: date | None) -> frozenset[str]:
     """Kinds of the posts ``person`` held on ``on`` (all posts ever held when ``on`` is None)."""
     from lib import officials
 
-    official = officials.by_person().get(person)
+    official = _officials().get(person)
     if official is None:
         return frozenset()
     return frozenset(p.kind for p in officials.posts_on(official, on))
