@@ -10,11 +10,13 @@ sentence. The rules use general cues only, so they carry over to articles nobody
 
 from __future__ import annotations
 
+import csv
 import functools
 import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from datetime import date
+from pathlib import Path
 
 import pandas as pd
 
@@ -26,6 +28,7 @@ from lib.trade_periods import DueYear, Growth, Period, find_growth, find_periods
 # Reported KZ–KG turnover has ranged from hundreds of millions to a few billion dollars; a figure far outside
 # [$5 million, $50 billion] is a ticker, a price, a budget or a national total.
 MIN_USD, MAX_USD = 5e6, 5e10
+PAIR = ("KZ", "KG")
 
 CHEAP = re.compile(r"\$|долл|dollar|USD", re.IGNORECASE)
 # Links to other stories: a "Read also" line, or a teaser headline that ends with its own date stamp.
@@ -89,16 +92,7 @@ EXCLUDE_AFTER = re.compile(r"^\W{0,3}(?:(?:of|in) (?:investment|exports?|imports
 BILATERAL = re.compile(r"bilateral|mutual|between|двусторонн\w*|взаимн\w*|двух стран|между|"
                        r"(?:с|with)\s+(?:Казахстан|Кыргызстан|Киргизи|Kazakhstan|Kyrgyzstan|Kyrgyz Republic)",
                        re.IGNORECASE)
-KG = re.compile(r"kyrgyz|кыргыз|киргиз|бишкек|bishkek", re.IGNORECASE)
-KZ = re.compile(r"kazakh|казах|астан|astana|алмат|almaty|нур-султан|nur-sultan", re.IGNORECASE)
-THIRD = re.compile(
-    r"uzbek|узбек|ташкент|tashkent|mirziyoyev|мирзиёев|tajik|таджик|душанбе|dushanbe|rahmon|рахмон|turkmen|"
-    r"туркмен|china|chinese|китай|китая|кнр|beijing|пекин|russia|росси|turkey|türkiye|турци|azerbaijan|"
-    r"азербайджан|belarus|беларус|armenia|армени|european union|евросоюз|mongolia|монгол|\biran|иран|afghan|"
-    r"афган|pakistan|пакистан|\bindia\b|индии|индия|korea|коре[яи]|japan|япони|germany|германи|\bUSA\b|"
-    r"united states|америк",
-    re.IGNORECASE)
-KG_LOW, KZ_LOW, THIRD_LOW = (re.compile(p.pattern.lower()) for p in (KG, KZ, THIRD))
+COUNTRIES_CSV = Path(__file__).resolve().parent / "data" / "trade_countries.csv"
 CLAUSE_BREAK = re.compile(r"[;:—–(«»\"“”]|,\s+(?:and|while|but|whereas|adding|а|но|тогда как|при этом)\b|\.\s")
 DOUBLE = re.compile(r"удвоить|удвоени\w*|\bdouble\b|doubling|увеличить вдвое|в два раза", re.IGNORECASE)
 BASE_BEFORE = re.compile(r"(?:than(?: the)?|чем|сравнению с|compared (?:with|to)(?: the)?|from(?: the)?|against|"
@@ -139,14 +133,26 @@ def _clause_before(text: str, position: int) -> str:
     return clause
 
 
+@functools.cache
+def _markers(which: str) -> re.Pattern[str]:
+    """Lower-case name patterns of Kazakhstan ("KZ"), Kyrgyzstan ("KG") or any other partner ("third"), read once
+    from lib/data/trade_countries.csv; match them against lower-cased text."""
+    with COUNTRIES_CSV.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    chosen = [r["patterns"] for r in rows if (r["code"] == which) or (which == "third" and r["code"] not in PAIR)]
+    return re.compile("|".join(f"(?:{p.lower()})" for p in chosen))
+
+
 def _pair_ok(sentence: str, context: str, article_ok: bool | Callable[[], bool]) -> bool:
     """Is the trade in ``sentence`` Kazakhstan–Kyrgyzstan trade? The sentence decides, then the one before, then
     the article."""
-    if KG.search(sentence):
+    kg, third = _markers("KG"), _markers("third")
+    low, context_low = sentence.lower(), context.lower()
+    if kg.search(low):
         return True
-    if THIRD.search(sentence):
+    if third.search(low):
         return False
-    if THIRD.search(context) and not KG.search(context):
+    if third.search(context_low) and not kg.search(context_low):
         return False
     return article_ok() if callable(article_ok) else article_ok
 
@@ -155,8 +161,8 @@ def article_is_bilateral(text: str) -> bool:
     """Whether an article names both countries and Kyrgyzstan is not a side note next to another partner."""
     # Lower-casing once is several times faster than case-insensitive matching of long alternations.
     low = text.lower()
-    kg, kz = len(KG_LOW.findall(low)), len(KZ_LOW.findall(low))
-    third = len(THIRD_LOW.findall(low))
+    kg, kz = len(_markers("KG").findall(low)), len(_markers("KZ").findall(low))
+    third = len(_markers("third").findall(low))
     return kg > 0 and kz > 0 and 2 * kg >= third
 
 
@@ -234,7 +240,9 @@ def sentence_figures(sentence: str, context: str, published: date | None,
         after = sentence[a.end:a.end + 40]
         if EXCLUDE.search(clause[-70:]) or (TOTAL.search(clause[-70:]) and not BILATERAL.search(clause)):
             continue
-        if EXCLUDE_AFTER.search(after) or POTENTIAL.search(clause) or (THIRD.search(clause) and not KG.search(clause)):
+        low = clause.lower()
+        if EXCLUDE_AFTER.search(after) or POTENTIAL.search(clause) or (
+                _markers("third").search(low) and not _markers("KG").search(low)):
             continue
         due_after = any(0 <= d.start - a.end <= 12 and not re.search(r"[,;:—–]", sentence[a.end:d.start])
                         for d in due)

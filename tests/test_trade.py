@@ -259,3 +259,14 @@ def test_dev_corpus_quality_gate():
                   else (None if pd.isna(r.target_year) else int(r.target_year)))
                  for r in trade[trade["file"].isin({g["file"] for g in gold})].itertuples())
     assert got == expected
+
+
+@pytest.mark.parametrize("text, which", [
+    ("Кыргызстаном", "KG"), ("Bishkek", "KG"), ("Казахстан", "KZ"), ("Astana", "KZ"), ("узбекского", "third"),
+    ("КНР", "third"), ("Россией", "third"), ("the USA", "third"), ("Iranian", "third"),
+])
+def test_country_table(text, which):
+    from lib.trade import _markers
+    assert _markers(which).search(text.lower())
+    others = {"KG", "KZ", "third"} - {which}
+    assert not any(_markers(o).search(text.lower()) for o in others)
