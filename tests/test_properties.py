@@ -186,3 +186,42 @@ def test_spreadsheet_safe_leaves_numbers_and_the_input_alone():
     assert list(safe["value"]) == [-5.0, 3.0]
     assert list(safe["text"]) == ["'=1+1", "fine"]
     assert list(frame["text"]) == ["=1+1", "fine"]
+
+
+# --- the other parsers on arbitrary text (their owners test what they find; here: they never crash) -------
+
+# Text with the letters, punctuation and titles articles are made of, so the search gets past the first regex.
+NAME_WORDS = ["Токаев", "Токаева", "Жапаров", "Садыр", "Касым-Жомарт", "президент", "Президент", "министр",
+              "Tokayev", "Japarov", "President", "Minister", "Mr.", "г-н", "А.", "С.", "—", "«", "»", "(", ")",
+              "экс-премьер", "former", "и.о.", "посол", "Ambassador", "of", "Kazakhstan", "Кыргызстана", ",", "."]
+prose = st.lists(st.one_of(st.sampled_from(NAME_WORDS), st.text(max_size=12)), max_size=40).map(" ".join)
+
+
+@QUICK
+@given(st.one_of(st.text(max_size=60), st.sampled_from(NAME_WORDS)), st.booleans())
+def test_name_helpers_never_raise(word, surname):
+    from lib import names
+
+    assert isinstance(names.inflections(word), set)
+    assert isinstance(names.nominative(word, surname), str)
+    assert isinstance(names.transliterate(word), str)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(prose, st.sampled_from(["ru", "en"]), st.one_of(st.none(), st.dates(min_value=date(1991, 1, 1))))
+def test_mentions_of_officials_never_raise(body, lang, published):
+    from lib import people
+
+    mentions = people.article_mentions(body, published, lang)
+    for mention in mentions:
+        assert 0 <= mention.start <= mention.end <= len(body)
+
+
+@QUICK
+@given(st.one_of(st.text(max_size=3000), prose), st.sampled_from(["text", "markdown", "html"]))
+def test_cleaning_raises_nothing_but_no_article_text(text, kind):
+    try:
+        article = clean.to_article(RawDocument("any.txt", text, kind, "utf-8"))
+    except clean.NoArticleText:
+        return
+    assert article.body.strip() and article.lang in ("ru", "en")
