@@ -96,7 +96,9 @@ def _complement(word: str) -> bool:
         return True
     if not re.fullmatch(r"[а-яё-]+", word):
         return False
-    return any(p.tag.case == "gent" and p.tag.POS in {"NOUN", "ADJF"} for p in names.morph().parse(word)[:3])
+    # genitive and prepositional complements ("по экономике", "в Казахстане"); a verb or a bare preposition ends it
+    return any(p.tag.case in {"gent", "datv", "loct"} and p.tag.POS in {"NOUN", "ADJF", "PRTF"}
+               for p in names.morph().parse(word)[:3])
 
 
 def _gap_ok(gap: str) -> bool:
@@ -109,7 +111,7 @@ def _gap_ok(gap: str) -> bool:
             continue
         if not_name(token) or token.lower() == "s":
             continue
-        if token[:1].isupper() and capitalised < 2:  # a place or body: "Аким Алматы", "посол РК"
+        if token[:1].isupper() and capitalised < 1:  # a place or body: "Аким Алматы", "Губернатор Омской области"
             capitalised += 1
             continue
         return False
@@ -208,7 +210,7 @@ def unlisted(body: str, lang: str, found: list[titles.Title], taken: list[tuple[
                 continue
             persons = [(sentence.start + a, sentence.start + b) for a, b in _ner_persons(sentence.text)]
             for candidate in inside:
-                hits = [p for p in persons if _overlaps(*p, [candidate])]
+                hits = [t for p in persons if _overlaps(*p, [candidate]) and (t := _trim(body, *p))]
                 for hit in hits:
                     candidates.setdefault(hit, candidates[candidate])
                 if not hits:  # NER missed it: a name + surname by shape, the last two words of the run

@@ -117,6 +117,8 @@ def test_roles_follow_the_article_date():
     ("Торага Жогорку Кенеша и председатель Мажилиса обсудили связи.", "ru"),
     ("Президент Казахстанской федерации футбола Адлет Барменкулов заявил.", "ru"),
     ("Nurlan Sauranbayev, chairman of the board of Kazakhstan Temir Zholy, said.", "en"),
+    ("Председатель правления АО «Казахстан темир жолы» Нурлан Сауранбаев доложил.", "ru"),
+    ("Министр рассказал журналистам Иван Петров ушел.", "ru"),
 ])
 def test_experts_and_journalists_are_not_officials(text, lang):
     assert people(text, date(2024, 1, 1), lang) == []
@@ -143,6 +145,10 @@ def test_experts_and_journalists_are_not_officials(text, lang):
     ("Azamat Abdymomunov, the head of the Kyrgyz delegation, said.", "en", "Azamat Abdymomunov", "KG", "other"),
     ("Almaz Imangaziev, Kyrgyzstan's first deputy foreign minister, attended.", "en", "Almaz Imangaziev", "KG",
      "other"),
+    ("Председатель Государственного таможенного комитета Республики Казахстан Ербол Арынов пообещал ускорить досмотр.",
+     "ru", "Yerbol Arynov", "KZ", "other"),
+    ("Член Комитета по экономике Мажилиса Айдос Сарым высказал мнение.", "ru", "Aidos Sarym", "KZ", "other"),
+    ("Посол по особым поручениям МИД Казахстана Иван Сидоров прибыл.", "ru", "Ivan Sidorov", "KZ", "ambassador"),
     # a former post: still an official, but no rank today
     ("Экс-премьер-министр Кыргызстана Омурбек Бабанов выступил на форуме.", "ru", "Omurbek Babanov", "KG", "other"),
     ("Former prime minister Omurbek Babanov spoke.", "en", "Omurbek Babanov", "", "other"),
