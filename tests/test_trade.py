@@ -10,7 +10,7 @@ import pytest
 from lib import clean, corpus
 from lib.evaluate import score_trade
 from lib.records import TRADE_COLUMNS, articles_frame
-from lib.trade import article_figures, extract_trade
+from lib.trade import _markers, article_figures, extract_trade
 from lib.trade_periods import find_growth, find_periods
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -266,7 +266,6 @@ def test_dev_corpus_quality_gate():
     ("КНР", "third"), ("Россией", "third"), ("the USA", "third"), ("Iranian", "third"),
 ])
 def test_country_table(text, which):
-    from lib.trade import _markers
     assert _markers(which).search(text.lower())
     others = {"KG", "KZ", "third"} - {which}
     assert not any(_markers(o).search(text.lower()) for o in others)
