@@ -108,6 +108,13 @@ RU_SENTENCES = [
     "Правительства планируют совместно построить гидроэлектростанцию на реке, говорится в заявлении.",
     "«Мы готовы увеличить поставки зерна и муки нашим соседям», — сказал министр журналистам.",
 ]
+# Short lines of the article itself (a one-line paragraph, the source, a bullet list of projects, the expert):
+# short like furniture, but the article's own.
+RU_SHORT = ["Он добавил, что работа продолжится.", "Об этом сообщает пресс-служба.", "Переговоры продлились три часа.",
+            "— строительство дороги Бишкек — Алматы;", "— модернизация пункта пропуска «Кордай»;",
+            "Эксперт Иван Петров считает иначе."]
+EN_SHORT = ["He added that the work would continue.", "The talks lasted three hours.",
+            "- a road from Bishkek to Almaty;", "- a new checkpoint at Korday;", "Analyst John Smith disagrees."]
 EN_HEAD = ["Home", "News", "Politics | Economy | Society | World", "Search", "Menu", "$ 99.61 +0.03",
            "EUR 105.20 -0.11", "Login", "Subscribe", "Friday, 20 February 2026"]
 RU_HEAD = ["Главная", "Новости", "Политика | Экономика | Общество | В мире", "Поиск", "Меню", "$ 99.61 +0.03",
@@ -123,7 +130,8 @@ RU_TAIL = ["Поделиться", "Читайте также", "Коммент�
 
 @st.composite
 def page(draw: st.DrawFn) -> tuple[str, list[str]]:
-    """A scraped page: furniture lines, a title, 2-6 paragraphs of 1-3 article sentences, furniture again."""
+    """A scraped page: furniture lines, a title, 2-6 paragraphs of 1-3 article sentences and up to four short
+    lines of the article, furniture again."""
     ru = draw(st.booleans())
     sentences, head, tail = (RU_SENTENCES, RU_HEAD, RU_TAIL) if ru else (EN_SENTENCES, EN_HEAD, EN_TAIL)
     order = draw(st.permutations(sentences))
@@ -136,6 +144,9 @@ def page(draw: st.DrawFn) -> tuple[str, list[str]]:
         at += size
         used.extend(chunk)
         paragraphs.append(" ".join(chunk))
+    short = draw(st.lists(st.sampled_from(RU_SHORT if ru else EN_SHORT), max_size=4, unique=True))
+    paragraphs[1:1] = short  # after the first paragraph, inside the article
+    used.extend(short)
     title = "Казахстан и Кыргызстан договорились о границе" if ru else "Kazakhstan and Kyrgyzstan agree on the border"
     top = draw(st.lists(st.sampled_from(head), max_size=8))
     bottom = draw(st.lists(st.sampled_from(tail), max_size=10))
