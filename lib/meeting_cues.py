@@ -50,6 +50,9 @@ GROUP_WORDS = ("президент", "глав", "лидер", "премьер",
 ANAPHORA = re.compile(
     r"\b(?:гост[ьяюем]\w*|коллег\w*|counterpart|guest|visitor|host|глав\w* кабмина|казахстанск\w+ "
     r"(?:лидер|министр|президент|премьер|гост)\w*|кыргызск\w+ (?:лидер|министр|президент|премьер|гост)\w*|"
+    r"глав\w* государства|head of state|(?:kazakh|kyrgyz) (?:leader|president|prime minister)|"
+    r"(?:президент|премьер-министр|председател)\w* (?:казахстана|кыргызстана|кыргызской республики|"
+    r"республики казахстан|кабинета министров)|"
     r"он|она|его|ему|ним|he|him|his|she|her)\b", _F)
 # Words right before a name that make it not a participant ("greetings from President Japarov").
 NOT_PARTICIPANT = re.compile(

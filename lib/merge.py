@@ -211,7 +211,8 @@ def _event(frame: dict[str, list], members: list[int], starts: list[date | None]
     if not places:
         places = Counter(frame["place"][i] for i in members if isinstance(frame["place"][i], str))
     files = sorted({file_of.get(frame["article_id"][i], frame["article_id"][i]) for i in members})
-    evidence = list(dict.fromkeys(q for i in members for q in list(frame["evidence"][i])[:1]))
+    quoted = sorted(members, key=lambda i: frame["status"][i] != "held")  # a held report's words first
+    evidence = list(dict.fromkeys(q for i in quoted for q in list(frame["evidence"][i])[:1]))
     anchor = f"{frame['article_id'][members[0]]}:{frame['position'][members[0]]}"
     on = start or next((_d(frame["published"][i]) for i in members if frame["published"][i]), None)
     return {

@@ -269,3 +269,11 @@ def test_a_call_and_the_council_it_plans_for_the_spring_are_two_meetings():
     out = meetings.merge_meetings(meetings.extract_reports(articles, mentions), articles)
     assert sorted(zip(out["status"], out["date"].map(str), out["place"].map(str), strict=True)) == [
         ("held", "2024-01-10", "None"), ("planned", "None", "Astana")]
+
+
+def test_unnamed_head_of_state_is_the_official_named_before():
+    body = ("Астана, 10 мая 2024. Касым-Жомарт Токаев встретил гостя в аэропорту.\n"
+            "Глава государства провел переговоры в узком формате с Президентом Кыргызстана Садыром Жапаровым.")
+    reports = _reports(body, None, {"Токаев": "Kassym-Jomart Tokayev", "Садыром Жапаровым": "Sadyr Japarov"})
+    assert list(reports["participants"]) == [["Kassym-Jomart Tokayev", "Sadyr Japarov"]]
+    assert list(reports["date"]) == ["2024-05-10"]
