@@ -60,10 +60,15 @@ BARE_RE = re.compile(
     r"[a-zа-яё$]))",
     re.IGNORECASE)
 
+# "11.6 percent more than the $1.181 billion": the base of a comparison, not "more than $X".
+COMPARED_BEFORE = re.compile(r"(?:%|percent|per cent|процент\w*)\s+(?:more|higher|less|lower|больше|меньше|выше|ниже),?"
+                             r"\s+(?:than|чем)(?:\s+the)?\s*$", re.IGNORECASE)
 APPROX_BEFORE = re.compile(
     r"(?:about|around|nearly|almost|over|more than|roughly|approximately|some|close to|in excess of|upwards of|"
     r"exceed\w*|tops?|topped|crossed|surpass\w*|около|почти|более|свыше|порядка|примерно|приблизительно|"
-    r"больше|превы\w+|без малого|не менее|уровне? около)(?:\s+(?:the|отметку|отметки|уровень))?\s*$",
+    r"больше|превы\w+|без малого|не менее|уровне? около)(?:\s+(?:отметку|отметки|уровень))?\s*$"
+    # "превысил исторический порог в $2 млрд", "crossed the symbolic $2 billion mark": a floor, not an exact sum
+    r"|\b(?:exceed\w*|topped|crossed|surpass\w*|превы\w+|перешагну\w*|преодоле\w*)(?:\s+[^\s\d$]+){1,3}\s*$",
     re.IGNORECASE,
 )
 
@@ -78,6 +83,11 @@ class Amount:
     approximate: bool
     has_scale: bool
     text: str
+
+
+def _approximate(text: str, start: int) -> bool:
+    before = text[max(0, start - 50):start]
+    return bool(APPROX_BEFORE.search(before[-40:])) and not COMPARED_BEFORE.search(before)
 
 
 def parse_number(text: str, russian: bool = False) -> Decimal | None:
@@ -126,7 +136,7 @@ def find_amounts(text: str, implied_usd: bool = False) -> list[Amount]:
             russian = bool(re.search(r"[а-яё]", m.group(0), re.IGNORECASE))
             number = parse_number(m.group("num"), russian)
             if number is not None:
-                approximate = bool(APPROX_BEFORE.search(text[max(0, m.start() - 30):m.start()]))
+                approximate = _approximate(text, m.start())
                 value = number * _scale_of(m.group("scale"))
                 out.append(Amount(m.start(), m.end(), float(value), approximate, True, m.group(0)))
         out.sort(key=lambda a: a.start)
@@ -141,7 +151,7 @@ def _dollar_amounts(text: str) -> list[Amount]:
             small_scale, big_scale = _scale_of(m.group("smallscale")), _scale_of(m.group("bigscale"))
             if big is not None and small_scale < big_scale:
                 value = big * big_scale + Decimal(m.group("small")) * small_scale
-                approximate = bool(APPROX_BEFORE.search(text[max(0, m.start() - 30):m.start()]))
+                approximate = _approximate(text, m.start())
                 out.append(Amount(m.start(), m.end(), float(value), approximate, True, m.group(0)))
             continue
         num = m.group("num") or m.group("num2") or m.group("num4")
@@ -151,7 +161,7 @@ def _dollar_amounts(text: str) -> list[Amount]:
         if number is None:
             continue
         value = number * _scale_of(scale)
-        approximate = bool(APPROX_BEFORE.search(text[max(0, m.start() - 30):m.start()]))
+        approximate = _approximate(text, m.start())
         out.append(Amount(m.start(), m.end(), float(value), approximate, bool(scale), m.group(0)))
     return out
 

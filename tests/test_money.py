@@ -37,6 +37,10 @@ from lib.money import find_amounts, format_usd, parse_number, parse_usd
     ("1,5 миллиарда американских долларов", 1.5e9, False),
     ("1.3 billion American dollars", 1.3e9, False),
     ("a $1.3-billion trade", 1.3e9, False),
+    ("превысил исторический порог в $2 млрд", 2e9, True),
+    ("crossed the symbolic $2 billion mark", 2e9, True),
+    ("11.6 percent more than the $1.181 billion", 1.181e9, False),
+    ("на 9% больше, чем 600 млн долларов", 600e6, False),
 ])
 def test_parses_dollar_amounts(text, value, approximate):
     found = find_amounts(text)
