@@ -57,6 +57,12 @@ TITLE_BADGE = re.compile(r"\s+(?:новость дня|главное|экскл
 # Furniture that sites put *inside* an article (a related link, a photo credit): the article goes on after it.
 INLINE_FURNITURE = re.compile(r"^(?:читайте также|читать также|см\. также|смотрите также|read also|see also|"
                               r"также читайте|фото|photo|images?\b|источник фото|видео:|video:)", re.IGNORECASE)
+# "By Daniyar Ospanov", "Автор: Айгерим Тулеева": a byline is not a headline and not article text.
+BYLINE = re.compile(r"^(?:by|автор\w*|author|текст|text|корреспондент|correspondent)\s*:?\s+\S+(?:\s+\S+){0,3}$",
+                    re.IGNORECASE)
+# A headline in a list of links ends with its own date: "… прибыл в Чолпон-Ату (20.07.2022)", "… — Dec 8, 2021".
+TEASER_DATE = re.compile(r"(?:\s[—–-]\s*|\()\s*(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}\s+\w+\.?,?\s+\d{4}|"
+                         r"\w+\.?\s+\d{1,2},\s+\d{4})(?:,?\s*(?:at\s+|в\s+)?\d{1,2}:\d{2})?\)?\s*$")
 SEPARATORS = re.compile(r"\s[|·•›»>→/]\s|\s{3,}|\[|\]")
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 SENTENCE_END = re.compile(r"[.!?…»\"”:;)]\s*$")
@@ -141,6 +147,8 @@ def _line(text: str, stop: frozenset[str]) -> Line:
         or (len(SEPARATORS.findall(text)) >= 3 and n < 25 and not SENTENCE_END.search(text))
         or _digit_share(text) > 0.4
         or (text.isupper() and n <= 8)
+        or bool(BYLINE.match(text))
+        or (bool(TEASER_DATE.search(text)) and n <= 25)
     )
     date_line = dates.is_date_line(text)
     prose = n >= 5 and bool(SENTENCE_END.search(text)) and not date_line
@@ -243,7 +251,7 @@ def _headline_like(text: str) -> bool:
     words = WORD.findall(text)
     if not 3 <= len(words) <= 30 or text.isupper():
         return False
-    if FURNITURE_START.match(text) or FURNITURE_ANY.search(text) or dates.is_date_line(text):
+    if FURNITURE_START.match(text) or FURNITURE_ANY.search(text) or BYLINE.match(text) or dates.is_date_line(text):
         return False
     if SEPARATORS.search(text) or TICKER.search(text) or _digit_share(text) > 0.3:
         return False
