@@ -127,12 +127,16 @@ def _attached(body: str, start: int, end: int, found: list[titles.Title]) -> tit
 
 
 def _trim(body: str, start: int, end: int) -> tuple[int, int] | None:
-    """Drop places and title words at either end of a capitalised run; None when no 1–3-word name is left."""
-    words = [m for m in re.finditer(r"\S+", body[start:end]) if not not_name(m.group(0))]
-    words = [w for w in words if not titles.is_filler(w.group(0))]
+    """The last run of name words in a capitalised run: "European Council Charles Michel" → "Charles Michel"."""
+    segments: list[list[re.Match[str]]] = [[]]
+    for word in re.finditer(r"\S+", body[start:end]):
+        if not_name(word.group(0)) or titles.is_filler(word.group(0)):
+            segments.append([])
+        else:
+            segments[-1].append(word)
+    words = next((seg for seg in reversed(segments) if seg), [])[-3:]
     if not words:
         return None
-    words = words[-3:]  # "Депутат Жогорку Кенеша Дастан Бекешев": the name is at the end of the run
     return start + words[0].start(), start + words[-1].end()
 
 
@@ -241,11 +245,11 @@ def unlisted(body: str, lang: str, found: list[titles.Title], taken: list[tuple[
             role, country = title.text, ""
         elif title.end <= start:  # "министр энергетики Казахстана Алмасадам Саткалиев": the post as the text gives it
             role = body[title.start:start]
-            country = titles.country_in(role) or titles.country_in(body[max(0, title.start - 30):title.start])
+            country = _home(role) or titles.country_in(body[max(0, title.start - 30):title.start])
         else:  # "Marat Karabayev, Minister of Industry ... of Kazakhstan, said"
             complement = re.match(r"[^,.;:\n]{0,60}", body[title.end:])
             role = title.text + (complement.group(0) if complement else "")
-            country = titles.country_in(body[end:title.start] + " " + role)  # "..., Kyrgyzstan's first deputy ..."
+            country = _home(body[end:title.start] + " " + role)  # "..., Kyrgyzstan's first deputy ..."
         role = _nominative_head(re.sub(r"\s+", " ", role).strip(" ,—–-"))
         # a former post names the person as an official but gives no rank today (meeting levels use the kind)
         kind = "other" if titles.is_former(body, title) else title.kind
@@ -266,6 +270,14 @@ def _later_surnames(body: str, found: list[Unlisted], taken: list[tuple[int, int
             if word.group(0)[:1].isupper() and word.group(0).lower() in forms and not _overlaps(*word.span(), spans):
                 out.append(Unlisted(person.person, person.country, person.kind, person.title, *word.span()))
     return sorted(out, key=lambda u: u.start)
+
+
+_POSTED_TO = re.compile(r"\b(?:to|in|в|во)\s+(?:the\s+)?[A-ZА-ЯЁ][\w-]*(?:\s+[A-ZА-ЯЁ][\w-]*)?")
+
+
+def _home(role: str) -> str:
+    """The official's own country in a post: "Kazakh Ambassador to Kyrgyzstan" → KZ, not the country posted to."""
+    return titles.country_in(_POSTED_TO.sub(" ", role))
 
 
 def _nominative_head(role: str) -> str:

@@ -149,6 +149,8 @@ def test_experts_and_journalists_are_not_officials(text, lang):
      "ru", "Yerbol Arynov", "KZ", "other"),
     ("Член Комитета по экономике Мажилиса Айдос Сарым высказал мнение.", "ru", "Aidos Sarym", "KZ", "other"),
     ("Посол по особым поручениям МИД Казахстана Иван Сидоров прибыл.", "ru", "Ivan Sidorov", "KZ", "ambassador"),
+    ("President of the European Council Charles Michel arrived.", "en", "Charles Michel", "", "president"),
+    ("Kazakh Ambassador to Kyrgyzstan Rapil Zhoshybayev said.", "en", "Rapil Zhoshybayev", "KZ", "ambassador"),
     # a former post: still an official, but no rank today
     ("Экс-премьер-министр Кыргызстана Омурбек Бабанов выступил на форуме.", "ru", "Omurbek Babanov", "KG", "other"),
     ("Former prime minister Omurbek Babanov spoke.", "en", "Omurbek Babanov", "", "other"),
