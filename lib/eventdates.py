@@ -47,7 +47,7 @@ _RANGE_SEP = rf"(?:{DASH}|\s+(?:по|и|and|to|until)\s+)"
 _FLAGS = re.IGNORECASE
 # "18–19 April 2024", "второго-третьего марта", "27 ноября 2019 г.", "с 18 по 19 апреля"
 DAY_MONTH = re.compile(
-    rf"(?<![\w.])(?:с\s+)?(?P<d1>{DAY})(?:\s+(?P<m1>{MONTH}))?(?:{_RANGE_SEP}(?P<d2>{DAY}))?\s+(?P<m2>{MONTH})"
+    rf"(?<![\w.])(?:с\s+)?(?P<d1>{DAY})(?:\s+(?P<m1>{MONTH}))?(?:{_RANGE_SEP}(?P<d2>{DAY}))?(?:\s+of)?\s+(?P<m2>{MONTH})"
     rf"(?:,?\s+(?P<y>{YEAR}))?(?!\w)", _FLAGS)
 # "April 18-19, 2024", "November 27, 2019", "on March 2"
 MONTH_DAY = re.compile(

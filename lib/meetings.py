@@ -202,7 +202,8 @@ def _pairs(people: list[Mention], day: date | None, clause: str = "") -> list[li
 def _span_for(clause: str, sentence: str, reference: date | None, future: bool) -> eventdates.DateSpan | None:
     for text in (clause, sentence):
         spans = eventdates.find_dates(text, reference, future=future)
-        dated = [s for s in spans if not s.vague and (s.start or s.day)]
+        # a written date wins over "on Monday" in "on Monday, March 3"
+        dated = sorted((s for s in spans if not s.vague and (s.start or s.day)), key=lambda s: s.relative)
         if dated:
             return dated[0]
         if spans:

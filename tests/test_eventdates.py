@@ -35,6 +35,8 @@ CASES = [
     ["will meet on Tuesday", D(2024, 5, 24), True, (D(2024, 5, 28), None)],
     ["27.11.2019", None, False, (D(2019, 11, 27), None)],
     ["2021-03-02", None, False, (D(2021, 3, 2), None)],
+    ["on the 22nd of August", D(2025, 8, 20), True, (D(2025, 8, 22), None)],
+    ["Aug. 22, 2025", None, False, (D(2025, 8, 22), None)],
 ]
 
 
