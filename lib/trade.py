@@ -285,7 +285,8 @@ def _implicit_targets(sentence: str, actuals: list[Amount], due: list[DueYear], 
 
 
 def _merge(figures: list[TradeFigure]) -> list[TradeFigure]:
-    """One row per figure and period: a headline repeating the body, or a period-less repeat, is merged."""
+    """One row per figure and period: a headline repeating the body, or a period-less repeat, is merged; the first
+    mention keeps its quote and takes the period, growth and due year the repeats add."""
     kept: list[TradeFigure] = []
     for f in figures:
         twin = next((i for i, k in enumerate(kept) if k.kind == f.kind and abs(k.value_usd - f.value_usd) < 1
@@ -299,7 +300,7 @@ def _merge(figures: list[TradeFigure]) -> list[TradeFigure]:
             k, period_start=k.period_start or f.period_start, period_end=k.period_end or f.period_end,
             growth_pct=k.growth_pct if k.growth_pct is not None else f.growth_pct,
             target_year=k.target_year or f.target_year,
-            quote=k.quote if len(k.quote) >= len(f.quote) or k.period_start else f.quote)
+            quote=k.quote)
     return kept
 
 
@@ -321,7 +322,10 @@ def _follow_up_growth(sentence: str, figure: TradeFigure) -> TradeFigure:
 
 def article_figures(title: str, body: str, published: date | None) -> list[TradeFigure]:
     """Every trade figure and target of one article, merged so a repeated figure appears once."""
-    text = body if not title or title.strip() in body[:len(title) + 400] else f"{title}\n{body}"
+    # The headline goes last, so that a figure it repeats is quoted from the body.
+    head = title.strip() if title else ""
+    lines = [line for line in body.split("\n") if not head or line.strip() != head] + ([head] if head else [])
+    text = "\n".join(lines)
     if not CHEAP.search(text):
         return []
     article_ok = functools.cache(lambda: article_is_bilateral(text))  # only when a sentence names no country
@@ -329,7 +333,7 @@ def article_figures(title: str, body: str, published: date | None) -> list[Trade
     previous = ""
     pending = False  # the last sentence ended with an actual figure that has no growth rate yet
     in_comments = after_header = False
-    for line in text.split("\n"):
+    for line in lines:
         if not line.strip():
             continue
         in_comments = in_comments or bool(COMMENTS_HEADING.match(line))

@@ -153,6 +153,8 @@ def test_reader_comments_are_not_figures():
 def test_a_headline_repeating_the_body_is_one_figure():
     body = "Kyrgyz-Kazakh trade tops $2 billion in 2025\nTrade crossed the $2 billion mark for the first time in 2025."
     assert len(article_figures("", body, date(2026, 1, 14))) == 1
+    (figure,) = article_figures("Kyrgyz-Kazakh trade tops $2 billion in 2025", body, date(2026, 1, 14))
+    assert figure.quote.startswith("Trade crossed") and figure.period_start == "2025-01"
 
 
 def test_an_actual_may_refer_back_to_the_turnover_of_the_sentence_before():
