@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lib import clean, corpus
 from lib.evaluate import score_trade
@@ -271,3 +273,10 @@ def test_country_table(text, which):
     assert _markers(which).search(text.lower())
     others = {"KG", "KZ", "third"} - {which}
     assert not any(_markers(o).search(text.lower()) for o in others)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(), st.sampled_from(["", TITLE, "$1 billion"]), st.one_of(st.none(), st.dates()))
+def test_never_raises_on_arbitrary_text(body, title, published):
+    for figure in article_figures(title, body + " trade turnover $1.5 billion", published):
+        assert figure.kind in {"actual", "target"} and figure.value_usd > 0
