@@ -236,23 +236,23 @@ def unlisted(body: str, lang: str, found: list[titles.Title], taken: list[tuple[
     for start, end in sorted(set(spans)):
         if _overlaps(start, end, taken) or _overlaps(start, end, title_spans):
             continue
-        title = _attached(body, start, end, found)
-        coordinated = title is None and (start, end) in candidates
-        title = title or candidates.get((start, end))
-        if title is None or title.kind == titles.NOT_OFFICIAL:
+        attached = _attached(body, start, end, found)
+        coordinated = attached is None and (start, end) in candidates
+        post = attached or candidates.get((start, end))
+        if post is None or post.kind == titles.NOT_OFFICIAL:
             continue
         if coordinated:
-            role, country = title.text, ""
-        elif title.end <= start:  # "министр энергетики Казахстана Алмасадам Саткалиев": the post as the text gives it
-            role = body[title.start:start]
-            country = _home(role) or titles.country_in(body[max(0, title.start - 30):title.start])
+            role, country = post.text, ""
+        elif post.end <= start:  # "министр энергетики Казахстана Алмасадам Саткалиев": the post as the text gives it
+            role = body[post.start:start]
+            country = _home(role) or titles.country_in(body[max(0, post.start - 30):post.start])
         else:  # "Marat Karabayev, Minister of Industry ... of Kazakhstan, said"
-            complement = re.match(r"[^,.;:\n]{0,60}", body[title.end:])
-            role = title.text + (complement.group(0) if complement else "")
-            country = _home(body[end:title.start] + " " + role)  # "..., Kyrgyzstan's first deputy ..."
+            complement = re.match(r"[^,.;:\n]{0,60}", body[post.end:])
+            role = post.text + (complement.group(0) if complement else "")
+            country = _home(body[end:post.start] + " " + role)  # "..., Kyrgyzstan's first deputy ..."
         role = _nominative_head(re.sub(r"\s+", " ", role).strip(" ,—–-"))
         # a former post names the person as an official but gives no rank today (meeting levels use the kind)
-        kind = "other" if titles.is_former(body, title) else title.kind
+        kind = "other" if titles.is_former(body, post) else post.kind
         out.append(Unlisted(canonical(body[start:end]), country, kind, role, start, end))
     return _later_surnames(body, _merge_surnames(out), taken)
 
