@@ -44,13 +44,19 @@ from lib.text import sentences
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
+# One row per meeting an article reports. Dates are 'YYYY-MM-DD' strings; a day written without a year and no
+# way to date it keeps day/month (end_day/end_month) with year_missing, for the merge to date from other reports;
+# "vague" marks a meeting placed by a month or "last week" only (period: its 'YYYY-MM' when known).
 REPORT_COLUMNS = [
     "article_id", "position", "date", "end_date", "day", "month", "end_day", "end_month", "date_inferred",
     "year_missing", "vague", "period", "published", "status", "kind", "place", "participants", "countries", "evidence",
 ]
 
+
 @dataclass(frozen=True, slots=True)
 class Mention:
+    """An official named in the body: canonical name, country (ISO alpha-2) and offset."""
+
     person: str
     country: str | None
     start: int

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lib import evaluate, meetings, merge, pipeline
 from lib.records import MEETING_COLUMNS
@@ -277,3 +279,18 @@ def test_unnamed_head_of_state_is_the_official_named_before():
     reports = _reports(body, None, {"Токаев": "Kassym-Jomart Tokayev", "Садыром Жапаровым": "Sadyr Japarov"})
     assert list(reports["participants"]) == [["Kassym-Jomart Tokayev", "Sadyr Japarov"]]
     assert list(reports["date"]) == ["2024-05-10"]
+
+
+WORDS = ["Токаев", "Жапаров", "провел", "переговоры", "визит", "вчера", "второго-третьего марта", "in April", ".",
+         ",", "\n", "the two presidents", "met", "will", "с", "и", "Бишкеке", "phone", "18–19 April", "; а", "his"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=40), st.one_of(st.none(), st.dates(min_value=date(2000, 1, 1),
+                                                                                       max_value=date(2030, 1, 1))))
+def test_extraction_never_raises_and_reports_two_countries(words, published):
+    body = " ".join(words)
+    reports = _reports(body, published, {"Токаев": "Kassym-Jomart Tokayev", "Жапаров": "Sadyr Japarov"})
+    for row in reports.itertuples():
+        assert len(row.countries) >= 2 and row.status in ("held", "planned")
+    meetings.merge_meetings(reports, pd.DataFrame({"article_id": ["a1"], "file": ["a1.txt"]}))
