@@ -30,10 +30,12 @@ MAGIC = [
 ]
 # charset-normalizer is asked only about these: the encodings a Russian or English news page can be in.
 CANDIDATE_ENCODINGS = ["cp1251", "koi8_r", "cp1252", "iso8859_5", "mac_cyrillic", "cp866", "latin_1"]
-# Text longer than this is not one news article (a long read is ~50,000 characters, a novel ~1 million);
-# refusing it keeps memory and time bounded: the later stages hold a body several times over. HTML carries
-# markup, scripts and inline styles, so its limit is higher.
-MAX_CHARS = {"text": 1_000_000, "markdown": 1_000_000, "html": 5_000_000}
+# Text longer than this is not one news article (a long read is 50,000-100,000 characters); refusing it keeps
+# time and memory bounded: extraction costs ~15 s per 300,000 characters on a busy two-core machine, and the
+# stages hold a body several times over. HTML carries markup, scripts and inline data besides the text (a
+# heavy news page is 1-2 MB), and trafilatura needs ~8 s per million characters.
+MAX_CHARS = {"text": 500_000, "markdown": 500_000, "html": 3_000_000}
+MAX_BYTES_PER_CHAR = 4  # UTF-8 and UTF-32 at most; so a file over 4 bytes per allowed character is too long
 # Up to this share of NUL bytes is damage in a text and dropped; more is binary data.
 MAX_NUL_SHARE = 0.02
 
@@ -141,6 +143,11 @@ def read_document(found: FoundFile) -> RawDocument:
         if size > limit_mb * 1024 * 1024:
             raise UnreadableFile(f"file is {size / 1024 / 1024:.0f} MB, larger than the {limit_mb} MB limit "
                                  "for one article (setting KK_MAX_FILE_MB)")
+        if size > MAX_BYTES_PER_CHAR * MAX_CHARS[found.kind]:
+            # Too long whatever its encoding: refused without reading it into memory.
+            raise UnreadableFile(f"file is {size / 1024 / 1024:.0f} MB: longer than any news article (the limit is "
+                                 f"{MAX_CHARS[found.kind] / 1e6:g} million characters for a {found.kind} file); "
+                                 "split it into one file per article")
         data = found.path.read_bytes()
     except IsADirectoryError as exc:
         raise UnreadableFile("a folder, not a file") from exc

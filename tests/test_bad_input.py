@@ -430,3 +430,17 @@ def test_read_document_refuses_files_over_the_size_setting(tmp_path, monkeypatch
     path.write_bytes(b"a" * (2 * 1024 * 1024))
     with pytest.raises(UnreadableFile, match="larger than the 1 MB limit"):
         corpus.read_document(FoundFile(path, path.name, "text"))
+
+
+@pytest.mark.parametrize("kind, chars, refused", [
+    ("text", 400_000, False), ("text", 600_000, True), ("markdown", 600_000, True), ("html", 2_000_000, False),
+    ("html", 3_500_000, True), ("text", 3_000_000, True),  # the last over 4 bytes a character: never read
+])
+def test_texts_longer_than_any_article_are_refused(tmp_path, kind, chars, refused):
+    path = tmp_path / "long.txt"
+    path.write_text("Lorem ipsum dolor sit amet. " * (chars // 28), encoding="utf-16")  # 2 bytes a character
+    if refused:
+        with pytest.raises(UnreadableFile, match="longer than any news article"):
+            corpus.read_document(FoundFile(path, path.name, kind))
+    else:
+        assert len(corpus.read_document(FoundFile(path, path.name, kind)).text) == chars // 28 * 28
