@@ -62,8 +62,9 @@ def mentions_figure(per_month: pd.DataFrame, top: int = 8) -> go.Figure:
         group = per_month[per_month["person"] == person]
         fig.add_scatter(x=group["month"], y=group["mentions"], mode="lines+markers", name=person,
                         hovertemplate="%{x|%B %Y}: %{y} mentions<extra>" + person + "</extra>")
-    fig.update_layout(yaxis_title="mentions")
-    return _layout(fig, 320)
+    _layout(fig, 340)
+    fig.update_layout(yaxis_title="mentions", legend={"orientation": "h", "y": -0.15, "x": 0})
+    return fig
 
 
 def who_met_whom_figure(matrix: pd.DataFrame) -> go.Figure:
@@ -71,6 +72,6 @@ def who_met_whom_figure(matrix: pd.DataFrame) -> go.Figure:
     fig = go.Figure(go.Heatmap(
         z=matrix.to_numpy(), x=list(matrix.columns), y=list(matrix.index), colorscale="Blues",
         hovertemplate="%{y} and %{x}: %{z} meetings<extra></extra>", showscale=False,
-        text=matrix.to_numpy(), texttemplate="%{text}"))
+        text=matrix.where(matrix > 0, "").astype(str).to_numpy(), texttemplate="%{text}"))
     fig.update_yaxes(autorange="reversed")
     return _layout(fig, max(300, 40 * len(matrix) + 120))

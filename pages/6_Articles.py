@@ -26,7 +26,7 @@ if not ui.empty_state(data, "articles"):
         st.session_state.pop("articles-reader", None)
     chosen = st.selectbox("Read an article", ids, format_func=titles.get, key="articles-reader")
     article = views.article_row(data.view.articles, chosen)
-    st.text(f"{article['title']}")
+    st.subheader(ui.md(article["title"]), anchor=False)
     st.caption(views.article_byline(article))
     highlights = views_detail.article_highlights(article, data.view)
     clean, original = st.columns(2)
