@@ -109,7 +109,7 @@ def _gap_ok(gap: str) -> bool:
     for token in _GAP_WORD.findall(gap):
         if token in {"—", "–", "-", "'", "’", "«", "»", '"'} or titles.is_filler(token) or _complement(token):
             continue
-        if not_name(token) or token.lower() == "s":
+        if not_name(token) or token.lower() == "s" or (token.isupper() and len(token) > 1):  # acronyms: МИД, СНГ
             continue
         if token[:1].isupper() and capitalised < 1:  # a place or body: "Аким Алматы", "Губернатор Омской области"
             capitalised += 1

@@ -151,6 +151,9 @@ def test_experts_and_journalists_are_not_officials(text, lang):
     ("Посол по особым поручениям МИД Казахстана Иван Сидоров прибыл.", "ru", "Ivan Sidorov", "KZ", "ambassador"),
     ("President of the European Council Charles Michel arrived.", "en", "Charles Michel", "", "president"),
     ("Kazakh Ambassador to Kyrgyzstan Rapil Zhoshybayev said.", "en", "Rapil Zhoshybayev", "KZ", "ambassador"),
+    ("Директор департамента стран СНГ МИД Казахстана Айдар Бекмухамбетов прибыл.", "ru", "Aidar Bekmukhambetov",
+     "KZ", "other"),
+    ("Вице-спикер Мажилиса Альберт Рау открыл заседание.", "ru", "Albert Rau", "KZ", "speaker"),
     # a former post: still an official, but no rank today
     ("Экс-премьер-министр Кыргызстана Омурбек Бабанов выступил на форуме.", "ru", "Omurbek Babanov", "KG", "other"),
     ("Former prime minister Omurbek Babanov spoke.", "en", "Omurbek Babanov", "", "other"),
