@@ -151,7 +151,7 @@ def _cluster(starts: list[date | None], ends: list[date | None], periods: list[s
                 month = next((j for j in dated if starts[j].strftime("%Y-%m") == periods[i]), None)  # type: ignore[union-attr]
                 if month is not None:
                     links.join(i, month)
-                    continue
+                continue  # a meeting said to be in another month is not this one
             if status[i] == "planned" and published[i]:
                 # another article's report: the article itself already told its meetings apart
                 after = [j for j in dated if articles[j] != articles[i]
