@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from lib import cli_search, pipeline, settings
+from lib import bench, cli_search, pipeline, settings
 from lib.export import write_export
 from lib.store import Store, StoreError
 
@@ -30,6 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--queries", type=Path, default=None,
                           help="also score search on labelled queries (format of dev-corpus/queries.json)")
     cli_search.add_search_parser(sub, _corpus_args)
+    bench.add_bench_parser(sub)
     return parser
 
 
@@ -76,7 +77,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     return cli_search.cmd_search(args, load)
 
 
-COMMANDS = {"export": cmd_export, "evaluate": cmd_evaluate, "search": cmd_search}
+COMMANDS = {"export": cmd_export, "evaluate": cmd_evaluate, "search": cmd_search, "bench": bench.cmd_bench}
 
 
 def main(argv: list[str] | None = None) -> int:

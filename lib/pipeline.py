@@ -9,11 +9,17 @@ cheap and depends on which articles are present.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
+import multiprocessing
+import os
+import threading
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
+from threadpoolctl import threadpool_limits
 
 from lib import clean, corpus, meetings, passages, people, trade
 from lib.records import (
@@ -37,6 +43,8 @@ LIB_DIR = Path(__file__).resolve().parent
 FACT_TABLES = ("mentions", "officials", "reports", "trade", "passages")
 # Articles are cleaned in batches so memory stays flat and a crash loses one batch of work at most.
 BATCH_SIZE = 500
+# Below this many new files, starting worker processes (each loads the NER model, ~2 s) costs more than it saves.
+PARALLEL_MIN = 200
 
 
 @dataclass(frozen=True)
@@ -77,26 +85,34 @@ def fingerprint() -> str:
 
 def extract_facts(articles: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """The per-article stages, in order; each returns a table keyed by article_id."""
-    mentions = people.extract_mentions(articles)
-    return {
-        "mentions": mentions,
-        "officials": people.summarise_officials(mentions, articles),
-        "reports": meetings.extract_reports(articles, mentions),
-        "trade": trade.extract_trade(articles),
-        "passages": passages.make_passages(articles),
-    }
+    # natasha's NER multiplies tiny matrices: OpenBLAS waking its threads for each costs ~50x the product
+    # itself on this kind of machine (150 ms vs 3 ms a sentence), and parallelism comes from processes anyway.
+    with threadpool_limits(limits=1, user_api="blas"):
+        mentions = people.extract_mentions(articles)
+        return {
+            "mentions": mentions,
+            "officials": people.summarise_officials(mentions, articles),
+            "reports": meetings.extract_reports(articles, mentions),
+            "trade": trade.extract_trade(articles),
+            "passages": passages.make_passages(articles),
+        }
 
 
-def build(roots: Iterable[tuple[Path, str]], store: Store, progress: Progress | None = None) -> Corpus:
-    """Read every article under ``roots`` ((folder, prefix for its file names) pairs) into a Corpus."""
+def build(roots: Iterable[tuple[Path, str]], store: Store, progress: Progress | None = None,
+          workers: int | None = None) -> Corpus:
+    """Read every article under ``roots`` ((folder, prefix for its file names) pairs) into a Corpus.
+
+    ``workers`` processes read and extract new files (default: one per CPU core; 1 runs everything here).
+    """
     files, errors = corpus.scan(list(roots))
     namespace = f"facts-{fingerprint()}"
     store.clean_stale()
 
     known = store.read(namespace, "files", key="raw_hash")
     known_hashes = set(known["raw_hash"]) if known is not None else set()
-    cached_articles = store.read(namespace, "articles", key="article_id")
-    cached_ids = set(cached_articles["article_id"]) if cached_articles is not None else set()
+    # The files table names every stored article (both are written in one batch), and is far smaller to read
+    # than the articles table with its bodies.
+    cached_ids = set(known["article_id"].dropna()) if known is not None else set()
 
     hashed: list[tuple[corpus.FoundFile, str]] = []
     for found in files:
@@ -106,32 +122,108 @@ def build(roots: Iterable[tuple[Path, str]], store: Store, progress: Progress | 
             errors.append(ReadError(found.file, f"cannot read the file ({exc.strerror or exc})"))
 
     todo = [(f, h) for f, h in hashed if h not in known_hashes]
-    for start in range(0, len(todo), BATCH_SIZE):
-        chunk = todo[start:start + BATCH_SIZE]
+    done = 0
+    for chunk, (file_rows, tables) in _process(todo, cached_ids, workers):
         if progress:
-            progress(start, len(todo), "reading and extracting")
-        _ingest(chunk, store, namespace, cached_ids)
+            progress(done, len(todo), "reading and extracting")
+        _write(file_rows, tables, store, namespace, cached_ids)
+        done += len(chunk)
     if progress and todo:
         progress(len(todo), len(todo), "reading and extracting")
-    store.compact(namespace, {"files": "raw_hash", "articles": "article_id"})
+    store.compact(namespace, {"files": "raw_hash", "articles": "article_id"}, group="article_id")
     return _assemble(hashed, errors, store, namespace, stats={"files": len(files), "parsed": len(todo)})
 
 
-def _ingest(chunk: list[tuple[corpus.FoundFile, str]], store: Store, namespace: str, cached_ids: set[str]) -> None:
-    file_rows, new_articles = [], []
+Chunk = list[tuple[corpus.FoundFile, str]]
+Result = tuple[list[dict[str, object]], dict[str, pd.DataFrame]]
+
+
+def _process(todo: Chunk, known_ids: set[str], workers: int | None) -> Iterator[tuple[Chunk, Result]]:
+    """Each chunk of ``todo`` with its extracted tables, in order (so the store and every output are the same
+    whatever the number of workers)."""
+    workers = max(1, workers or _cpu_count())
+    if workers == 1 or len(todo) < PARALLEL_MIN:
+        for start in range(0, len(todo), BATCH_SIZE):
+            chunk = todo[start:start + BATCH_SIZE]
+            yield chunk, _work(chunk, known_ids)
+        return
+    # Chunks small enough that every worker gets several (a slow chunk does not leave a core idle at the end),
+    # and never larger than a batch.
+    size = max(1, min(BATCH_SIZE, -(-len(todo) // (workers * 4))))
+    chunks = [todo[start:start + size] for start in range(0, len(todo), size)]
+    # fork starts workers at once with everything already imported, but copies only the calling thread: in a
+    # process with other threads (the dashboard's server) a lock held by one of them would stay held forever in
+    # the child, so there the workers come from a clean forkserver (which needs the usual __main__ guard).
+    context = multiprocessing.get_context("fork" if threading.active_count() == 1 else "forkserver")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
+                             initargs=(frozenset(known_ids),)) as pool:
+        # At most two chunks per worker in flight, so finished tables never pile up in memory.
+        pending: deque[tuple[Chunk, Future[Result]]] = deque()
+        for chunk in chunks:
+            pending.append((chunk, pool.submit(_work_in_worker, chunk)))
+            if len(pending) >= 2 * workers:
+                first, future = pending.popleft()
+                yield first, future.result()
+        while pending:
+            first, future = pending.popleft()
+            yield first, future.result()
+
+
+_WORKER_KNOWN: frozenset[str] = frozenset()
+
+
+def _init_worker(known_ids: frozenset[str]) -> None:
+    global _WORKER_KNOWN
+    _WORKER_KNOWN = known_ids
+
+
+def _work_in_worker(chunk: Chunk) -> Result:
+    return _work(chunk, _WORKER_KNOWN)
+
+
+def _work(chunk: Chunk, known_ids: set[str] | frozenset[str]) -> Result:
+    """Read, clean and extract one chunk: its files rows and fact tables (articles already stored are skipped)."""
+    file_rows: list[dict[str, object]] = []
+    new_articles: list[Article] = []
+    seen: set[str] = set()
     for found, raw_hash in chunk:
         result = read_article(found)
         if isinstance(result, ReadError):
             file_rows.append({"raw_hash": raw_hash, "article_id": None, "error": result.error})
             continue
         file_rows.append({"raw_hash": raw_hash, "article_id": result.article_id, "error": None})
-        if result.article_id not in cached_ids:
-            cached_ids.add(result.article_id)
+        if result.article_id not in known_ids and result.article_id not in seen:
+            seen.add(result.article_id)
             new_articles.append(result)
     frame = articles_frame(new_articles)
-    tables = {"files": pd.DataFrame(file_rows, columns=["raw_hash", "article_id", "error"]), "articles": frame}
-    tables.update(extract_facts(frame))
-    store.write_batch(namespace, tables)
+    return file_rows, {"articles": frame, **extract_facts(frame)}
+
+
+def _write(file_rows: list[dict[str, object]], tables: dict[str, pd.DataFrame], store: Store, namespace: str,
+           cached_ids: set[str]) -> None:
+    """Store one chunk as one batch; an article another chunk stored first is dropped (same text, same facts)."""
+    fresh = set(tables["articles"]["article_id"]) - cached_ids
+    if len(fresh) < len(tables["articles"]):
+        tables = {name: frame[frame["article_id"].isin(fresh)] for name, frame in tables.items()}
+    cached_ids.update(fresh)
+    files = pd.DataFrame(file_rows, columns=["raw_hash", "article_id", "error"])
+    store.write_batch(namespace, {"files": files, **tables})
+
+
+def _uniform_strings(frame: pd.DataFrame) -> pd.DataFrame:
+    """Text columns as pandas' string dtype whatever the batching: a batch whose values of a column are all
+    missing stores it untyped, and concatenating that with typed batches would give ``object`` instead."""
+    for column in frame.columns:
+        if frame[column].dtype == object and pd.api.types.infer_dtype(frame[column], skipna=True) == "string":
+            frame[column] = frame[column].astype("str")
+    return frame
+
+
+def _cpu_count() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def read_article(found: corpus.FoundFile) -> Article | ReadError:
@@ -153,21 +245,24 @@ def _assemble(
     stats: dict[str, int],
 ) -> Corpus:
     known = store.read(namespace, "files", key="raw_hash")
-    by_hash = known.set_index("raw_hash") if known is not None else pd.DataFrame(columns=["article_id", "error"])
+    # Plain dicts, not .loc per file: a row lookup in pandas costs ~50 µs, 5 s at 100,000 files.
+    by_hash: dict[str, tuple[object, object]] = {}
+    if known is not None:
+        by_hash = dict(zip(known["raw_hash"], zip(known["article_id"], known["error"], strict=True), strict=True))
     file_of: dict[str, str] = {}
     for found, raw_hash in sorted(hashed, key=lambda pair: pair[0].file):
-        if raw_hash not in by_hash.index:
+        if raw_hash not in by_hash:
             continue
-        row = by_hash.loc[raw_hash]
-        if isinstance(row["error"], str):
-            errors.append(ReadError(found.file, row["error"]))
-        elif row["article_id"] in file_of:
-            errors.append(ReadError(found.file, f"same text as {file_of[row['article_id']]}: counted once"))
+        article_id, error = by_hash[raw_hash]
+        if isinstance(error, str):
+            errors.append(ReadError(found.file, error))
+        elif article_id in file_of:
+            errors.append(ReadError(found.file, f"same text as {file_of[article_id]}: counted once"))  # type: ignore[index]
         else:
-            file_of[row["article_id"]] = found.file
+            file_of[article_id] = found.file  # type: ignore[index]
 
     def current(table: str, columns: list[str]) -> pd.DataFrame:
-        frame = store.read(namespace, table)
+        frame = store.read(namespace, table, group="article_id")
         if frame is None or frame.empty:
             out = empty(columns) if table != "articles" else articles_frame([])
             return out
@@ -177,7 +272,7 @@ def _assemble(
         if "file" in frame.columns or table == "articles":
             frame["file"] = frame["article_id"].map(file_of)
         sort = ["file"] if "file" in frame.columns else ["article_id"]
-        return frame.sort_values(sort, kind="stable").reset_index(drop=True)
+        return _uniform_strings(frame.sort_values(sort, kind="stable").reset_index(drop=True))
 
     articles = current("articles", ARTICLE_COLUMNS)
     if not articles.empty:

@@ -1,0 +1,358 @@
+"""Benchmark: synthetic corpora of N articles → one JSON line of timings per N (``python -m lib bench``).
+
+Each size runs in a fresh subprocess (so ``peak_rss_mb`` is that size's peak) with its own temporary corpus and
+store. Stages: ingest (read, clean, extract; no embeddings), an unchanged re-run, the cost of each per-article
+stage, embedding through the pipeline's cache against the bare ``model.encode`` on the same passages, search
+latency (encoding + ranking, and ranking alone), and the DataFrame work behind one filter change on the Timeline
+page. Timings are wall-clock on a machine others may be using: ``load_avg`` says how busy it was.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import pickle
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+
+from lib import settings
+
+DEFAULT_SIZES = (1000, 10000)
+FULL_SIZE = 100_000
+# Encoding every passage of a big corpus on CPU takes hours; throughput is measured on an even sample.
+EMBED_SAMPLE = 2000
+# Per-stage costs are measured on this many articles of the corpus, one stage at a time.
+STAGE_SAMPLE = 200
+QUERIES_FILE = settings.PROJECT_ROOT.parent / "shared" / "dev-corpus" / "queries.json"
+FALLBACK_QUERIES = (
+    "state visit of the Kyrgyz president to Kazakhstan", "trade turnover target two billion dollars",
+    "border crossing queues of lorries", "визит Токаева в Бишкек", "товарооборот между Казахстаном и Кыргызстаном",
+    "межправительственный совет", "water and energy cooperation", "демаркация границы",
+)
+QUERY_ROUNDS = 3
+
+
+def _now() -> float:
+    return time.perf_counter()
+
+
+def _percentile(values: Sequence[float], q: float) -> float:
+    return round(float(np.percentile(np.asarray(values, dtype=float), q)), 2) if values else float("nan")
+
+
+def _timed(func: Callable[[], object]) -> tuple[float, object]:
+    start = _now()
+    out = func()
+    return _now() - start, out
+
+
+def cpu_seconds() -> float:
+    """CPU time of this process and its finished children (pool workers): unlike wall time, it does not grow
+    when other programs share the cores."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def peak_rss_mb() -> tuple[float, float]:
+    """Peak resident memory of this process and of its largest finished child (workers), in MB."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return round(own, 1), round(children, 1)
+
+
+# ---- stages ---------------------------------------------------------------------------------------------------
+
+
+def measure_ingest(corpus_dir: Path, store_root: Path, workers: int | None) -> tuple[dict[str, object], object]:
+    """First build into an empty store, then an unchanged re-run."""
+    from lib import pipeline
+    from lib.store import Store
+
+    cpu = cpu_seconds()
+    first_s, built = _timed(lambda: pipeline.build([(corpus_dir, "")], Store(store_root), workers=workers))
+    first_cpu = cpu_seconds() - cpu
+    cpu = cpu_seconds()
+    again_s, _ = _timed(lambda: pipeline.build([(corpus_dir, "")], Store(store_root), workers=workers))
+    again_cpu = cpu_seconds() - cpu
+    n = built.stats.get("files", 0)  # type: ignore[attr-defined]
+    return {
+        "first_run_s": round(first_s, 2),
+        "ingest_articles_per_s": round(n / first_s, 1) if first_s else None,
+        "first_run_cpu_s": round(first_cpu, 2),
+        "ingest_articles_per_cpu_s": round(n / first_cpu, 1) if first_cpu else None,
+        "reingest_unchanged_s": round(again_s, 3),
+        "reingest_unchanged_cpu_s": round(again_cpu, 3),
+        "reingest_speedup": round(first_s / again_s, 1) if again_s else None,
+    }, built
+
+
+def measure_stages(corpus_dir: Path, store_root: Path, sample: int) -> dict[str, object]:
+    """Milliseconds per article of each per-article stage, on an even sample, one process, one stage at a time."""
+    from threadpoolctl import threadpool_limits
+
+    from lib import corpus, meetings, passages, people, pipeline, trade
+    from lib.records import Article, articles_frame
+    from lib.store import Store
+
+    files, _ = corpus.scan([(corpus_dir, "")])
+    step = max(1, len(files) // sample)
+    chosen = files[::step][:sample]
+    times: dict[str, float] = {}
+    with threadpool_limits(limits=1, user_api="blas"):
+        people.extract_mentions(articles_frame([]))  # load the gazetteer and the NER model outside the timing
+        read_s, results = _timed(lambda: [pipeline.read_article(f) for f in chosen])
+        frame = articles_frame([r for r in results if isinstance(r, Article)])  # type: ignore[union-attr]
+        times["read_clean"] = read_s
+        times["mentions"], mentions = _timed(lambda: people.extract_mentions(frame))
+        times["officials"], _ = _timed(lambda: people.summarise_officials(mentions, frame))
+        times["meeting_reports"], _ = _timed(lambda: meetings.extract_reports(frame, mentions))
+        times["trade"], _ = _timed(lambda: trade.extract_trade(frame))
+        times["passages"], _ = _timed(lambda: passages.make_passages(frame))
+    count = max(1, len(chosen))
+    out: dict[str, object] = {"stage_sample_articles": len(chosen),
+                              "stage_ms_per_article": {k: round(1000 * v / count, 2) for k, v in times.items()}}
+    # Work across articles, redone on every build: merging meeting reports into events.
+    namespace = f"facts-{pipeline.fingerprint()}"
+    store = Store(store_root)
+    reports = store.read(namespace, "reports", group="article_id")
+    articles = store.read(namespace, "articles", group="article_id")
+    if reports is not None and articles is not None:
+        merge_s, _ = _timed(lambda: meetings.merge_meetings(reports, articles))
+        out["merge_meetings_ms"] = round(1000 * merge_s, 1)
+        out["meeting_reports"] = len(reports)
+    return out
+
+
+class SyntheticPassageEncoder:
+    """The real encoder for queries, seeded random unit vectors for passages: ranking costs the same whatever the
+    vectors hold, and encoding every passage of a large corpus on CPU would take hours."""
+
+    def __init__(self, real: object) -> None:
+        self._real = real
+        self.info = real.info  # type: ignore[attr-defined]
+
+    @property
+    def dim(self) -> int:
+        return int(self._real.dim)  # type: ignore[attr-defined]
+
+    def encode(self, texts: Sequence[str], kind: str, progress: object = None) -> np.ndarray:
+        if kind == "query":
+            return self._real.encode(texts, kind)  # type: ignore[attr-defined]
+        rng = np.random.default_rng(len(texts))
+        vectors = rng.standard_normal((len(texts), self.dim)).astype(np.float32)
+        return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+
+
+def measure_embedding(texts: list[str], store_root: Path) -> dict[str, object]:
+    """Passages per second: the bare model, then the pipeline (sorting, batching, cache writes), then cached."""
+    from lib import search
+    from lib.embed import load_encoder
+    from lib.store import Store
+
+    encoder = load_encoder()
+    encoder.encode(texts[:64], "passage")  # warm-up: first calls allocate and pick kernels
+    model = encoder._model  # noqa: SLF001 - the bare model is the baseline being compared against
+    raw_s, _ = _timed(lambda: model.encode(  # type: ignore[attr-defined]
+        texts, batch_size=encoder.batch_size, normalize_embeddings=True, convert_to_numpy=True,
+        show_progress_bar=False))
+    store = Store(store_root)
+    pipe_s, _ = _timed(lambda: search.passage_vectors(texts, encoder, store))
+    cached_s, _ = _timed(lambda: search.passage_vectors(texts, encoder, store))
+    n = len(texts)
+    return {
+        "embed_model": encoder.info.name,
+        "embed_passages": n,
+        "raw_encode_passages_per_s": round(n / raw_s, 1) if raw_s else None,
+        "embed_passages_per_s": round(n / pipe_s, 1) if pipe_s else None,
+        "embed_ratio": round(raw_s / pipe_s, 3) if pipe_s else None,
+        "embed_cached_passages_per_s": round(n / cached_s, 1) if cached_s else None,
+    }, encoder
+
+
+def load_queries() -> list[str]:
+    if QUERIES_FILE.is_file():
+        try:
+            return [q["q"] for q in json.loads(QUERIES_FILE.read_text(encoding="utf-8"))]
+        except (ValueError, KeyError, TypeError):
+            pass
+    return list(FALLBACK_QUERIES)
+
+
+def measure_search(built: object, encoder: object, rounds: int = QUERY_ROUNDS) -> dict[str, object]:
+    """Latency of one query: encoding + ranking, and ranking alone (query vector given)."""
+    from lib import search
+
+    index_s, index = _timed(lambda: search.build_index(
+        built.articles, built.passages, SyntheticPassageEncoder(encoder)))  # type: ignore[attr-defined]
+    queries = load_queries()
+    index.search(queries[:2], k=10)  # type: ignore[attr-defined] # warm-up
+    vectors = index.query_vectors(queries)  # type: ignore[attr-defined]
+    full, ranking = [], []
+    for _ in range(rounds):
+        for query, vector in zip(queries, vectors, strict=True):
+            start = _now()
+            index.search([query], k=10)  # type: ignore[attr-defined]
+            full.append(1000 * (_now() - start))
+            start = _now()
+            rank_only(index, query, vector)
+            ranking.append(1000 * (_now() - start))
+    return {
+        "index_passages": len(index.passages),  # type: ignore[attr-defined]
+        "index_vectors": "synthetic (ranking cost does not depend on their values)",
+        "index_build_s": round(index_s, 2),
+        "search_queries": len(full),
+        "search_ms_p50": _percentile(full, 50),
+        "search_ms_p95": _percentile(full, 95),
+        "rank_ms_p50": _percentile(ranking, 50),
+        "rank_ms_p95": _percentile(ranking, 95),
+    }
+
+
+def rank_only(index: object, query: str, vector: np.ndarray) -> object:
+    """What ``SearchIndex.search`` does after encoding: scores, fusion, top k and their best passages."""
+    parts = index.article_scores(query, vector)  # type: ignore[attr-defined]
+    mask = index._mask(None)  # type: ignore[attr-defined] # noqa: SLF001
+    return index._hits(query, parts["fused"], parts, mask, 10)  # type: ignore[attr-defined] # noqa: SLF001
+
+
+def measure_filter(built: object) -> dict[str, object]:
+    """One filter change on the Timeline page: every DataFrame step the page reruns (no streamlit)."""
+    from lib import views, views_detail
+
+    prepare_s, prepared = _timed(lambda: views.prepare(built))  # type: ignore[arg-type]
+    # st.cache_data hands each rerun a copy of the cached corpus, made by unpickling it.
+    payload = pickle.dumps(prepared)
+    copy_s, _ = _timed(lambda: pickle.loads(payload))
+    options = views.filter_options(prepared)
+    start = options.min_date or date(2016, 1, 1)
+    end = options.max_date or date(2026, 12, 31)
+    middle = start + (end - start) / 2
+    changes = [views.Filters(pair=views.ALL_PAIRS), views.Filters(start=start, end=middle),
+               views.Filters(start=middle, end=end, langs=("ru",)), views.Filters()]
+    samples, parts = [], []
+    for filters in changes:
+        step: dict[str, float] = {}
+        step["filter_options"], _ = _timed(lambda: views.filter_options(prepared))
+        step["apply_filters"], view = _timed(lambda f=filters: views.apply_filters(prepared, f))
+        step["meetings_table"], _ = _timed(lambda v=view: views.meetings_table(v.meetings))
+        step["timeline_frame"], _ = _timed(lambda v=view: views_detail.timeline_frame(v.meetings, v.articles))
+        step["meeting_choices"], _ = _timed(lambda v=view: views_detail.meeting_choices(v.meetings))
+        samples.append(1000 * sum(step.values()))
+        parts.append(step)
+    return {
+        "filter_ms": round(float(np.median(samples)), 1),
+        "filter_ms_max": round(max(samples), 1),
+        "filter_ms_parts": {k: round(1000 * float(np.median([p[k] for p in parts])), 1) for k in parts[0]},
+        "cache_copy_ms": round(1000 * copy_s, 1),
+        "prepare_once_s": round(prepare_s, 2),
+        "meetings": len(prepared.meetings),  # type: ignore[attr-defined]
+    }
+
+
+def measure(n: int, workdir: Path, embed_sample: int = EMBED_SAMPLE, workers: int | None = None,
+            stages: bool = True, embed: bool = True, query_rounds: int = QUERY_ROUNDS) -> dict[str, object]:
+    """Every figure for one corpus size (run it in a fresh process so the memory peak is this size's)."""
+    from lib import synth
+
+    workdir.mkdir(parents=True, exist_ok=True)
+    corpus_dir = workdir / f"corpus-{n}"
+    result: dict[str, object] = {"articles": n, "cpus": len(os.sched_getaffinity(0)),
+                                 "load_avg_start": round(os.getloadavg()[0], 2)}
+    synth_s, _ = _timed(lambda: synth.make_corpus(corpus_dir, n))
+    result["synth_s"] = round(synth_s, 2)
+    ingest, built = measure_ingest(corpus_dir, workdir / "store", workers)
+    result.update(ingest)
+    result["passages"] = len(built.passages)  # type: ignore[attr-defined]
+    result["errors"] = len(built.errors)  # type: ignore[attr-defined]
+    if stages:
+        result.update(measure_stages(corpus_dir, workdir / "store", min(STAGE_SAMPLE, n)))
+    result.update(measure_filter(built))
+    gc.collect()
+    if embed:
+        texts = built.passages["text"].astype(str).tolist()  # type: ignore[attr-defined]
+        step = max(1, len(texts) // embed_sample)
+        sample = texts[::step][:embed_sample]
+        figures, encoder = measure_embedding(sample, workdir / "embed-store")
+        result.update(figures)
+        result.update(measure_search(built, encoder, query_rounds))
+    own, workers_peak = peak_rss_mb()
+    result["peak_rss_mb"] = own
+    result["workers_peak_rss_mb"] = workers_peak
+    result["load_avg_end"] = round(os.getloadavg()[0], 2)
+    return result
+
+
+# ---- driver -------------------------------------------------------------------------------------------------
+
+
+def run(sizes: Sequence[int], embed_sample: int = EMBED_SAMPLE, workers: int | None = None,
+        workdir: Path | None = None, out: Callable[[str], None] = print, embed: bool = True) -> list[dict]:
+    """Measure each size in its own subprocess; print and return one JSON object per size."""
+    results = []
+    with tempfile.TemporaryDirectory(prefix="kk-bench-", dir=workdir) as tmp:
+        for n in sizes:
+            command = [sys.executable, "-m", "lib.bench", "--child", str(n), "--workdir", str(Path(tmp) / str(n)),
+                       "--embed-sample", str(embed_sample)]
+            if workers:
+                command += ["--workers", str(workers)]
+            if not embed:
+                command.append("--no-embed")
+            proc = subprocess.run(command, cwd=settings.PROJECT_ROOT, capture_output=True, text=True, check=False)
+            lines = [line for line in proc.stdout.splitlines() if line.startswith("{")]
+            if proc.returncode != 0 or not lines:
+                raise RuntimeError(f"benchmark of {n} articles failed:\n{proc.stderr[-3000:]}")
+            results.append(json.loads(lines[-1]))
+            out(lines[-1])
+    return results
+
+
+def _child(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m lib.bench")
+    parser.add_argument("--child", type=int, required=True)
+    parser.add_argument("--workdir", type=Path, required=True)
+    parser.add_argument("--embed-sample", type=int, default=EMBED_SAMPLE)
+    parser.add_argument("--workers", type=int, default=None)
+    parser.add_argument("--no-embed", action="store_true")
+    args = parser.parse_args(argv)
+    result = measure(args.child, args.workdir, args.embed_sample, args.workers, embed=not args.no_embed)
+    print(json.dumps(result, ensure_ascii=False), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(_child())
+
+
+# ---- command line (python -m lib bench) ------------------------------------------------------------------------
+
+
+def add_bench_parser(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("bench", help="time every stage on synthetic corpora; one JSON line per size")
+    parser.add_argument("--articles", type=int, nargs="+", default=list(DEFAULT_SIZES), metavar="N",
+                        help=f"corpus sizes (default: {' '.join(map(str, DEFAULT_SIZES))})")
+    parser.add_argument("--full", action="store_true", help=f"also {FULL_SIZE:,} articles (takes long)")
+    parser.add_argument("--embed-sample", type=int, default=EMBED_SAMPLE,
+                        help=f"passages encoded to measure embedding throughput (default {EMBED_SAMPLE})")
+    parser.add_argument("--no-embed", action="store_true", help="skip the embedding model (embedding and search)")
+    parser.add_argument("--workers", type=int, default=None, help="ingest processes (default: one per core)")
+    parser.add_argument("--workdir", type=Path, default=None, help="where the temporary corpora go (default: /tmp)")
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    sizes = list(args.articles) + ([FULL_SIZE] if args.full and FULL_SIZE not in args.articles else [])
+    try:
+        run(sizes, args.embed_sample, args.workers, args.workdir, embed=not args.no_embed)
+    except RuntimeError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    return 0
