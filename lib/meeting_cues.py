@@ -62,6 +62,9 @@ NOT_PARTICIPANT = re.compile(
     r"по поручению|on behalf of|от имени|instructions? (?:of|from)|памят\w*|memory of)\s+(?:[\w-]+\s+){0,3}$", _F)
 # A name followed by a verb of speech is the source of a quote ("Azymbakiev … told reporters"), not a participant.
 SPEAKER_AFTER = re.compile(r"^(?P<gap>[^.;]{0,110}?)\b(?:told|said|says|сообщил\w*|заявил\w*|рассказал\w*)\b", _F)
+# Lists of those who attended a meeting told in another sentence (delegation members, multilateral guests).
+ATTENDANCE = re.compile(r"принял\w* участие|приняли участие|участвовал\w*|в составе делегаци\w*|took part|"
+                        r"taking part|attended|participated|in attendance|delegation (?:included|comprised)", _F)
 # "Tokayev held bilateral talks with Japarov and Mirziyoyev": one meeting per counterpart.
 BILATERAL = re.compile(r"двусторонн|bilateral|separate|отдельн|с каждым|with each", _F)
 # A wire dateline opens the body with the city in capitals: "NUR-SULTAN. KAZINFORM –", "BISHKEK, April 29 (Kabar)".

@@ -22,6 +22,7 @@ import pandas as pd
 from lib import eventdates, merge
 from lib.meeting_cues import (
     ANAPHORA,
+    ATTENDANCE,
     BILATERAL,
     CLAUSE_SPLIT,
     COUNCIL,
@@ -273,6 +274,8 @@ def article_reports(body: str, published: date | None, mentions: list[Mention], 
         for begin, end, clause in _clauses(sentence.text, sentence.start):
             if not (STRONG.search(clause) or WEAK.search(clause)) or not (strong or weak):
                 continue
+            if ATTENDANCE.search(clause):
+                continue  # who else sat at a table described elsewhere: the delegation, not another meeting
             future = bool(FUTURE.search(clause))
             day_hint = published
             named = _named(body, mentions, begin, end)

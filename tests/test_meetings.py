@@ -294,3 +294,12 @@ def test_extraction_never_raises_and_reports_two_countries(words, published):
     for row in reports.itertuples():
         assert len(row.countries) >= 2 and row.status in ("held", "planned")
     meetings.merge_meetings(reports, pd.DataFrame({"article_id": ["a1"], "file": ["a1.txt"]}))
+
+
+def test_delegation_members_are_not_another_meeting():
+    body = ("Касым-Жомарт Токаев провел переговоры с Садыром Жапаровым.\n"
+            "В переговорах в расширенном составе приняли участие Олжас Бектенов и Акылбек Жапаров.")
+    people = {"Токаев": "Kassym-Jomart Tokayev", "Садыром Жапаровым": "Sadyr Japarov", "Бектенов": "Olzhas Bektenov",
+              "Акылбек Жапаров": "Akylbek Japarov"}
+    reports = _reports(body, date(2022, 5, 26), people)
+    assert list(reports["participants"]) == [["Kassym-Jomart Tokayev", "Sadyr Japarov"]]
