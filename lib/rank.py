@@ -157,3 +157,23 @@ def convex(parts: Sequence[np.ndarray], weights: Sequence[float]) -> np.ndarray:
     for scores, weight in zip(parts, weights, strict=True):
         total += weight * normalise(scores)
     return total
+
+
+def pooled_cosine(vector: np.ndarray, vectors: np.ndarray, means: np.ndarray, owner: np.ndarray,
+                  keep: np.ndarray, n_probe: int) -> np.ndarray:
+    """Passage cosines computed exactly only for promising groups (articles), for large indexes.
+
+    A group is promising when its mean vector is among the ``n_probe`` closest to the query (by the cosine of the
+    normalised mean) or when ``keep`` marks it (e.g. lexical top hits). Other passages get their group's
+    ``mean · query``, a lower bound of the group's best passage cosine, so a skipped group never outranks on it.
+    ``means`` are the raw (unnormalised) mean vectors of the groups; ``owner`` is each passage's group.
+    """
+    raw = means @ vector
+    norms = np.linalg.norm(means, axis=1)
+    coarse = raw / np.where(norms > 0, norms, 1.0)
+    chosen = keep.copy()
+    chosen[top_k(coarse, n_probe)] = True
+    out = raw[owner].astype(np.float32)
+    rows = np.flatnonzero(chosen[owner])
+    out[rows] = vectors[rows] @ vector
+    return out

@@ -72,3 +72,22 @@ def test_convex_normalises_each_part():
     fused = rank.convex([np.array([0.0, 10.0, 5.0]), np.array([1.0, 1.0, 1.0])], [0.5, 0.5])
     assert fused.tolist() == pytest.approx([0.0, 0.5, 0.25])
     assert rank.normalise(np.array([], dtype=np.float32)).shape == (0,)
+
+
+def test_pooled_cosine_is_exact_for_probed_groups_and_a_lower_bound_elsewhere():
+    rng = np.random.default_rng(3)
+    vectors = rng.standard_normal((9, 4)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    starts = np.array([0, 3, 6])
+    owner = np.repeat(np.arange(3), 3)
+    means = np.add.reduceat(vectors, starts, axis=0) / 3
+    query = vectors[4]
+    exact = vectors @ query
+    everything = rank.pooled_cosine(query, vectors, means, owner, np.zeros(3, dtype=bool), n_probe=3)
+    assert everything == pytest.approx(exact, abs=1e-6)
+    one = rank.pooled_cosine(query, vectors, means, owner, np.zeros(3, dtype=bool), n_probe=1)
+    assert one[3:6] == pytest.approx(exact[3:6], abs=1e-6)  # the query's own group is the nearest
+    skipped = owner != 1
+    assert np.all(one[skipped] <= rank.group_max(exact, starts)[owner][skipped] + 1e-6)
+    kept = rank.pooled_cosine(query, vectors, means, owner, np.array([True, False, False]), n_probe=1)
+    assert kept[:3] == pytest.approx(exact[:3], abs=1e-6)

@@ -215,3 +215,11 @@ def test_cli_search_prints_csv_and_model(fallback, monkeypatch, tmp_path, capsys
     assert len(rows) == 4
     assert {r["file"] for r in rows if r["query"] == "товарооборот"} >= {"ru1.txt"}
     assert "warning" in err and "all-MiniLM-L6-v2" in err and "encoding passages" in err
+
+
+def test_large_index_path_ranks_like_the_exact_one(index, monkeypatch):
+    exact = index.search(["border checkpoint modernisation", "football"], k=4)
+    monkeypatch.setattr(search, "EXACT_COSINE_LIMIT", 0)
+    monkeypatch.setattr(search, "PROBE_ARTICLES", 2)
+    pooled = index.search(["border checkpoint modernisation", "football"], k=4)
+    assert pooled.groupby("query")["file"].first().to_dict() == exact.groupby("query")["file"].first().to_dict()
