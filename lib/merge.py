@@ -214,7 +214,7 @@ def _event(frame: dict[str, list], members: list[int], starts: list[date | None]
     quoted = sorted(members, key=lambda i: frame["status"][i] != "held")  # a held report's words first
     evidence = list(dict.fromkeys(q for i in quoted for q in list(frame["evidence"][i])[:1]))
     anchor = f"{frame['article_id'][members[0]]}:{frame['position'][members[0]]}"
-    on = start or next((_d(frame["published"][i]) for i in members if frame["published"][i]), None)
+    on = start or next((d for d in (_d(frame["published"][i]) for i in members) if d), None)
     return {
         "meeting_id": _meeting_id(participants, start, anchor),
         "date": start.isoformat() if start else None,
