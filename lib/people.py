@@ -38,11 +38,17 @@ _SENIOR = {"president", "head_of_government", "foreign_minister", "speaker"}
 WORD = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*")
 _INITIALS = re.compile(r"(?:(?<![\w.])([A-ZА-ЯЁ])\.\s?-?\s?){1,2}\s?$")
 _PATRONYMIC = re.compile(r"\w+(?:ович|евич|овна|евна|ична|ич|uly|kyzy|ovich|evich)$", re.IGNORECASE)
-# Link lists a cleaner may leave behind: "Читайте также: ..." and dated bullets ("• Ташиев провел ... — 07.12.2021").
-# Bullets without a date may be the article's own list, so they stay.
+# Link lists and news feeds a cleaner may leave behind: "Читайте также: ...", and short lines that end in a date stamp
+# ("• Ташиев провел встречу — 07.12.2021", "Kosherbayev meets OSCE Secretary General — 12 Nov 2025", "(13.07.2020)")
+# or open with a time ("16:05  Токаев отправится в Ташкент"). An article's own sentence ends in a full stop instead.
+_MONTH = (r"(?:янв|фев|мар|апр|ма[йя]|июн|июл|авг|сен|окт|ноя|дек|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+          r"[a-zа-яё]*\.?")
+_STAMP = (rf"(?:\d{{1,2}}[./]\d{{1,2}}(?:[./]\d{{2,4}})?|\d{{1,2}} {_MONTH}(?: \d{{4}})?"
+          rf"|{_MONTH} \d{{1,2}}(?:, \d{{4}})?)")
 _LINK_LINE = re.compile(
     r"^[ \t]*(?:(?:читайте также|read also|related|см\. также).*"
-    r"|[•→·▪►].*(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}:\d{2}|\d{4})[ \t]*)$",
+    r"|\d{1,2}:\d{2}[ \t]+.{5,160}"
+    rf"|.{{5,160}}?(?:[ \t][—–-][ \t]*|[ \t]\(){_STAMP}(?:,?[ \t]*\d{{1,2}}:\d{{2}})?\)?)[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
 
