@@ -310,4 +310,5 @@ def metrics(items: list[views.Metric]) -> None:
     if not items:
         return
     for column, item in zip(st.columns(len(items)), items, strict=True):
-        column.metric(item.label, item.value, item.delta, help=item.help, border=True)
+        column.metric(item.label, item.value, item.delta, help=item.help, border=True,
+                      delta_color=item.delta_color)  # type: ignore[arg-type]

@@ -308,6 +308,7 @@ class Metric:
     value: str
     delta: str | None = None
     help: str | None = None
+    delta_color: str = "normal"
 
 
 def trade_metrics(summary: trade_view.TradeSummary) -> list[Metric]:
@@ -328,7 +329,13 @@ def trade_metrics(summary: trade_view.TradeSummary) -> list[Metric]:
                               help=f"first stated {stated:%d %b %Y}" if stated is not None else None))
     if summary.gap_usd is not None:
         pct = f"+{summary.gap_pct:.0f}% still needed" if summary.gap_pct and summary.gap_usd > 0 else "reached"
-        metrics.append(Metric("Gap to target", usd(max(summary.gap_usd, 0)), pct, help=summary.assumption))
+        metrics.append(Metric("Gap to target", usd(max(summary.gap_usd, 0)), pct, help=summary.assumption,
+                              delta_color="off"))
+    elif summary.current_target_usd is not None and summary.latest_partial_usd is not None:
+        # Without a full-year figure the gap is measured from the latest partial one, and labelled as such.
+        gap = summary.current_target_usd - summary.latest_partial_usd
+        metrics.append(Metric("Gap to target", usd(max(gap, 0)), f"from the {summary.latest_partial_label} figure",
+                              delta_color="off", help="No full-year figure in the selected articles."))
     if summary.projected_year is not None:
         metrics.append(Metric("Target reached (projection)", str(summary.projected_year), help=summary.assumption))
     return metrics

@@ -16,7 +16,6 @@ if not ui.empty_state(data, "articles"):
         summary = trade_view.trade_summary(trade, data.view.articles)
         ui.metrics(views.trade_metrics(summary))
         st.plotly_chart(trade_view.trade_figure(trade, data.view.articles), key="trade-chart")
-        st.caption(ui.md(summary.assumption))
         table = trade_view.trade_table(trade, data.view.articles)
         st.subheader(f"{len(table)} reported figures and targets")
         ui.table(table, "trade", key="trade-table",

@@ -18,7 +18,10 @@ if not ui.empty_state(data, "articles"):
                  on_select=partial(ui.select_row, "officials-table", ui.K_OFFICIALS, who["person"].tolist(), True),
                  column_config={"first_seen": st.column_config.DateColumn("first seen"),
                                 "last_seen": st.column_config.DateColumn("last seen")})
-        st.caption("Every row with its source articles and quotes:")
+        pick, go = st.columns([3, 1], vertical_alignment="bottom")
+        person = pick.selectbox("Person", who["person"].unique().tolist(), key="officials-person")
+        go.button("Filter every page to this person", on_click=ui.filter_to_official, args=(person,),
+                  icon=":material/filter_alt:", key="officials-filter")
         with st.expander(f"{len(data.view.officials)} mentions by article (provenance)"):
             ui.table(data.view.officials, "official-mentions", key="officials-mentions")
     left, right = st.columns(2)

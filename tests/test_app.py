@@ -144,3 +144,14 @@ def test_upload_is_ingested_and_shown_as_text(monkeypatch, tmp_path):
     assert at.dataframe[0].value["file"].tolist() == ["uploads/evil_name.txt"]
     html = "".join(str(h.proto.body) for h in at.get("html"))
     assert "&#60;script&#62;alert&#40;1&#41;&#60;/script&#62;" in html and "<script>" not in html
+
+
+def test_choosing_a_person_filters_every_page(on_seeds):
+    at = run("pages/5_Officials.py")
+    person = at.selectbox(key="officials-person").value
+    at.button(key="officials-filter").click().run()
+    assert not errors(at)
+    assert at.session_state["official"] == [person]
+    articles = run("pages/6_Articles.py", state={"official": [person]}).dataframe[0].value
+    everyone = run("pages/6_Articles.py").dataframe[0].value
+    assert 0 < len(articles) < len(everyone)

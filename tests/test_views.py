@@ -166,6 +166,7 @@ def test_trade_metrics(corpus):
     metrics = {m.label: m for m in views.trade_metrics(summary)}
     assert metrics["Latest partial (Jan–Nov 2023)"].value.startswith("$1.3")
     assert metrics["Current target"].value.startswith("$2") and metrics["Current target"].value.endswith("by 2025")
+    assert metrics["Gap to target"].value.startswith("$700") and "Jan–Nov 2023" in metrics["Gap to target"].delta
     assert views.trade_metrics(trade_view.trade_summary(corpus.trade.iloc[0:0], corpus.articles)) == []
 
 
