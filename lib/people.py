@@ -206,6 +206,14 @@ _COMPATIBLE = {
 }
 
 
+def _latest_kinds(official: Official) -> set[str]:
+    """Kinds of the posts a person took up last (two at once for a cabinet chairman heading the administration)."""
+    if not official.posts:
+        return set()
+    last = max(p.start or date.min for p in official.posts)
+    return {p.kind for p in official.posts if (p.start or date.min) == last}
+
+
 def _fitting(candidates: frozenset[int], kind: str, gaz: Gazetteer, on: date | None, ever: bool) -> list[int]:
     """Candidates whose post on ``on`` (or any post up to ``on`` when ``ever``: "бывший президент") fits ``kind``."""
     allowed = _COMPATIBLE.get(kind, set())
@@ -233,6 +241,10 @@ def _resolve(hits: list[_Hit], gaz: Gazetteer, on: date | None) -> list[tuple[_H
         if hit.title and hit.title.kind in _COMPATIBLE:
             fitting = _fitting(hit.candidates, hit.title.kind, gaz, on, ever=False)
             fitting = fitting or _fitting(hit.candidates, hit.title.kind, gaz, on, ever=True)
+            if len(fitting) > 1:  # no date: "Prime Minister Japarov" is the one whose latest post that is
+                allowed = _COMPATIBLE[hit.title.kind]
+                latest = [c for c in fitting if _latest_kinds(gaz.officials[c]) & allowed]
+                fitting = latest or fitting
             if len(fitting) == 1:
                 titled[index] = fitting[0]
                 first_seen.setdefault(fitting[0], hit.start)

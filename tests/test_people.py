@@ -74,6 +74,9 @@ def test_surname_alone_after_the_full_name():
      date(2022, 4, 29), ["Akylbek Japarov", "Sadyr Japarov", "Akylbek Japarov"]),
     # no first name, no title: the most senior post at the article's date (the president)
     ("Жапаров подписал указ.", date(2023, 1, 10), ["Sadyr Japarov"]),
+    # no date: the title picks the one whose latest post it is
+    ("Prime Minister Japarov met Prime Minister Smailov.", None, ["Akylbek Japarov", "Alikhan Smailov"]),
+    ("President Japarov spoke.", None, ["Sadyr Japarov"]),
 ])
 def test_two_japarovs_are_never_merged(text, published, expected):
     lang = "en" if text.isascii() else "ru"
