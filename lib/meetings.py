@@ -51,6 +51,7 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 REPORT_COLUMNS = [
     "article_id", "position", "date", "end_date", "day", "month", "end_day", "end_month", "date_inferred",
     "year_missing", "vague", "period", "published", "status", "kind", "place", "participants", "countries", "evidence",
+    "kinds",
 ]
 
 
@@ -61,6 +62,7 @@ class Mention:
     person: str
     country: str | None
     start: int
+    kind: str = ""  # the post kind people.py read from the title, for officials the table does not know
 
 
 @dataclass(slots=True)
@@ -77,6 +79,7 @@ class Report:
     kind: str
     place: str | None
     evidence: list[str] = field(default_factory=list)
+    kinds: tuple[str, ...] = ()  # titled post kind of each participant, "" when none was read
     own_place: bool = False  # the place is named in the report's own sentence, not taken from context
 
 
@@ -111,6 +114,11 @@ def post_kinds(person: str, on: date | None) -> frozenset[str]:
     if official is None:
         return frozenset()
     return frozenset(p.kind for p in officials.posts_on(official, on))
+
+
+def _kinds(mention: Mention, on: date | None) -> frozenset[str]:
+    """Post kinds from the table, else the one read from the title next to the name."""
+    return post_kinds(mention.person, on) or (frozenset({mention.kind}) if mention.kind else frozenset())
 
 
 def _as_date(value: object) -> date | None:
@@ -173,19 +181,19 @@ def _complete(body: str, clause: str, begin: int, paragraph_end: int, named: lis
     for pattern, kind in GROUPS:
         if len(countries) >= 2 or not pattern.search(clause):
             continue
-        if any(kind not in post_kinds(m.person, day) for m in named):
+        if any(kind not in _kinds(m, day) for m in named):
             continue  # "the presidents" never brings a president to a meeting of someone of another rank
-        for m in _nearest(mentions, begin, paragraph_end, lambda m, k=kind: k in post_kinds(m.person, day)):
+        for m in _nearest(mentions, begin, paragraph_end, lambda m, k=kind: k in _kinds(m, day)):
             if m.country not in countries:
                 people.append(m)
                 countries.add(m.country)
             if len(countries) >= 2:
                 break
     if len(countries) == 1 and len(people) == 1 and ANAPHORA.search(clause):
-        same_kind = post_kinds(people[0].person, day)
+        same_kind = _kinds(people[0], day)
         candidates = _nearest(mentions, begin, paragraph_end, lambda m: m.country not in countries)
         if re.search(r"коллег|counterpart", clause, re.IGNORECASE):
-            candidates.sort(key=lambda m: not (post_kinds(m.person, day) & same_kind))
+            candidates.sort(key=lambda m: not (_kinds(m, day) & same_kind))
         if candidates:
             people.append(candidates[0])
     return people
@@ -201,7 +209,7 @@ def _pairs(people: list[Mention], day: date | None, clause: str = "") -> list[li
     if len(people) >= 3 and len(by_country) == 2:
         sides = sorted(by_country.values(), key=len)
         lone, hosts = sides[0], sides[1]
-        if len(lone) == 1 and len({post_kinds(h.person, day) for h in hosts}) == len(hosts):
+        if len(lone) == 1 and len({_kinds(h, day) for h in hosts}) == len(hosts):
             return [[lone[0], h] for h in hosts]
     return [people]
 
@@ -322,6 +330,7 @@ def _report(begin: int, group: list[Mention], span: eventdates.DateSpan | None, 
             future: bool, published: date | None, place: str | None, last_span: eventdates.DateSpan | None,
             earlier: list[Report]) -> Report:
     participants = tuple(sorted(m.person for m in group))
+    titled = {m.person: m.kind for m in group if m.kind}
     countries = tuple(sorted({m.country for m in group if m.country}))
     past = bool(PAST.search(clause))
     tense = "future" if future and not (past and not FUTURE.search(clause)) else ("past" if past else "")
@@ -344,7 +353,8 @@ def _report(begin: int, group: list[Mention], span: eventdates.DateSpan | None, 
     if span is not None and span.start and published and span.start > published and source == "explicit":
         status = "planned"
     return Report(begin, participants, countries, span, source, status, tense, kind,
-                  None if kind == "phone" else place, [sentence.strip()])
+                  None if kind == "phone" else place, [sentence.strip()],
+                  tuple(titled.get(p, "") for p in participants))
 
 
 def _fold(reports: list[Report]) -> list[Report]:
@@ -388,7 +398,7 @@ def _row(article_id: str, published: date | None, r: Report) -> dict[str, object
         "period": span.period if span is not None and r.date_source == "vague" else None,
         "published": published.isoformat() if published else None,
         "status": r.status, "kind": r.kind, "place": r.place, "participants": list(r.participants),
-        "countries": list(r.countries), "evidence": list(r.evidence),
+        "countries": list(r.countries), "evidence": list(r.evidence), "kinds": list(r.kinds),
     }
 
 
@@ -399,7 +409,9 @@ def extract_reports(articles: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFr
         ordered = mentions.sort_values(["article_id", "start"], kind="stable")
         for row in ordered.itertuples(index=False):
             country = row.country if isinstance(row.country, str) and row.country else None
-            by_article.setdefault(row.article_id, []).append(Mention(row.person, country, int(row.start)))
+            kind = getattr(row, "kind", "")
+            by_article.setdefault(row.article_id, []).append(
+                Mention(row.person, country, int(row.start), kind if isinstance(kind, str) else ""))
     rows: list[dict[str, object]] = []
     for article in articles.itertuples(index=False):
         found = by_article.get(article.article_id, [])

@@ -34,9 +34,14 @@ def _kinds(person: str, on: date | None) -> frozenset[str]:
     return post_kinds(person, on)
 
 
-def level(participants: list[str], on: date | None) -> str:
-    """heads_of_state | heads_of_government | foreign_ministers | parliament | ministers | other."""
-    kinds = [_kinds(p, on) for p in participants]
+def level(participants: list[str], on: date | None, titled: dict[str, str] | None = None) -> str:
+    """heads_of_state | heads_of_government | foreign_ministers | parliament | ministers | other.
+
+    Posts come from the officials table at the date; ``titled`` gives the post kind read from the article's
+    title for people the table does not know ("Министр транспорта Казахстана Марат Карабаев").
+    """
+    titled = titled or {}
+    kinds = [_kinds(p, on) or (frozenset({titled[p]}) if titled.get(p) else frozenset()) for p in participants]
     if not kinds or not all(kinds):
         return "other"
     for name, accepted in (("heads_of_state", {"president"}), ("heads_of_government", {"head_of_government"}),
@@ -206,6 +211,12 @@ def _event(frame: dict[str, list], members: list[int], starts: list[date | None]
         end = max((ends[i] for i in basis if starts[i] == start and ends[i]), default=None)
         inferred = bool(frame["date_inferred"][chosen])
     participants = sorted({p for i in members for p in frame["participants"][i]})
+    titled: dict[str, str] = {}
+    for i in members if "kinds" in frame else ():
+        kinds = frame["kinds"][i]
+        if kinds is not None and not isinstance(kinds, float):
+            for person, kind in zip(frame["participants"][i], kinds, strict=False):
+                titled.setdefault(person, kind)
     countries = sorted({c for i in members for c in frame["countries"][i]})
     places = Counter(frame["place"][i] for i in (held or members) if isinstance(frame["place"][i], str))
     if not places:
@@ -222,7 +233,7 @@ def _event(frame: dict[str, list], members: list[int], starts: list[date | None]
         "date_inferred": inferred,
         "status": "held" if held else "planned",
         "place": places.most_common(1)[0][0] if places else None,
-        "level": level(participants, on),
+        "level": level(participants, on, titled),
         "countries": countries,
         "participants": participants,
         "files": files,

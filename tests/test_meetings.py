@@ -106,7 +106,7 @@ def _report(article_id, participants, day=None, status="held", published=None, y
             "date_inferred": inferred, "year_missing": year_missing, "vague": period is not None, "period": period,
             "published": published,
             "status": status, "kind": "talks", "place": place, "participants": sorted(participants),
-            "countries": countries, "evidence": [f"quote from {article_id}"]}
+            "countries": countries, "evidence": [f"quote from {article_id}"], "kinds": [""] * len(participants)}
 
 
 def _merge(rows):
@@ -303,3 +303,9 @@ def test_delegation_members_are_not_another_meeting():
               "Акылбек Жапаров": "Akylbek Japarov"}
     reports = _reports(body, date(2022, 5, 26), people)
     assert list(reports["participants"]) == [["Kassym-Jomart Tokayev", "Sadyr Japarov"]]
+
+
+def test_level_of_officials_the_table_does_not_know_comes_from_their_titles():
+    assert merge.level(["Marat Karabaev", "Tomik Mambetaliev"], date(2025, 3, 3),
+                       {"Marat Karabaev": "minister", "Tomik Mambetaliev": "minister"}) == "ministers"
+    assert merge.level(["Marat Karabaev", "Tomik Mambetaliev"], date(2025, 3, 3)) == "other"
