@@ -160,16 +160,17 @@ def convex(parts: Sequence[np.ndarray], weights: Sequence[float]) -> np.ndarray:
 
 
 def pooled_cosine(vector: np.ndarray, vectors: np.ndarray, means: np.ndarray, owner: np.ndarray,
-                  keep: np.ndarray, n_probe: int) -> np.ndarray:
+                  keep: np.ndarray, n_probe: int, mean_norms: np.ndarray | None = None) -> np.ndarray:
     """Passage cosines computed exactly only for promising groups (articles), for large indexes.
 
     A group is promising when its mean vector is among the ``n_probe`` closest to the query (by the cosine of the
     normalised mean) or when ``keep`` marks it (e.g. lexical top hits). Other passages get their group's
     ``mean · query``, a lower bound of the group's best passage cosine, so a skipped group never outranks on it.
-    ``means`` are the raw (unnormalised) mean vectors of the groups; ``owner`` is each passage's group.
+    ``means`` are the raw (unnormalised) mean vectors of the groups; ``owner`` is each passage's group;
+    ``mean_norms`` their lengths, when the caller keeps them.
     """
     raw = means @ vector
-    norms = np.linalg.norm(means, axis=1)
+    norms = np.linalg.norm(means, axis=1) if mean_norms is None else mean_norms
     coarse = raw / np.where(norms > 0, norms, 1.0)
     chosen = keep.copy()
     chosen[top_k(coarse, n_probe)] = True

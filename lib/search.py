@@ -24,7 +24,7 @@ from lib.store import Store
 # Up to this many passages every passage is compared with the query; above it, only the passages of the
 # PROBE_ARTICLES articles nearest by mean vector and the PROBE_ARTICLES best by BM25 (see rank.pooled_cosine).
 EXACT_COSINE_LIMIT = 50_000
-PROBE_ARTICLES = 400
+PROBE_ARTICLES = 200
 RESULT_COLUMNS = ["query", "rank", "file", "article_id", "score", "passage", "passage_id", "start", "end"]
 METHODS = ("bm25", "dense", "fused")
 
@@ -155,17 +155,17 @@ class SearchIndex:
             return rank.cosine(vector[None, :], self.vectors)[0] if len(self.vectors) else np.zeros(0)
         # One product with every passage vector reads the whole matrix (150 MB at 100,000 passages) per query;
         # scoring exactly only the articles near the query or high in BM25 keeps ranking inside its budget.
-        means, owner = self._article_means
+        means, norms, owner = self._article_means
         keep = np.zeros(len(self.starts), dtype=bool)
         keep[rank.top_k(article_bm25, PROBE_ARTICLES)] = True
-        return rank.pooled_cosine(vector, self.vectors, means, owner, keep, PROBE_ARTICLES)
+        return rank.pooled_cosine(vector, self.vectors, means, owner, keep, PROBE_ARTICLES, norms)
 
     @cached_property
-    def _article_means(self) -> tuple[np.ndarray, np.ndarray]:
+    def _article_means(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         counts = (self.ends - self.starts).astype(np.float32)
-        means = np.add.reduceat(self.vectors, self.starts, axis=0) / counts[:, None]
+        means = (np.add.reduceat(self.vectors, self.starts, axis=0) / counts[:, None]).astype(np.float32)
         owner = np.repeat(np.arange(len(self.starts)), self.ends - self.starts)
-        return means.astype(np.float32), owner
+        return means, np.linalg.norm(means, axis=1), owner
 
     def _fuse(self, article_bm25: np.ndarray, passage_bm25: np.ndarray, passage_dense: np.ndarray,
               ) -> dict[str, np.ndarray]:
