@@ -9,13 +9,11 @@ official of another country. Each article's reports of one meeting (same people,
 
 from __future__ import annotations
 
-import csv
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from pathlib import Path
 
 import pandas as pd
 
@@ -40,10 +38,9 @@ from lib.meeting_cues import (
     STRONG,
     WEAK,
 )
+from lib.places import find_place
 from lib.records import MEETING_COLUMNS
 from lib.text import sentences
-
-DATA_DIR = Path(__file__).resolve().parent / "data"
 
 # One row per meeting an article reports. Dates are 'YYYY-MM-DD' strings; a day written without a year and no
 # way to date it keeps day/month (end_day/end_month) with year_missing, for the merge to date from other reports;
@@ -81,22 +78,6 @@ class Report:
     evidence: list[str] = field(default_factory=list)
     kinds: tuple[str, ...] = ()  # titled post kind of each participant, "" when none was read
     own_place: bool = False  # the place is named in the report's own sentence, not taken from context
-
-
-@lru_cache(maxsize=1)
-def places() -> tuple[tuple[str, ...], re.Pattern[str]]:
-    """Cities of lib/data/places.csv and one pattern whose group k matches city k in any case form (lower case)."""
-    with open(DATA_DIR / "places.csv", encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    alternatives = "|".join(f"(?P<p{k}>{r['pattern']})" for k, r in enumerate(rows))
-    return tuple(r["city"] for r in rows), re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w])")
-
-
-def find_place(text: str) -> str | None:
-    """The first city named in ``text`` (English name), or None."""
-    cities, pattern = places()
-    found = pattern.search(text.lower())
-    return cities[int(found.lastgroup[1:])] if found and found.lastgroup else None
 
 
 @lru_cache(maxsize=1)
