@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lib import evaluate, meetings, merge, pipeline
+from lib.places import find_place
 from lib.records import MEETING_COLUMNS
 from lib.store import Store
 
@@ -309,3 +310,13 @@ def test_level_of_officials_the_table_does_not_know_comes_from_their_titles():
     assert merge.level(["Marat Karabaev", "Tomik Mambetaliev"], date(2025, 3, 3),
                        {"Marat Karabaev": "minister", "Tomik Mambetaliev": "minister"}) == "ministers"
     assert merge.level(["Marat Karabaev", "Tomik Mambetaliev"], date(2025, 3, 3)) == "other"
+
+
+@pytest.mark.parametrize(("text", "city"), [
+    ("провел переговоры в Нур-Султане", "Astana"), ("NUR-SULTAN. KAZINFORM", "Astana"), ("в Астане", "Astana"),
+    ("в Алма-Ате", "Almaty"), ("Almaty", "Almaty"), ("в Чолпон-Ате", "Cholpon-Ata"), ("в Бишкеке", "Bishkek"),
+    ("в столице Казахстана", "Astana"), ("the Kyrgyz capital", "Bishkek"), ("принял в Акорде", "Astana"),
+    ("в Таласской области", None), ("в Кыргызстане", None),
+])
+def test_places(text, city):
+    assert find_place(text) == city
