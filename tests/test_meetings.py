@@ -320,3 +320,14 @@ def test_level_of_officials_the_table_does_not_know_comes_from_their_titles():
 ])
 def test_places(text, city):
     assert find_place(text) == city
+
+
+@pytest.mark.parametrize("text", [
+    "Kyrgyzstan received humanitarian aid from Kazakhstan, Japarov told Tokayev's envoy in a letter.",
+    "Жапаров принял решение наградить Токаева орденом.",
+    "Жапаров и Токаев обменялись поздравительными телеграммами.",
+])
+def test_not_meetings(text):
+    people = {"Japarov": "Sadyr Japarov", "Жапаров": "Sadyr Japarov", "Tokayev": "Kassym-Jomart Tokayev",
+              "Токаев": "Kassym-Jomart Tokayev"}
+    assert _reports(text, date(2024, 1, 1), people).empty
