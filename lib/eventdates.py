@@ -75,6 +75,7 @@ VAGUE = re.compile(
     rf"(?:in|since|by|early|late|mid|in\s+(?:early|late|mid)-?)\s*(?P<em>{_EN_MONTH})(?:\s+(?P<ey>(?:19|20)\d\d))?|"
     r"(?:на|в)\s+прошлой\s+неделе|last\s+week|earlier\s+this\s+(?:year|month)|"
     r"ранее\s+в\s+этом\s+году|(?:в|на)\s+прошлом\s+(?:году|месяце)|last\s+(?:year|month)|"
+    r"в\s+этом\s+месяце|this\s+month|в\s+следующем\s+месяце|"
     r"в\s+следующем\s+(?:году|месяце)|next\s+(?:year|month)|(?:в|до)\s+конце\s+года|later\s+this\s+year|"
     r"в\s+(?:19|20)\d\d\s+году|in\s+(?:19|20)\d\d|"
     r"(?:этой|прошлой|следующей|будущей)\s+(?:весной|осенью|зимой)|(?:этим|прошлым|следующим)\s+летом|"
@@ -82,6 +83,9 @@ VAGUE = re.compile(
     r"(?:this|last|next|in\s+the)\s+(?:spring|summer|autumn|fall|winter))(?!\w)", _FLAGS)
 
 
+# Months named relative to the reference: their period is known though their day is not.
+RELATIVE_MONTHS = {"в прошлом месяце": -1, "на прошлом месяце": -1, "last month": -1, "в этом месяце": 0,
+                   "this month": 0, "в следующем месяце": 1, "next month": 1}
 MONTH_STEMS = ("янв", "фев", "мар", "апр", "мая", "мае", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек",
                "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 RELATIVE_STEMS = ("вчера", "сегодня", "завтра", "yesterday", "today", "tomorrow")
@@ -198,7 +202,11 @@ def _period(match: re.Match[str], reference: date | None, future: bool) -> str |
     word = match.group("vm") or match.group("em")
     month = month_number(word) if word else None
     if month is None:
-        return None
+        shift = RELATIVE_MONTHS.get(" ".join(match.group().lower().split()))
+        if shift is None or reference is None:
+            return None
+        index = reference.year * 12 + reference.month - 1 + shift
+        return f"{index // 12:04d}-{index % 12 + 1:02d}"
     year = _year_of(match.group("vy") or match.group("ey"))
     if year is None and reference is not None:
         if future:

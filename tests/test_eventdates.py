@@ -100,3 +100,16 @@ def test_parser_never_raises(text, reference, future):
     for span in find_dates(text, reference, future=future):
         assert 0 <= span.begin < span.end <= len(text)
         assert span.end_date is None or span.start is None or span.end_date >= span.start
+
+
+@pytest.mark.parametrize(("text", "reference", "future", "period"), [
+    ["last met in April", D(2024, 5, 24), False, "2024-04"],
+    ["в декабре", D(2025, 1, 14), False, "2024-12"],
+    ["in February", D(2026, 1, 14), True, "2026-02"],
+    ["в мае 2022 года", None, False, "2022-05"],
+    ["Last month the two leaders met", D(2025, 1, 14), False, "2024-12"],
+    ["на прошлой неделе", D(2022, 4, 22), False, None],
+])
+def test_month_of_a_vague_expression(text, reference, future, period):
+    (span,) = find_dates(text, reference, future=future)
+    assert span.vague and span.period == period
