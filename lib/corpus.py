@@ -9,6 +9,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
+import re
 import stat as stat_module
 import unicodedata
 from dataclasses import dataclass
@@ -36,6 +37,9 @@ CANDIDATE_ENCODINGS = ["cp1251", "koi8_r", "cp1252", "iso8859_5", "mac_cyrillic"
 # heavy news page is 1-2 MB), and trafilatura needs ~8 s per million characters.
 MAX_CHARS = {"text": 500_000, "markdown": 500_000, "html": 3_000_000}
 MAX_BYTES_PER_CHAR = 4  # UTF-8 and UTF-32 at most; so a file over 4 bytes per allowed character is too long
+# A web page saved under a text name (scrapers do it): read as HTML, so its scripts and menus are not taken
+# for article text.
+HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL)
 # Up to this share of NUL bytes is damage in a text and dropped; more is binary data.
 MAX_NUL_SHARE = 0.02
 
@@ -161,7 +165,8 @@ def read_document(found: FoundFile) -> RawDocument:
         raise UnreadableFile(f"{len(text) / 1e6:.1f} million characters of text: longer than any news article "
                              f"(the limit is {limit / 1e6:g} million for a {found.kind} file); "
                              "split it into one file per article")
-    return RawDocument(found.file, text, found.kind, encoding)
+    kind = "html" if found.kind != "html" and HTML_START.match(text) else found.kind
+    return RawDocument(found.file, text, kind, encoding)
 
 
 def decode(data: bytes) -> tuple[str, str]:

@@ -135,6 +135,8 @@ def _define() -> None:
     page, s = hostile_html("S18")
     _good("hostile-windows-1251.htm", page.replace('charset="utf-8"', 'charset="windows-1251"').encode("cp1251"),
           s)
+    page, s = hostile_html("AA26")
+    _good("web-page-saved-as.txt", page.encode(), s)  # HTML under a text name is read as HTML
     page, s = nested_html("T19", 40)
     _good("nested-40.html", page.encode(), s)
 
