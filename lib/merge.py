@@ -210,14 +210,20 @@ def _event(frame: dict[str, list], members: list[int], starts: list[date | None]
         chosen = next(i for i in basis if starts[i] == start)
         end = max((ends[i] for i in basis if starts[i] == start and ends[i]), default=None)
         inferred = bool(frame["date_inferred"][chosen])
-    participants = sorted({p for i in members for p in frame["participants"][i]})
+    # People named by at least half the reports: one outlet's stray name does not change the meeting's level.
+    named = Counter(p for i in members for p in set(frame["participants"][i]))
+    participants = sorted(p for p, n in named.items() if 2 * n >= len(members))
+    if len(participants) < 2:
+        participants = sorted(p for p, _ in named.most_common(2))
     titled: dict[str, str] = {}
     for i in members if "kinds" in frame else ():
         kinds = frame["kinds"][i]
         if kinds is not None and not isinstance(kinds, float):
             for person, kind in zip(frame["participants"][i], kinds, strict=False):
                 titled.setdefault(person, kind)
-    countries = sorted({c for i in members for c in frame["countries"][i]})
+    kept = set(participants)
+    clean = [i for i in members if set(frame["participants"][i]) <= kept] or members
+    countries = sorted({c for i in clean for c in frame["countries"][i]})
     places = Counter(frame["place"][i] for i in (held or members) if isinstance(frame["place"][i], str))
     if not places:
         places = Counter(frame["place"][i] for i in members if isinstance(frame["place"][i], str))

@@ -331,3 +331,11 @@ def test_not_meetings(text):
     people = {"Japarov": "Sadyr Japarov", "Жапаров": "Sadyr Japarov", "Tokayev": "Kassym-Jomart Tokayev",
               "Токаев": "Kassym-Jomart Tokayev"}
     assert _reports(text, date(2024, 1, 1), people).empty
+
+
+def test_a_stray_name_in_one_report_does_not_join_the_event():
+    pair = ["Kassym-Jomart Tokayev", "Sadyr Japarov"]
+    out = _merge([_report("a", pair, "2022-05-26"), _report("b", pair, "2022-05-26"),
+                  _report("c", pair + ["Akylbek Japarov"], "2022-05-26")])
+    assert len(out) == 1
+    assert (out.iloc[0]["participants"], out.iloc[0]["level"]) == (pair, "heads_of_state")
