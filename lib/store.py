@@ -2,13 +2,15 @@
 
 Layout: ``ROOT/<namespace>/batch-<id>/<table>.parquet``. A batch is written into ``.tmp-*`` and renamed into
 place, so a reader (or a run after kill -9) sees a batch whole or not at all; batches never change after
-that. Two processes can ingest at once: each writes its own batches and duplicates are dropped on read.
+that. Two processes can ingest at once: each writes its own batches and duplicates are dropped on read (by
+``key`` for tables with one row per key, by ``group`` for fact tables with several rows per article).
+Compaction writes the merged batch before retiring its inputs, so a kill in between leaves duplicates, never
+a gap; ``clean_stale`` removes what killed writers left and spares batches live processes are writing.
 This module is the only one that knows the layout, so a team deployment can swap it for a database server.
 """
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import os
 import shutil
@@ -21,6 +23,11 @@ from pathlib import Path
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
+
+try:
+    import fcntl
+except ImportError:  # Windows: compactions may then overlap, which reads tolerate (duplicates are dropped)
+    fcntl = None  # type: ignore[assignment]
 
 # Past this many batches a namespace is compacted into one, so reads stay a few files however many
 # small ingests (uploads) came before.
@@ -129,9 +136,7 @@ class Store:
             tables: dict[str, pd.DataFrame] = {}
             names = {p.stem for batch in old for p in batch.glob("*.parquet")}
             for name in sorted(names):
-                frame = self.read(namespace, name, keys.get(name))
-                if frame is not None and name not in keys and group is not None and group in frame.columns:
-                    frame = self.read(namespace, name, group=group)
+                frame = self.read(namespace, name, keys.get(name), group=None if name in keys else group)
                 if frame is not None:
                     tables[name] = frame
             # Written before the old batches go, so a kill in between leaves duplicates that reads drop,
@@ -166,12 +171,13 @@ def _writer_gone(tmp: Path) -> bool:
         pid = int(tmp.name[len(TMP_PREFIX):].split("-", 1)[0])
     except ValueError:
         return True  # an older layout without a pid
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return True
-    except PermissionError:
-        pass  # alive, owned by someone else
+    if os.name == "posix":  # elsewhere os.kill would end the process instead of probing it
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        except PermissionError:
+            pass  # alive, owned by someone else
     try:
         return time.time() - tmp.stat().st_mtime > STALE_AFTER_S
     except OSError:
@@ -192,6 +198,9 @@ def _retire(batch: Path) -> None:
 @contextmanager
 def _exclusive(path: Path, wait: bool) -> Iterator[bool]:
     """An advisory lock on ``path`` between processes; yields whether it was taken."""
+    if fcntl is None:
+        yield True
+        return
     with open(path, "a+b") as handle:
         try:
             fcntl.flock(handle.fileno(), fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
