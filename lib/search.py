@@ -219,7 +219,7 @@ def build_index(articles: pd.DataFrame, passages: pd.DataFrame, encoder: Encoder
     kept = articles.set_index("article_id").loc[ids[first]].reset_index() if len(ids) else articles.iloc[0:0]
 
     texts = passages["text"].astype(str).tolist()
-    expander = expander or default_expander()
+    expander = expander if expander is not None else default_expander()
     if encoder.info.multilingual:
         vectors = passage_vectors(texts, encoder, store, progress)
     else:

@@ -223,3 +223,10 @@ def test_large_index_path_ranks_like_the_exact_one(index, monkeypatch):
     monkeypatch.setattr(search, "PROBE_ARTICLES", 2)
     pooled = index.search(["border checkpoint modernisation", "football"], k=4)
     assert pooled.groupby("query")["file"].first().to_dict() == exact.groupby("query")["file"].first().to_dict()
+
+
+def test_an_empty_expander_is_used_as_given(tmp_path):
+    index = search.build_index(ARTICLES, passages.make_passages(ARTICLES), StandIn(), Store(tmp_path),
+                               expander=expand.Expander([]))
+    assert len(index.expander) == 0
+    assert "ru1.txt" not in set(index.search(["trade turnover grew"], k=2)["file"])
