@@ -236,3 +236,28 @@ def test_cleaning_raises_nothing_but_no_article_text(text, kind):
     except clean.NoArticleText:
         return
     assert article.body.strip() and article.lang in ("ru", "en")
+
+
+FACT_WORDS = [*NAME_WORDS, "встретились", "met", "в Бишкеке", "in Astana", "товарооборот", "trade turnover",
+              "составил", "reached", "$1,5 млрд", "1.5 billion dollars", "млн долларов", "в 2023 году", "in 2025",
+              "вырос на 12%", "grew by 12%", "до 10 млрд", "to $10 billion", "8 апреля", "May 24", "вчера",
+              "по телефону", "by phone", "переговоры", "talks", "визит", "visit", "\n", "\n\n", "•", "%", "$"]
+fact_prose = st.lists(st.one_of(st.sampled_from(FACT_WORDS), st.text(max_size=8)), max_size=60).map(" ".join)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(fact_prose, st.sampled_from(["ru", "en"]),
+                          st.one_of(st.none(), st.dates(min_value=date(1991, 1, 1), max_value=date(2100, 1, 1)))),
+                min_size=1, max_size=3))
+def test_fact_extraction_never_raises_on_any_article(rows):
+    from lib import pipeline
+    from lib.records import Article, articles_frame
+
+    articles = articles_frame([
+        Article(f"id{i}", f"f{i}.txt", body[:40] or "title", None, None, lang, published, body or "text")
+        for i, (body, lang, published) in enumerate(rows)])
+    facts = pipeline.extract_facts(articles)
+    for name, frame in facts.items():
+        assert isinstance(frame, pd.DataFrame), name
+        if len(frame) and "article_id" in frame.columns:
+            assert set(frame["article_id"]) <= set(articles["article_id"]), name
