@@ -10,7 +10,7 @@ official of another country. Each article's reports of one meeting (same people,
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -239,6 +239,7 @@ def article_reports(body: str, published: date | None, mentions: list[Mention], 
     for line in body.split("\n"):
         paragraphs.append((offset, offset + len(line)))
         offset += len(line) + 1
+    paragraph_starts = [start for start, _ in paragraphs]
     years = eventdates.explicit_years(body) if published is None else []
     # Mentions that can be brought in from context: never a greeting sender, a predecessor or a spokesman.
     context = [m for k, m in enumerate(mentions)
@@ -253,7 +254,7 @@ def article_reports(body: str, published: date | None, mentions: list[Mention], 
         if not (strong or weak):
             continue  # only sentences that name a meeting are parsed further
         # Participants named after a group noun are looked for up to the end of the next paragraph.
-        here = next((k for k, (s, e) in enumerate(paragraphs) if s <= sentence.start <= e), len(paragraphs) - 1)
+        here = max(0, bisect_right(paragraph_starts, sentence.start) - 1)
         paragraph_end = paragraphs[min(here + 1, len(paragraphs) - 1)][1]
         in_sentence = [m for m in mentions if sentence.start <= m.start < sentence.end]
         if published is None:  # no publication date: the latest full date written before is the reference
