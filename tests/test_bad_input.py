@@ -446,3 +446,19 @@ def test_texts_longer_than_any_article_are_refused(tmp_path, kind, chars, refuse
             corpus.read_document(FoundFile(path, path.name, kind))
     else:
         assert len(corpus.read_document(FoundFile(path, path.name, kind)).text) == chars // 28 * 28
+
+
+@pytest.mark.parametrize("where", ["out", "store"])
+def test_unusable_output_or_store_folder_is_one_clear_line(tmp_path, capsys, where):
+    from lib.cli import main
+
+    corpus_dir = tmp_path / "corpus"
+    corpus_dir.mkdir()
+    (corpus_dir / "a.txt").write_text(en_article("AB27")[0])
+    taken = tmp_path / "taken"
+    taken.write_text("a file where a folder should be")
+    out, store = (taken, tmp_path / "store") if where == "out" else (tmp_path / "out", taken)
+    code = main(["export", "--corpus", str(corpus_dir), "--out", str(out), "--store", str(store)])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.startswith("error: ") and err.count("\n") == 1 and "taken" in err
