@@ -4,7 +4,6 @@ import streamlit as st
 
 from lib import ui
 
-st.set_page_config(page_title="KZ–KG relations monitor", page_icon=":material/handshake:", layout="wide")
 nav = st.navigation([
     st.Page("pages/1_Overview.py", title="Overview", icon=":material/dashboard:", default=True),
     st.Page("pages/2_Timeline.py", title="Timeline", icon=":material/timeline:"),

@@ -23,6 +23,15 @@ def _layout(fig: go.Figure, height: int = 360) -> go.Figure:
     return fig
 
 
+def _month_axis(fig: go.Figure, months: pd.Series) -> go.Figure:
+    """Month ticks, and a few months of room either side so one month alone is not zoomed to milliseconds."""
+    if len(months):
+        low, high = pd.Timestamp(months.min()), pd.Timestamp(months.max())
+        fig.update_xaxes(range=[low - pd.Timedelta(days=45), high + pd.Timedelta(days=45)])
+    fig.update_xaxes(tickformat="%b %Y", title=None)
+    return fig
+
+
 def articles_per_month_figure(per_month: pd.DataFrame) -> go.Figure:
     """Stacked bars: articles per month, one colour per language."""
     fig = go.Figure()
@@ -31,7 +40,8 @@ def articles_per_month_figure(per_month: pd.DataFrame) -> go.Figure:
                     marker_color=LANG_COLOURS.get(str(lang), "#7f8c8d"),
                     hovertemplate="%{x|%B %Y}: %{y} articles<extra>" + str(lang).upper() + "</extra>")
     fig.update_layout(barmode="stack", yaxis_title="articles", xaxis_title=None)
-    return _layout(fig, 300)
+    fig.update_traces(xperiod="M1", xperiodalignment="middle")
+    return _month_axis(_layout(fig, 300), per_month["month"])
 
 
 def timeline_figure(frame: pd.DataFrame) -> go.Figure:
@@ -64,7 +74,7 @@ def mentions_figure(per_month: pd.DataFrame, top: int = 8) -> go.Figure:
                         hovertemplate="%{x|%B %Y}: %{y} mentions<extra>" + person + "</extra>")
     _layout(fig, 340)
     fig.update_layout(yaxis_title="mentions", legend={"orientation": "h", "y": -0.15, "x": 0})
-    return fig
+    return _month_axis(fig, per_month["month"])
 
 
 def who_met_whom_figure(matrix: pd.DataFrame) -> go.Figure:

@@ -91,8 +91,14 @@ def current_corpus() -> pipeline.Corpus:
 
 # ---- the frame: sidebar filters ---------------------------------------------------------------------------
 
+FRAME_KEY = "_frame_rendered"
+
+
 def render_frame() -> None:
-    """The sidebar: data source and every filter, once for all pages; widget values live in the URL."""
+    """Page set-up and the sidebar (data source, every filter), once per run for all pages; filters live in the URL.
+    """
+    st.session_state[FRAME_KEY] = True
+    st.set_page_config(page_title="KZ–KG relations monitor", page_icon=":material/handshake:", layout="wide")
     st.html(STYLE)
     with st.sidebar:
         with st.expander("Data source", expanded=False):
@@ -140,6 +146,12 @@ def current_filters(options: views.FilterOptions) -> views.Filters:
 
 def page_data() -> PageData:
     """Everything a page renders from; cheap to call (the corpus is cached, filtering is in memory)."""
+    if not st.session_state.pop(FRAME_KEY, False):
+        # Streamlit runs a page file on its own when a fresh server's first request is that page's URL (it
+        # treats pages/ as an old-style multipage folder until app.py has run once): draw the frame here then,
+        # so a bookmarked filtered view works after a restart too.
+        render_frame()
+        st.session_state.pop(FRAME_KEY, None)
     corpus = current_corpus()
     options = views.filter_options(corpus)
     filters = current_filters(options)
