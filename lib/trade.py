@@ -10,25 +10,25 @@ sentence. The rules use general cues only, so they carry over to articles nobody
 
 from __future__ import annotations
 
-import csv
 import functools
 import re
+from collections import deque
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from datetime import date
-from pathlib import Path
 
 import pandas as pd
 
 from lib.money import Amount, find_amounts
 from lib.records import TRADE_COLUMNS, empty
 from lib.text import sentences
+from lib.trade_pairs import article_is_bilateral, clause_names_another_partner, pair_ok
+from lib.trade_pairs import markers as _markers  # noqa: F401  (tests read the country table through it)
 from lib.trade_periods import DueYear, Growth, Period, find_growth, find_periods
 
 # Reported KZ–KG turnover has ranged from hundreds of millions to a few billion dollars; a figure far outside
 # [$5 million, $50 billion] is a ticker, a price, a budget or a national total.
 MIN_USD, MAX_USD = 5e6, 5e10
-PAIR = ("KZ", "KG")
 
 CHEAP = re.compile(r"\$|долл|dollar|USD", re.IGNORECASE)
 # Links to other stories: a "Read also" line, or a teaser headline that ends with its own date stamp.
@@ -50,6 +50,19 @@ TRADE = re.compile(r"товарооборот|торговл|(?:взаимн|т�
                    re.IGNORECASE)
 ANAPHOR = re.compile(r"\b(?:it|this figure|this indicator|этот показатель|этого показателя|данный показатель|"
                      r"его|её|ее)\b", re.IGNORECASE)
+# A sentence with no trade word that still continues the turnover before it: a pronoun or a bare figure noun as
+# the subject of a verb of amount ("в 2024 году он составил", "the figure came to"), or a second source's count
+# ("по собственным данным", "by its own count").
+CONTINUES = re.compile(
+    r"\b(?:он|она|оно|показатель|объ[её]м|сумма|цифра|the figure|the total|the volume|that figure)\b\W+"
+    r"(?:[^\W\d]+\W+){0,2}?(?:составил\w*|составля\w*|достиг\w*|вырос\w*|увеличил\w*|превысил\w*|"
+    r"сократил\w*|снизил\w*|оценива\w*|reached|amounted|stood|grew|rose|totall?ed|exceeded|topped|came|was|"
+    r"fell|dropped)"
+    r"|\bпо (?:собственным|своим|их|его|ее|её|официальным|уточненным|уточнённым|другим|альтернативным) "
+    r"(?:данным|подсчетам|подсчётам|оценкам|расчетам|расчётам)|\bнасчитыва\w*"
+    r"|\baccording to (?:[\w'’]+\s+){0,2}?(?:own\s+)?(?:data|figures|statistics|estimates?|count|calculations)"
+    r"|\bby (?:its|their|the \w+ side's) (?:own )?(?:count|estimates?|reckoning|calculations|figures)",
+    re.IGNORECASE)
 TARGET_BEFORE = re.compile(
     r"\b(?:targets?|goals?|aim\w*|objective|task|ambitio\w*|sights|intend\w*|plan(?:s|ned|ning)? to|want\w*|"
     r"seek\w*|should|could|would|will|shall|expected to|set to|towards?|the bar|"
@@ -64,6 +77,8 @@ TARGET_BEFORE = re.compile(
     r"(?![^.,;]{0,30}?(?:\bby|\bна)?\s+\d+(?:[.,]\d+)?\s*(?:%|percent|процент))",
     re.IGNORECASE)
 TARGET_AFTER = re.compile(r"^\W{0,3}(?:\w+\W+){0,3}?(?:targets?|goals?|цел[ьи]\b|ориентир)", re.IGNORECASE)
+# "$1.95 billion, and reaffirmed the goal of ...": the goal after the conjunction is another clause's.
+AFTER_BREAK = re.compile(r",\s+(?:and|while|but|whereas|а|и|но|тогда как|при этом)\b|[;(]|\.\s", re.IGNORECASE)
 EXCLUDE = re.compile(
     r"invest\w*|инвест\w*|вложи\w*|вложен\w*|export\w*|import\w*|экспорт\w*|импорт\w*|поставк\w*|"
     r"поставля\w*|на сумму|signed|подписа\w*|documents?|документ\w*|memorand\w*|меморандум\w*|"
@@ -92,8 +107,8 @@ EXCLUDE_AFTER = re.compile(r"^\W{0,3}(?:(?:of|in) (?:investment|exports?|imports
 BILATERAL = re.compile(r"bilateral|mutual|between|двусторонн\w*|взаимн\w*|двух стран|между|"
                        r"(?:с|with)\s+(?:Казахстан|Кыргызстан|Киргизи|Kazakhstan|Kyrgyzstan|Kyrgyz Republic)",
                        re.IGNORECASE)
-COUNTRIES_CSV = Path(__file__).resolve().parent / "data" / "trade_countries.csv"
 CLAUSE_BREAK = re.compile(r"[;:—–(«»\"“”]|,\s+(?:and|while|but|whereas|adding|а|но|тогда как|при этом)\b|\.\s")
+COMMA = re.compile(r"[,;]")
 DOUBLE = re.compile(r"удвоить|удвоени\w*|\bdouble\b|doubling|увеличить вдвое|в два раза", re.IGNORECASE)
 BASE_BEFORE = re.compile(r"(?:than(?: the)?|чем|сравнению с|compared (?:with|to)(?: the)?|from(?: the)?|against|"
                          r"против|versus|vs\.?)\s*$",
@@ -119,10 +134,17 @@ def _blank(text: str, pattern: re.Pattern[str]) -> str:
     return pattern.sub(lambda m: " " * len(m.group(0)), text)
 
 
-def _clause_before(text: str, position: int) -> str:
-    """The clause that ends at ``position``; a clause of under three words takes the clause before it too."""
-    window = text[max(0, position - 160):position]
-    breaks = [m.end() for m in CLAUSE_BREAK.finditer(window)]
+def _clause_before(text: str, position: int, floor: int = 0) -> str:
+    """The clause that ends at ``position``; a clause of under three words takes the clause before it too.
+    ``floor`` is the end of the figure before: the first comma after it closes that figure's clause ("who aim to
+    bring trade to $3 billion by 2030, noted that it reached $1.7 billion")."""
+    offset = max(0, position - 160)
+    window = text[offset:position]
+    found = list(CLAUSE_BREAK.finditer(window))
+    breaks = [m.end() for m in found]
+    comma = COMMA.search(text, floor, position) if floor > offset else None
+    if comma and not any(m.start() <= comma.start() - offset < m.end() for m in found):
+        breaks = sorted({*breaks, comma.end() - offset})
     if not breaks:
         return window
     clause = window[breaks[-1]:]
@@ -133,45 +155,20 @@ def _clause_before(text: str, position: int) -> str:
     return clause
 
 
-@functools.cache
-def _markers(which: str) -> re.Pattern[str]:
-    """Lower-case name patterns of Kazakhstan ("KZ"), Kyrgyzstan ("KG") or any other partner ("third"), read once
-    from lib/data/trade_countries.csv; match them against lower-cased text."""
-    with COUNTRIES_CSV.open(encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
-    chosen = [r["patterns"] for r in rows if (r["code"] == which) or (which == "third" and r["code"] not in PAIR)]
-    return re.compile("|".join(f"(?:{p.lower()})" for p in chosen))
-
-
-def _pair_ok(sentence: str, context: str, article_ok: bool | Callable[[], bool]) -> bool:
-    """Is the trade in ``sentence`` Kazakhstan–Kyrgyzstan trade? The sentence decides, then the one before, then
-    the article."""
-    kg, third = _markers("KG"), _markers("third")
-    low, context_low = sentence.lower(), context.lower()
-    if kg.search(low):
-        return True
-    if third.search(low):
-        return False
-    if third.search(context_low) and not kg.search(context_low):
-        return False
-    return article_ok() if callable(article_ok) else article_ok
-
-
-def article_is_bilateral(text: str) -> bool:
-    """Whether an article names both countries and Kyrgyzstan is not a side note next to another partner."""
-    # Lower-casing once is several times faster than case-insensitive matching of long alternations.
-    low = text.lower()
-    kg, kz = len(_markers("KG").findall(low)), len(_markers("KZ").findall(low))
-    third = len(_markers("third").findall(low))
-    return kg > 0 and kz > 0 and 2 * kg >= third
-
-
 def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, max(a[0], b[0]) - min(a[1], b[1]))
 
 
-def _nearest(amount: Amount, spans: list[Period] | list[DueYear], limit: int) -> Period | DueYear | None:
-    best = min(spans, key=lambda s: _gap((amount.start, amount.end), (s.start, s.end)), default=None)
+def _nearest(amount: Amount, spans: list[Period] | list[DueYear], limit: int,
+             others: list[Amount] | tuple[()] = ()) -> Period | DueYear | None:
+    """The span nearest to ``amount`` (a tie goes to the one after it: "$1.6 billion in 2023") that no other figure
+    stands between ("from $900 million in 2020 to $1.6 billion in 2023")."""
+    def free(s: Period | DueYear) -> bool:
+        low, high = min(amount.end, s.end), max(amount.start, s.start)
+        return not any(low <= o.start and o.end <= high for o in others if o is not amount)
+
+    best = min((s for s in spans if free(s)), key=lambda s: (_gap((amount.start, amount.end), (s.start, s.end)),
+                                                               s.start < amount.start), default=None)
     if best is None or _gap((amount.start, amount.end), (best.start, best.end)) > limit:
         return None
     return best
@@ -186,14 +183,35 @@ def _is_base(sentence: str, amount: Amount) -> bool:
     return bool(BASE_BEFORE.search(sentence[max(0, amount.start - 14):amount.start]))
 
 
-def _period_of(amount: Amount, sentence: str, periods: list[Period], main: set[Period | DueYear | None]
-               ) -> tuple[str | None, str | None]:
-    """A figure's period: the nearest one; for the base of a comparison, the nearest one the main figure does not
-    use, or the main figure's period a year back when the base is "a year earlier"."""
+def _pair_periods(actuals: list[Amount], periods: list[Period], sentence: str, others: list[Amount]
+                  ) -> dict[int, Period]:
+    """With several figures and several periods ("в 2021 году составил X, тогда как в 2019 году — Y"), each figure
+    takes its own period, nearest pairs first; keyed by the figure's start."""
+    if len(actuals) < 2 or len(periods) < 2:
+        return {}
+    pairs = sorted((_gap((a.start, a.end), (p.start, p.end)), p.start < a.start, a.start, i)
+                   for a in actuals for i, p in enumerate(periods)
+                   if _nearest(a, [p], 60 if _is_base(sentence, a) else 200, others) is not None)
+    out: dict[int, Period] = {}
+    used: set[int] = set()
+    for _, _, start, i in pairs:
+        if start not in out and i not in used:
+            out[start] = periods[i]
+            used.add(i)
+    return out
+
+
+def _period_of(amount: Amount, sentence: str, periods: list[Period], main: set[Period | DueYear | None],
+               others: list[Amount], paired: Period | None = None) -> tuple[str | None, str | None]:
+    """A figure's period: its own when figures and periods pair off, else the nearest one; for the base of a
+    comparison, the nearest one the main figure does not use, or the main figure's period a year back when the
+    base is "a year earlier"."""
+    if paired is not None:
+        return paired.first, paired.last
     if not _is_base(sentence, amount):
-        period = _nearest(amount, periods, 200)
+        period = _nearest(amount, periods, 200, others)
         return (period.first, period.last) if isinstance(period, Period) else (None, None)
-    own = _nearest(amount, [p for p in periods if p not in main], 60)
+    own = _nearest(amount, [p for p in periods if p not in main], 60, others)
     if isinstance(own, Period):
         return own.first, own.last
     taken = [p for p in main if isinstance(p, Period)]
@@ -218,9 +236,10 @@ def _assign_growth(actuals: list[Amount], growths: list[Growth], sentence: str) 
 
 
 def sentence_figures(sentence: str, context: str, published: date | None,
-                     article_ok: bool | Callable[[], bool]) -> list[TradeFigure]:
+                     article_ok: bool | Callable[[], bool], topic: bool = False) -> list[TradeFigure]:
     """Trade figures in one sentence; ``context`` is the text just before it (for "этот показатель");
-    ``article_ok`` (or a function computing it on demand) says whether the article is about the two countries."""
+    ``article_ok`` (or a function computing it on demand) says whether the article is about the two countries;
+    ``topic`` says the sentences just before speak of the turnover even when ``context`` does not name it."""
     # A second figure in a sentence often drops the currency ("довести до 3 млрд"): once one amount in the
     # sentence is in dollars, bare "N млрд" amounts are dollars too.
     amounts = [a for a in find_amounts(sentence, implied_usd=True) if MIN_USD <= a.value <= MAX_USD and a.has_scale]
@@ -230,37 +249,43 @@ def sentence_figures(sentence: str, context: str, published: date | None,
     for a in amounts:  # "долл. США" is a currency, not a partner country
         cues = cues[:a.start] + " " * (a.end - a.start) + cues[a.end:]
     context_cues = _blank(context, NOT_TRADE)
-    has_trade, context_trade = bool(TRADE.search(cues)), bool(TRADE.search(context_cues))
-    if not (has_trade or context_trade) or not _pair_ok(cues, context_cues, article_ok):
+    has_trade, context_trade = bool(TRADE.search(cues)), topic or bool(TRADE.search(context_cues))
+    if not (has_trade or context_trade) or not pair_ok(cues, context_cues, article_ok):
         return []
     periods, due = find_periods(sentence, published)
     kinds: list[tuple[Amount, str]] = []
-    for a in amounts:
+    for i, a in enumerate(amounts):
         clause = _clause_before(cues, a.start)
+        # The kind is decided in the figure's own clause, which ends the clause of the figure before it.
+        own = _clause_before(cues, a.start, amounts[i - 1].end) if i else clause
         after = sentence[a.end:a.end + 40]
+        after = after[:m.start()] if (m := AFTER_BREAK.search(after)) else after
         if EXCLUDE.search(clause[-70:]) or (TOTAL.search(clause[-70:]) and not BILATERAL.search(clause)):
             continue
         low = clause.lower()
-        if EXCLUDE_AFTER.search(after) or POTENTIAL.search(clause) or (
-                _markers("third").search(low) and not _markers("KG").search(low)):
+        if EXCLUDE_AFTER.search(after) or POTENTIAL.search(clause) or clause_names_another_partner(low):
             continue
         due_after = any(0 <= d.start - a.end <= 12 and not re.search(r"[,;:—–]", sentence[a.end:d.start])
                         for d in due)
-        target = bool(TARGET_BEFORE.search(clause) or TARGET_AFTER.search(after) or due_after)
+        target = bool(TARGET_BEFORE.search(own) or TARGET_AFTER.search(after) or due_after)
         if target and ACHIEVED_AFTER.search(sentence[a.end:a.end + 80]):
             target = False
         # Without a trade word of its own, a sentence continues the one before: "this figure rose to ...".
-        if not has_trade and not (ANAPHOR.search(clause) or (target and TARGET_BEFORE.search(clause))):
+        if not has_trade and not (ANAPHOR.search(clause) or CONTINUES.search(clause)
+                                  or (target and TARGET_BEFORE.search(own))):
             continue
         kinds.append((a, "target" if target else "actual"))
     actuals = [a for a, kind in kinds if kind == "actual"]
     growth = _assign_growth(actuals, find_growth(sentence), sentence)
     quote = sentence.strip()
     out: list[TradeFigure] = []
-    main_periods = {_nearest(a, periods, 200) for a in actuals if not _is_base(sentence, a)}
+    kept = [a for a, _ in kinds]
+    paired = _pair_periods(actuals, periods, sentence, kept)
+    main_periods = {paired.get(a.start) or _nearest(a, periods, 200, kept)
+                    for a in actuals if not _is_base(sentence, a)}
     for a, kind in kinds:
         if kind == "actual":
-            first, last = _period_of(a, sentence, periods, main_periods)
+            first, last = _period_of(a, sentence, periods, main_periods, kept, paired.get(a.start))
             out.append(TradeFigure("actual", a.value, a.approximate, first, last, growth.get(a.start), None, quote))
         else:
             year = _nearest(a, due, 60)
@@ -311,13 +336,50 @@ def _follow_up_growth(sentence: str, figure: TradeFigure) -> TradeFigure:
     if figure.kind != "actual" or figure.growth_pct is not None or EXCLUDE.search(sentence):
         return figure
     if not (TRADE.search(_blank(sentence, NOT_TRADE)) or ANAPHOR.search(sentence[:40])
-            or re.match(r"\W*(?:this|that|это|что)\b", sentence, re.I)):
+            or re.match(r"\W*(?:this|that|это|что|(?:an?\s+|the\s+)?(?:increase|rise|growth|gain)|рост|прирост)\b",
+                        sentence, re.I)):
         return figure
     own = [a for a in find_amounts(sentence) if not _is_base(sentence, a)]
     growth = find_growth(sentence)
     if own or len(growth) != 1:
         return figure
     return replace(figure, growth_pct=growth[0].pct)
+
+
+# "удвоить этот показатель", "double it", "утроить товарооборот": a goal stated as a multiple of the figure before.
+MULTIPLY = re.compile(
+    r"(?P<verb>удвоить|утроить|\bdouble\b|\btriple\b|увеличить\s+(?:\w+\s+)?(?:вдвое|втрое|в два раза|в три раза))"
+    r"\W+(?:[^\W\d]+\W+){0,1}?(?:(?:этот|данный|такой) показатель|показатель|его|её|ее|it|th(?:at|is|e) figure|"
+    r"товарооборот\w*|торговл\w*|(?:bilateral |mutual )?trade|turnover|объ[её]м\w*)\b"
+    r"|(?:\bего|\bеё|\bее|этот показатель)\s+(?P<verb2>удвоить|утроить)", re.IGNORECASE)
+# How many sentences after a turnover mention a figure with no trade word may still continue it.
+TOPIC_SPAN = 2
+
+
+def _multiplied_target(sentence: str, base: TradeFigure, published: date | None) -> TradeFigure | None:
+    """ "Президенты поставили задачу удвоить этот показатель": a target of twice (three times) the figure of the
+    sentence before, when this sentence brings no amount of its own."""
+    m = MULTIPLY.search(sentence)
+    if m is None or find_amounts(sentence) or EXCLUDE.search(sentence):
+        return None
+    verb = (m.group("verb") or m.group("verb2")).lower()
+    factor = 3 if re.search(r"утро|tripl|втрое|три", verb) else 2
+    _, due = find_periods(sentence, published)
+    year = min(due, key=lambda d: abs(d.start - m.end()), default=None)
+    return TradeFigure("target", factor * base.value_usd, base.approximate, None, None, None,
+                       year.year if year and abs(year.start - m.end()) <= 60 else None, sentence.strip())
+
+
+def _names_trade(text: str) -> bool:
+    """Does ``text`` speak of trade turnover (not of a trade ministry or trade wars)?"""
+    return bool(TRADE.search(text)) and bool(TRADE.search(_blank(text, NOT_TRADE)))
+
+
+def _latest_period(found: list[TradeFigure]) -> tuple[str, str] | None:
+    """The most recent period among a sentence's actual figures (the current figure, not the base it is compared
+    with)."""
+    spans = [(f.period_end, f.period_start) for f in found if f.kind == "actual" and f.period_start and f.period_end]
+    return (max(spans)[1], max(spans)[0]) if spans else None
 
 
 def article_figures(title: str, body: str, published: date | None) -> list[TradeFigure]:
@@ -332,25 +394,47 @@ def article_figures(title: str, body: str, published: date | None) -> list[Trade
     figures: list[TradeFigure] = []
     previous = ""
     pending = False  # the last sentence ended with an actual figure that has no growth rate yet
+    # The last few sentences (a line without a dollar sign counts as one), each with whether it reported a
+    # figure; whether they name the turnover is only worked out when a figure needs it.
+    recent: deque[tuple[str, bool]] = deque(maxlen=TOPIC_SPAN)
+    last_actual: TradeFigure | None = None  # the actual figure of the sentence just before, for "удвоить его"
+    last_period: tuple[str, str] | None = None  # the period of the last reported turnover figure
     in_comments = after_header = False
     for line in lines:
         if not line.strip():
             continue
         in_comments = in_comments or bool(COMMENTS_HEADING.match(line))
         is_comment, after_header = after_header, in_comments and bool(COMMENT_HEADER.match(line))
-        if (CHEAP.search(line) or pending) and not LINK_LINE.search(line) and not is_comment:
+        usable = not LINK_LINE.search(line) and not is_comment
+        if usable and (CHEAP.search(line) or pending or (last_actual and MULTIPLY.search(line))):
             spans = sentences(line)
             for i, s in enumerate(spans):
                 context = spans[i - 1].text if i else previous
                 if pending:
                     figures[-1] = _follow_up_growth(s.text, figures[-1])
-                found = sentence_figures(s.text, context, published, article_ok) if CHEAP.search(s.text) else []
+                found = sentence_figures(s.text, context, published, article_ok,
+                                         topic=any(f or _names_trade(t) for t, f in recent)
+                                         ) if CHEAP.search(s.text) else []
+                if found and last_period and not _names_trade(s.text):
+                    # A figure that only continues the turnover before it (a second agency's count, "он
+                    # составил") without a period of its own is for the same period.
+                    found = [replace(f, period_start=last_period[0], period_end=last_period[1])
+                             if f.kind == "actual" and f.period_start is None else f for f in found]
+                if not found and last_actual is not None:
+                    implied = _multiplied_target(s.text, last_actual, published)
+                    found = [implied] if implied else []
                 figures.extend(found)
                 pending = bool(found) and found[-1].kind == "actual" and found[-1].growth_pct is None
+                recent.append((s.text, bool(found)))
+                last_period = _latest_period(found) or last_period
+                actuals = [f for f in found if f.kind == "actual"]
+                last_actual = max(actuals, key=lambda f: f.period_end or "") if actuals else None
             previous = spans[-1].text if spans else line
         else:
             previous = line[-400:]
             pending = False
+            last_actual = None
+            recent.append((line[-400:] if usable else "", False))
     return _merge(figures)
 
 

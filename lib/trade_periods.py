@@ -41,12 +41,13 @@ REL_YEAR = re.compile(
     r"в минувшем году|в этом году|в текущем году|текущего года)",
     re.IGNORECASE)
 # A period after "уровня"/"level of"/"than" is the base of a comparison, not the period of the figure.
+# A figure standing in between ("compared with $900 million in 2020") makes the period that figure's own.
 COMPARISON = re.compile(r"(?:уровн[а-я]*|level of|levels? in|compared (?:with|to)|сравнению с|than(?: in)?|чем|"
-                        r"above|below|выше|ниже|against|относительно|аналогичн[а-я]*)\W*(?:\w+\W+){0,3}$",
+                        r"above|below|выше|ниже|against|относительно|аналогичн[а-я]*)\W*(?:[^\W\d]+[^\w$]+){0,3}$",
                         re.IGNORECASE)
 
 GROWTH = re.compile(
-    r"\b(?P<num>\d+(?:[.,]\d+)?)\s*(?:%|percent|per cent|процент[а-я]*)|"
+    r"\b(?P<num>\d+(?:[.,]\d+)?)\s*-?\s*(?:%|percent|per cent|процент[а-я]*)|"
     r"\b(?P<word>" + _NUMWORD + r")\s+(?:percent|per cent|процент[а-я]*)|"
     r"(?:на|by)\s+(?:почти\s+|около\s+|almost\s+|nearly\s+|about\s+)?(?P<frac>четверть|треть|половину|"
     r"a quarter|a third|half)|"
@@ -55,15 +56,20 @@ GROWTH = re.compile(
     re.IGNORECASE)
 TIMES = {"два": 2.0, "две": 2.0, "три": 3.0, "полтора": 1.5}
 FRACTIONS = {"четверть": 25.0, "a quarter": 25.0, "треть": 33.3, "a third": 33.3, "половину": 50.0, "half": 50.0}
+# "an increase of 8 percent", "рост составил 7%": the rate as the noun's complement.
+_RATE_NOUN = (r"(?:increase|rise|growth|gain|jump|surge|decrease|decline|drop|fall|reduction)\s+of|"
+              r"(?:рост|прирост|увеличение|снижение|сокращение|падение)\s+(?:составил[а-я]*|—|-)")
 GROWTH_BEFORE = re.compile(r"(?:\bby|\bна|\bup|rose|rising|grew|growing|increas\w*|jump\w*|climb\w*|expand\w*|"
                            r"вырос[а-я]*|"
-                           r"увеличил[а-я]*|рост[а-я]*|прирост[а-я]*|another|ещё|еще|почти|около)\s*$",
+                           r"увеличил[а-я]*|рост[а-я]*|прирост[а-я]*|another|ещё|еще|почти|около|"
+                           + _RATE_NOUN + r")\s*(?:about|almost|nearly|some|around|почти|около|порядка)?\s*$",
                            re.IGNORECASE)
 GROWTH_AFTER = re.compile(r"^\s*(?:more|higher|up|increase|rise|growth|jump|year[- ]on[- ]year|больше|рост|"
                           r"less|lower|down|меньше|ниже)", re.IGNORECASE)
 LESS_AFTER = re.compile(r"^\s*(?:less|lower|down|меньше|ниже)", re.IGNORECASE)
 DECLINE = re.compile(r"(?:fell|dropped|declined|decreased|down|сократил[а-я]*|снизил[а-я]*|упал[а-я]*|"
-                     r"уменьшил[а-я]*)\s*(?:by|на)?\s*$", re.IGNORECASE)
+                     r"уменьшил[а-я]*|(?:decrease|decline|drop|fall|reduction)\s+of|"
+                     r"(?:снижение|сокращение|падение)\s+(?:составил[а-я]*|—|-))\s*(?:by|на)?\s*$", re.IGNORECASE)
 NOT_GROWTH_AFTER = re.compile(r"^\s*(?:of\b|от\b|в общ|доли|share)", re.IGNORECASE)
 
 

@@ -280,3 +280,141 @@ def test_country_table(text, which):
 def test_never_raises_on_arbitrary_text(body, title, published):
     for figure in article_figures(title, body + " trade turnover $1.5 billion", published):
         assert figure.kind in {"actual", "target"} and figure.value_usd > 0
+
+
+# --- Second pass: phenomena of running news text (sentences written for these tests, not taken from any corpus) ---
+
+@pytest.mark.parametrize("text, published, expected", [
+    # a pronoun or a bare "показатель"/"the figure" as the subject continues the turnover of the sentence before
+    ("Товарооборот Кыргызстана и Казахстана за три года вырос почти вдвое. По итогам 2023 года он составил "
+     "1,6 млрд долларов против 900 млн долларов в 2020 году.", date(2024, 3, 1),
+     [("actual", 1_600_000_000, "2023-01", "2023-12", None, None),
+      ("actual", 900_000_000, "2020-01", "2020-12", None, None)]),
+    ("Взаимная торговля Казахстана и Кыргызстана уверенно растет. В 2022 году она достигла $1,4 млрд.",
+     date(2023, 5, 1), [("actual", 1_400_000_000, "2022-01", "2022-12", None, None)]),
+    ("Товарооборот между Бишкеком и Астаной продолжает расти. В прошлом году показатель составил $1,6 млрд.",
+     date(2024, 3, 1), [("actual", 1_600_000_000, "2023-01", "2023-12", None, None)]),
+    ("Trade between Kazakhstan and Kyrgyzstan has grown fast. In 2023 it reached $1.6 billion, compared with "
+     "$900 million in 2020.", date(2024, 3, 1),
+     [("actual", 1_600_000_000, "2023-01", "2023-12", None, None),
+      ("actual", 900_000_000, "2020-01", "2020-12", None, None)]),
+    ("Kazakh-Kyrgyz trade keeps rising. Last year the figure came to $1.6 billion.", date(2024, 3, 1),
+     [("actual", 1_600_000_000, "2023-01", "2023-12", None, None)]),
+    # two figures, two periods: each takes the period on its own side of the other figure
+    ("Trade between the two countries grew from $900 million in 2020 to $1.6 billion in 2023.", date(2024, 3, 1),
+     [("actual", 900_000_000, "2020-01", "2020-12", None, None),
+      ("actual", 1_600_000_000, "2023-01", "2023-12", None, None)]),
+    ("В 2021 году взаимный товарооборот составил 1,1 млрд долларов, тогда как в 2019 году — 850 млн долларов.",
+     date(2022, 3, 1), [("actual", 1_100_000_000, "2021-01", "2021-12", None, None),
+                        ("actual", 850_000_000, "2019-01", "2019-12", None, None)]),
+    # a pronoun that is a person, or a sentence with no turnover before it, is not a figure
+    ("Министр прибыл в Бишкек. Он сообщил, что на ремонт дороги выделено $40 млн.", date(2024, 3, 1), []),
+    ("Погода в Бишкеке была теплой. Он составил $1,6 млрд.", date(2024, 3, 1), []),
+])
+def test_a_figure_may_continue_the_turnover_of_the_sentence_before(text, published, expected):
+    assert figures(text, published) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a second agency's total in a paragraph about the turnover, with no trade word of its own
+    ("По данным казахстанской статистики, товарооборот в 2023 году составил $1,5 млрд. Кыргызская сторона "
+     "по своим подсчетам называет цифру выше — $1,62 млрд.",
+     [("actual", 1_500_000_000, "2023-01", "2023-12", None, None),
+      ("actual", 1_620_000_000, "2023-01", "2023-12", None, None)]),
+    ("Kazakh statistics put bilateral trade in 2023 at $1.5 billion. The Kyrgyz side, by its own count, "
+     "records even more, $1.62 billion.",
+     [("actual", 1_500_000_000, "2023-01", "2023-12", None, None),
+      ("actual", 1_620_000_000, "2023-01", "2023-12", None, None)]),
+    ("Bilateral trade reached $1.5 billion in 2023, Astana says. According to Bishkek's own figures, "
+     "the total was $1.62 billion.",
+     [("actual", 1_500_000_000, "2023-01", "2023-12", None, None),
+      ("actual", 1_620_000_000, "2023-01", "2023-12", None, None)]),
+    # ... but not an investment or export figure that follows it
+    ("Товарооборот в 2023 году составил $1,5 млрд. По данным министерства, казахстанские инвестиции "
+     "насчитывают $300 млн.", [("actual", 1_500_000_000, "2023-01", "2023-12", None, None)]),
+    ("Bilateral trade reached $1.5 billion in 2023. According to the ministry, Kyrgyz exports came to "
+     "$400 million.", [("actual", 1_500_000_000, "2023-01", "2023-12", None, None)]),
+])
+def test_a_second_source_total_continues_the_turnover_paragraph(text, expected):
+    assert figures(text, date(2024, 3, 1)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Кыргызстан и Таджикистан намерены довести взаимную торговлю до $1 млрд.",
+    "Для сравнения, Казахстан и Узбекистан поставили цель довести товарооборот до $10 млрд к 2030 году.",
+    "Kyrgyzstan and Uzbekistan plan to raise their trade to $5 billion.",
+    "Kyrgyz-Uzbek trade reached $1.7 billion last year.",
+    "Торговля между Кыргызстаном и Китаем в 2023 году выросла до $20 млрд.",
+    "Кыргызско-узбекский товарооборот составил $1,7 млрд.",
+])
+def test_another_pair_with_one_of_ours_is_not_kz_kg(text):
+    assert figures(text) == []
+
+
+def test_a_sentence_with_our_pair_and_another_keeps_only_ours():
+    text = ("Товарооборот Казахстана и Кыргызстана составил $1,7 млрд, а товарооборот Кыргызстана и Узбекистана — "
+            "$1,2 млрд.")
+    assert figures(text) == [("actual", 1_700_000_000, None, None, None, None)]
+    text = "Trade between Kyrgyzstan and Kazakhstan is growing, while Kyrgyzstan and Tajikistan aim for $1 billion."
+    assert figures(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The ministers noted that in January-June 2024 bilateral trade amounted to $800 million, and confirmed the "
+     "goal of raising it to $2 billion.",
+     [("actual", 800_000_000, "2024-01", "2024-06", None, None), ("target", 2_000_000_000, None, None, None, None)]),
+    ("В 2023 году товарооборот составил 1,5 млрд долларов, и стороны подтвердили цель довести его до 3 млрд.",
+     [("actual", 1_500_000_000, "2023-01", "2023-12", None, None), ("target", 3_000_000_000, None, None, None, None)]),
+    ("The leaders, who aim to bring trade to $3 billion by 2030, noted that it reached $1.7 billion in 2023.",
+     [("target", 3_000_000_000, None, None, None, 2030), ("actual", 1_700_000_000, "2023-01", "2023-12", None, None)]),
+    ("Стороны, намеренные довести товарооборот до 3 млрд долларов к 2030 году, отметили, что в 2023 году он "
+     "составил 1,5 млрд долларов.",
+     [("target", 3_000_000_000, None, None, None, 2030), ("actual", 1_500_000_000, "2023-01", "2023-12", None, None)]),
+    # a second target after the first keeps the kind
+    ("Стороны намерены довести товарооборот до $2 млрд, а затем до $3 млрд.",
+     [("target", 2_000_000_000, None, None, None, None), ("target", 3_000_000_000, None, None, None, None)]),
+])
+def test_actual_and_goal_in_one_sentence_are_decided_per_figure(text, expected):
+    assert figures(text, date(2024, 8, 1)) == expected
+
+
+@pytest.mark.parametrize("text, expected_target", [
+    ("Товарооборот двух стран в прошлом году превысил $1 млрд. Президенты поставили задачу удвоить этот "
+     "показатель в течение пяти лет.", 2_000_000_000),
+    ("Last year bilateral trade reached $1.2 billion. The leaders want to double it by 2030.", 2_400_000_000),
+    ("Взаимная торговля в 2023 году составила 1,5 млрд долларов.\nПравительствам поручено удвоить товарооборот.",
+     3_000_000_000),
+    ("Bilateral trade came to $1 billion last year. The presidents agreed to triple that figure.", 3_000_000_000),
+])
+def test_doubling_in_the_next_sentence_is_an_implicit_target(text, expected_target):
+    got = figures(text, date(2024, 3, 1))
+    assert [(k, v) for k, v, *_ in got][-1] == ("target", expected_target)
+    assert [k for k, *_ in got] == ["actual", "target"]
+
+
+@pytest.mark.parametrize("text", [
+    "Bilateral trade reached $1 billion last year. Since 2015 it has doubled.",
+    "Товарооборот в прошлом году превысил $1 млрд. Стороны договорились удвоить число авиарейсов.",
+    "Товарооборот в прошлом году превысил $1 млрд.\n\nЧисло туристов за год выросло вдвое.",
+])
+def test_doubling_that_is_no_trade_target(text):
+    assert [k for k, *_ in figures(text, date(2024, 3, 1))] == ["actual"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("reached $1.6 billion, an increase of 8 percent", [8.0]),
+    ("a rise of 12.5% on the year before", [12.5]),
+    ("a decrease of 4 percent", [-4.0]),
+    ("рост составил 7%", [7.0]),
+    ("an 8-percent increase", [8.0]),
+    ("a share of 8 percent", []),
+])
+def test_growth_phrased_as_a_noun(text, expected):
+    assert [g.pct for g in find_growth(text)] == expected
+
+
+def test_growth_phrased_as_a_noun_attaches_to_the_figure():
+    text = "Mutual trade in January-June 2024 reached $900 million, an increase of 6 percent."
+    assert figures(text, date(2024, 8, 1)) == [("actual", 900_000_000, "2024-01", "2024-06", 6.0, None)]
+    text = "Товарооборот за первое полугодие 2024 года составил $900 млн. Рост составил 6 процентов."
+    assert figures(text, date(2024, 8, 1)) == [("actual", 900_000_000, "2024-01", "2024-06", 6.0, None)]
