@@ -79,3 +79,18 @@ EARLIER = re.compile(r"\s*(?:ранее|прежде|earlier|previously)\b", _F)
 # A dateline with a full date ("Astana, 12 March 2025.", "ASTANA, October 3, 2023 (Kabar) –") dates the article.
 DATED_LINE = 80
 CLAUSE_SPLIT = re.compile(r";\s+|,\s+а\s+|,\s+while\s+|,\s+whereas\s+")
+
+# Every branch of STRONG starts with one of these: a sentence without any of them cannot match (C-speed test).
+STRONG_STEMS = (
+    "переговор", "встреч", "встрет", "бесед", "принял", "принима", "принят", "заседани", "совет", "телефон",
+    "разговор", "обсуд", "обсужд", "обменя", "exchanged views", "сопредседат", "председательств", "парафир",
+    "подпиш",
+    "подпис", "провел", "talks", "met", "meet", "receiv", "hosted", "hosts", "phone", "call", "conversation",
+    "chaired", "sign", "session", "council", "discussed", "summit",
+)
+
+
+def names_meeting(text: str) -> bool:
+    """True when ``text`` uses a word that names a meeting (STRONG), tested cheaply first."""
+    low = text.lower()
+    return any(stem in low for stem in STRONG_STEMS) and STRONG.search(text) is not None

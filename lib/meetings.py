@@ -35,8 +35,8 @@ from lib.meeting_cues import (
     PAST,
     PHONE,
     SPEAKER_AFTER,
-    STRONG,
     WEAK,
+    names_meeting,
 )
 from lib.places import find_place
 from lib.records import MEETING_COLUMNS
@@ -140,7 +140,7 @@ def _named(body: str, mentions: list[Mention], begin: int, end: int) -> list[Men
                 return False
             stop = m.start + skip + len(found.group("gap"))
             between = body[m.start + skip:stop]
-            return not (STRONG.search(between) or WEAK.search(between) or any(m.start < s < stop for s in starts))
+            return not (names_meeting(between) or WEAK.search(between) or any(m.start < s < stop for s in starts))
 
         quoted = [m for m in people if speaker(m)]
         people = [m for m in people if m not in quoted] if len(people) - len(quoted) >= 2 else people
@@ -250,7 +250,7 @@ def article_reports(body: str, published: date | None, mentions: list[Mention], 
         has_mention = bisect_left(starts, sentence.start) < bisect_left(starts, sentence.end)
         if not has_mention and not any(word in sentence.text.lower() for word in GROUP_WORDS):
             continue  # a sentence with no official and no group noun cannot name participants (most do not)
-        strong, weak = STRONG.search(sentence.text), WEAK.search(sentence.text)
+        strong, weak = names_meeting(sentence.text), WEAK.search(sentence.text)
         if not (strong or weak):
             continue  # only sentences that name a meeting are parsed further
         # Participants named after a group noun are looked for up to the end of the next paragraph.
@@ -261,8 +261,10 @@ def article_reports(body: str, published: date | None, mentions: list[Mention], 
             earlier = [year for position, year in years if position < sentence.start]
             reference = date(earlier[-1], 7, 1) if earlier else None
         sentence_place = find_place(sentence.text)
-        for begin, end, clause in _clauses(sentence.text, sentence.start):
-            if not (STRONG.search(clause) or WEAK.search(clause)) or not (strong or weak):
+        clauses = _clauses(sentence.text, sentence.start)
+        for begin, end, clause in clauses:
+            clause_strong = strong if len(clauses) == 1 else names_meeting(clause)
+            if not (clause_strong or WEAK.search(clause)):
                 continue
             if ATTENDANCE.search(clause):
                 continue  # who else sat at a table described elsewhere: the delegation, not another meeting
@@ -272,9 +274,7 @@ def article_reports(body: str, published: date | None, mentions: list[Mention], 
             people = _complete(body, clause, begin, paragraph_end, named, context, day_hint)
             if len({m.country for m in people}) < 2:
                 continue
-            if not STRONG.search(clause) and len(named) < 2:
-                continue
-            if not STRONG.search(clause) and not _visit_pair(clause, named):
+            if not clause_strong and (len(named) < 2 or not _visit_pair(clause, named)):
                 continue
             span = _span_for(clause, sentence.text, reference, future)
             for group in _pairs(people, day_hint, clause):
