@@ -339,3 +339,18 @@ def test_a_stray_name_in_one_report_does_not_join_the_event():
                   _report("c", pair + ["Akylbek Japarov"], "2022-05-26")])
     assert len(out) == 1
     assert (out.iloc[0]["participants"], out.iloc[0]["level"]) == (pair, "heads_of_state")
+
+
+MEETING_WORDS = ["переговоры", "встретился", "встречи", "беседа", "принял гостя", "принимал", "был принят",
+                 "заседание", "совета", "телефонный", "разговор", "обсудили", "обсуждали", "обменялись мнениями",
+                 "сопредседательствовал", "парафировали", "подписали", "подпишут", "провели встречу", "talks", "met",
+                 "meets", "received Japarov", "was received by", "hosted", "phone", "call", "conversation",
+                 "co-chaired", "signed", "session", "council", "discussed", "summit", "exchanged views", "Talks",
+                 "Переговоры", "ВСТРЕЧА"]
+
+
+@pytest.mark.parametrize("word", MEETING_WORDS)
+def test_stem_gate_never_hides_a_meeting_word(word):
+    from lib.meeting_cues import STRONG, names_meeting
+
+    assert STRONG.search(word) and names_meeting(f"Он {word} вчера.")
