@@ -83,7 +83,7 @@ EXCLUDE = re.compile(
     r"invest\w*|инвест\w*|вложи\w*|вложен\w*|export\w*|import\w*|экспорт\w*|импорт\w*|поставк\w*|"
     r"поставля\w*|на сумму|signed|подписа\w*|documents?|документ\w*|memorand\w*|меморандум\w*|"
     r"budget\w*|бюджет\w*|portfolio|портфел\w*|\bfunds?\b|фонд\w*|"
-    r"grants?\b|грант\w*|allocat\w*|earmark\w*|spent\b|потрачен\w*|израсходова\w*|кредит\w*|loans?\b|"
+    r"grants?\b|грант\w*|allocat\w*|earmark\w*|spent\b|потрачен\w*|израсходова\w*|кредит\w*|loans?\b|\blen[dt]\b|\blending\b|\bза(?:[её]м|йм)\w*|"
     r"\baid\b|assistance|помощ\w*|\bGDP\b|ВВП|remittanc\w*|перевод\w*|"
     r"\bdebt|\bEAEU\b|ЕАЭС|долг\w*|reserves?\b|резерв\w*|prices?\b|цен[аыуе]\b|per ton|capital|капитал\w*|"
     r"\bshare\b|\bдол[яию]\b|"
@@ -249,8 +249,8 @@ def sentence_figures(sentence: str, context: str, published: date | None,
     for a in amounts:  # "долл. США" is a currency, not a partner country
         cues = cues[:a.start] + " " * (a.end - a.start) + cues[a.end:]
     context_cues = _blank(context, NOT_TRADE)
-    has_trade, context_trade = bool(TRADE.search(cues)), topic or bool(TRADE.search(context_cues))
-    if not (has_trade or context_trade) or not pair_ok(cues, context_cues, article_ok):
+    has_trade, context_trade = bool(TRADE.search(cues)), bool(TRADE.search(context_cues))
+    if not (has_trade or context_trade or topic) or not pair_ok(cues, context_cues, article_ok):
         return []
     periods, due = find_periods(sentence, published)
     kinds: list[tuple[Amount, str]] = []
@@ -271,8 +271,9 @@ def sentence_figures(sentence: str, context: str, published: date | None,
         if target and ACHIEVED_AFTER.search(sentence[a.end:a.end + 80]):
             target = False
         # Without a trade word of its own, a sentence continues the one before: "this figure rose to ...".
-        if not has_trade and not (ANAPHOR.search(clause) or CONTINUES.search(clause)
-                                  or (target and TARGET_BEFORE.search(own))):
+        # Further back in the paragraph only a clear continuation counts ("по собственным данным", "он составил").
+        if not has_trade and not (CONTINUES.search(clause) or context_trade and (
+                ANAPHOR.search(clause) or (target and TARGET_BEFORE.search(own)))):
             continue
         kinds.append((a, "target" if target else "actual"))
     actuals = [a for a, kind in kinds if kind == "actual"]

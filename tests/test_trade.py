@@ -310,6 +310,11 @@ def test_never_raises_on_arbitrary_text(body, title, published):
     # a pronoun that is a person, or a sentence with no turnover before it, is not a figure
     ("Министр прибыл в Бишкек. Он сообщил, что на ремонт дороги выделено $40 млн.", date(2024, 3, 1), []),
     ("Погода в Бишкеке была теплой. Он составил $1,6 млрд.", date(2024, 3, 1), []),
+    # two sentences on, only a clear continuation counts, and a loan is no turnover
+    ("Trade between Kazakhstan and Kyrgyzstan grew. The presidents also discussed the border. It will cost "
+     "$100 million to rebuild the checkpoint.", date(2024, 3, 1), []),
+    ("Kazakh-Kyrgyz trade grew to $1.5 billion in 2023. According to its own figures, the bank lent $200 million.",
+     date(2024, 3, 1), [("actual", 1_500_000_000, "2023-01", "2023-12", None, None)]),
 ])
 def test_a_figure_may_continue_the_turnover_of_the_sentence_before(text, published, expected):
     assert figures(text, published) == expected
