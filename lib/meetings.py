@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -147,7 +148,8 @@ def _named(body: str, mentions: list[Mention], begin: int, end: int) -> list[Men
     return people
 
 
-def _nearest(mentions: list[Mention], position: int, paragraph_end: int, accept) -> list[Mention]:  # noqa: ANN001
+def _nearest(mentions: list[Mention], position: int, paragraph_end: int,
+             accept: Callable[[Mention], bool]) -> list[Mention]:
     """Mentions that pass ``accept``, nearest first: earlier ones, then later ones in the same paragraph."""
     before = [m for m in mentions if m.start < position and accept(m)]
     after = [m for m in mentions if position <= m.start < paragraph_end and accept(m)]
@@ -211,10 +213,13 @@ def _span_for(clause: str, sentence: str, reference: date | None, future: bool) 
 
 
 def _compatible(a: Report, b: Report) -> bool:
+    """Two reports in one article of the same people on days that agree (or one of them without a day)."""
     if a.participants != b.participants:
         return False
     if (a.date_source == "vague") != (b.date_source == "vague"):
         return False
+    if a.date_source == "vague":  # "в мае 2022 года" and "в апреле 2024 года" are two meetings
+        return (a.span.period if a.span else None) == (b.span.period if b.span else None)
     if a.date_source == "explicit" and b.date_source == "explicit" and a.span and b.span:
         if a.span.start and b.span.start:
             return abs((a.span.start - b.span.start).days) <= 1 or bool(

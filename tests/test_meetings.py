@@ -354,3 +354,10 @@ def test_stem_gate_never_hides_a_meeting_word(word):
     from lib.meeting_cues import STRONG, names_meeting
 
     assert STRONG.search(word) and names_meeting(f"Он {word} вчера.")
+
+
+def test_two_month_dated_meetings_of_the_same_people_stay_apart():
+    body = ("Токаев и Жапаров провели переговоры в мае 2022 года.\n"
+            "Токаев и Жапаров провели переговоры в апреле 2024 года.")
+    reports = _reports(body, date(2025, 8, 22), {"Токаев": "Kassym-Jomart Tokayev", "Жапаров": "Sadyr Japarov"})
+    assert sorted(reports["period"]) == ["2022-05", "2024-04"]
