@@ -1,0 +1,88 @@
+"""Word cues of the trade extractor: which words make a sentence about turnover, a figure a target, a clause an
+exclusion (investment, exports, aid, budgets, another country's total), and a sentence a continuation of the
+turnover before it. Patterns only; lib/trade.py applies them to sentences and clauses.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Phrases with "trade" that are not turnover ("trade and logistics complex", "trade wars").
+NOT_TRADE = re.compile(r"trade[- ]and[- ]logistics|trade wars?|trading partners?|торгово-логистическ\w*|"
+                       r"торговых партнер\w*|торговый дом|(?:ministry|minister) of trade\w*(?: and \w+)?|"
+                       r"trade (?:and \w+ )?(?:ministry|minister)|trade (?:representative|mission|fair|house)s?|"
+                       r"world trade|министр\w* торговли\w*(?: и \w+)?|торгов\w+ представител\w*|торгпред\w*",
+                       re.IGNORECASE)
+TRADE = re.compile(r"товарооборот|торговл|(?:взаимн|торгов)\w* оборот|turnover|\btrade\b|\btrading volume",
+                   re.IGNORECASE)
+ANAPHOR = re.compile(r"\b(?:it|this figure|this indicator|этот показатель|этого показателя|данный показатель|"
+                     r"его|её|ее)\b", re.IGNORECASE)
+# A sentence with no trade word that still continues the turnover before it: a pronoun or a bare figure noun as
+# the subject of a verb of amount ("в 2024 году он составил", "the figure came to"), or a second source's count
+# ("по собственным данным", "by its own count").
+CONTINUES = re.compile(
+    r"\b(?:он|она|оно|показатель|объ[её]м|сумма|цифра|the figure|the total|the volume|that figure)\b\W+"
+    r"(?:[^\W\d]+\W+){0,2}?(?:составил\w*|составля\w*|достиг\w*|вырос\w*|увеличил\w*|превысил\w*|"
+    r"сократил\w*|снизил\w*|оценива\w*|reached|amounted|stood|grew|rose|totall?ed|exceeded|topped|came|was|"
+    r"fell|dropped)"
+    r"|\bпо (?:собственным|своим|их|его|ее|её|официальным|уточненным|уточнённым|другим|альтернативным) "
+    r"(?:данным|подсчетам|подсчётам|оценкам|расчетам|расчётам)|\bнасчитыва\w*"
+    r"|\baccording to (?:[\w'’]+\s+){0,2}?(?:own\s+)?(?:data|figures|statistics|estimates?|count|calculations)"
+    r"|\bby (?:its|their|the \w+ side's) (?:own )?(?:count|estimates?|reckoning|calculations|figures)",
+    re.IGNORECASE)
+TARGET_BEFORE = re.compile(
+    r"\b(?:targets?|goals?|aim\w*|objective|task|ambitio\w*|sights|intend\w*|plan(?:s|ned|ning)? to|want\w*|"
+    r"seek\w*|should|could|would|will|shall|expected to|set to|towards?|the bar|"
+    r"to (?:increase|raise|lift|boost|bring|double|expand|achieve)|lifting|"
+    r"boosting|bringing|doubling|"
+    r"довести|доведени\w*|вывести|выйти на|увеличить|нарастить|удвоить|утроить|достичь|"
+    r"составит|достигнет|превысит|"
+    r"достижени\w*|задач\w*|цел(?:ь|и|ью|ей|евой|евого)|планк\w*|намерен\w*|намерева\w*|планиру\w*|нацел\w*|"
+    r"ориентир\w*|стрем\w*|должн\w*|может|могут|сможет|будет|прогноз\w*|ожида\w*)\b"
+    # "increasing 15% to $1.5 billion", "увеличение товарооборота на 15% до": a growth rate, so an actual
+    r"|\b(?:increasing|raising|увеличени\w*|наращивани\w*)\b"
+    r"(?![^.,;]{0,30}?(?:\bby|\bна)?\s+\d+(?:[.,]\d+)?\s*(?:%|percent|процент))",
+    re.IGNORECASE)
+TARGET_AFTER = re.compile(r"^\W{0,3}(?:\w+\W+){0,3}?(?:targets?|goals?|цел[ьи]\b|ориентир)", re.IGNORECASE)
+# "$1.95 billion, and reaffirmed the goal of ...": the goal after the conjunction is another clause's.
+AFTER_BREAK = re.compile(r",\s+(?:and|while|but|whereas|а|и|но|тогда как|при этом)\b|[;(]|\.\s", re.IGNORECASE)
+EXCLUDE = re.compile(
+    r"invest\w*|инвест\w*|вложи\w*|вложен\w*|export\w*|import\w*|экспорт\w*|импорт\w*|поставк\w*|"
+    r"поставля\w*|на сумму|signed|подписа\w*|documents?|документ\w*|memorand\w*|меморандум\w*|"
+    r"budget\w*|бюджет\w*|portfolio|портфел\w*|\bfunds?\b|фонд\w*|"
+    r"grants?\b|грант\w*|allocat\w*|earmark\w*|spent\b|потрачен\w*|израсходова\w*|кредит\w*|loans?\b|\blen[dt]\b|\blending\b|\bза(?:[её]м|йм)\w*|"
+    r"\baid\b|assistance|помощ\w*|\bGDP\b|ВВП|remittanc\w*|перевод\w*|"
+    r"\bdebt|\bEAEU\b|ЕАЭС|долг\w*|reserves?\b|резерв\w*|prices?\b|цен[аыуе]\b|per ton|capital|капитал\w*|"
+    r"\bshare\b|\bдол[яию]\b|"
+    r"стоимост\w*|projects?\b|проект\w*|agreements?\b|соглашени\w*|contracts?\b|контракт\w*|deals?\b|сделк\w*|"
+    r"agricultur\w*|сельскохозяйственн\w*|сельхоз\w*|агропром\w*|продовольств\w*|"
+    r"with China|с Китаем|со странами|with (?:the )?countries|Central Asian? (?:countries|"
+    r"states|region)|Central Asia\b|Центральн\w* Ази\w*|intra-?regional|внутрирегиональн\w*|"
+    r"(?:countries|states) of the region|стран\w* региона|\bСНГ\b|\bCIS\b",
+    re.IGNORECASE)
+# "potential" is the amount itself ("export potential of $260 million"), not "the potential to increase trade to".
+POTENTIAL = re.compile(r"(?:potential|потенциал\w*)\W+(?:\w+\W+){0,3}$", re.IGNORECASE)
+# "the $1 billion target ... was reached in 2021": a target named as met is an actual figure for that year.
+ACHIEVED_AFTER = re.compile(r"^[^;:—–]{0,60}?\b(?:(?:was|were|has been|had been|have been|is)\s+(?:already\s+)?"
+                            r"(?:achieved|reached|met|exceeded|surpassed|hit)|(?:уже\s+)?(?:был[аио]?\s+)?"
+                            r"(?:достигнут[аоы]?|выполнен[аоы]?|превышен[аоы]?|перевыполнен[аоы]?)\b)", re.IGNORECASE)
+# A country's total trade, unless the clause names the partner ("внешнеторговый оборот ... с Казахстаном").
+TOTAL = re.compile(r"foreign trade|внешнеторгов\w*|внешн\w+ торговл\w*|total trade|overall trade|"
+                   r"общ\w* товарооборот\w*", re.IGNORECASE)
+EXCLUDE_AFTER = re.compile(r"^\W{0,3}(?:(?:of|in) (?:investment|exports?|imports?|aid)|инвестиц\w*|экспорт\w*|"
+                           r"импорт\w*|into\b|в экономику)", re.IGNORECASE)
+BILATERAL = re.compile(r"bilateral|mutual|between|двусторонн\w*|взаимн\w*|двух стран|между|"
+                       r"(?:с|with)\s+(?:Казахстан|Кыргызстан|Киргизи|Kazakhstan|Kyrgyzstan|Kyrgyz Republic)",
+                       re.IGNORECASE)
+CLAUSE_BREAK = re.compile(r"[;:—–(«»\"“”]|,\s+(?:and|while|but|whereas|adding|а|но|тогда как|при этом)\b|\.\s")
+COMMA = re.compile(r"[,;]")
+DOUBLE = re.compile(r"удвоить|удвоени\w*|\bdouble\b|doubling|увеличить вдвое|в два раза", re.IGNORECASE)
+BASE_BEFORE = re.compile(r"(?:than(?: the)?|чем|сравнению с|compared (?:with|to)(?: the)?|from(?: the)?|against|"
+                         r"против|versus|vs\.?)\s*$",
+                         re.IGNORECASE)
+# "удвоить этот показатель", "double it", "утроить товарооборот": a goal stated as a multiple of the figure before.
+MULTIPLY = re.compile(
+    r"(?P<verb>удвоить|утроить|\bdouble\b|\btriple\b|увеличить\s+(?:\w+\s+)?(?:вдвое|втрое|в два раза|в три раза))"
+    r"\W+(?:[^\W\d]+\W+){0,1}?(?:(?:этот|данный|такой) показатель|показатель|его|её|ее|it|th(?:at|is|e) figure|"
+    r"товарооборот\w*|торговл\w*|(?:bilateral |mutual )?trade|turnover|объ[её]м\w*)\b"
+    r"|(?:\bего|\bеё|\bее|этот показатель)\s+(?P<verb2>удвоить|утроить)", re.IGNORECASE)
