@@ -22,7 +22,7 @@ DEV = ROOT.parent / "shared" / "dev-corpus"
 COUNTRY = {
     "Kassym-Jomart Tokayev": "KZ", "Sadyr Japarov": "KG", "Akylbek Japarov": "KG", "Askar Mamin": "KZ",
     "Alikhan Smailov": "KZ", "Murat Nurtleu": "KZ", "Zheenbek Kulubaev": "KG", "Sooronbay Jeenbekov": "KG",
-    "Olzhas Bektenov": "KZ", "Muratbek Azymbakiev": "KG", "Shavkat Mirziyoyev": "UZ",
+    "Olzhas Bektenov": "KZ", "Muratbek Azymbakiev": "KG", "Shavkat Mirziyoyev": "UZ", "Ulukbek Maripov": "KG",
 }
 
 
@@ -361,3 +361,8 @@ def test_two_month_dated_meetings_of_the_same_people_stay_apart():
             "Токаев и Жапаров провели переговоры в апреле 2024 года.")
     reports = _reports(body, date(2025, 8, 22), {"Токаев": "Kassym-Jomart Tokayev", "Жапаров": "Sadyr Japarov"})
     assert sorted(reports["period"]) == ["2022-05", "2024-04"]
+
+
+def test_yearless_day_dated_by_the_only_year_both_held_their_posts():
+    out = _merge([_report("x", ["Askar Mamin", "Ulukbek Maripov"], None, "held", None, True, (20, 8))])
+    assert (out.iloc[0]["date"], bool(out.iloc[0]["date_inferred"])) == ("2021-08-20", True)
