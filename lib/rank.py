@@ -15,6 +15,7 @@ import numpy as np
 import Stemmer
 
 _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
+_PIECE = re.compile(r"\d+|[^\W\d_]+")
 _CYRILLIC = re.compile(r"[а-яё]")
 
 # Function words only: content words such as "президент" or "trade" must stay, the queries are about them.
@@ -23,7 +24,7 @@ a an and are as at be been but by for from has have he her his in into is it its
 they this to was were which will with who not also after before about over than then there these those
 и в во на с со по к ко у о об от до за из из-за под над при для не ни но а же ли бы что как так это этот
 эта эти тот та те его ее её их он она они мы вы я же был была было были быть также уже еще ещё который
-которая которые которых которой котором того том тем чем где когда а или либо то
+которая которые которых которой котором того том тем чем где когда а или либо то го
 """
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
@@ -55,8 +56,9 @@ def tokenize(text: str) -> list[str]:
     for word in _WORD.findall(text.lower().replace("ё", "е")):
         if word in STOPWORDS:
             continue
-        for part in word.split("-") if "-" in word else (word,):
-            if part and part not in STOPWORDS:
+        # Digits and letters are separate tokens: "$3bn" and "3 billion" share "3", "COVID-19" gives "covid", "19".
+        for part in _PIECE.findall(word):
+            if part not in STOPWORDS and not (len(part) == 1 and part.isalpha()):
                 out.append(_russian(part) if _CYRILLIC.search(part) else english.stemWord(part))
     return out
 
