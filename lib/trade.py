@@ -159,7 +159,8 @@ def _period_of(amount: Amount, sentence: str, periods: list[Period], main: set[P
     if paired is not None:
         return paired.first, paired.last
     if not _is_base(sentence, amount):
-        period = _nearest(amount, periods, 200, others)
+        # A period across another figure is taken only when none is on this side of it.
+        period = _nearest(amount, periods, 200, others) or _nearest(amount, periods, 200)
         return (period.first, period.last) if isinstance(period, Period) else (None, None)
     own = _nearest(amount, [p for p in periods if p not in main], 60, others)
     if isinstance(own, Period):
@@ -232,7 +233,7 @@ def sentence_figures(sentence: str, context: str, published: date | None,
     out: list[TradeFigure] = []
     kept = [a for a, _ in kinds]
     paired = _pair_periods(actuals, periods, sentence, kept)
-    main_periods = {paired.get(a.start) or _nearest(a, periods, 200, kept)
+    main_periods = {paired.get(a.start) or _nearest(a, periods, 200, kept) or _nearest(a, periods, 200)
                     for a in actuals if not _is_base(sentence, a)}
     for a, kind in kinds:
         if kind == "actual":

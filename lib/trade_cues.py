@@ -28,7 +28,10 @@ CONTINUES = re.compile(
     r"|\bпо (?:собственным|своим|их|его|ее|её|официальным|уточненным|уточнённым|другим|альтернативным) "
     r"(?:данным|подсчетам|подсчётам|оценкам|расчетам|расчётам)|\bнасчитыва\w*"
     r"|\baccording to (?:[\w'’]+\s+){0,2}?(?:own\s+)?(?:data|figures|statistics|estimates?|count|calculations)"
-    r"|\bby (?:its|their|the \w+ side's) (?:own )?(?:count|estimates?|reckoning|calculations|figures)",
+    r"|\bby (?:its|their|the \w+ side's) (?:own )?(?:count|estimates?|reckoning|calculations|figures)"
+    # "Kyrgyz statistics show $1.9 billion", "казахстанская статистика фиксирует $1,6 млрд"
+    r"|\b(?:statistics|data|figures|estimates)\s+(?:show|put|give|record|indicate)\w*"
+    r"|\b(?:статистик\w*|данны[ем]\w*)\s+(?:[^\W\d]+\s+)?(?:показыва\w*|фиксиру\w*|дают|да[её]т|свидетельству\w*)",
     re.IGNORECASE)
 TARGET_BEFORE = re.compile(
     r"\b(?:targets?|goals?|aim\w*|objective|task|ambitio\w*|sights|intend\w*|plan(?:s|ned|ning)? to|want\w*|"
