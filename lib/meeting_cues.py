@@ -16,12 +16,12 @@ STRONG = re.compile(
     r"к сведению|присяг|верительн))|принима|принят|заседани|совет[аеу]?\b|"
     r"телефонн|по телефону|разговор|обсудил|обсуждал|обсудят|обменя\w*\s+мнени|exchanged views|"
     r"сопредседател|председательствов|"
-    r"парафировал|подписал|подпишут|провел[иа]?\s+(?:встреч|переговор|заседан)|"
+    r"парафировал|подпис(?:ал|али|ан[оаы]?|ывали)(?!\w*\s+(?:закон|указ|постановлени|распоряжени))|подпишут|провел[иа]?\s+(?:встреч|переговор|заседан)|"
     r"\btalks\b|\bmet\b|\bmeets?\b(?!\s+(?:the\s+|its\s+|their\s+)?(?:targets?|demand|needs?|requirements?|"
     r"deadlines?|goals?|standards?|expectations?|obligations?|criteria))|meeting|"
     # "received" a person ("received Akylbek Japarov", "was received by"), not aid or a letter
     r"(?-i:receiv(?:ed|es?)\s+(?:by\b|the\s+[A-Z]|[A-Z]|his\b|her\b|(?:a|the)\s+(?:\w+\s+)?delegation))|hosted|"
-    r"hosts\b|phone|telephone|\bcall\b|conversation|co-?chaired|chaired|\bsign(?:ed|s)?\b|\bsession\b|"
+    r"hosts\b|phone|telephone|\bcall\b|conversation|co-?chaired|chaired|\bsign(?:ed|s)?\b(?!\s+(?:a\s+|the\s+)?(?:law|decree|bill|order|resolution))|\bsession\b|"
     r"\bcouncil\b|discussed|\bsummit\b", _F)
 WEAK = re.compile(r"визит|посет|посещ|приезжа|прибыл|visit|came to|arrived", _F)
 PHONE = re.compile(r"телефон|по телефону|видеосвяз|phone|telephone|video ?link|by video", _F)

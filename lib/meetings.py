@@ -172,7 +172,7 @@ def _complete(body: str, clause: str, begin: int, paragraph_end: int, named: lis
                 countries.add(m.country)
             if len(countries) >= 2:
                 break
-    if len(countries) == 1 and len(people) == 1 and ANAPHORA.search(clause):
+    if len(countries) == 1 and len(people) == 1 and _points_elsewhere(clause, begin, people[0]):
         same_kind = _kinds(people[0], day)
         candidates = _nearest(mentions, begin, paragraph_end, lambda m: m.country not in countries)
         if re.search(r"коллег|counterpart", clause, re.IGNORECASE):
@@ -180,6 +180,12 @@ def _complete(body: str, clause: str, begin: int, paragraph_end: int, named: lis
         if candidates:
             people.append(candidates[0])
     return people
+
+
+def _points_elsewhere(clause: str, begin: int, named: Mention) -> bool:
+    """A role noun or pronoun in the clause that is not the named official's own title ("Президент Кыргызстана
+    Садыр Жапаров" names one side only)."""
+    return any(not 0 <= named.start - (begin + found.end()) <= 40 for found in ANAPHORA.finditer(clause))
 
 
 def _pairs(people: list[Mention], day: date | None, clause: str = "") -> list[list[Mention]]:

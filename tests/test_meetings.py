@@ -366,3 +366,10 @@ def test_two_month_dated_meetings_of_the_same_people_stay_apart():
 def test_yearless_day_dated_by_the_only_year_both_held_their_posts():
     out = _merge([_report("x", ["Askar Mamin", "Ulukbek Maripov"], None, "held", None, True, (20, 8))])
     assert (out.iloc[0]["date"], bool(out.iloc[0]["date_inferred"])) == ("2021-08-20", True)
+
+
+def test_signing_a_law_is_not_a_meeting_and_a_title_is_not_a_second_side():
+    body = ("Президент Кыргызстана Садыр Жапаров подписал закон о ратификации соглашения с Казахстаном.\n"
+            "Ранее закон одобрил парламент, сообщил Токаев.")
+    assert _reports(body, date(2023, 6, 12), {"Садыр Жапаров": "Sadyr Japarov",
+                                              "Токаев": "Kassym-Jomart Tokayev"}).empty
