@@ -352,6 +352,11 @@ def article_choices(table: pd.DataFrame) -> dict[str, str]:
     return {row["article_id"]: label(row) for _, row in table.iterrows()}
 
 
+def article_ids(view: Corpus) -> set[str]:
+    """The ids of the articles a view holds (what search may return)."""
+    return set(view.articles["article_id"])
+
+
 def article_row(articles: pd.DataFrame, article_id: str) -> pd.Series:
     return articles[articles["article_id"] == article_id].iloc[0]
 

@@ -35,14 +35,15 @@ if not ui.empty_state(data, "articles"):
         chosen = st.selectbox("Meeting", ids, format_func=labels.get, key="timeline-meeting")
         meeting = views_detail.meeting_row(data.view.meetings, chosen)
         st.subheader("Details")
-        cols = st.columns(4)
+        cols = st.columns([2, 1, 3, 2])
         cols[0].metric("Date", views_detail.meeting_when(meeting), border=True)
         cols[1].metric("Status", str(meeting.get("status") or "—"), border=True)
-        cols[2].metric("Level", str(meeting.get("level") or "other").replace("_", " "), border=True)
+        cols[2].metric("Level", str(meeting.get("level") or "other").replace("_", " ").capitalize(), border=True)
         cols[3].metric("Place", str(meeting.get("place") or "—"), border=True)
         st.markdown("**Participants:** " + ui.md(", ".join(views.as_list(meeting.get("participants"))) or "—"))
         st.markdown("**Evidence**")
         for quote in views_detail.meeting_evidence(meeting) or ["(no quote)"]:
             st.markdown("> " + ui.md(quote))
         st.markdown("**Every source article**")
-        ui.table(views_detail.meeting_sources(meeting, data.view.articles), "meeting-sources", key="timeline-sources")
+        ui.table(views_detail.meeting_sources(meeting, data.view.articles), "meeting-sources", key="timeline-sources",
+                 column_config={"published": st.column_config.DateColumn("published")})

@@ -20,7 +20,7 @@ if not ui.empty_state(data, "articles"):
         k = right.number_input("Results", min_value=1, max_value=50, value=10, key="search-k",
                                label_visibility="collapsed")
         st.form_submit_button("Search", type="primary", icon=":material/search:")
-    allowed = set(data.view.articles["article_id"])
+    allowed = views.article_ids(data.view)
     similar = st.session_state.get("search-similar")
     if similar in allowed:
         title = views.article_row(data.view.articles, similar)["title"]
