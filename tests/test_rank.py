@@ -91,3 +91,8 @@ def test_pooled_cosine_is_exact_for_probed_groups_and_a_lower_bound_elsewhere():
     assert np.all(one[skipped] <= rank.group_max(exact, starts)[owner][skipped] + 1e-6)
     kept = rank.pooled_cosine(query, vectors, means, owner, np.array([True, False, False]), n_probe=1)
     assert kept[:3] == pytest.approx(exact[:3], abs=1e-6)
+
+
+def test_digits_and_letters_are_separate_tokens():
+    assert rank.tokenize("$3bn") == ["3", "bn"]
+    assert rank.tokenize("COVID-19 decade's") == ["covid", "19", "decad"]
