@@ -268,3 +268,36 @@ def explicit_years(text: str) -> list[tuple[int, int]]:
              if m.group("y")]
     found += [(m.start(), int(m.group("y") or m.group("iy"))) for m in NUMERIC.finditer(text)]
     return sorted((position, year) for position, year in found if year)
+
+
+# A dateline with a full date ("Astana, 12 March 2025.", "ASTANA, October 3, 2023 (Kabar) –") dates the article:
+# a city, then the date, within the first DATED_LINE characters of the body.
+DATELINE_CITY = re.compile(r"\s*[A-ZА-ЯЁ][\w-]+(?: [A-ZА-ЯЁ][\w-]+)?(?:\.? [A-ZА-ЯЁ]+)?\s*[,.—–-]\s*$")
+DATED_LINE = 80
+# A sentence that opens with "earlier" tells of a past meeting, not of the article's day.
+EARLIER = re.compile(r"\s*(?:ранее|прежде|earlier|previously)\b", _FLAGS)
+
+
+def article_date(body: str, published: date | None) -> date | None:
+    """The publication date, else the full date of a dateline opening the body ("Astana, 12 March 2025.")."""
+    if published is not None:
+        return published
+    lead = find_dates(body[:DATED_LINE], None)
+    head = next((d for d in lead if d.start and DATELINE_CITY.match(body[:d.begin])), None)
+    return head.start if head else None
+
+
+def clause_date(clause: str, sentence: str, reference: date | None, future: bool) -> DateSpan | None:
+    """The date of a meeting clause: a written day (over a weekday), else a vague one, else "Earlier, …"."""
+    for text in (clause, sentence):
+        spans = find_dates(text, reference, future=future)
+        # a written date wins over "on Monday" in "on Monday, March 3"
+        dated = sorted((s for s in spans if not s.vague and (s.start or s.day)), key=lambda s: s.relative)
+        if dated:
+            return dated[0]
+        if spans:
+            return spans[0]
+    backgrounder = EARLIER.match(sentence)
+    if backgrounder:  # "Ранее, …" / "Earlier, …": a meeting before the article's, on a day not given
+        return DateSpan(0, backgrounder.end(), backgrounder.group(), None, None, vague=True)
+    return None

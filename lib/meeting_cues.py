@@ -73,11 +73,6 @@ ATTENDANCE = re.compile(r"принял\w* участие|приняли учас
 BILATERAL = re.compile(r"двусторонн|bilateral|separate|отдельн|с каждым|with each", _F)
 # A wire dateline opens the body with the city in capitals: "NUR-SULTAN. KAZINFORM –", "BISHKEK, April 29 (Kabar)".
 DATELINE = re.compile(r"\s*([A-ZА-ЯЁ][\w-]{2,}(?: [A-ZА-ЯЁ][\w-]{2,})?)\s*[,.—–-]")
-DATELINE_CITY = re.compile(r"\s*[A-ZА-ЯЁ][\w-]+(?: [A-ZА-ЯЁ][\w-]+)?(?:\.? [A-ZА-ЯЁ]+)?\s*[,.—–-]\s*$")
-# A sentence that opens with "earlier" tells of a past meeting, not of the article's day.
-EARLIER = re.compile(r"\s*(?:ранее|прежде|earlier|previously)\b", _F)
-# A dateline with a full date ("Astana, 12 March 2025.", "ASTANA, October 3, 2023 (Kabar) –") dates the article.
-DATED_LINE = 80
 CLAUSE_SPLIT = re.compile(r";\s+|,\s+а\s+|,\s+while\s+|,\s+whereas\s+")
 
 # Every branch of STRONG starts with one of these: a sentence without any of them cannot match (C-speed test).

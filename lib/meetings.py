@@ -25,10 +25,7 @@ from lib.meeting_cues import (
     BILATERAL,
     CLAUSE_SPLIT,
     COUNCIL,
-    DATED_LINE,
     DATELINE,
-    DATELINE_CITY,
-    EARLIER,
     FUTURE,
     GROUP_WORDS,
     GROUPS,
@@ -203,21 +200,6 @@ def _pairs(people: list[Mention], day: date | None, clause: str = "") -> list[li
     return [people]
 
 
-def _span_for(clause: str, sentence: str, reference: date | None, future: bool) -> eventdates.DateSpan | None:
-    for text in (clause, sentence):
-        spans = eventdates.find_dates(text, reference, future=future)
-        # a written date wins over "on Monday" in "on Monday, March 3"
-        dated = sorted((s for s in spans if not s.vague and (s.start or s.day)), key=lambda s: s.relative)
-        if dated:
-            return dated[0]
-        if spans:
-            return spans[0]
-    backgrounder = EARLIER.match(sentence)
-    if backgrounder:  # "Ранее, …" / "Earlier, …": a meeting before the article's, on a day not given
-        return eventdates.DateSpan(0, backgrounder.end(), backgrounder.group(), None, None, vague=True)
-    return None
-
-
 def _compatible(a: Report, b: Report) -> bool:
     """Two reports in one article of the same people on days that agree (or one of them without a day)."""
     if a.participants != b.participants:
@@ -287,7 +269,7 @@ def article_reports(body: str, published: date | None, mentions: list[Mention], 
                 continue
             if not clause_strong and (len(named) < 2 or not _visit_pair(clause, named)):
                 continue
-            span = _span_for(clause, sentence.text, reference, future)
+            span = eventdates.clause_date(clause, sentence.text, reference, future)
             for group in _pairs(people, day_hint, clause):
                 own = find_place(clause) or sentence_place
                 report = _report(begin, group, span, clause, sentence.text, future, published,
@@ -303,15 +285,6 @@ def article_reports(body: str, published: date | None, mentions: list[Mention], 
         if in_sentence and sentence_place:
             last_place = sentence_place
     return _fold(reports)
-
-
-def article_date(body: str, published: date | None) -> date | None:
-    """The publication date, else the full date of a dateline opening the body ("Astana, 12 March 2025.")."""
-    if published is not None:
-        return published
-    lead = eventdates.find_dates(body[:DATED_LINE], None)
-    head = next((d for d in lead if d.start and DATELINE_CITY.match(body[:d.begin])), None)
-    return head.start if head else None
 
 
 def _visit_pair(clause: str, named: list[Mention]) -> bool:
@@ -410,7 +383,7 @@ def extract_reports(articles: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFr
         found = by_article.get(article.article_id, [])
         if len({m.country for m in found if m.country}) < 2:
             continue  # a meeting needs officials of two countries: most articles stop here
-        published = article_date(article.body, _as_date(article.published))
+        published = eventdates.article_date(article.body, _as_date(article.published))
         title = article.title if isinstance(article.title, str) else ""
         for report in article_reports(article.body, published, found, title):
             rows.append(_row(article.article_id, published, report))
