@@ -40,6 +40,7 @@ def articles_per_month_figure(per_month: pd.DataFrame) -> go.Figure:
                     marker_color=LANG_COLOURS.get(str(lang), "#7f8c8d"),
                     hovertemplate="%{x|%B %Y}: %{y} articles<extra>" + str(lang).upper() + "</extra>")
     fig.update_layout(barmode="stack", yaxis_title="articles", xaxis_title=None)
+    fig.update_yaxes(tickformat="d")
     fig.update_traces(xperiod="M1", xperiodalignment="middle")
     return _month_axis(_layout(fig, 300), per_month["month"])
 
@@ -74,6 +75,7 @@ def mentions_figure(per_month: pd.DataFrame, top: int = 8) -> go.Figure:
                         hovertemplate="%{x|%B %Y}: %{y} mentions<extra>" + person + "</extra>")
     _layout(fig, 340)
     fig.update_layout(yaxis_title="mentions", legend={"orientation": "h", "y": -0.15, "x": 0})
+    fig.update_yaxes(rangemode="tozero", tickformat="d")
     return _month_axis(fig, per_month["month"])
 
 
