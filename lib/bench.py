@@ -40,6 +40,9 @@ FALLBACK_QUERIES = (
     "межправительственный совет", "water and energy cooperation", "демаркация границы",
 )
 QUERY_ROUNDS = 3
+# The ranking target is set at this many passages; corpora of RANK_AT_SIZE articles and more also time it there.
+RANK_PASSAGES = 100_000
+RANK_AT_SIZE = 10_000
 
 
 def _now() -> float:
@@ -108,19 +111,30 @@ def measure_stages(corpus_dir: Path, store_root: Path, sample: int) -> dict[str,
     step = max(1, len(files) // sample)
     chosen = files[::step][:sample]
     times: dict[str, float] = {}
+    cpu: dict[str, float] = {}
+
+    def stage(name: str, func: Callable[[], object]) -> object:
+        start = time.process_time()
+        times[name], out = _timed(func)
+        cpu[name] = time.process_time() - start
+        return out
+
     with threadpool_limits(limits=1, user_api="blas"):
         people.extract_mentions(articles_frame([]))  # load the gazetteer and the NER model outside the timing
-        read_s, results = _timed(lambda: [pipeline.read_article(f) for f in chosen])
-        frame = articles_frame([r for r in results if isinstance(r, Article)])  # type: ignore[union-attr]
-        times["read_clean"] = read_s
-        times["mentions"], mentions = _timed(lambda: people.extract_mentions(frame))
-        times["officials"], _ = _timed(lambda: people.summarise_officials(mentions, frame))
-        times["meeting_reports"], _ = _timed(lambda: meetings.extract_reports(frame, mentions))
-        times["trade"], _ = _timed(lambda: trade.extract_trade(frame))
-        times["passages"], _ = _timed(lambda: passages.make_passages(frame))
+        results = stage("read_clean", lambda: [pipeline.read_article(f) for f in chosen])
+        frame = articles_frame([r for r in results if isinstance(r, Article)])  # type: ignore[attr-defined]
+        mentions = stage("mentions", lambda: people.extract_mentions(frame))
+        stage("officials", lambda: people.summarise_officials(mentions, frame))  # type: ignore[arg-type]
+        stage("meeting_reports", lambda: meetings.extract_reports(frame, mentions))  # type: ignore[arg-type]
+        stage("trade", lambda: trade.extract_trade(frame))
+        stage("passages", lambda: passages.make_passages(frame))
     count = max(1, len(chosen))
-    out: dict[str, object] = {"stage_sample_articles": len(chosen),
-                              "stage_ms_per_article": {k: round(1000 * v / count, 2) for k, v in times.items()}}
+    out: dict[str, object] = {
+        "stage_sample_articles": len(chosen),
+        "stage_ms_per_article": {k: round(1000 * v / count, 2) for k, v in times.items()},
+        # CPU time of this one thread: what each stage would take on an idle core.
+        "stage_cpu_ms_per_article": {k: round(1000 * v / count, 2) for k, v in cpu.items()},
+    }
     # Work across articles, redone on every build: merging meeting reports into events.
     namespace = f"facts-{pipeline.fingerprint()}"
     store = Store(store_root)
@@ -153,20 +167,23 @@ class SyntheticPassageEncoder:
         return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
 
 
-def measure_embedding(texts: list[str], store_root: Path) -> dict[str, object]:
+def measure_embedding(texts: list[str], store_root: Path, encoder: object | None = None) -> dict[str, object]:
     """Passages per second: the bare model, then the pipeline (sorting, batching, cache writes), then cached."""
     from lib import search
     from lib.embed import load_encoder
     from lib.store import Store
 
-    encoder = load_encoder()
-    encoder.encode(texts[:64], "passage")  # warm-up: first calls allocate and pick kernels
+    encoder = encoder or load_encoder()
+    encoder.encode(texts[:64], "passage")  # type: ignore[attr-defined]  # warm-up: first calls allocate and pick kernels
     model = encoder._model  # noqa: SLF001 - the bare model is the baseline being compared against
+    cpu = time.process_time()
     raw_s, _ = _timed(lambda: model.encode(  # type: ignore[attr-defined]
         texts, batch_size=encoder.batch_size, normalize_embeddings=True, convert_to_numpy=True,
         show_progress_bar=False))
+    raw_cpu, cpu = time.process_time() - cpu, time.process_time()
     store = Store(store_root)
     pipe_s, _ = _timed(lambda: search.passage_vectors(texts, encoder, store))
+    pipe_cpu = time.process_time() - cpu
     cached_s, _ = _timed(lambda: search.passage_vectors(texts, encoder, store))
     n = len(texts)
     return {
@@ -175,6 +192,8 @@ def measure_embedding(texts: list[str], store_root: Path) -> dict[str, object]:
         "raw_encode_passages_per_s": round(n / raw_s, 1) if raw_s else None,
         "embed_passages_per_s": round(n / pipe_s, 1) if pipe_s else None,
         "embed_ratio": round(raw_s / pipe_s, 3) if pipe_s else None,
+        # CPU seconds (all threads) of the two: the comparison that other programs on the machine disturb least.
+        "embed_ratio_cpu": round(raw_cpu / pipe_cpu, 3) if pipe_cpu else None,
         "embed_cached_passages_per_s": round(n / cached_s, 1) if cached_s else None,
     }, encoder
 
@@ -188,16 +207,19 @@ def load_queries() -> list[str]:
     return list(FALLBACK_QUERIES)
 
 
-def measure_search(built: object, encoder: object, rounds: int = QUERY_ROUNDS) -> dict[str, object]:
+def measure_search(built: object, encoder: object, rounds: int = QUERY_ROUNDS, max_queries: int | None = None,
+                   ) -> dict[str, object]:
     """Latency of one query: encoding + ranking, and ranking alone (query vector given)."""
+    from threadpoolctl import threadpool_limits
+
     from lib import search
 
     index_s, index = _timed(lambda: search.build_index(
         built.articles, built.passages, SyntheticPassageEncoder(encoder)))  # type: ignore[attr-defined]
-    queries = load_queries()
+    queries = load_queries()[:max_queries]
     index.search(queries[:2], k=10)  # type: ignore[attr-defined] # warm-up
     vectors = index.query_vectors(queries)  # type: ignore[attr-defined]
-    full, ranking = [], []
+    full, ranking, single = [], [], []
     for _ in range(rounds):
         for query, vector in zip(queries, vectors, strict=True):
             start = _now()
@@ -206,7 +228,15 @@ def measure_search(built: object, encoder: object, rounds: int = QUERY_ROUNDS) -
             start = _now()
             rank_only(index, query, vector)
             ranking.append(1000 * (_now() - start))
+            # The same with numpy's BLAS on one thread: waking OpenBLAS threads for one query-vector product
+            # can cost more than the product (see pipeline.extract_facts).
+            with threadpool_limits(limits=1, user_api="blas"):
+                start = _now()
+                rank_only(index, query, vector)
+                single.append(1000 * (_now() - start))
+    encode = _query_encoding(index, queries)
     return {
+        **encode,
         "index_passages": len(index.passages),  # type: ignore[attr-defined]
         "index_vectors": "synthetic (ranking cost does not depend on their values)",
         "index_build_s": round(index_s, 2),
@@ -215,14 +245,45 @@ def measure_search(built: object, encoder: object, rounds: int = QUERY_ROUNDS) -
         "search_ms_p95": _percentile(full, 95),
         "rank_ms_p50": _percentile(ranking, 50),
         "rank_ms_p95": _percentile(ranking, 95),
+        "rank_ms_p95_blas_1_thread": _percentile(single, 95),
     }
+
+
+def _query_encoding(index: object, queries: list[str]) -> dict[str, object]:
+    """Encoding one query, with torch's default threads and with one: when other work shares the cores, torch's
+    threads wait for each other at every layer."""
+    out: dict[str, object] = {}
+    if "torch" not in sys.modules:
+        return out  # a stand-in encoder (tests): no torch threads to compare
+    import torch
+
+    threads = torch.get_num_threads()
+    for label, count in (("", threads), ("_torch_1_thread", 1)):
+        torch.set_num_threads(count)
+        samples = [1000 * _timed(lambda q=q: index.query_vectors([q]))[0] for q in queries]  # type: ignore[attr-defined]
+        out[f"query_encode_ms_p50{label}"] = _percentile(samples, 50)
+    torch.set_num_threads(threads)
+    return out
 
 
 def rank_only(index: object, query: str, vector: np.ndarray) -> object:
     """What ``SearchIndex.search`` does after encoding: scores, fusion, top k and their best passages."""
-    parts = index.article_scores(query, vector)  # type: ignore[attr-defined]
-    mask = index._mask(None)  # type: ignore[attr-defined] # noqa: SLF001
-    return index._hits(query, parts["fused"], parts, mask, 10)  # type: ignore[attr-defined] # noqa: SLF001
+    return index.rank(query, vector, k=10)  # type: ignore[attr-defined]
+
+
+def measure_rank_at(n_passages: int) -> dict[str, object]:
+    """Ranking alone at a fixed index size (lib/bench_search.py: synthetic texts and vectors), as the
+    product runs and with numpy's BLAS on one thread."""
+    from threadpoolctl import threadpool_limits
+
+    from lib.bench_search import bench_search
+
+    default = bench_search(n_passages, repeats=3)
+    with threadpool_limits(limits=1, user_api="blas"):
+        single = bench_search(n_passages, repeats=3)
+    key = f"rank_at_{n_passages}_passages"
+    return {f"{key}_ms_p50": default["ranking"]["p50_ms"], f"{key}_ms_p95": default["ranking"]["p95_ms"],  # type: ignore[index]
+            f"{key}_ms_p95_blas_1_thread": single["ranking"]["p95_ms"]}  # type: ignore[index]
 
 
 def measure_filter(built: object) -> dict[str, object]:
@@ -260,7 +321,9 @@ def measure_filter(built: object) -> dict[str, object]:
 
 
 def measure(n: int, workdir: Path, embed_sample: int = EMBED_SAMPLE, workers: int | None = None,
-            stages: bool = True, embed: bool = True, query_rounds: int = QUERY_ROUNDS) -> dict[str, object]:
+            stages: bool = True, embed: bool = True, query_rounds: int = QUERY_ROUNDS,
+            rank_passages: int = 0, max_queries: int | None = None, encoder: object | None = None,
+            ) -> dict[str, object]:
     """Every figure for one corpus size (run it in a fresh process so the memory peak is this size's)."""
     from lib import synth
 
@@ -282,9 +345,11 @@ def measure(n: int, workdir: Path, embed_sample: int = EMBED_SAMPLE, workers: in
         texts = built.passages["text"].astype(str).tolist()  # type: ignore[attr-defined]
         step = max(1, len(texts) // embed_sample)
         sample = texts[::step][:embed_sample]
-        figures, encoder = measure_embedding(sample, workdir / "embed-store")
+        figures, encoder = measure_embedding(sample, workdir / "embed-store", encoder)
         result.update(figures)
-        result.update(measure_search(built, encoder, query_rounds))
+        result.update(measure_search(built, encoder, query_rounds, max_queries))
+    if rank_passages:
+        result.update(measure_rank_at(rank_passages))
     own, workers_peak = peak_rss_mb()
     result["peak_rss_mb"] = own
     result["workers_peak_rss_mb"] = workers_peak
@@ -307,6 +372,8 @@ def run(sizes: Sequence[int], embed_sample: int = EMBED_SAMPLE, workers: int | N
                 command += ["--workers", str(workers)]
             if not embed:
                 command.append("--no-embed")
+            if n >= RANK_AT_SIZE:
+                command += ["--rank-passages", str(RANK_PASSAGES)]
             proc = subprocess.run(command, cwd=settings.PROJECT_ROOT, capture_output=True, text=True, check=False)
             lines = [line for line in proc.stdout.splitlines() if line.startswith("{")]
             if proc.returncode != 0 or not lines:
@@ -323,8 +390,10 @@ def _child(argv: list[str] | None = None) -> int:
     parser.add_argument("--embed-sample", type=int, default=EMBED_SAMPLE)
     parser.add_argument("--workers", type=int, default=None)
     parser.add_argument("--no-embed", action="store_true")
+    parser.add_argument("--rank-passages", type=int, default=0)
     args = parser.parse_args(argv)
-    result = measure(args.child, args.workdir, args.embed_sample, args.workers, embed=not args.no_embed)
+    result = measure(args.child, args.workdir, args.embed_sample, args.workers, embed=not args.no_embed,
+                     rank_passages=args.rank_passages)
     print(json.dumps(result, ensure_ascii=False), flush=True)
     return 0
 

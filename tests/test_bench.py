@@ -5,12 +5,15 @@ No assertion here is about speed: timings depend on the machine and on whatever 
 
 from __future__ import annotations
 
+import hashlib
 import json
 
+import numpy as np
 import pandas as pd
 import pytest
 
 from lib import bench, pipeline, synth
+from lib.embed import ModelInfo
 from lib.store import Store
 
 TABLES = ("articles", "officials", "meetings", "trade", "passages", "mentions", "errors")
@@ -55,9 +58,32 @@ def test_parallel_ingest_gives_the_serial_result(tmp_path, monkeypatch):
         pd.testing.assert_frame_equal(frame, getattr(reused, name), obj=name)
 
 
+class HashModel:
+    """A deterministic stand-in for a sentence-transformers model (loading the real one takes long)."""
+
+    def encode(self, texts, batch_size=32, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False):
+        rows = []
+        for text in texts:
+            rng = np.random.default_rng(int.from_bytes(hashlib.sha256(text.encode()).digest()[:8], "little"))
+            row = rng.standard_normal(16).astype(np.float32)
+            rows.append(row / np.linalg.norm(row))
+        return np.stack(rows)
+
+
+class HashEncoder:
+    info = ModelInfo("hash-stand-in", fallback=False, multilingual=True)
+    batch_size = 4
+    dim = 16
+    _model = HashModel()
+
+    def encode(self, texts, kind, progress=None):
+        return self._model.encode(list(texts)) if len(texts) else np.zeros((0, 16), dtype=np.float32)
+
+
 @pytest.fixture(scope="module")
 def small_run(tmp_path_factory):
-    return bench.measure(12, tmp_path_factory.mktemp("bench"), embed_sample=8, workers=1, query_rounds=1)
+    return bench.measure(12, tmp_path_factory.mktemp("bench"), embed_sample=8, workers=1, query_rounds=1,
+                         max_queries=3, encoder=HashEncoder(), rank_passages=500)
 
 
 def test_a_small_benchmark_reports_every_figure(small_run):
@@ -74,6 +100,8 @@ def test_a_small_benchmark_reports_every_figure(small_run):
     assert r["search_queries"] >= 3
     assert set(r["stage_ms_per_article"]) == {"read_clean", "mentions", "officials", "meeting_reports", "trade",
                                               "passages"}
+    assert r["embed_model"] == "hash-stand-in" and r["embed_cached_passages_per_s"] > 0
+    assert 0 < r["rank_at_500_passages_ms_p50"] <= r["rank_at_500_passages_ms_p95"]
     assert r["filter_ms"] > 0 and r["peak_rss_mb"] > 50
     json.dumps(r)  # one JSON line per size
 
