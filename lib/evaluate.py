@@ -1,4 +1,4 @@
-"""Scoring a corpus against an analyst's gold file (the format of shared/seeds-gold.json).
+"""Scoring a corpus against an analyst's annotated sample (a JSON list of files with their expected facts).
 
 Rules (shared/dev-corpus/README.md): officials per file by surname and first initial across spellings;
 meetings as events (one match per event, citing one of its files, two of its participants, dated within a day
@@ -114,7 +114,7 @@ def gold_events(gold: list[dict]) -> list[_Event]:
     grouped: dict[str, dict] = {}
     for entry in gold:
         for i, meeting in enumerate(entry.get("meetings", [])):
-            if not PAIR <= set(meeting.get("countries", [])):
+            if not set(meeting.get("countries", [])) >= PAIR:
                 continue
             key = meeting.get("event") or f"{entry['file']}-{i}"
             event = grouped.setdefault(key, {"files": set(), "people": set(), "days": set()})
@@ -151,17 +151,34 @@ def score_meetings(meetings: pd.DataFrame, gold: list[dict]) -> tuple[Score, lis
     files = {g["file"] for g in gold}
     events = gold_events(gold)
     rows = [r for _, r in meetings.iterrows()
-            if PAIR <= set(_as_list(r["countries"])) and files & set(_as_list(r["files"]))]
-    matched_events: set[str] = set()
-    unmatched: list[int] = []
-    for row in rows:
-        hit = next((e for e in events if e.key not in matched_events and _matches(row, e)), None)
-        if hit is None:
-            unmatched.append(int(row.name))  # type: ignore[arg-type]
-        else:
-            matched_events.add(hit.key)
+            if set(_as_list(r["countries"])) >= PAIR and files & set(_as_list(r["files"]))]
+    candidates = [[j for j, e in enumerate(events) if _matches(row, e)] for row in rows]
+    owner = _max_matching(candidates, len(events))
+    matched_events = {events[j].key for j, i in enumerate(owner) if i is not None}
+    matched_rows = {i for i in owner if i is not None}
+    unmatched = [int(row.name) for i, row in enumerate(rows) if i not in matched_rows]  # type: ignore[arg-type]
     missed = [e.key for e in events if e.key not in matched_events]
     return Score("meetings", len(matched_events), len(rows), len(events)), missed, unmatched
+
+
+def _max_matching(candidates: list[list[int]], n_events: int) -> list[int | None]:
+    """Rows to events, one each, as many as possible (augmenting paths): a row that could match two events
+    must not take the one another row needs."""
+    owner: list[int | None] = [None] * n_events
+
+    def assign(row: int, seen: set[int]) -> bool:
+        for event in candidates[row]:
+            if event in seen:
+                continue
+            seen.add(event)
+            if owner[event] is None or assign(owner[event], seen):  # type: ignore[arg-type]
+                owner[event] = row
+                return True
+        return False
+
+    for row in range(len(candidates)):
+        assign(row, set())
+    return owner
 
 
 def score_trade(trade: pd.DataFrame, gold: list[dict], kind: str) -> Score:
