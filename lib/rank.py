@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from functools import lru_cache
 
 import bm25s
 import numpy as np
 import Stemmer
+from threadpoolctl import ThreadpoolController
 
 _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
 _PIECE = re.compile(r"\d+|[^\W\d_]+")
@@ -27,6 +29,17 @@ they this to was were which will with who not also after before about over than 
 которая которые которых которой котором того том тем чем где когда а или либо то го
 """
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+
+
+@lru_cache(maxsize=1)
+def _blas() -> ThreadpoolController:
+    return ThreadpoolController()
+
+
+def single_thread() -> AbstractContextManager[object]:
+    """BLAS on one thread for the duration: a query's products are small, and on a busy 2-core machine two
+    spin-waiting BLAS threads made a 12,500-row product 4× slower (19.7 ms against 4.4 ms, measured here)."""
+    return _blas().limit(limits=1, user_api="blas")
 
 
 @lru_cache(maxsize=1)

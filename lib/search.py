@@ -95,7 +95,8 @@ class SearchIndex:
     def rank(self, query: str, vector: np.ndarray, k: int = 10, mask: np.ndarray | None = None,
              method: str = "fused") -> pd.DataFrame:
         """Ranking alone, for a query already encoded (``mask``: which articles may be returned)."""
-        parts = self.article_scores(query, vector)
+        with rank.single_thread():
+            parts = self.article_scores(query, vector)
         return self._hits(query, parts[method], parts, self._mask(None) if mask is None else mask, k)
 
     def more_like_this(self, article_id: str, k: int = 10, allowed_article_ids: set[str] | None = None,
