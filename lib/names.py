@@ -156,3 +156,17 @@ def transliterate(text: str) -> str:
             latin = _TRANSLIT[low]
         out.append(latin.capitalize() if char.isupper() else latin)
     return "".join(out)
+
+
+# Latin spellings of one Central Asian name differ in a few regular ways (Zhaparov/Japarov/Dzhaparov,
+# Tokayev/Tokaev, Sooronbay/Sooronbai, Kulubayev/Kulubaev): one key for all of them.
+_LATIN_VARIANTS = (("dzh", "j"), ("dj", "j"), ("zh", "j"), ("kh", "h"), ("q", "k"), ("yev", "ev"), ("ye", "e"),
+                   ("yo", "o"), ("ay", "ai"), ("iy", "i"))
+
+
+def latin_key(word: str) -> str:
+    """One key for the Latin spellings of a name word ("Zhaparov" and "Japarov" → "japarov")."""
+    key = word.lower()
+    for old, new in _LATIN_VARIANTS:
+        key = key.replace(old, new)
+    return re.sub(r"(.)\1+", r"\1", key)

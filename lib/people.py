@@ -63,6 +63,9 @@ class Gazetteer:
 
 
 def _key(word: str) -> str:
+    """Lookup key of a word: lower case, and for Latin one key across transliterations (Zhaparov = Japarov)."""
+    if word.isascii():
+        return names.latin_key(word)
     return word.lower().replace("ё", "е").replace("‐", "-")
 
 
