@@ -66,7 +66,9 @@ def _key(word: str) -> str:
     """Lookup key of a word: lower case, and for Latin one key across transliterations (Zhaparov = Japarov)."""
     if word.isascii():
         return names.latin_key(word)
-    return word.lower().replace("ё", "е").replace("‐", "-")
+    # and across Cyrillic spellings: Жээнбеков/Жеенбеков, Смаилов/Смайлов, Касымалиев/Кассымалиев
+    key = word.lower().replace("ё", "е").replace("э", "е").replace("й", "и").replace("‐", "-")
+    return re.sub(r"(.)\1+", r"\1", key)
 
 
 def build_gazetteer(officials: tuple[Official, ...]) -> Gazetteer:
@@ -77,9 +79,9 @@ def build_gazetteer(officials: tuple[Official, ...]) -> Gazetteer:
         for table, spellings in ((first, official.first_names), (last, official.surnames)):
             for spelling in spellings:
                 for part in spelling.split():  # "Реджеп Тайип": each word is a first-name form
-                    forms = {_key(part)} if part.isascii() else names.inflections(part)
+                    forms = {part} if part.isascii() else names.inflections(part)
                     for form in forms:
-                        table.setdefault(form, set()).add(i)
+                        table.setdefault(_key(form), set()).add(i)
     return Gazetteer(officials, {k: frozenset(v) for k, v in first.items()},
                      {k: frozenset(v) for k, v in last.items()})
 

@@ -50,6 +50,9 @@ LATE_2025 = date(2025, 12, 1)  # Kosherbayev foreign minister, Kasymaliev cabine
     # Latin spellings the table does not list, by the regular transliteration differences
     ("President Dzhaparov met Toqayev.", MID_2022, ["Sadyr Japarov", "Kassym-Jomart Tokayev"]),
     ("Sooronbay Dzheenbekov spoke to Mirzijoyev.", KG_2019, ["Sooronbay Jeenbekov", "Shavkat Mirziyoyev"]),
+    # and Cyrillic ones: э/е, й/и, doubled letters
+    ("Председатель кабмина Адылбек Кассымалиев прибыл.", LATE_2025, ["Adylbek Kasymaliev"]),
+    ("Встреча с Алиханом Смайловым.", MID_2022, ["Alikhan Smailov"]),
 ])
 def test_inflected_and_variant_spellings(text, published, expected):
     assert people(text, published, "en" if text.isascii() else "ru") == expected
