@@ -66,9 +66,10 @@ WEEKDAYS = {
     "понедельник": 0, "вторник": 1, "среду": 2, "четверг": 3, "пятницу": 4, "субботу": 5, "воскресенье": 6,
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
 }
-WEEKDAY = re.compile(r"(?<!\w)(?:(?:во?|в\s+эт[оиу]\w*)\s+(?P<ru>понедельник|вторник|среду|четверг|пятницу|"
-                     r"субботу|воскресенье)|on\s+(?P<en>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))"
-                     r"(?!\w)", _FLAGS)
+WEEKDAY = re.compile(r"(?<!\w)(?:(?:во?|в\s+эт[оиу]\w*|(?P<past_ru>в\s+(?:минувш|прошл)\w*))\s+"
+                     r"(?P<ru>понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)|"
+                     r"(?:on|(?P<past_en>last|this\s+past|on\s+the\s+previous))\s+"
+                     r"(?P<en>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))(?!\w)", _FLAGS)
 # Expressions that place a meeting in the past or future without a day: the meeting is not "today's".
 VAGUE = re.compile(
     rf"(?<!\w)(?:(?:в|во|к)\s+(?:(?:начале|середине|конце)\s+)?(?P<vm>{_RU_MONTH})(?:\s+(?P<vy>{YEAR}))?|"
@@ -192,6 +193,9 @@ def _resolve(match: re.Match[str], reference: date | None) -> DateSpan | None:
 def _weekday(match: re.Match[str], reference: date, future: bool) -> date:
     target = WEEKDAYS[(match.group("ru") or match.group("en")).lower()]
     shift = (reference.weekday() - target) % 7
+    if match.group("past_ru") or match.group("past_en"):
+        # "last Thursday" / "в минувший четверг" is the one before the reference, never the reference day itself.
+        return reference - timedelta(days=shift or 7)
     if future:
         return reference + timedelta(days=(target - reference.weekday()) % 7)
     return reference - timedelta(days=shift)

@@ -33,6 +33,11 @@ CASES = [
     ["в среду находился с визитом", D(2021, 12, 9), False, (D(2021, 12, 8), None)],
     ["met on Friday", D(2024, 5, 24), False, (D(2024, 5, 24), None)],
     ["will meet on Tuesday", D(2024, 5, 24), True, (D(2024, 5, 28), None)],
+    # "last"/"минувший" weekday: strictly before the reference, even on the same weekday
+    ["met last Thursday", D(2025, 8, 18), False, (D(2025, 8, 14), None)],
+    ["в минувший четверг встретился", D(2024, 5, 20), False, (D(2024, 5, 16), None)],
+    ["в прошлую пятницу", D(2024, 7, 15), False, (D(2024, 7, 12), None)],
+    ["в минувший понедельник", D(2024, 5, 20), False, (D(2024, 5, 13), None)],
     ["27.11.2019", None, False, (D(2019, 11, 27), None)],
     ["2021-03-02", None, False, (D(2021, 3, 2), None)],
     ["on the 22nd of August", D(2025, 8, 20), True, (D(2025, 8, 22), None)],
