@@ -46,7 +46,8 @@ FURNITURE_ANY = re.compile(
     r"©|\(c\)\s*\d{4}|copyright|all rights reserved|все права защищены|при использовании материалов|"
     r"перепечатка|reproduction without|may not be reproduced|without reference to|гиперссылка обязательна|"
     r"ссылка обязательна|политика конфиденциальности|privacy policy|terms of use|пользовательское соглашение|"
-    r"\| реклама|\[ok\]|\[accept\]|\[sign up\]|\[subscribe\]|\[join\]|18\+|16\+|свидетельство о регистрации",
+    r"[+−-]?\d+\s?°|\| реклама|\[ok\]|\[accept\]|\[sign up\]|\[subscribe\]|\[join\]|18\+|16\+|"
+    r"свидетельство о регистрации",
     re.IGNORECASE,
 )
 # Ticker quotes: a currency sign or code next to a number with a change ("$ 99.61 +0.03", "USD 82,71").
@@ -255,7 +256,12 @@ def _headline_like(text: str) -> bool:
         return False
     if SEPARATORS.search(text) or TICKER.search(text) or _digit_share(text) > 0.3:
         return False
-    return not text.endswith(".")
+    # A standfirst under the headline is sentences ("… behind it. Can it deliver?"); a headline is one phrase.
+    # (Initials "С. Жапаров" and a quoted headline "«…». Посол …" are not sentence breaks.)
+    if text.endswith(".") or re.search(r"[a-zа-яё0-9)][.!?…]\s+[A-ZА-ЯЁ«\"]", text):
+        return False
+    # Russian headlines are in sentence case; a row of capitalised Cyrillic words is a menu.
+    return not (len(words) >= 4 and all(w[0].isupper() for w in words) and re.search("[а-яё]", text.lower()))
 
 
 def _source(head: list[str], body: list[str], tail: list[str]) -> str | None:

@@ -125,3 +125,30 @@ def test_page_with_only_furniture_is_reported():
 )
 def test_detect_lang(text, lang):
     assert clean.detect_lang(text) == lang
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        # a byline between the headline and the body
+        (["ANALYSIS", "Water talks move upstream", "By Aliya Serikova", "May 3, 2025"], "Water talks move upstream"),
+        (["Аналитика | Экономика", "Торговля растет, баланса нет", "Автор: Нурлан Исаев", "04.03.2025"],
+         "Торговля растет, баланса нет"),
+        # a standfirst of sentences under the headline
+        (["Dams and money", "The project has new backers. Will it be built this time?", "June 2, 2025"],
+         "Dams and money"),
+        # initials and a quoted headline are not sentence breaks
+        (["Политика", "С. Жапаров и К.-Ж. Токаев обсудили энергетику", "12.07.2022"],
+         "С. Жапаров и К.-Ж. Токаев обсудили энергетику"),
+        (["«Граница должна объединять». Посол о торговле и очередях", "12.07.2022"],
+         "«Граница должна объединять». Посол о торговле и очередях"),
+        # weather and a menu of capitalised words above the headline
+        (["Новости Политика Экономика Общество Спорт", "Бишкек +31° Ош +34°", "Министры обсудили энергетику",
+          "12.07.2022"], "Министры обсудили энергетику"),
+    ],
+)
+def test_title_is_the_headline_not_its_neighbours(head, title):
+    body = ["Стороны обсудили вопросы торговли и транспорта, а также подготовку визита в следующем месяце.",
+            "По итогам встречи было подписано соглашение о сотрудничестве в области энергетики и водных ресурсов."]
+    text = "\n".join([*PAGE_HEAD, *head, *body, *PAGE_TAIL])
+    assert clean.to_article(RawDocument("x.txt", text, "text", "utf-8")).title == title
