@@ -44,6 +44,9 @@ HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", 
 MAX_NUL_SHARE = 0.02
 
 
+DOCUMENTATION = re.compile(r"^(?:readme|licen[cs]e|changelog|contributing)(?:\.[a-z]+)?$", re.IGNORECASE)
+
+
 class UnreadableFile(Exception):
     """A file that is not a readable article; the message says why, for a person."""
 
@@ -112,6 +115,12 @@ def _add(path: Path, file: str, found: list[FoundFile], errors: list[ReadError])
     if kind is None:
         errors.append(ReadError(file, f"not an article format ({display_name(path.suffix) or 'no extension'}): "
                                       "only .txt, .md and .html files are read"))
+        return
+    if DOCUMENTATION.match(path.name):
+        # A folder of scraped articles often carries its own README; indexing it as news would put a summary
+        # of every article at the top of every search.
+        errors.append(ReadError(file, "skipped: a README/licence/changelog file describes the folder, it is "
+                                      "not an article (rename it to read it as one)"))
         return
     try:
         mode = path.stat().st_mode

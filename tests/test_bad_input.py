@@ -462,3 +462,11 @@ def test_unusable_output_or_store_folder_is_one_clear_line(tmp_path, capsys, whe
     err = capsys.readouterr().err
     assert code == 2
     assert err.startswith("error: ") and err.count("\n") == 1 and "taken" in err
+
+
+def test_a_folder_readme_is_reported_not_read_as_news(tmp_path):
+    (tmp_path / "README.md").write_text("# My scrape\n\nThis folder holds articles saved in May.\n", encoding="utf-8")
+    (tmp_path / "readme-notes.md").write_text("# Notes\n\nThis is read: only exact README names are skipped.\n")
+    found, errors = corpus.scan([(tmp_path, "")])
+    assert [f.file for f in found] == ["readme-notes.md"]
+    assert [(e.file, e.error.split(":")[0]) for e in errors] == [("README.md", "skipped")]
