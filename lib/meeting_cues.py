@@ -16,7 +16,8 @@ STRONG = re.compile(
     r"к сведению|присяг|верительн))|принима|принят|заседани|совет[аеу]?\b|"
     r"телефонн|по телефону|разговор|обсудил|обсуждал|обсудят|обменя\w*\s+мнени|exchanged views|"
     r"сопредседател|председательствов|"
-    r"парафировал|подпис(?:ал|али|ан[оаы]?|ывали)(?!\w*\s+(?:закон|указ|постановлени|распоряжени))|подпишут|провел[иа]?\s+(?:встреч|переговор|заседан)|"
+    r"парафировал|консультаци|consultations|делегаци\w*\s+возглавил|возглавил\w*\s+(?:[\w-]+\s+)?делегаци|"
+    r"delegation\s+(?:was\s+)?(?:led|headed)\s+by|(?:led|headed)\s+the\s+\w+\s+delegation|подпис(?:ал|али|ан[оаы]?|ывали)(?!\w*\s+(?:закон|указ|постановлени|распоряжени))|подпишут|провел[иа]?\s+(?:встреч|переговор|заседан)|"
     r"\btalks\b|\bmet\b|\bmeets?\b(?!\s+(?:the\s+|its\s+|their\s+)?(?:targets?|demand|needs?|requirements?|"
     r"deadlines?|goals?|standards?|expectations?|obligations?|criteria))|meeting|"
     # "received" a person ("received Akylbek Japarov", "was received by"), not aid or a letter
@@ -79,7 +80,7 @@ CLAUSE_SPLIT = re.compile(r";\s+|,\s+а\s+|,\s+while\s+|,\s+whereas\s+")
 STRONG_STEMS = (
     "переговор", "встреч", "встрет", "бесед", "принял", "принима", "принят", "заседани", "совет", "телефон",
     "разговор", "обсуд", "обсужд", "обменя", "exchanged views", "сопредседат", "председательств", "парафир",
-    "подпиш",
+    "подпиш", "консультаци", "consultations", "делегаци", "delegation",
     "подпис", "провел", "talks", "met", "meet", "receiv", "hosted", "hosts", "phone", "call", "conversation",
     "chaired", "sign", "session", "council", "discussed", "summit",
 )
@@ -89,3 +90,27 @@ def names_meeting(text: str) -> bool:
     """True when ``text`` uses a word that names a meeting (STRONG), tested cheaply first."""
     low = text.lower()
     return any(stem in low for stem in STRONG_STEMS) and STRONG.search(text) is not None
+
+
+# Habitual present ("регулярно созваниваются и встречаются", "meet regularly"): a custom, not one meeting.
+HABITUAL = re.compile(r"\b(?:регулярно|постоянно|часто|ежегодно|традиционно|regularly|frequently|often|routinely|"
+                      r"annually|every year)\b", _F)
+HABITUAL_VERB = re.compile(r"\b(?:встречаются|созваниваются|общаются|видятся|проводят|обсуждают|"
+                           r"meet|talk|speak|hold|call|confer)\b", _F)
+# "встречи Токаева с A и B", "meetings with A and B": several meetings, one per counterpart. "встречи" after a
+# preposition that governs the genitive ("в ходе встречи … с A и B") is one meeting.
+PLURAL_MEETINGS = re.compile(r"(?<!в ходе )(?<!во время )(?<!на полях )(?<!по итогам )(?<!в рамках )(?<!после )"
+                             r"(?<!до )(?<!итогам )\bвстречи\s+(?:[\w.-]+\s+){1,3}с\b|\bmeetings\s+with\b", _F)
+# Side phrases that tell of another event than the clause's own: a relative clause ("заседанию, которое пройдет
+# весной", "a goal that …", ", where …") or a participle phrase about earlier agreements ("agreements reached
+# during the meeting … earlier this year", "договоренностей, достигнутых в ходе …"). Their meeting words, dates,
+# tense and places are not the clause's when they name no official (lib/meetings.py checks the names).
+SIDE = re.compile(
+    r",\s+(?:(?:a|an|the|one|something|anything|everything)\s+(?:[\w-]+\s+){0,2})?"
+    r"(?:which|that|who|whom|whose|where)\b[^,;]*"
+    r"|,\s+(?:[\w-]+\s+){0,2}(?:котор\w+|где)\b[^,;]*"
+    r"|\b(?:reached|achieved|agreed\s+upon)\s+(?:during|at|in|by)\b[^,;]*"
+    r"|\bдостигнут\w*\s+(?:в\s+ходе|на|во\s+время|в\s+рамках|по\s+итогам)\b[^,;]*", _F)
+# An invitation to visit ("пригласил посетить", "invited him to pay a visit") is not a visit with a day; a visit
+# "по приглашению" / "at the invitation of" someone is.
+INVITATION = re.compile(r"\b(?:пригласил\w*|приглашает|приглашают|invit(?:ed|es|ing))\b", _F)

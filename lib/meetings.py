@@ -19,19 +19,23 @@ from functools import lru_cache
 import pandas as pd
 
 from lib import eventdates, merge
+from lib.meeting_context import blank_side_phrases, delegation_countries, mask_dateline
 from lib.meeting_cues import (
     ANAPHORA,
     ATTENDANCE,
     BILATERAL,
     CLAUSE_SPLIT,
     COUNCIL,
-    DATELINE,
     FUTURE,
     GROUP_WORDS,
     GROUPS,
+    HABITUAL,
+    HABITUAL_VERB,
+    INVITATION,
     NOT_PARTICIPANT,
     PAST,
     PHONE,
+    PLURAL_MEETINGS,
     SPEAKER_AFTER,
     WEAK,
     names_meeting,
@@ -153,11 +157,12 @@ def _nearest(mentions: list[Mention], position: int, paragraph_end: int,
     return sorted(before, key=lambda m: position - m.start) + sorted(after, key=lambda m: m.start)
 
 
-def _complete(body: str, clause: str, begin: int, paragraph_end: int, named: list[Mention],
+def _complete(body: str, clause: str, begin: int, paragraph: tuple[int, int], named: list[Mention],
               mentions: list[Mention], day: date | None) -> list[Mention]:
     """Add the participants a clause refers to without naming them (group nouns, role nouns, pronouns)."""
     people = list(named)
     countries = {m.country for m in people}
+    paragraph_start, paragraph_end = paragraph
     for pattern, kind in GROUPS:
         if len(countries) >= 2 or not pattern.search(clause):
             continue
@@ -171,7 +176,9 @@ def _complete(body: str, clause: str, begin: int, paragraph_end: int, named: lis
                 break
     if len(countries) == 1 and len(people) == 1 and _points_elsewhere(clause, begin, people[0]):
         same_kind = _kinds(people[0], day)
-        candidates = _nearest(mentions, begin, paragraph_end, lambda m: m.country not in countries)
+        # a role noun or pronoun points inside its paragraph or the one before, not at a name told of far off
+        candidates = _nearest([m for m in mentions if m.start >= paragraph_start], begin, paragraph_end,
+                              lambda m: m.country not in countries)
         if re.search(r"коллег|counterpart", clause, re.IGNORECASE):
             candidates.sort(key=lambda m: not (_kinds(m, day) & same_kind))
         if candidates:
@@ -182,7 +189,12 @@ def _complete(body: str, clause: str, begin: int, paragraph_end: int, named: lis
 def _points_elsewhere(clause: str, begin: int, named: Mention) -> bool:
     """A role noun or pronoun in the clause that is not the named official's own title ("Президент Кыргызстана
     Садыр Жапаров" names one side only)."""
-    return any(not 0 <= named.start - (begin + found.end()) <= 40 for found in ANAPHORA.finditer(clause))
+    def own_title(found: re.Match[str]) -> bool:
+        between = clause[found.end():max(found.end(), named.start - begin)]
+        # "казахстанского министра принял Президент …": a verb in between makes the role noun the other side
+        return 0 <= named.start - (begin + found.end()) <= 40 and not (names_meeting(between) or WEAK.search(between))
+
+    return any(not own_title(found) for found in ANAPHORA.finditer(clause))
 
 
 def _pairs(people: list[Mention], day: date | None, clause: str = "") -> list[list[Mention]]:
@@ -190,7 +202,8 @@ def _pairs(people: list[Mention], day: date | None, clause: str = "") -> list[li
     by_country: dict[str | None, list[Mention]] = {}
     for m in people:
         by_country.setdefault(m.country, []).append(m)
-    if len(people) >= 3 and BILATERAL.search(clause) and len(by_country[people[0].country]) == 1:
+    if (len(people) >= 3 and (BILATERAL.search(clause) or PLURAL_MEETINGS.search(clause))
+            and len(by_country[people[0].country]) == 1):
         return [[people[0], m] for m in people[1:] if m.country != people[0].country]
     if len(people) >= 3 and len(by_country) == 2:
         sides = sorted(by_country.values(), key=len)
@@ -224,9 +237,8 @@ def article_reports(body: str, published: date | None, mentions: list[Mention], 
     # later sentences, "они также планируют …", speak of the day announced first).
     last_span: eventdates.DateSpan | None = None
     last_future: eventdates.DateSpan | None = None
-    dateline = DATELINE.match(body)
-    last_place: str | None = (find_place(dateline.group(1)) if dateline else None) or (
-        find_place(title) if title else None)
+    filed_in, body = mask_dateline(body)  # the dateline is where the story was filed, not where talks were held
+    last_place: str | None = find_place(title) if title else None
     paragraphs = []
     offset = 0
     for line in body.split("\n"):
@@ -240,51 +252,78 @@ def article_reports(body: str, published: date | None, mentions: list[Mention], 
     reference = published
     starts = [m.start for m in mentions]
     for sentence in sentences(body):
+        here = max(0, bisect_right(paragraph_starts, sentence.start) - 1)
         has_mention = bisect_left(starts, sentence.start) < bisect_left(starts, sentence.end)
         if not has_mention and not any(word in sentence.text.lower() for word in GROUP_WORDS):
-            continue  # a sentence with no official and no group noun cannot name participants (most do not)
-        strong, weak = names_meeting(sentence.text), WEAK.search(sentence.text)
+            # a sentence with no official and no group noun cannot name participants (most do not); if it names
+            # a meeting ("В понедельник в Бишкеке состоялись консультации"), its day and city are the next ones'
+            if names_meeting(sentence.text):
+                last_span = next(iter(eventdates.find_dates(sentence.text, reference)[-1:]), last_span)
+                last_place = find_place(sentence.text) or last_place
+            continue
+        text = blank_side_phrases(sentence.text, sentence.start, starts)
+        strong, weak = names_meeting(text), WEAK.search(text)
         if not (strong or weak):
             continue  # only sentences that name a meeting are parsed further
         # Participants named after a group noun are looked for up to the end of the next paragraph.
-        here = max(0, bisect_right(paragraph_starts, sentence.start) - 1)
         paragraph_end = paragraphs[min(here + 1, len(paragraphs) - 1)][1]
         in_sentence = [m for m in mentions if sentence.start <= m.start < sentence.end]
         if published is None:  # no publication date: the latest full date written before is the reference
             earlier = [year for position, year in years if position < sentence.start]
             reference = date(earlier[-1], 7, 1) if earlier else None
-        sentence_place = find_place(sentence.text)
-        clauses = _clauses(sentence.text, sentence.start)
+        sentence_place = find_place(text)
+        clauses = _clauses(text, sentence.start)
+        reported = False
         for begin, end, clause in clauses:
             clause_strong = strong if len(clauses) == 1 else names_meeting(clause)
             if not (clause_strong or WEAK.search(clause)):
                 continue
             if ATTENDANCE.search(clause):
                 continue  # who else sat at a table described elsewhere: the delegation, not another meeting
+            if not clause_strong and INVITATION.search(clause):
+                continue  # "invited him to visit": an invitation, not a visit with a day
+            if _habitual(clause, reference):
+                continue  # "they meet regularly": a custom, not a meeting
             future = bool(FUTURE.search(clause))
             day_hint = published
             named = _named(body, mentions, begin, end)
-            people = _complete(body, clause, begin, paragraph_end, named, context, day_hint)
+            people = _complete(body, clause, begin, (paragraphs[max(0, here - 1)][0], paragraph_end), named, context,
+                              day_hint)
             if len({m.country for m in people}) < 2:
                 continue
             if not clause_strong and (len(named) < 2 or not _visit_pair(clause, named)):
                 continue
-            span = eventdates.clause_date(clause, sentence.text, reference, future)
+            span = eventdates.clause_date(clause, text, reference, future)
             for group in _pairs(people, day_hint, clause):
                 own = find_place(clause) or sentence_place
-                report = _report(begin, group, span, clause, sentence.text, future, published,
+                report = _report(begin, group, span, clause, text, future, published,
                                  own or last_place, last_future if future else last_span, reports)
+                report.evidence = [sentence.text.strip()]
                 report.own_place = own is not None
                 reports.append(report)
-        # Dates of meeting sentences carry to the next ones ("14 сентября … прошла встреча …. На полях встречи …").
-        dates_here = eventdates.find_dates(sentence.text, reference)
-        if dates_here:
+                reported = True
+        # Dates of meeting sentences carry to the next ones ("14 сентября … прошла встреча …. На полях встречи …");
+        # a sentence that reports nothing and gives only "весной" is about another event and carries nothing.
+        dates_here = eventdates.find_dates(text, reference)
+        if dates_here and (reported or not all(d.vague for d in dates_here)):
             last_span = dates_here[-1]
-            if FUTURE.search(sentence.text):
+            if FUTURE.search(text):
                 last_future = dates_here[-1]
-        if in_sentence and sentence_place:
+        if (in_sentence or strong) and sentence_place:
             last_place = sentence_place
-    return _fold(reports)
+    folded = _fold(reports)
+    for r in folded:  # the filing city is the place only of a held meeting reported the day it was filed
+        if r.place is None and filed_in and r.kind != "phone" and r.status == "held" and (
+                r.date_source == "published" or (r.span and published and r.span.start == published)):
+            r.place = filed_in
+    return folded
+
+
+def _habitual(clause: str, reference: date | None) -> bool:
+    """"Регулярно встречаются", "meet regularly": a habit in the present, with no day of its own."""
+    if not (HABITUAL.search(clause) and HABITUAL_VERB.search(clause)):
+        return False
+    return not any(not d.vague for d in eventdates.find_dates(clause, reference))
 
 
 def _visit_pair(clause: str, named: list[Mention]) -> bool:
@@ -381,6 +420,7 @@ def extract_reports(articles: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFr
     rows: list[dict[str, object]] = []
     for article in articles.itertuples(index=False):
         found = by_article.get(article.article_id, [])
+        found = delegation_countries(article.body, found)
         if len({m.country for m in found if m.country}) < 2:
             continue  # a meeting needs officials of two countries: most articles stop here
         published = eventdates.article_date(article.body, _as_date(article.published))

@@ -1,0 +1,100 @@
+"""What around a meeting clause is not the clause's own: the agency dateline, side phrases about other events,
+and the country a delegation head is named with.
+
+- A wire dateline ("ASTANA. Jan 16 (Interfax-Kazakhstan) -", "АСТАНА. КАЗИНФОРМ –") says where and when the
+  story was filed. Glued to the first sentence, its date would beat the sentence's own "on Tuesday", so it is
+  blanked out of the text the clauses are read from (offsets kept); its city is kept as a last-resort place.
+- A side phrase that names no official and tells of another event (its own date, a future verb or a meeting
+  word: "заседанию, которое пройдет весной", "agreements reached during the meeting … earlier this year",
+  "a goal that dwarfs anything discussed with …") is blanked too, so its date, tense, place and meeting word do
+  not become the clause's.
+- "Кыргызскую делегацию возглавил A, казахстанскую — B": A and B are the sides' heads, with those countries.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import replace
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from lib import eventdates
+from lib.meeting_cues import FUTURE, SIDE, names_meeting
+from lib.places import find_place
+from lib.text import sentences
+
+if TYPE_CHECKING:
+    from lib.meetings import Mention
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+# City (optionally ", Country"), a full stop or comma, up to 40 characters of date and "(Agency)", then a dash.
+HEAD = re.compile(r"\s*(?P<city>[A-ZА-ЯЁ][\w-]{2,}(?: [A-ZА-ЯЁ][\w-]{2,})?)(?:,\s*[A-ZА-ЯЁ][\w-]+)?\s*[.,]\s*"
+                  r"(?P<rest>[^\n–—]{0,40}?)\s*[-–—]\s")
+CITY = re.compile(r"\s*([A-ZА-ЯЁ][\w-]{2,}(?: [A-ZА-ЯЁ][\w-]{2,})?)\s*[,.—–-]")
+DELEGATION = re.compile(r"делегаци|delegation", re.IGNORECASE)
+SEGMENT = re.compile(r"[^,;]+")
+
+
+def mask_dateline(body: str) -> tuple[str | None, str]:
+    """(the dateline's city, the body with the dateline blanked) — (None, body) when the body opens otherwise."""
+    found = HEAD.match(body)
+    if found is None or "\n" in found.group() or find_place(found.group("city")) is None:
+        city = CITY.match(body)  # "Astana, 12 March 2025. …": a city without a dash, nothing to blank
+        return (find_place(city.group(1)) if city else None), body
+    return find_place(found.group("city")), " " * found.end() + body[found.end():]
+
+
+def _other_event(phrase: str) -> bool:
+    return bool(eventdates.find_dates(phrase, None) or FUTURE.search(phrase) or names_meeting(phrase))
+
+
+def blank_side_phrases(text: str, offset: int, starts: list[int]) -> str:
+    """``text`` (a sentence at ``offset`` in the body) with side phrases about other events replaced by spaces.
+
+    ``starts`` are the body offsets of official mentions: a phrase naming an official is never blanked.
+    """
+    if "," not in text and not re.search(r"reached|achieved|agreed|достигнут", text, re.IGNORECASE):
+        return text
+    out = text
+    for found in SIDE.finditer(text):
+        a, b = offset + found.start(), offset + found.end()
+        if any(a <= s < b for s in starts) or not _other_event(found.group()):
+            continue
+        out = out[:found.start()] + " " * (b - a) + out[found.end():]
+    return out
+
+
+@lru_cache(maxsize=1)
+def _nationalities() -> tuple[tuple[str, str], ...]:
+    with open(DATA_DIR / "nationalities.csv", encoding="utf-8", newline="") as handle:
+        rows = [(r["stem"], r["country"]) for r in csv.DictReader(handle)]
+    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+def _nationality(segment: str) -> str | None:
+    for word in re.findall(r"[\w-]+", segment.lower()):
+        for stem, country in _nationalities():
+            if word.startswith(stem):
+                return country
+    return None
+
+
+def delegation_countries(body: str, mentions: list[Mention]) -> list[Mention]:
+    """Give an official without a country the one of the delegation he is said to head (same comma segment)."""
+    if all(m.country for m in mentions) or not DELEGATION.search(body):
+        return mentions
+    out = list(mentions)
+    for sentence in sentences(body):
+        if not DELEGATION.search(sentence.text):
+            continue
+        for k, m in enumerate(out):
+            if m.country or not sentence.start <= m.start < sentence.end:
+                continue
+            local = m.start - sentence.start
+            segment = next((s for s in SEGMENT.finditer(sentence.text) if s.start() <= local < s.end()), None)
+            country = _nationality(sentence.text[segment.start():local]) if segment else None
+            if country:
+                out[k] = replace(m, country=country)
+    return out
