@@ -109,16 +109,23 @@ def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, max(a[0], b[0]) - min(a[1], b[1]))
 
 
+def _distance(amount: Amount, span: Period | DueYear, text: str) -> int:
+    """Characters between a figure and a span; a span after the figure and past a comma or dash belongs to the next
+    clause ("если в 2020 году он составлял $1,18 млрд, то в 2024 году — $1,77 млрд") and counts as far."""
+    gap = _gap((amount.start, amount.end), (span.start, span.end))
+    return gap + 200 if span.start >= amount.end and re.search(r"[,;—–]", text[amount.end:span.start]) else gap
+
+
 def _nearest(amount: Amount, spans: list[Period] | list[DueYear], limit: int,
-             others: list[Amount] | tuple[()] = ()) -> Period | DueYear | None:
+             others: list[Amount] | tuple[()] = (), text: str = "") -> Period | DueYear | None:
     """The span nearest to ``amount`` (a tie goes to the one after it: "$1.6 billion in 2023") that no other figure
     stands between ("from $900 million in 2020 to $1.6 billion in 2023")."""
     def free(s: Period | DueYear) -> bool:
         low, high = min(amount.end, s.end), max(amount.start, s.start)
         return not any(low <= o.start and o.end <= high for o in others if o is not amount)
 
-    best = min((s for s in spans if free(s)), key=lambda s: (_gap((amount.start, amount.end), (s.start, s.end)),
-                                                               s.start < amount.start), default=None)
+    best = min((s for s in spans if free(s)), key=lambda s: (_distance(amount, s, text), s.start < amount.start),
+               default=None)
     if best is None or _gap((amount.start, amount.end), (best.start, best.end)) > limit:
         return None
     return best
@@ -126,6 +133,12 @@ def _nearest(amount: Amount, spans: list[Period] | list[DueYear], limit: int,
 
 YEAR_EARLIER = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:a year (?:earlier|before|ago)|the previous year|"
                           r"годом (?:ранее|раньше)|год назад|в предыдущем году|за предыдущий год)", re.IGNORECASE)
+
+
+# "против $1,1 млрд за аналогичный период 2023 года", "compared with $700 million in the same period last year"
+SAME_PERIOD = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:аналогичн\w+ период\w*|same period)(?:\s+(?:of\s+)?(?:(?P<year>"
+                         r"(?:19|20)\d\d)|прошлого года|предыдущего года|last year|the previous year))?",
+                         re.IGNORECASE)
 
 
 def _is_base(sentence: str, amount: Amount) -> bool:
@@ -139,7 +152,7 @@ def _pair_periods(actuals: list[Amount], periods: list[Period], sentence: str, o
     takes its own period, nearest pairs first; keyed by the figure's start."""
     if len(actuals) < 2 or len(periods) < 2:
         return {}
-    pairs = sorted((_gap((a.start, a.end), (p.start, p.end)), p.start < a.start, a.start, i)
+    pairs = sorted((_distance(a, p, sentence), p.start < a.start, a.start, i)
                    for a in actuals for i, p in enumerate(periods)
                    if _nearest(a, [p], 60 if _is_base(sentence, a) else 200, others) is not None)
     out: dict[int, Period] = {}
@@ -160,16 +173,27 @@ def _period_of(amount: Amount, sentence: str, periods: list[Period], main: set[P
         return paired.first, paired.last
     if not _is_base(sentence, amount):
         # A period across another figure is taken only when none is on this side of it.
-        period = _nearest(amount, periods, 200, others) or _nearest(amount, periods, 200)
+        period = _nearest(amount, periods, 200, others, sentence) or _nearest(amount, periods, 200, (), sentence)
         return (period.first, period.last) if isinstance(period, Period) else (None, None)
-    own = _nearest(amount, [p for p in periods if p not in main], 60, others)
+    own = _nearest(amount, [p for p in periods if p not in main], 60, others, sentence)
     if isinstance(own, Period):
         return own.first, own.last
     taken = [p for p in main if isinstance(p, Period)]
-    if len(taken) == 1 and YEAR_EARLIER.search(sentence[amount.end:amount.end + 40]):
-        shift = [f"{int(x[:4]) - 1:04d}{x[4:]}" for x in (taken[0].first, taken[0].last)]
+    after = sentence[amount.end:amount.end + 60]
+    same = SAME_PERIOD.search(after)
+    if len(taken) == 1 and (YEAR_EARLIER.search(after[:40]) or same):
+        year = int(same.group("year")) if same and same.group("year") else int(taken[0].first[:4]) - 1
+        shift = [f"{year:04d}{x[4:]}" for x in (taken[0].first, taken[0].last)]
         return shift[0], shift[1]
     return None, None
+
+
+def _past_by(sentence: str, due: DueYear) -> bool:
+    """Is a year "by" which something happened followed, in its own clause, by a figure ("к 2023 году товарооборот
+    вырос до $1,5 млрд")?"""
+    rest = sentence[due.end:due.end + 80]
+    rest = rest[:m.start()] if (m := COMMA.search(rest)) else rest
+    return bool(CHEAP.search(rest))
 
 
 def _assign_growth(actuals: list[Amount], growths: list[Growth], sentence: str) -> dict[int, float]:
@@ -204,6 +228,10 @@ def sentence_figures(sentence: str, context: str, published: date | None,
     if not (has_trade or context_trade or topic) or not pair_ok(cues, context_cues, article_ok):
         return []
     periods, due = find_periods(sentence, published)
+    # "by 2024 it had grown to $1.77 billion": a past year a figure was reached by is that figure's period.
+    periods = sorted(periods + [Period(d.start, d.end, f"{d.year:04d}-01", f"{d.year:04d}-12") for d in due
+                                if published and d.year < published.year and _past_by(sentence, d)],
+                     key=lambda p: p.start)
     kinds: list[tuple[Amount, str]] = []
     for i, a in enumerate(amounts):
         clause = _clause_before(cues, a.start)
@@ -233,7 +261,8 @@ def sentence_figures(sentence: str, context: str, published: date | None,
     out: list[TradeFigure] = []
     kept = [a for a, _ in kinds]
     paired = _pair_periods(actuals, periods, sentence, kept)
-    main_periods = {paired.get(a.start) or _nearest(a, periods, 200, kept) or _nearest(a, periods, 200)
+    main_periods = {paired.get(a.start) or _nearest(a, periods, 200, kept, sentence)
+                    or _nearest(a, periods, 200, (), sentence)
                     for a in actuals if not _is_base(sentence, a)}
     for a, kind in kinds:
         if kind == "actual":
