@@ -25,12 +25,13 @@ import pandas as pd
 from lib.money import Amount, find_amounts
 from lib.records import TRADE_COLUMNS, empty
 from lib.text import sentences
+from lib.trade_attach import assign_growth, is_base, nearest, pair_periods, past_by, period_of
 from lib.trade_cues import (
     ACHIEVED_AFTER,
     AFTER_BREAK,
     ANAPHOR,
-    BASE_BEFORE,
     BILATERAL,
+    CHEAP,
     CLAUSE_BREAK,
     COMMA,
     CONTINUES,
@@ -47,13 +48,12 @@ from lib.trade_cues import (
 )
 from lib.trade_pairs import article_is_bilateral, clause_names_another_partner, pair_ok
 from lib.trade_pairs import markers as _markers  # noqa: F401  (tests read the country table through it)
-from lib.trade_periods import DueYear, Growth, Period, find_growth, find_periods
+from lib.trade_periods import DueYear, Period, find_growth, find_periods
 
 # Reported KZ–KG turnover has ranged from hundreds of millions to a few billion dollars; a figure far outside
 # [$5 million, $50 billion] is a ticker, a price, a budget or a national total.
 MIN_USD, MAX_USD = 5e6, 5e10
 
-CHEAP = re.compile(r"\$|долл|dollar|USD", re.IGNORECASE)
 # Links to other stories: a "Read also" line, or a teaser headline that ends with its own date stamp.
 LINK_LINE = re.compile(r"^\s*(?:читайте также|см\. также|read also|also read|related|похожие новости)\b|"
                        r"[—–|-]\s*(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}\s+\w{3,9}\.?\s+\d{4})(?:,?\s*\d{1,2}:\d{2})?\s*$",
@@ -105,111 +105,6 @@ def _clause_before(text: str, position: int, floor: int = 0) -> str:
     return clause
 
 
-def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
-    return max(0, max(a[0], b[0]) - min(a[1], b[1]))
-
-
-def _distance(amount: Amount, span: Period | DueYear, text: str) -> int:
-    """Characters between a figure and a span; a span after the figure and past a comma or dash belongs to the next
-    clause ("если в 2020 году он составлял $1,18 млрд, то в 2024 году — $1,77 млрд") and counts as far."""
-    gap = _gap((amount.start, amount.end), (span.start, span.end))
-    return gap + 200 if span.start >= amount.end and re.search(r"[,;—–]", text[amount.end:span.start]) else gap
-
-
-def _nearest(amount: Amount, spans: list[Period] | list[DueYear], limit: int,
-             others: list[Amount] | tuple[()] = (), text: str = "") -> Period | DueYear | None:
-    """The span nearest to ``amount`` (a tie goes to the one after it: "$1.6 billion in 2023") that no other figure
-    stands between ("from $900 million in 2020 to $1.6 billion in 2023")."""
-    def free(s: Period | DueYear) -> bool:
-        low, high = min(amount.end, s.end), max(amount.start, s.start)
-        return not any(low <= o.start and o.end <= high for o in others if o is not amount)
-
-    best = min((s for s in spans if free(s)), key=lambda s: (_distance(amount, s, text), s.start < amount.start),
-               default=None)
-    if best is None or _gap((amount.start, amount.end), (best.start, best.end)) > limit:
-        return None
-    return best
-
-
-YEAR_EARLIER = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:a year (?:earlier|before|ago)|the previous year|"
-                          r"годом (?:ранее|раньше)|год назад|в предыдущем году|за предыдущий год)", re.IGNORECASE)
-
-
-# "против $1,1 млрд за аналогичный период 2023 года", "compared with $700 million in the same period last year"
-SAME_PERIOD = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:аналогичн\w+ период\w*|same period)(?:\s+(?:of\s+)?(?:(?P<year>"
-                         r"(?:19|20)\d\d)|прошлого года|предыдущего года|last year|the previous year))?",
-                         re.IGNORECASE)
-
-
-def _is_base(sentence: str, amount: Amount) -> bool:
-    """Is ``amount`` the base of a comparison ("11.6% more than the $1.181 billion", "против 1,5 млрд")?"""
-    return bool(BASE_BEFORE.search(sentence[max(0, amount.start - 14):amount.start]))
-
-
-def _pair_periods(actuals: list[Amount], periods: list[Period], sentence: str, others: list[Amount]
-                  ) -> dict[int, Period]:
-    """With several figures and several periods ("в 2021 году составил X, тогда как в 2019 году — Y"), each figure
-    takes its own period, nearest pairs first; keyed by the figure's start."""
-    if len(actuals) < 2 or len(periods) < 2:
-        return {}
-    pairs = sorted((_distance(a, p, sentence), p.start < a.start, a.start, i)
-                   for a in actuals for i, p in enumerate(periods)
-                   if _nearest(a, [p], 60 if _is_base(sentence, a) else 200, others) is not None)
-    out: dict[int, Period] = {}
-    used: set[int] = set()
-    for _, _, start, i in pairs:
-        if start not in out and i not in used:
-            out[start] = periods[i]
-            used.add(i)
-    return out
-
-
-def _period_of(amount: Amount, sentence: str, periods: list[Period], main: set[Period | DueYear | None],
-               others: list[Amount], paired: Period | None = None) -> tuple[str | None, str | None]:
-    """A figure's period: its own when figures and periods pair off, else the nearest one; for the base of a
-    comparison, the nearest one the main figure does not use, or the main figure's period a year back when the
-    base is "a year earlier"."""
-    if paired is not None:
-        return paired.first, paired.last
-    if not _is_base(sentence, amount):
-        # A period across another figure is taken only when none is on this side of it.
-        period = _nearest(amount, periods, 200, others, sentence) or _nearest(amount, periods, 200, (), sentence)
-        return (period.first, period.last) if isinstance(period, Period) else (None, None)
-    own = _nearest(amount, [p for p in periods if p not in main], 60, others, sentence)
-    if isinstance(own, Period):
-        return own.first, own.last
-    taken = [p for p in main if isinstance(p, Period)]
-    after = sentence[amount.end:amount.end + 60]
-    same = SAME_PERIOD.search(after)
-    if len(taken) == 1 and (YEAR_EARLIER.search(after[:40]) or same):
-        year = int(same.group("year")) if same and same.group("year") else int(taken[0].first[:4]) - 1
-        shift = [f"{year:04d}{x[4:]}" for x in (taken[0].first, taken[0].last)]
-        return shift[0], shift[1]
-    return None, None
-
-
-def _past_by(sentence: str, due: DueYear) -> bool:
-    """Is a year "by" which something happened followed, in its own clause, by a figure ("к 2023 году товарооборот
-    вырос до $1,5 млрд")?"""
-    rest = sentence[due.end:due.end + 80]
-    rest = rest[:m.start()] if (m := COMMA.search(rest)) else rest
-    return bool(CHEAP.search(rest))
-
-
-def _assign_growth(actuals: list[Amount], growths: list[Growth], sentence: str) -> dict[int, float]:
-    """Each growth rate goes to the nearest actual figure that is not the base of a comparison ("than the $X")."""
-    eligible = [a for a in actuals if not _is_base(sentence, a)]
-    pairs = sorted((_gap((a.start, a.end), (g.start, g.end)), a.start, g.start, g.pct)
-                   for a in eligible for g in growths)
-    out: dict[int, float] = {}
-    used: set[int] = set()
-    for gap, start, g_start, pct in pairs:
-        if gap <= 120 and start not in out and g_start not in used:
-            out[start] = pct
-            used.add(g_start)
-    return out
-
-
 def sentence_figures(sentence: str, context: str, published: date | None,
                      article_ok: bool | Callable[[], bool], topic: bool = False) -> list[TradeFigure]:
     """Trade figures in one sentence; ``context`` is the text just before it (for "этот показатель");
@@ -230,7 +125,7 @@ def sentence_figures(sentence: str, context: str, published: date | None,
     periods, due = find_periods(sentence, published)
     # "by 2024 it had grown to $1.77 billion": a past year a figure was reached by is that figure's period.
     periods = sorted(periods + [Period(d.start, d.end, f"{d.year:04d}-01", f"{d.year:04d}-12") for d in due
-                                if published and d.year < published.year and _past_by(sentence, d)],
+                                if published and d.year < published.year and past_by(sentence, d)],
                      key=lambda p: p.start)
     kinds: list[tuple[Amount, str]] = []
     for i, a in enumerate(amounts):
@@ -256,20 +151,20 @@ def sentence_figures(sentence: str, context: str, published: date | None,
             continue
         kinds.append((a, "target" if target else "actual"))
     actuals = [a for a, kind in kinds if kind == "actual"]
-    growth = _assign_growth(actuals, find_growth(sentence), sentence)
+    growth = assign_growth(actuals, find_growth(sentence), sentence)
     quote = sentence.strip()
     out: list[TradeFigure] = []
     kept = [a for a, _ in kinds]
-    paired = _pair_periods(actuals, periods, sentence, kept)
-    main_periods = {paired.get(a.start) or _nearest(a, periods, 200, kept, sentence)
-                    or _nearest(a, periods, 200, (), sentence)
-                    for a in actuals if not _is_base(sentence, a)}
+    paired = pair_periods(actuals, periods, sentence, kept)
+    main_periods = {paired.get(a.start) or nearest(a, periods, 200, kept, sentence)
+                    or nearest(a, periods, 200, (), sentence)
+                    for a in actuals if not is_base(sentence, a)}
     for a, kind in kinds:
         if kind == "actual":
-            first, last = _period_of(a, sentence, periods, main_periods, kept, paired.get(a.start))
+            first, last = period_of(a, sentence, periods, main_periods, kept, paired.get(a.start))
             out.append(TradeFigure("actual", a.value, a.approximate, first, last, growth.get(a.start), None, quote))
         else:
-            year = _nearest(a, due, 60)
+            year = nearest(a, due, 60)
             out.append(TradeFigure("target", a.value, a.approximate, None, None, None,
                                    year.year if isinstance(year, DueYear) else None, quote))
     out.extend(_implicit_targets(sentence, actuals, due, quote))
@@ -320,7 +215,7 @@ def _follow_up_growth(sentence: str, figure: TradeFigure) -> TradeFigure:
             or re.match(r"\W*(?:this|that|это|что|(?:an?\s+|the\s+)?(?:increase|rise|growth|gain)|рост|прирост)\b",
                         sentence, re.I)):
         return figure
-    own = [a for a in find_amounts(sentence) if not _is_base(sentence, a)]
+    own = [a for a in find_amounts(sentence) if not is_base(sentence, a)]
     growth = find_growth(sentence)
     if own or len(growth) != 1:
         return figure

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+# Any sign of a dollar amount: lines without one are skipped cheaply.
+CHEAP = re.compile(r"\$|долл|dollar|USD", re.IGNORECASE)
 # Phrases with "trade" that are not turnover ("trade and logistics complex", "trade wars").
 NOT_TRADE = re.compile(r"trade[- ]and[- ]logistics|trade wars?|trading partners?|торгово-логистическ\w*|"
                        r"торговых партнер\w*|торговый дом|(?:ministry|minister) of trade\w*(?: and \w+)?|"
