@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 import pymorphy3
 
@@ -21,6 +22,24 @@ def morph() -> pymorphy3.MorphAnalyzer:
     if "m" not in _MORPH:
         _MORPH["m"] = pymorphy3.MorphAnalyzer()
     return _MORPH["m"]
+
+
+_PARSES: dict[str, list[Any]] = {}
+
+
+def parses(word: str) -> list[Any]:
+    """pymorphy's parses of a lower-case word, remembered: names and titles repeat across articles, and parsing
+    is the costliest step left per article. The memo is dropped when it grows past 200,000 words."""
+    found = _PARSES.get(word)
+    if found is None:
+        if len(_PARSES) > 200_000:
+            _PARSES.clear()
+        try:
+            found = morph().parse(word)
+        except ValueError:  # pymorphy3 looks up Unicode names, and some letters (Tangut, Khitan) have none
+            found = []
+        _PARSES[word] = found
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +94,7 @@ def inflections(name: str) -> set[str]:
         head, tail = word.rsplit("-", 1)
         return {f"{head}-{form}" for form in inflections(tail)}
     forms = {word}
-    for parse in morph().parse(word):
+    for parse in parses(word):
         if ({"Name", "Surn"} & set(parse.tag.grammemes)) and parse.normal_form == word and "Fixd" not in parse.tag:
             forms.update(f.word.replace("ё", "е") for f in parse.lexeme)
     for model, grammeme, pattern in _MODELS:
@@ -101,8 +120,8 @@ def nominative(word: str, surname: bool) -> str:
         if match:
             feminine = low.endswith(("овой", "евой", "ёвой", "иной", "ыной", "овою", "евою"))
             return _recase(match.group(1) + ("а" if feminine else ""), word)
-    parses = [p for p in morph().parse(low) if {"Name", "Surn"} & set(p.tag.grammemes)]
-    known = [p for p in parses if p.is_known]
+    named = [p for p in parses(low) if {"Name", "Surn"} & set(p.tag.grammemes)]
+    known = [p for p in named if p.is_known]
     if not known and not surname:
         # an unknown first name in an oblique case, read with the model paradigms: "Рапилем" → Рапиль,
         # "Мухаммедкалыем" → Мухаммедкалый, "Ерболатом" → Ерболат, "Алмазу" → Алмаз
@@ -115,10 +134,10 @@ def nominative(word: str, surname: bool) -> str:
                     continue
                 return _recase(stem + (after_vowel if vowel else after_consonant), word)
         return word
-    parses = known or parses or [p for p in morph().parse(low) if "NOUN" in p.tag]
-    if parses:
-        lemma = parses[0].inflect({"nomn", "sing"})
-        return _recase(lemma.word if lemma else parses[0].normal_form, word)
+    chosen = known or named or [p for p in parses(low) if "NOUN" in p.tag]
+    if chosen:
+        lemma = chosen[0].inflect({"nomn", "sing"})
+        return _recase(lemma.word if lemma else chosen[0].normal_form, word)
     return word
 
 

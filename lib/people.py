@@ -27,7 +27,6 @@ from lib.officials import (  # load_officials, post_at and name_variants are pub
     posts_on,
 )
 from lib.records import OFFICIAL_COLUMNS, empty
-from lib.text import sentences
 
 __all__ = ["MENTION_COLUMNS", "Mention", "Post", "article_mentions", "extract_mentions", "load_officials",
            "name_variants", "post_at", "summarise_officials"]
@@ -339,15 +338,26 @@ def extract_mentions(articles: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
+# A sentence ends at . ! ? … (and closing quotes) before a capital, unless the period closes an initial ("М. Тлеуберди")
+# or a common abbreviation. Cheaper than a full sentence splitter on every paragraph that names an official.
+_SENTENCE_END = re.compile(r"[.!?…]+[»\"”’)]*\s+(?=[«\"“(]?[A-ZА-ЯЁ0-9])")
+_NOT_AN_END = re.compile(r"(?:^|[\s(])(?:[A-ZА-ЯЁ]|г|гг|им|ул|т\.е|mr|mrs|ms|dr|st)$", re.IGNORECASE)
+
+
 def _sentence_of(body: str, start: int, end: int) -> str:
-    """The sentence holding ``start``; only its paragraph is split, so long articles cost no more than short ones."""
+    """The sentence holding ``start``, found within its paragraph."""
     line_start = body.rfind("\n", 0, start) + 1
     line_end = body.find("\n", start)
     line_end = len(body) if line_end < 0 else line_end
-    for sentence in sentences(body[line_start:line_end]):
-        if sentence.start <= start - line_start < sentence.end:
-            return sentence.text
-    return body[start:end]
+    begin = line_start
+    for boundary in _SENTENCE_END.finditer(body, line_start, line_end):
+        if body[boundary.start()] == "." and _NOT_AN_END.search(body, max(line_start, boundary.start() - 6),
+                                                                  boundary.start()):
+            continue
+        if boundary.end() > start:
+            return body[begin:boundary.end()].strip()
+        begin = boundary.end()
+    return body[begin:line_end].strip() or body[start:end]
 
 
 def summarise_officials(mentions: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:

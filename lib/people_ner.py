@@ -98,7 +98,7 @@ def _complement(word: str) -> bool:
         return False
     # genitive and prepositional complements ("по экономике", "в Казахстане"); a verb or a bare preposition ends it
     return any(p.tag.case in {"gent", "datv", "loct"} and p.tag.POS in {"NOUN", "ADJF", "PRTF"}
-               for p in names.morph().parse(word)[:3])
+               for p in names.parses(word)[:3])
 
 
 def _gap_ok(gap: str) -> bool:
@@ -175,20 +175,37 @@ def looks_like_first_name(word: str) -> bool:
     """A capitalised word pymorphy knows as a first name, or a Latin word that is not a title, place or month."""
     if word.isascii():
         return word[:1].isupper() and not not_name(word)
-    parses = [p for p in names.morph().parse(word.lower()) if p.is_known]
+    parses = [p for p in names.parses(word.lower()) if p.is_known]
     # "Астане" is also a woman's name in pymorphy's dictionary: a place reading wins
     return any("Name" in p.tag for p in parses) and not any("Geox" in p.tag for p in parses)
 
 
 def unknown_word(word: str) -> bool:
     """A Cyrillic word pymorphy does not know at all: often a Kazakh or Kyrgyz first name ("Данияр")."""
-    return not word.isascii() and not any(p.is_known for p in names.morph().parse(word.lower()))
+    return not word.isascii() and not any(p.is_known for p in names.parses(word.lower()))
 
 
 def _looks_like_name(surface: str) -> bool:
     """Name + surname by shape, for when NER misses one: "Ерболат Досаев", "Алмаз Имангазиевым", "Нурлан уулу"."""
     words = surface.split()
     return len(words) >= 2 and bool(names.SURNAME.match(words[-1].lower()) or _KYRGYZ_PATRONYMIC.fullmatch(words[-1]))
+
+
+def _shaped(body: str, span: tuple[int, int]) -> tuple[int, int] | None:
+    """The name in a run when its shape leaves no doubt: a first name (known, or unknown to the dictionary as Kazakh
+    and Kyrgyz names are) and a Russian-style surname or "уулу"/"кызы": "Ербол Арынов", "Нурланбек Тургунбек уулу"."""
+    words = list(re.finditer(r"\S+", body[span[0]:span[1]]))
+    if len(words) < 2:
+        return None
+    last = words[-1].group(0)
+    size = 3 if _KYRGYZ_PATRONYMIC.fullmatch(last) and len(words) >= 3 else 2
+    chosen = words[-size:]
+    first = chosen[0].group(0)
+    if not (names.SURNAME.match(last.lower()) or _KYRGYZ_PATRONYMIC.fullmatch(last)):
+        return None
+    if not_name(first) or not (looks_like_first_name(first) or unknown_word(first)):
+        return None
+    return span[0] + chosen[0].start(), span[0] + chosen[-1].end()
 
 
 def unlisted(body: str, lang: str, found: list[titles.Title], taken: list[tuple[int, int]],
@@ -212,17 +229,21 @@ def unlisted(body: str, lang: str, found: list[titles.Title], taken: list[tuple[
             inside = [c for c in candidates if sentence.start <= c[0] < sentence.end]
             if not inside:
                 continue
-            persons = [(sentence.start + a, sentence.start + b) for a, b in _ner_persons(sentence.text)]
+            # a run shaped like a name and a surname needs no model; the model runs only for the doubtful ones
+            shaped = {c: _shaped(body, c) for c in inside}
+            doubtful = [c for c in inside if shaped[c] is None]
+            persons = [(sentence.start + a, sentence.start + b)
+                       for a, b in (_ner_persons(sentence.text) if doubtful else [])]
             for candidate in inside:
-                hits = [t for p in persons if _overlaps(*p, [candidate]) and (t := _trim(body, *p))]
-                for hit in hits:
-                    candidates.setdefault(hit, candidates[candidate])
+                shape = shaped[candidate]
+                hits = [shape] if shape else [
+                    t for p in persons if _overlaps(*p, [candidate]) and (t := _trim(body, *p))]
                 if not hits:  # NER missed it: a name + surname by shape, the last two words of the run
                     words = list(re.finditer(r"\S+", body[candidate[0]:candidate[1]]))[-2:]
                     last_two = (candidate[0] + words[0].start(), candidate[1]) if words else candidate
                     hits = [last_two] if _looks_like_name(body[last_two[0]:last_two[1]]) else []
-                    if hits:
-                        candidates.setdefault(last_two, candidates[candidate])
+                for hit in hits:
+                    candidates.setdefault(hit, candidates[candidate])
                 spans.extend(hits)
     # NER stops before a Kyrgyz "уулу" / "кызы"; it belongs to the name
     extended = []
@@ -285,7 +306,7 @@ def _nominative_head(role: str) -> str:
     head, _, rest = role.partition(" ")
     if head.isascii():
         return role
-    parse = next((p for p in names.morph().parse(head.lower()) if p.tag.POS == "NOUN"), None)
+    parse = next((p for p in names.parses(head.lower()) if p.tag.POS == "NOUN"), None)
     form = parse.inflect({"nomn", "sing"}) if parse else None
     if form is None:
         return role
