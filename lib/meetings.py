@@ -258,7 +258,7 @@ def article_reports(body: str, published: date | None, mentions: list[Mention], 
             # a sentence with no official and no group noun cannot name participants (most do not); if it names
             # a meeting ("В понедельник в Бишкеке состоялись консультации"), its day and city are the next ones'
             if names_meeting(sentence.text):
-                last_span = next(iter(eventdates.find_dates(sentence.text, reference)[-1:]), last_span)
+                last_span = next(iter(_days(eventdates.find_dates(sentence.text, reference))[-1:]), last_span)
                 last_place = find_place(sentence.text) or last_place
             continue
         text = blank_side_phrases(sentence.text, sentence.start, starts)
@@ -273,7 +273,6 @@ def article_reports(body: str, published: date | None, mentions: list[Mention], 
             reference = date(earlier[-1], 7, 1) if earlier else None
         sentence_place = find_place(text)
         clauses = _clauses(text, sentence.start)
-        reported = False
         for begin, end, clause in clauses:
             clause_strong = strong if len(clauses) == 1 else names_meeting(clause)
             if not (clause_strong or WEAK.search(clause)):
@@ -301,11 +300,10 @@ def article_reports(body: str, published: date | None, mentions: list[Mention], 
                 report.evidence = [sentence.text.strip()]
                 report.own_place = own is not None
                 reports.append(report)
-                reported = True
-        # Dates of meeting sentences carry to the next ones ("14 сентября … прошла встреча …. На полях встречи …");
-        # a sentence that reports nothing and gives only "весной" is about another event and carries nothing.
-        dates_here = eventdates.find_dates(text, reference)
-        if dates_here and (reported or not all(d.vague for d in dates_here)):
+        # Days of meeting sentences carry to the next ones ("14 сентября … прошла встреча …. На полях встречи …");
+        # a "весной" / "next year" in between is about another event and neither carries nor stops the day.
+        dates_here = _days(eventdates.find_dates(text, reference))
+        if dates_here:
             last_span = dates_here[-1]
             if FUTURE.search(text):
                 last_future = dates_here[-1]
@@ -317,6 +315,10 @@ def article_reports(body: str, published: date | None, mentions: list[Mention], 
                 r.date_source == "published" or (r.span and published and r.span.start == published)):
             r.place = filed_in
     return folded
+
+
+def _days(spans: list[eventdates.DateSpan]) -> list[eventdates.DateSpan]:
+    return [s for s in spans if not s.vague]
 
 
 def _habitual(clause: str, reference: date | None) -> bool:

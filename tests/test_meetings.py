@@ -374,3 +374,156 @@ def test_signing_a_law_is_not_a_meeting_and_a_title_is_not_a_second_side():
             "Ранее закон одобрил парламент, сообщил Токаев.")
     assert _reports(body, date(2023, 6, 12), {"Садыр Жапаров": "Sadyr Japarov",
                                               "Токаев": "Kassym-Jomart Tokayev"}).empty
+
+
+# --- Second pass: general phenomena of news language (own sentences, RU and EN). ---
+
+PAIR_KG_KZ = {"Nurtleu": "Murat Nurtleu", "Нуртлеу": "Murat Nurtleu", "Kulubaev": "Zheenbek Kulubaev",
+              "Кулубаев": "Zheenbek Kulubaev", "Japarov": "Sadyr Japarov", "Жапаров": "Sadyr Japarov",
+              "Tokayev": "Kassym-Jomart Tokayev", "Токаев": "Kassym-Jomart Tokayev",
+              "Mirziyoyev": "Shavkat Mirziyoyev", "Мирзиёев": "Shavkat Mirziyoyev"}
+WEDNESDAY = date(2025, 3, 5)
+
+
+def _people(body):
+    return {k: v for k, v in PAIR_KG_KZ.items() if k in body}
+
+
+@pytest.mark.parametrize("body", [
+    "Мурат Нуртлеу провел политические консультации с Жээнбеком Кулубаевым в Бишкеке.",
+    "В Бишкеке Нуртлеу и Кулубаев провели межмидовские консультации по вопросам границы.",
+    "Murat Nurtleu held political consultations with Zheenbek Kulubaev in Bishkek.",
+    "Kulubaev and Nurtleu held inter-ministerial consultations on the border in Bishkek.",
+])
+def test_consultations_are_meetings(body):
+    reports = _reports(body, WEDNESDAY, _people(body))
+    assert list(reports["participants"]) == [["Murat Nurtleu", "Zheenbek Kulubaev"]]
+    assert list(reports["place"]) == ["Bishkek"]
+
+
+@pytest.mark.parametrize("body, day", [
+    ("Во вторник в Астане прошли консультации МИД двух стран.\n"
+     "Кыргызскую делегацию возглавил заместитель министра Кулубаев, казахстанскую — заместитель министра Нуртлеу.",
+     "2025-03-04"),
+    ("Consultations of the two foreign ministries took place in Astana on Monday.\n"
+     "The Kyrgyz delegation was led by deputy minister Kulubaev, the Kazakh one by deputy minister Nurtleu.",
+     "2025-03-03"),
+])
+def test_delegation_heads_meet_with_the_countries_of_their_delegations(body, day):
+    articles, mentions = _article(body, WEDNESDAY, _people(body))
+    mentions["country"] = None  # officials the table does not know: the country is read from "кыргызскую делегацию"
+    reports = meetings.extract_reports(articles, mentions)
+    assert [(r.participants, r.countries, r.date, r.place) for r in reports.itertuples()] == [
+        (["Murat Nurtleu", "Zheenbek Kulubaev"], ["KG", "KZ"], day, "Astana")]
+
+
+@pytest.mark.parametrize("body, day, place", [
+    ("BISHKEK, March 5 (Kabar) - Sadyr Japarov and Kassym-Jomart Tokayev spoke by phone on Monday.", "2025-03-03",
+     None),
+    ("АСТАНА. 5 марта. КАЗИНФОРМ – Касым-Жомарт Токаев во вторник провел переговоры с Садыром Жапаровым.",
+     "2025-03-04", None),
+    ("ASTANA. Mar 5 (Agency) - Tokayev received Japarov in Akorda on Tuesday.", "2025-03-04", "Astana"),
+    ("BISHKEK, March 5 (Kabar) - Japarov received Tokayev today.", "2025-03-05", "Bishkek"),
+])
+def test_the_sentence_date_wins_over_the_dateline_and_the_dateline_city_is_a_same_day_fallback(body, day, place):
+    reports = _reports(body, WEDNESDAY, _people(body))
+    assert [(r.date, r.place) for r in reports.itertuples()] == [(day, place)]
+
+
+@pytest.mark.parametrize("body", [
+    "АСТАНА. КАЗИНФОРМ – Касым-Жомарт Токаев 12 марта посетит Кыргызстан, где проведет переговоры с Жапаровым.",
+    "ASTANA. KAZINFORM - Tokayev will travel to Kyrgyzstan on March 12 to hold talks with Japarov.",
+])
+def test_the_dateline_city_is_not_the_place_of_a_planned_visit_abroad(body):
+    reports = _reports(body, WEDNESDAY, _people(body))
+    assert [(r.status, r.date, r.place) for r in reports.itertuples()] == [("planned", "2025-03-12", None)]
+
+
+@pytest.mark.parametrize("body", [
+    "14 февраля в Бишкеке прошли переговоры Нуртлеу с Кулубаевым. Министры обсудили подготовку к саммиту, который "
+    "пройдет осенью. Казахстанского гостя также принял Садыр Жапаров.",
+    "14 февраля в Бишкеке прошли переговоры Нуртлеу с Кулубаевым. Следующее заседание комиссии решено провести "
+    "летом. Гостя также принял Жапаров.",
+    "On February 14 Nurtleu held talks with Kulubaev in Bishkek. The two agreed on a summit which will take place "
+    "in the autumn. The guest was also received by Japarov.",
+])
+def test_a_vague_date_in_between_does_not_break_the_carry_over_of_the_visit_day(body):
+    reports = _reports(body, WEDNESDAY, _people(body))
+    dated = {tuple(r.participants): (r.date, r.status, r.place) for r in reports.itertuples()}
+    assert dated == {("Murat Nurtleu", "Zheenbek Kulubaev"): ("2025-02-14", "held", "Bishkek"),
+                     ("Murat Nurtleu", "Sadyr Japarov"): ("2025-02-14", "held", "Bishkek")}
+
+
+@pytest.mark.parametrize("body, day", [
+    ("Министры Нуртлеу и Кулубаев вчера обсудили подготовку к заседанию совета, которое пройдет в Астане осенью.",
+     "2025-03-04"),
+    ("Nurtleu and Kulubaev on Monday discussed preparations for the council session, which will be held in Astana "
+     "in the autumn.", "2025-03-03"),
+])
+def test_a_future_event_in_a_relative_clause_is_not_the_main_clause_meeting(body, day):
+    reports = _reports(body, WEDNESDAY, _people(body))
+    assert [(r.status, r.date, r.place) for r in reports.itertuples()] == [("held", day, None)]
+
+
+@pytest.mark.parametrize("body", [
+    "Токаев и Жапаров регулярно созваниваются и встречаются на полях саммитов.",
+    "Лидеры двух стран Токаев и Жапаров постоянно общаются и встречаются.",
+    "Tokayev and Japarov meet regularly and often talk by phone.",
+    "Tokayev and Japarov routinely hold talks on the sidelines of summits.",
+])
+def test_habitual_present_is_not_a_meeting(body):
+    assert _reports(body, WEDNESDAY, _people(body)).empty
+
+
+@pytest.mark.parametrize("body", [
+    "Yesterday Tokayev had a phone conversation with Japarov.\nDuring the call the presidents discussed the "
+    "implementation of agreements reached at the council session in Bishkek last year.",
+    "Вчера Токаев провел телефонный разговор с Жапаровым.\nВ ходе разговора президенты обсудили выполнение "
+    "договоренностей, достигнутых на заседании совета в Бишкеке в прошлом году.",
+])
+def test_a_past_event_in_a_side_phrase_is_not_another_meeting(body):
+    reports = _reports(body, WEDNESDAY, _people(body))
+    assert [(r.date, r.place, r.kind) for r in reports.itertuples()] == [("2025-03-04", None, "phone")]
+
+
+@pytest.mark.parametrize("body", [
+    "Tokayev and Mirziyoyev intend to raise trade to $5 billion, a figure that outstrips everything discussed in "
+    "Bishkek.",
+    "Токаев и Мирзиёев намерены довести товарооборот до $10 млрд — цель, которую обсуждали еще в Бишкеке.",
+])
+def test_a_shared_goal_is_not_a_meeting(body):
+    assert _reports(body, WEDNESDAY, _people(body)).empty
+
+
+@pytest.mark.parametrize("body", [
+    "Tokayev received Japarov in Astana on 3 March.\nThe economy grew.\nExports rose.\n"
+    "Later Tokayev held talks with his guests in Cholpon-Ata.",
+    "Токаев принял Жапарова в Астане 3 марта.\nЭкономика выросла.\nЭкспорт увеличился.\n"
+    "Позже он провел переговоры с гостями в Чолпон-Ате, сообщил Токаев.",
+])
+def test_a_one_name_sentence_does_not_pull_a_participant_from_far_paragraphs(body):
+    people = {"Tokayev": "Kassym-Jomart Tokayev", "Japarov": "Sadyr Japarov", "Токаев": "Kassym-Jomart Tokayev",
+              "Жапарова": "Sadyr Japarov"}
+    reports = _reports(body, WEDNESDAY, {k: v for k, v in people.items() if k in body})
+    assert [(r.date, r.place) for r in reports.itertuples()] == [("2025-03-03", "Astana")]
+
+
+@pytest.mark.parametrize("body", [
+    "Sadyr Japarov thanked Tokayev and invited him to visit Kyrgyzstan next year.",
+    "Жапаров пригласил Токаева посетить Кыргызстан с визитом в удобное время.",
+])
+def test_an_invitation_to_visit_is_not_a_meeting(body):
+    assert _reports(body, WEDNESDAY, _people(body)).empty
+
+
+@pytest.mark.parametrize("body, n", [
+    ("На полях саммита запланированы встречи Токаева с Жапаровым и Мирзиёевым.", 2),
+    ("Tokayev will also hold meetings with Japarov and Mirziyoyev on the sidelines of the summit.", 2),
+    ("В ходе встречи Токаева с Жапаровым и Мирзиёевым обсуждалась вода.", 1),
+])
+def test_meetings_of_one_person_with_two_others_are_one_per_pair(body, n):
+    reports = _reports(body, WEDNESDAY, _people(body))
+    assert len(reports) == n
+    if n == 2:
+        assert sorted(map(tuple, reports["participants"])) == [("Kassym-Jomart Tokayev", "Sadyr Japarov"),
+                                                               ("Kassym-Jomart Tokayev", "Shavkat Mirziyoyev")]
