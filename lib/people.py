@@ -364,20 +364,27 @@ def summarise_officials(mentions: pd.DataFrame, articles: pd.DataFrame) -> pd.Da
     """One row per article and person (OFFICIAL_COLUMNS); the quote is the sentence of the first mention."""
     if mentions.empty or articles.empty:
         return empty(OFFICIAL_COLUMNS)
-    by_id = articles.drop_duplicates("article_id").set_index("article_id")
-    rows = []
-    for article_id, in_article in mentions.sort_values("start").groupby("article_id", sort=False):
-        if article_id not in by_id.index:
+    unique = articles.drop_duplicates("article_id")
+    bodies = dict(zip(unique["article_id"], unique["body"], strict=True))
+    files = dict(zip(unique["article_id"], unique["file"], strict=True))
+    # plain dicts over sorted rows: a pandas groupby per article costs more than the extraction itself
+    grouped: dict[tuple[str, str], dict[str, object]] = {}
+    ordered = mentions.sort_values(["article_id", "start"], kind="stable")
+    for m in ordered[["article_id", "person", "country", "role", "listed", "start", "end"]].itertuples(index=False):
+        if m.article_id not in bodies:
             continue
-        article = by_id.loc[article_id]
-        body = str(article["body"])
-        for person, group in in_article.groupby("person", sort=False):
-            first = group.iloc[0]
-            quote = _sentence_of(body, int(first["start"]), int(first["end"]))
-            role = next((r for r in group["role"] if isinstance(r, str) and r), "")
-            rows.append({"article_id": article_id, "file": article["file"], "person": person,
-                         "country": first["country"], "role": role, "listed": bool(first["listed"]),
-                         "mentions": len(group), "quote": quote})
-    if not rows:
+        row = grouped.get((m.article_id, m.person))
+        if row is None:
+            body = str(bodies[m.article_id])
+            grouped[(m.article_id, m.person)] = {
+                "article_id": m.article_id, "file": files[m.article_id], "person": m.person, "country": m.country,
+                "role": m.role if isinstance(m.role, str) else "", "listed": bool(m.listed), "mentions": 1,
+                "quote": _sentence_of(body, int(m.start), int(m.end))}
+        else:
+            row["mentions"] = int(row["mentions"]) + 1  # type: ignore[call-overload]
+            if not row["role"] and isinstance(m.role, str):
+                row["role"] = m.role
+    if not grouped:
         return empty(OFFICIAL_COLUMNS)
-    return pd.DataFrame(rows, columns=OFFICIAL_COLUMNS).sort_values(["file", "person"]).reset_index(drop=True)
+    frame = pd.DataFrame(list(grouped.values()), columns=OFFICIAL_COLUMNS)
+    return frame.sort_values(["file", "person"]).reset_index(drop=True)
