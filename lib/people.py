@@ -329,6 +329,8 @@ def _rows(articles: pd.DataFrame) -> Iterator[dict[str, object]]:
 
 def extract_mentions(articles: pd.DataFrame) -> pd.DataFrame:
     """Every mention of an official in each article body, with character offsets into ``body``."""
+    gazetteer()  # built here even for no articles, so a caller can warm the process up with an empty frame
+    titles.find_titles("")
     rows = list(_rows(articles))
     if not rows:
         return empty(MENTION_COLUMNS)
