@@ -23,14 +23,14 @@ ANAPHOR = re.compile(r"\b(?:it|this figure|this indicator|этот показа�
 # the subject of a verb of amount ("в 2024 году он составил", "the figure came to"), or a second source's count
 # ("по собственным данным", "by its own count").
 CONTINUES = re.compile(
-    r"\b(?:он|она|оно|показатель|объ[её]м|сумма|цифра|the figure|the total|the volume|that figure)\b\W+"
+    r"\b(?:он|она|оно|показатель|объ[её]м|цифра|the figure|the total|the volume|that figure)\b\W+"
     r"(?:[^\W\d]+\W+){0,2}?(?:составил\w*|составля\w*|достиг\w*|вырос\w*|увеличил\w*|превысил\w*|"
     r"сократил\w*|снизил\w*|оценива\w*|reached|amounted|stood|grew|rose|totall?ed|exceeded|topped|came|was|"
     r"fell|dropped)"
     r"|\bпо (?:собственным|своим|их|его|ее|её|официальным|уточненным|уточнённым|другим|альтернативным) "
     r"(?:данным|подсчетам|подсчётам|оценкам|расчетам|расчётам)|\bнасчитыва\w*"
     r"|\baccording to (?:[\w'’]+\s+){0,2}?(?:own\s+)?(?:data|figures|statistics|estimates?|count|calculations)"
-    r"|\bby (?:its|their|the \w+ side's) (?:own )?(?:count|estimates?|reckoning|calculations|figures)"
+    r"|\bby (?:its|their|(?:the )?[\w-]+(?: side)?['’]s) (?:own )?(?:count|estimates?|reckoning|calculations|figures)"
     # "Kyrgyz statistics show $1.9 billion", "казахстанская статистика фиксирует $1,6 млрд"
     r"|\b(?:statistics|data|figures|estimates)\s+(?:show|put|give|record|indicate)\w*"
     r"|\b(?:статистик\w*|данны[ем]\w*)\s+(?:[^\W\d]+\s+)?(?:показыва\w*|фиксиру\w*|дают|да[её]т|свидетельству\w*)",
@@ -54,7 +54,8 @@ AFTER_BREAK = re.compile(r",\s+(?:and|while|but|whereas|а|и|но|тогда к
 EXCLUDE = re.compile(
     r"invest\w*|инвест\w*|вложи\w*|вложен\w*|export\w*|import\w*|экспорт\w*|импорт\w*|поставк\w*|"
     r"поставля\w*|на сумму|signed|подписа\w*|documents?|документ\w*|memorand\w*|меморандум\w*|"
-    r"budget\w*|бюджет\w*|portfolio|портфел\w*|\bfunds?\b|фонд\w*|"
+    r"budget\w*|бюджет\w*|portfolio|портфел\w*|\bfunds?\b|фонд\w*|financing|funding|финансирова\w*|"
+    r"attract\w*|привлек\w*|привлеч\w*|"
     r"grants?\b|грант\w*|allocat\w*|earmark\w*|spent\b|потрачен\w*|израсходова\w*|кредит\w*|loans?\b|\blen[dt]\b|\blending\b|\bза(?:[её]м|йм)\w*|"
     r"\baid\b|assistance|помощ\w*|\bGDP\b|ВВП|remittanc\w*|перевод\w*|"
     r"\bdebt|\bEAEU\b|ЕАЭС|долг\w*|reserves?\b|резерв\w*|prices?\b|цен[аыуе]\b|per ton|capital|капитал\w*|"

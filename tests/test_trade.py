@@ -339,6 +339,9 @@ def test_a_figure_may_continue_the_turnover_of_the_sentence_before(text, publish
      "records even more, $1.62 billion.",
      [("actual", 1_500_000_000, "2023-01", "2023-12", None, None),
       ("actual", 1_620_000_000, "2023-01", "2023-12", None, None)]),
+    ("Kazakh-Kyrgyz trade came to $1.5 billion in 2023. By Bishkek's count, the number is closer to $1.62 billion.",
+     [("actual", 1_500_000_000, "2023-01", "2023-12", None, None),
+      ("actual", 1_620_000_000, "2023-01", "2023-12", None, None)]),
     ("Bilateral trade reached $1.5 billion in 2023, Astana says. According to Bishkek's own figures, "
      "the total was $1.62 billion.",
      [("actual", 1_500_000_000, "2023-01", "2023-12", None, None),
@@ -348,6 +351,10 @@ def test_a_figure_may_continue_the_turnover_of_the_sentence_before(text, publish
      [("actual", 1_900_000_000, "2023-01", "2023-12", None, None),
       ("actual", 1_600_000_000, "2023-01", "2023-12", None, None)]),
     # ... but not an investment or export figure that follows it
+    ("Товарооборот в 2023 году составил $1,5 млрд. Объем финансирования проекта составит $50 млн.",
+     [("actual", 1_500_000_000, "2023-01", "2023-12", None, None)]),
+    ("Bilateral trade reached $1.5 billion in 2023. According to its own figures, Kyrgyzstan attracted "
+     "$500 million.", [("actual", 1_500_000_000, "2023-01", "2023-12", None, None)]),
     ("Товарооборот в 2023 году составил $1,5 млрд. По данным министерства, казахстанские инвестиции "
      "насчитывают $300 млн.", [("actual", 1_500_000_000, "2023-01", "2023-12", None, None)]),
     ("Bilateral trade reached $1.5 billion in 2023. According to the ministry, Kyrgyz exports came to "
