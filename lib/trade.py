@@ -38,11 +38,14 @@ from lib.trade_cues import (
     DOUBLE,
     EXCLUDE,
     EXCLUDE_AFTER,
+    FROM_BEFORE,
     MULTIPLY,
     NOT_TRADE,
     POTENTIAL,
+    RELATIVE,
     TARGET_AFTER,
     TARGET_BEFORE,
+    TO_BEFORE,
     TOTAL,
     TRADE,
 )
@@ -132,6 +135,7 @@ def sentence_figures(sentence: str, context: str, published: date | None,
         clause = _clause_before(cues, a.start)
         # The kind is decided in the figure's own clause, which ends the clause of the figure before it.
         own = _clause_before(cues, a.start, amounts[i - 1].end) if i else clause
+        own = RELATIVE.sub(" ", own)  # "Trade, which the leaders want to double, reached $1.5 billion"
         after = sentence[a.end:a.end + 40]
         after = after[:m.start()] if (m := AFTER_BREAK.search(after)) else after
         if EXCLUDE.search(clause[-70:]) or (TOTAL.search(clause[-70:]) and not BILATERAL.search(clause)):
@@ -143,6 +147,10 @@ def sentence_figures(sentence: str, context: str, published: date | None,
                         for d in due)
         target = bool(TARGET_BEFORE.search(own) or TARGET_AFTER.search(after) or due_after)
         if target and ACHIEVED_AFTER.search(sentence[a.end:a.end + 80]):
+            target = False
+        # "raise trade from last year's $1.5 billion to $3 billion": the starting point is the current figure.
+        if target and FROM_BEFORE.search(sentence[max(0, a.start - 30):a.start]) and any(
+                TO_BEFORE.search(sentence[max(0, b.start - 20):b.start]) for b in amounts if b is not a):
             target = False
         # Without a trade word of its own, a sentence continues the one before: "this figure rose to ...".
         # Further back in the paragraph only a clear continuation counts ("по собственным данным", "он составил").
@@ -232,7 +240,7 @@ def _multiplied_target(sentence: str, base: TradeFigure, published: date | None)
     m = MULTIPLY.search(sentence)
     if m is None or find_amounts(sentence) or EXCLUDE.search(sentence):
         return None
-    verb = (m.group("verb") or m.group("verb2")).lower()
+    verb = (m.group("verb") or m.group("verb2") or m.group("verb3")).lower()
     factor = 3 if re.search(r"утро|tripl|втрое|три", verb) else 2
     _, due = find_periods(sentence, published)
     year = min(due, key=lambda d: abs(d.start - m.end()), default=None)

@@ -49,6 +49,12 @@ TARGET_BEFORE = re.compile(
     r"(?![^.,;]{0,30}?(?:\bby|\bна)?\s+\d+(?:[.,]\d+)?\s*(?:%|percent|процент))",
     re.IGNORECASE)
 TARGET_AFTER = re.compile(r"^\W{0,3}(?:\w+\W+){0,3}?(?:targets?|goals?|цел[ьи]\b|ориентир)", re.IGNORECASE)
+# A relative clause names an intention about the noun, not about the figure of the main clause ("Trade, which the
+# leaders want to double, reached $1.5 billion").
+RELATIVE = re.compile(r",\s*(?:which|who|котор\w+)\b[^,]*,", re.IGNORECASE)
+# "from last year's $1.5 billion to $3 billion", "с 1,5 млрд долларов … до 3 млрд": where a goal starts from.
+FROM_BEFORE = re.compile(r"(?:\bfrom|\bс|\bсо)\s+(?:[^\W\d]+['’]?s?\s+){0,2}?(?:US)?\$?$", re.IGNORECASE)
+TO_BEFORE = re.compile(r"(?:\bto|\bдо)\s+(?:[^\W\d]+\s+)?(?:US)?\$?$", re.IGNORECASE)
 # "$1.95 billion, and reaffirmed the goal of ...": the goal after the conjunction is another clause's.
 AFTER_BREAK = re.compile(r",\s+(?:and|while|but|whereas|а|и|но|тогда как|при этом)\b|[;(]|\.\s", re.IGNORECASE)
 EXCLUDE = re.compile(
@@ -88,6 +94,8 @@ BASE_BEFORE = re.compile(r"(?:than(?: the)?|чем|сравнению с|compare
                          re.IGNORECASE)
 # "удвоить этот показатель", "double it", "утроить товарооборот": a goal stated as a multiple of the figure before.
 MULTIPLY = re.compile(
+    r"(?:увеличить|нарастить)\s+(?:его|её|ее|этот показатель|товарооборот|торговлю)\s+(?P<verb3>вдвое|втрое|в два раза|"
+    r"в три раза)|"
     r"(?P<verb>удвоить|утроить|\bdouble\b|\btriple\b|увеличить\s+(?:\w+\s+)?(?:вдвое|втрое|в два раза|в три раза))"
     r"\W+(?:[^\W\d]+\W+){0,1}?(?:(?:этот|данный|такой) показатель|показатель|его|её|ее|it|th(?:at|is|e) figure|"
     r"товарооборот\w*|торговл\w*|(?:bilateral |mutual )?trade|turnover|объ[её]м\w*)\b"

@@ -395,6 +395,15 @@ def test_a_sentence_with_our_pair_and_another_keeps_only_ours():
     ("Стороны, намеренные довести товарооборот до 3 млрд долларов к 2030 году, отметили, что в 2023 году он "
      "составил 1,5 млрд долларов.",
      [("target", 3_000_000_000, None, None, None, 2030), ("actual", 1_500_000_000, "2023-01", "2023-12", None, None)]),
+    # an intention in a relative clause is about the noun; the start of a planned rise is the current figure
+    ("Trade, which the leaders want to double, reached $1.2 billion in the first half of 2024.",
+     [("actual", 1_200_000_000, "2024-01", "2024-06", None, None)]),
+    ("Товарооборот, который стороны намерены удвоить, за 2023 год составил $1,5 млрд.",
+     [("actual", 1_500_000_000, "2023-01", "2023-12", None, None)]),
+    ("The sides plan to lift trade to $3 billion by 2030 from $1.5 billion in 2023.",
+     [("target", 3_000_000_000, None, None, None, 2030), ("actual", 1_500_000_000, "2023-01", "2023-12", None, None)]),
+    ("Стороны планируют нарастить товарооборот с 1,5 млрд долларов в 2023 году до 3 млрд долларов к 2030 году.",
+     [("actual", 1_500_000_000, "2023-01", "2023-12", None, None), ("target", 3_000_000_000, None, None, None, 2030)]),
     # a second target after the first keeps the kind
     ("Стороны намерены довести товарооборот до $2 млрд, а затем до $3 млрд.",
      [("target", 2_000_000_000, None, None, None, None), ("target", 3_000_000_000, None, None, None, None)]),
@@ -410,6 +419,7 @@ def test_actual_and_goal_in_one_sentence_are_decided_per_figure(text, expected):
     ("Взаимная торговля в 2023 году составила 1,5 млрд долларов.\nПравительствам поручено удвоить товарооборот.",
      3_000_000_000),
     ("Bilateral trade came to $1 billion last year. The presidents agreed to triple that figure.", 3_000_000_000),
+    ("В прошлом году товарооборот достиг $1,5 млрд. Теперь задача — увеличить его вдвое.", 3_000_000_000),
 ])
 def test_doubling_in_the_next_sentence_is_an_implicit_target(text, expected_target):
     got = figures(text, date(2024, 3, 1))
