@@ -50,6 +50,12 @@ def _other_event(phrase: str) -> bool:
     return bool(eventdates.find_dates(phrase, None) or FUTURE.search(phrase) or names_meeting(phrase))
 
 
+def _about_a_person(text: str, offset: int, side: int, starts: list[int]) -> bool:
+    """The phrase follows a name ("Japarov, who met Tokayev on Monday, …"): it tells of the participant."""
+    return any(0 <= offset + side - s <= 40 and not re.search(r"\s[a-zа-яё]", text[s - offset:side]) for s in starts
+               if s >= offset)
+
+
 def blank_side_phrases(text: str, offset: int, starts: list[int]) -> str:
     """``text`` (a sentence at ``offset`` in the body) with side phrases about other events replaced by spaces.
 
@@ -60,7 +66,8 @@ def blank_side_phrases(text: str, offset: int, starts: list[int]) -> str:
     out = text
     for found in SIDE.finditer(text):
         a, b = offset + found.start(), offset + found.end()
-        if any(a <= s < b for s in starts) or not _other_event(found.group()):
+        if any(a <= s < b for s in starts) or not _other_event(found.group()) or _about_a_person(text, offset,
+                                                                                               found.start(), starts):
             continue
         out = out[:found.start()] + " " * (b - a) + out[found.end():]
     return out

@@ -527,3 +527,12 @@ def test_meetings_of_one_person_with_two_others_are_one_per_pair(body, n):
     if n == 2:
         assert sorted(map(tuple, reports["participants"])) == [("Kassym-Jomart Tokayev", "Sadyr Japarov"),
                                                                ("Kassym-Jomart Tokayev", "Shavkat Mirziyoyev")]
+
+
+@pytest.mark.parametrize("body, day", [
+    ("Tokayev and Japarov, who met in Astana on Monday, signed a treaty.", "2025-03-03"),
+    ("Жапаров, который встретился с Токаевым в понедельник, подписал договор.", "2025-03-03"),
+])
+def test_a_side_phrase_about_a_named_participant_keeps_its_date(body, day):
+    reports = _reports(body, WEDNESDAY, _people(body))
+    assert list(reports["date"]) == [day]
