@@ -26,7 +26,7 @@ from lib.places import find_place
 from lib.text import sentences
 
 if TYPE_CHECKING:
-    from lib.meetings import Mention
+    from lib.participants import Mention
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 # City (optionally ", Country"), a full stop or comma, up to 40 characters of date and "(Agency)", then a dash.

@@ -1,45 +1,39 @@
 """Meetings: articles + official mentions → meeting reports per article (REPORT_COLUMNS) → events (lib/merge.py).
 
 A report is a clause that names a meeting (talks, a reception, a visit, a council session, a phone call) and
-at least two officials of two countries. Officials come from the mentions; when a clause names one side only,
-the other is taken from the article: a group noun ("главы государств", "the two heads of government") brings
-the nearest holders of that post, a role noun or pronoun ("гостя", "his counterpart", "он") the nearest
-official of another country. Each article's reports of one meeting (same people, compatible dates) are one row.
+at least two officials of two countries (who they are: lib/participants.py). The clause's own date, tense and
+place are read with the agency dateline and side phrases about other events blanked (lib/meeting_context.py);
+a habit ("meet regularly") or an invitation is not a meeting. Each article's reports of one meeting (same
+people, compatible dates) are one row.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 
 import pandas as pd
 
 from lib import eventdates, merge
 from lib.meeting_context import blank_side_phrases, delegation_countries, mask_dateline
 from lib.meeting_cues import (
-    ANAPHORA,
     ATTENDANCE,
-    BILATERAL,
     CLAUSE_SPLIT,
     COUNCIL,
     FUTURE,
     GROUP_WORDS,
-    GROUPS,
     HABITUAL,
     HABITUAL_VERB,
     INVITATION,
     NOT_PARTICIPANT,
     PAST,
     PHONE,
-    PLURAL_MEETINGS,
-    SPEAKER_AFTER,
     WEAK,
     names_meeting,
 )
+from lib.participants import Mention, complete, named_participants, pairs
 from lib.places import find_place
 from lib.records import MEETING_COLUMNS
 from lib.text import sentences
@@ -52,16 +46,6 @@ REPORT_COLUMNS = [
     "year_missing", "vague", "period", "published", "status", "kind", "place", "participants", "countries", "evidence",
     "kinds",
 ]
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """An official named in the body: canonical name, country (ISO alpha-2) and offset."""
-
-    person: str
-    country: str | None
-    start: int
-    kind: str = ""  # the post kind people.py read from the title, for officials the table does not know
 
 
 @dataclass(slots=True)
@@ -82,28 +66,6 @@ class Report:
     own_place: bool = False  # the place is named in the report's own sentence, not taken from context
 
 
-@lru_cache(maxsize=1)
-def _officials() -> dict:
-    from lib import officials  # the curated table, read once per process
-
-    return officials.by_person()
-
-
-def post_kinds(person: str, on: date | None) -> frozenset[str]:
-    """Kinds of the posts ``person`` held on ``on`` (all posts ever held when ``on`` is None)."""
-    from lib import officials
-
-    official = _officials().get(person)
-    if official is None:
-        return frozenset()
-    return frozenset(p.kind for p in officials.posts_on(official, on))
-
-
-def _kinds(mention: Mention, on: date | None) -> frozenset[str]:
-    """Post kinds from the table, else the one read from the title next to the name."""
-    return post_kinds(mention.person, on) or (frozenset({mention.kind}) if mention.kind else frozenset())
-
-
 def _as_date(value: object) -> date | None:
     if value is None or value is pd.NaT or (isinstance(value, float) and pd.isna(value)):
         return None
@@ -118,99 +80,6 @@ def _clauses(text: str, offset: int) -> list[tuple[int, int, str]]:
         begin = cut.end()
     out.append((offset + begin, offset + len(text), text[begin:]))
     return out
-
-
-def _named(body: str, mentions: list[Mention], begin: int, end: int) -> list[Mention]:
-    """Distinct participants named between ``begin`` and ``end`` (greeting senders and predecessors left out)."""
-    inside = [m for m in mentions if begin <= m.start < end and m.country]
-    seen: dict[str, Mention] = {}
-    for k, m in enumerate(inside):
-        window_start = max(begin, inside[k - 1].start + 1 if k else begin, m.start - 60)
-        if NOT_PARTICIPANT.search(body[window_start:m.start]):
-            continue
-        if m.person not in seen:
-            seen[m.person] = m
-    people = list(seen.values())
-    if len(people) >= 3:
-        starts = sorted(m.start for m in inside)
-
-        def speaker(m: Mention) -> bool:
-            following = body[m.start:end]
-            skip = following.find(" ") + 1 if " " in following else len(following)
-            found = SPEAKER_AFTER.search(following[skip:])
-            if not found:
-                return False
-            stop = m.start + skip + len(found.group("gap"))
-            between = body[m.start + skip:stop]
-            return not (names_meeting(between) or WEAK.search(between) or any(m.start < s < stop for s in starts))
-
-        quoted = [m for m in people if speaker(m)]
-        people = [m for m in people if m not in quoted] if len(people) - len(quoted) >= 2 else people
-    return people
-
-
-def _nearest(mentions: list[Mention], position: int, paragraph_end: int,
-             accept: Callable[[Mention], bool]) -> list[Mention]:
-    """Mentions that pass ``accept``, nearest first: earlier ones, then later ones in the same paragraph."""
-    before = [m for m in mentions if m.start < position and accept(m)]
-    after = [m for m in mentions if position <= m.start < paragraph_end and accept(m)]
-    return sorted(before, key=lambda m: position - m.start) + sorted(after, key=lambda m: m.start)
-
-
-def _complete(body: str, clause: str, begin: int, paragraph: tuple[int, int], named: list[Mention],
-              mentions: list[Mention], day: date | None) -> list[Mention]:
-    """Add the participants a clause refers to without naming them (group nouns, role nouns, pronouns)."""
-    people = list(named)
-    countries = {m.country for m in people}
-    paragraph_start, paragraph_end = paragraph
-    for pattern, kind in GROUPS:
-        if len(countries) >= 2 or not pattern.search(clause):
-            continue
-        if any(kind not in _kinds(m, day) for m in named):
-            continue  # "the presidents" never brings a president to a meeting of someone of another rank
-        for m in _nearest(mentions, begin, paragraph_end, lambda m, k=kind: k in _kinds(m, day)):
-            if m.country not in countries:
-                people.append(m)
-                countries.add(m.country)
-            if len(countries) >= 2:
-                break
-    if len(countries) == 1 and len(people) == 1 and _points_elsewhere(clause, begin, people[0]):
-        same_kind = _kinds(people[0], day)
-        # a role noun or pronoun points inside its paragraph or the one before, not at a name told of far off
-        candidates = _nearest([m for m in mentions if m.start >= paragraph_start], begin, paragraph_end,
-                              lambda m: m.country not in countries)
-        if re.search(r"коллег|counterpart", clause, re.IGNORECASE):
-            candidates.sort(key=lambda m: not (_kinds(m, day) & same_kind))
-        if candidates:
-            people.append(candidates[0])
-    return people
-
-
-def _points_elsewhere(clause: str, begin: int, named: Mention) -> bool:
-    """A role noun or pronoun in the clause that is not the named official's own title ("Президент Кыргызстана
-    Садыр Жапаров" names one side only)."""
-    def own_title(found: re.Match[str]) -> bool:
-        between = clause[found.end():max(found.end(), named.start - begin)]
-        # "казахстанского министра принял Президент …": a verb in between makes the role noun the other side
-        return 0 <= named.start - (begin + found.end()) <= 40 and not (names_meeting(between) or WEAK.search(between))
-
-    return any(not own_title(found) for found in ANAPHORA.finditer(clause))
-
-
-def _pairs(people: list[Mention], day: date | None, clause: str = "") -> list[list[Mention]]:
-    """One visitor received by hosts of different ranks is one meeting per host (gold lists them apart)."""
-    by_country: dict[str | None, list[Mention]] = {}
-    for m in people:
-        by_country.setdefault(m.country, []).append(m)
-    if (len(people) >= 3 and (BILATERAL.search(clause) or PLURAL_MEETINGS.search(clause))
-            and len(by_country[people[0].country]) == 1):
-        return [[people[0], m] for m in people[1:] if m.country != people[0].country]
-    if len(people) >= 3 and len(by_country) == 2:
-        sides = sorted(by_country.values(), key=len)
-        lone, hosts = sides[0], sides[1]
-        if len(lone) == 1 and len({_kinds(h, day) for h in hosts}) == len(hosts):
-            return [[lone[0], h] for h in hosts]
-    return [people]
 
 
 def _compatible(a: Report, b: Report) -> bool:
@@ -285,15 +154,15 @@ def article_reports(body: str, published: date | None, mentions: list[Mention], 
                 continue  # "they meet regularly": a custom, not a meeting
             future = bool(FUTURE.search(clause))
             day_hint = published
-            named = _named(body, mentions, begin, end)
-            people = _complete(body, clause, begin, (paragraphs[max(0, here - 1)][0], paragraph_end), named, context,
+            named = named_participants(body, mentions, begin, end)
+            people = complete(body, clause, begin, (paragraphs[max(0, here - 1)][0], paragraph_end), named, context,
                               day_hint)
             if len({m.country for m in people}) < 2:
                 continue
             if not clause_strong and (len(named) < 2 or not _visit_pair(clause, named)):
                 continue
             span = eventdates.clause_date(clause, text, reference, future)
-            for group in _pairs(people, day_hint, clause):
+            for group in pairs(people, day_hint, clause):
                 own = find_place(clause) or sentence_place
                 report = _report(begin, group, span, clause, text, future, published,
                                  own or last_place, last_future if future else last_span, reports)

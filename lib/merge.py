@@ -29,7 +29,7 @@ def _d(value: object) -> date | None:
 
 
 def _kinds(person: str, on: date | None) -> frozenset[str]:
-    from lib.meetings import post_kinds
+    from lib.participants import post_kinds
 
     return post_kinds(person, on)
 

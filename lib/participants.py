@@ -1,0 +1,152 @@
+"""Participants of a meeting clause: the officials it names, and those it points at without naming them.
+
+Greeting senders, predecessors, spokesmen and quoted sources are not participants. A group noun ("главы
+государств", "the two heads of government") brings the nearest holders of that post; a role noun or pronoun
+("гостя", "his counterpart", "казахстанского министра принял …") the nearest official of another country in its
+paragraph or the one before. One person meeting several others ("двусторонние переговоры с A и B", "встречи X с
+A и B") is one meeting per pair.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from lib.meeting_cues import (
+    ANAPHORA,
+    BILATERAL,
+    GROUPS,
+    NOT_PARTICIPANT,
+    PLURAL_MEETINGS,
+    SPEAKER_AFTER,
+    WEAK,
+    names_meeting,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An official named in the body: canonical name, country (ISO alpha-2) and offset."""
+
+    person: str
+    country: str | None
+    start: int
+    kind: str = ""  # the post kind people.py read from the title, for officials the table does not know
+
+
+@lru_cache(maxsize=1)
+def _officials() -> dict:
+    from lib import officials  # the curated table, read once per process
+
+    return officials.by_person()
+
+
+def post_kinds(person: str, on: date | None) -> frozenset[str]:
+    """Kinds of the posts ``person`` held on ``on`` (all posts ever held when ``on`` is None)."""
+    from lib import officials
+
+    official = _officials().get(person)
+    if official is None:
+        return frozenset()
+    return frozenset(p.kind for p in officials.posts_on(official, on))
+
+
+def kinds(mention: Mention, on: date | None) -> frozenset[str]:
+    """Post kinds from the table, else the one read from the title next to the name."""
+    return post_kinds(mention.person, on) or (frozenset({mention.kind}) if mention.kind else frozenset())
+
+
+def named_participants(body: str, mentions: list[Mention], begin: int, end: int) -> list[Mention]:
+    """Distinct participants named between ``begin`` and ``end`` (greeting senders and predecessors left out)."""
+    inside = [m for m in mentions if begin <= m.start < end and m.country]
+    seen: dict[str, Mention] = {}
+    for k, m in enumerate(inside):
+        window_start = max(begin, inside[k - 1].start + 1 if k else begin, m.start - 60)
+        if NOT_PARTICIPANT.search(body[window_start:m.start]):
+            continue
+        if m.person not in seen:
+            seen[m.person] = m
+    people = list(seen.values())
+    if len(people) >= 3:
+        starts = sorted(m.start for m in inside)
+
+        def speaker(m: Mention) -> bool:
+            following = body[m.start:end]
+            skip = following.find(" ") + 1 if " " in following else len(following)
+            found = SPEAKER_AFTER.search(following[skip:])
+            if not found:
+                return False
+            stop = m.start + skip + len(found.group("gap"))
+            between = body[m.start + skip:stop]
+            return not (names_meeting(between) or WEAK.search(between) or any(m.start < s < stop for s in starts))
+
+        quoted = [m for m in people if speaker(m)]
+        people = [m for m in people if m not in quoted] if len(people) - len(quoted) >= 2 else people
+    return people
+
+
+def _nearest(mentions: list[Mention], position: int, paragraph_end: int,
+             accept: Callable[[Mention], bool]) -> list[Mention]:
+    """Mentions that pass ``accept``, nearest first: earlier ones, then later ones in the same paragraph."""
+    before = [m for m in mentions if m.start < position and accept(m)]
+    after = [m for m in mentions if position <= m.start < paragraph_end and accept(m)]
+    return sorted(before, key=lambda m: position - m.start) + sorted(after, key=lambda m: m.start)
+
+
+def complete(body: str, clause: str, begin: int, paragraph: tuple[int, int], named: list[Mention],
+              mentions: list[Mention], day: date | None) -> list[Mention]:
+    """Add the participants a clause refers to without naming them (group nouns, role nouns, pronouns)."""
+    people = list(named)
+    countries = {m.country for m in people}
+    paragraph_start, paragraph_end = paragraph
+    for pattern, kind in GROUPS:
+        if len(countries) >= 2 or not pattern.search(clause):
+            continue
+        if any(kind not in kinds(m, day) for m in named):
+            continue  # "the presidents" never brings a president to a meeting of someone of another rank
+        for m in _nearest(mentions, begin, paragraph_end, lambda m, k=kind: k in kinds(m, day)):
+            if m.country not in countries:
+                people.append(m)
+                countries.add(m.country)
+            if len(countries) >= 2:
+                break
+    if len(countries) == 1 and len(people) == 1 and _points_elsewhere(clause, begin, people[0]):
+        same_kind = kinds(people[0], day)
+        # a role noun or pronoun points inside its paragraph or the one before, not at a name told of far off
+        candidates = _nearest([m for m in mentions if m.start >= paragraph_start], begin, paragraph_end,
+                              lambda m: m.country not in countries)
+        if re.search(r"коллег|counterpart", clause, re.IGNORECASE):
+            candidates.sort(key=lambda m: not (kinds(m, day) & same_kind))
+        if candidates:
+            people.append(candidates[0])
+    return people
+
+
+def _points_elsewhere(clause: str, begin: int, named: Mention) -> bool:
+    """A role noun or pronoun in the clause that is not the named official's own title ("Президент Кыргызстана
+    Садыр Жапаров" names one side only)."""
+    def own_title(found: re.Match[str]) -> bool:
+        between = clause[found.end():max(found.end(), named.start - begin)]
+        # "казахстанского министра принял Президент …": a verb in between makes the role noun the other side
+        return 0 <= named.start - (begin + found.end()) <= 40 and not (names_meeting(between) or WEAK.search(between))
+
+    return any(not own_title(found) for found in ANAPHORA.finditer(clause))
+
+
+def pairs(people: list[Mention], day: date | None, clause: str = "") -> list[list[Mention]]:
+    """One visitor received by hosts of different ranks is one meeting per host (gold lists them apart)."""
+    by_country: dict[str | None, list[Mention]] = {}
+    for m in people:
+        by_country.setdefault(m.country, []).append(m)
+    if (len(people) >= 3 and (BILATERAL.search(clause) or PLURAL_MEETINGS.search(clause))
+            and len(by_country[people[0].country]) == 1):
+        return [[people[0], m] for m in people[1:] if m.country != people[0].country]
+    if len(people) >= 3 and len(by_country) == 2:
+        sides = sorted(by_country.values(), key=len)
+        lone, hosts = sides[0], sides[1]
+        if len(lone) == 1 and len({kinds(h, day) for h in hosts}) == len(hosts):
+            return [[lone[0], h] for h in hosts]
+    return [people]
