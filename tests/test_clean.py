@@ -152,3 +152,17 @@ def test_title_is_the_headline_not_its_neighbours(head, title):
             "По итогам встречи было подписано соглашение о сотрудничестве в области энергетики и водных ресурсов."]
     text = "\n".join([*PAGE_HEAD, *head, *body, *PAGE_TAIL])
     assert clean.to_article(RawDocument("x.txt", text, "text", "utf-8")).title == title
+
+
+def test_html_nested_deeper_than_libxml2_parses_is_still_read():
+    paragraphs = ("<p>The two prime ministers met in Bishkek on Tuesday and discussed trade, transport and the water "
+                  "and energy balance of the region.</p><p>They agreed to open two new border crossings before the "
+                  "winter and to meet again in spring.</p><script>alert('DEEP')</script>")
+    html = ("<html><head><title>Talks in Bishkek</title><style>.x{}</style></head><body>" + "<div>" * 5000
+            + paragraphs + "</div>" * 5000 + "</body></html>")
+    article = clean.to_article(RawDocument("deep.html", html, "html", "utf-8"))
+    assert article.title == "Talks in Bishkek"
+    assert article.body.split("\n") == [
+        "The two prime ministers met in Bishkek on Tuesday and discussed trade, transport and the water and energy "
+        "balance of the region.",
+        "They agreed to open two new border crossings before the winter and to meet again in spring."]
