@@ -196,6 +196,27 @@ def _work(chunk: Chunk, known_ids: set[str] | frozenset[str]) -> Result:
             seen.add(result.article_id)
             new_articles.append(result)
     frame = articles_frame(new_articles)
+    try:
+        return file_rows, {"articles": frame, **extract_facts(frame)}
+    except Exception:  # an extractor bug on one article must not cost the batch: find it, report it, go on
+        return _work_one_by_one(file_rows, new_articles)
+
+
+def _work_one_by_one(file_rows: list[dict[str, object]], articles: list[Article]) -> Result:
+    """Extract article by article; an article whose extraction raises is listed as an error, not stored."""
+    good: list[Article] = []
+    failed: dict[str, str] = {}
+    for article in articles:
+        try:
+            extract_facts(articles_frame([article]))
+            good.append(article)
+        except Exception as exc:
+            failed[article.article_id] = (f"its facts could not be extracted ({type(exc).__name__}): the file is "
+                                          "skipped; please report it with the file")
+    for row in file_rows:
+        if row["article_id"] in failed:
+            row["error"], row["article_id"] = failed[str(row["article_id"])], None
+    frame = articles_frame(good)
     return file_rows, {"articles": frame, **extract_facts(frame)}
 
 
@@ -235,6 +256,9 @@ def read_article(found: corpus.FoundFile) -> Article | ReadError:
         return ReadError(found.file, str(exc))
     except clean.NoArticleText as exc:
         return ReadError(found.file, str(exc))
+    except Exception as exc:  # a bug in cleaning one file is reported for that file; the others go on
+        return ReadError(found.file, f"could not be cleaned ({type(exc).__name__}): the file is skipped; "
+                                     "please report it with the file")
 
 
 def _assemble(

@@ -72,3 +72,22 @@ def test_same_text_under_two_names_is_one_article(tmp_path):
     assert [r["file"] for r in _rows(tmp_path / "out" / "articles.csv")] == ["a.txt"]
     expected = [{"file": "copy of a.txt", "error": "same text as a.txt: counted once"}]
     assert _rows(tmp_path / "out" / "errors.csv") == expected
+
+
+def test_an_extractor_bug_on_one_article_costs_only_that_article(tmp_path, monkeypatch):
+    from lib import pipeline, trade
+    from lib.store import Store
+
+    real = trade.extract_trade
+
+    def broken(articles):
+        if articles["body"].str.contains("KAZINFORM").any():
+            raise RuntimeError("a bug")
+        return real(articles)
+
+    monkeypatch.setattr(trade, "extract_trade", broken)
+    result = pipeline.build([(ROOT / "seeds", "")], Store(tmp_path), workers=1)
+    others = sorted(k for k in EXPECTED if not k.startswith("_") and k != "004_964db05f14d7cafb.txt")
+    assert sorted(result.articles["file"]) == others
+    (error,) = result.errors.itertuples()
+    assert error.file == "004_964db05f14d7cafb.txt" and "could not be extracted (RuntimeError)" in error.error
