@@ -101,7 +101,9 @@ def delegation_countries(body: str, mentions: list[Mention]) -> list[Mention]:
                 continue
             local = m.start - sentence.start
             segment = next((s for s in SEGMENT.finditer(sentence.text) if s.start() <= local < s.end()), None)
-            country = _nationality(sentence.text[segment.start():local]) if segment else None
+            # "Кыргызскую делегацию возглавил A", else "A led the Kyrgyz delegation": the segment before, then after
+            country = (_nationality(sentence.text[segment.start():local]) or _nationality(
+                sentence.text[local:segment.end()])) if segment else None
             if country:
                 out[k] = replace(m, country=country)
     return out

@@ -192,8 +192,8 @@ def _days(spans: list[eventdates.DateSpan]) -> list[eventdates.DateSpan]:
 
 def _habitual(clause: str, reference: date | None) -> bool:
     """"Регулярно встречаются", "meet regularly": a habit in the present, with no day of its own."""
-    if not (HABITUAL.search(clause) and HABITUAL_VERB.search(clause)):
-        return False
+    if not (HABITUAL.search(clause) and HABITUAL_VERB.search(clause)) or PAST.search(clause) or FUTURE.search(clause):
+        return False  # "X, who meet regularly, held talks …" tells of one meeting
     return not any(not d.vague for d in eventdates.find_dates(clause, reference))
 
 

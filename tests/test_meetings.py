@@ -408,6 +408,9 @@ def test_consultations_are_meetings(body):
     ("Consultations of the two foreign ministries took place in Astana on Monday.\n"
      "The Kyrgyz delegation was led by deputy minister Kulubaev, the Kazakh one by deputy minister Nurtleu.",
      "2025-03-03"),
+    ("Делегацию Казахстана на переговорах в Астане во вторник возглавил Нуртлеу, делегацию Кыргызстана — Кулубаев.",
+     "2025-03-04"),
+    ("Talks were held in Astana on Monday: Kulubaev led the Kyrgyz delegation, Nurtleu the Kazakh one.", "2025-03-03"),
 ])
 def test_delegation_heads_meet_with_the_countries_of_their_delegations(body, day):
     articles, mentions = _article(body, WEDNESDAY, _people(body))
@@ -536,3 +539,11 @@ def test_meetings_of_one_person_with_two_others_are_one_per_pair(body, n):
 def test_a_side_phrase_about_a_named_participant_keeps_its_date(body, day):
     reports = _reports(body, WEDNESDAY, _people(body))
     assert list(reports["date"]) == [day]
+
+
+@pytest.mark.parametrize("body", [
+    "Tokayev and Japarov, who meet regularly, held talks in Astana.",
+    "Токаев и Жапаров, которые регулярно встречаются, провели переговоры в Астане.",
+])
+def test_a_habit_beside_a_held_meeting_does_not_hide_it(body):
+    assert list(_reports(body, WEDNESDAY, _people(body))["place"]) == ["Astana"]
