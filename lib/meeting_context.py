@@ -29,8 +29,8 @@ if TYPE_CHECKING:
     from lib.participants import Mention
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-# City (optionally ", Country"), a full stop or comma, up to 40 characters of date and "(Agency)", then a dash.
-HEAD = re.compile(r"\s*(?P<city>[A-ZА-ЯЁ][\w-]{2,}(?: [A-ZА-ЯЁ][\w-]{2,})?)(?:,\s*[A-ZА-ЯЁ][\w-]+)?\s*[.,]\s*"
+# City (optionally ", Country"), a full stop or comma or none, up to 40 characters of date and "(Agency)", a dash.
+HEAD = re.compile(r"\s*(?P<city>[A-ZА-ЯЁ][\w-]{2,}(?: [A-ZА-ЯЁ][\w-]{2,})?)(?:,\s*[A-ZА-ЯЁ][\w-]+)?\s*[.,]?\s*"
                   r"(?P<rest>[^\n–—]{0,40}?)\s*[-–—]\s")
 CITY = re.compile(r"\s*([A-ZА-ЯЁ][\w-]{2,}(?: [A-ZА-ЯЁ][\w-]{2,})?)\s*[,.—–-]")
 DELEGATION = re.compile(r"делегаци|delegation", re.IGNORECASE)

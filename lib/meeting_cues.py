@@ -99,8 +99,9 @@ HABITUAL_VERB = re.compile(r"\b(?:встречаются|созванивают�
                            r"meet|talk|speak|hold|call|confer)\b", _F)
 # "встречи Токаева с A и B", "meetings with A and B": several meetings, one per counterpart. "встречи" after a
 # preposition that governs the genitive ("в ходе встречи … с A и B") is one meeting.
-PLURAL_MEETINGS = re.compile(r"(?<!в ходе )(?<!во время )(?<!на полях )(?<!по итогам )(?<!в рамках )(?<!после )"
-                             r"(?<!до )(?<!итогам )\bвстречи\s+(?:[\w.-]+\s+){1,3}с\b|\bmeetings\s+with\b", _F)
+PLURAL_MEETINGS = re.compile(r"(?<!в ходе )(?<!во время )(?<!на полях )(?<!по итогам )(?<!в рамках )"
+                             r"(?<!после )(?<!до )(?<!итогам )(?<!итоги )\bвстречи\s+(?:[\w.-]+\s+){0,3}с\b"
+                             r"|\bmeetings\s+with\b", _F)
 # Side phrases that tell of another event than the clause's own: a relative clause ("заседанию, которое пройдет
 # весной", "a goal that …", ", where …") or a participle phrase about earlier agreements ("agreements reached
 # during the meeting … earlier this year", "договоренностей, достигнутых в ходе …"). Their meeting words, dates,

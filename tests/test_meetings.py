@@ -427,6 +427,8 @@ def test_delegation_heads_meet_with_the_countries_of_their_delegations(body, day
      "2025-03-04", None),
     ("ASTANA. Mar 5 (Agency) - Tokayev received Japarov in Akorda on Tuesday.", "2025-03-04", "Astana"),
     ("BISHKEK, March 5 (Kabar) - Japarov received Tokayev today.", "2025-03-05", "Bishkek"),
+    ("BISHKEK (Kabar), March 5 - Tokayev and Japarov met on Monday.", "2025-03-03", None),
+    ("Бишкек, 5 марта – Кабар. Садыр Жапаров во вторник принял Токаева.", "2025-03-04", None),
 ])
 def test_the_sentence_date_wins_over_the_dateline_and_the_dateline_city_is_a_same_day_fallback(body, day, place):
     reports = _reports(body, WEDNESDAY, _people(body))
@@ -523,6 +525,7 @@ def test_an_invitation_to_visit_is_not_a_meeting(body):
     ("На полях саммита запланированы встречи Токаева с Жапаровым и Мирзиёевым.", 2),
     ("Tokayev will also hold meetings with Japarov and Mirziyoyev on the sidelines of the summit.", 2),
     ("В ходе встречи Токаева с Жапаровым и Мирзиёевым обсуждалась вода.", 1),
+    ("Затем Токаев провел встречи с Жапаровым и Мирзиёевым.", 2),
 ])
 def test_meetings_of_one_person_with_two_others_are_one_per_pair(body, n):
     reports = _reports(body, WEDNESDAY, _people(body))
