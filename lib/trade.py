@@ -41,7 +41,10 @@ from lib.trade_cues import (
     FROM_BEFORE,
     MULTIPLY,
     NOT_TRADE,
+    OTHER_AMOUNT,
     POTENTIAL,
+    PROMISE_AFTER,
+    PROMISE_BEFORE,
     RELATIVE,
     TARGET_AFTER,
     TARGET_BEFORE,
@@ -135,6 +138,7 @@ def sentence_figures(sentence: str, context: str, published: date | None,
         clause = _clause_before(cues, a.start)
         # The kind is decided in the figure's own clause, which ends the clause of the figure before it.
         own = _clause_before(cues, a.start, amounts[i - 1].end) if i else clause
+        own_start = a.start - len(own)
         own = RELATIVE.sub(" ", own)  # "Trade, which the leaders want to double, reached $1.5 billion"
         after = sentence[a.end:a.end + 40]
         after = after[:m.start()] if (m := AFTER_BREAK.search(after)) else after
@@ -145,7 +149,12 @@ def sentence_figures(sentence: str, context: str, published: date | None,
             continue
         due_after = any(0 <= d.start - a.end <= 12 and not re.search(r"[,;:—–]", sentence[a.end:d.start])
                         for d in due)
-        target = bool(TARGET_BEFORE.search(own) or TARGET_AFTER.search(after) or due_after)
+        # "By 2030 the leaders hope for $3 billion": a future year the figure is due by, earlier in its clause.
+        due_before = published is not None and any(
+            d.year > published.year and own_start <= d.start and d.end <= a.start
+            and not any(d.end <= b.start < a.start for b in amounts) for d in due)
+        promised = bool(PROMISE_BEFORE.search(own[-60:]) or PROMISE_AFTER.search(after))
+        target = bool(TARGET_BEFORE.search(own) or TARGET_AFTER.search(after) or due_after or due_before or promised)
         if target and ACHIEVED_AFTER.search(sentence[a.end:a.end + 80]):
             target = False
         # "raise trade from last year's $1.5 billion to $3 billion": the starting point is the current figure.
@@ -154,8 +163,12 @@ def sentence_figures(sentence: str, context: str, published: date | None,
             target = False
         # Without a trade word of its own, a sentence continues the one before: "this figure rose to ...".
         # Further back in the paragraph only a clear continuation counts ("по собственным данным", "он составил").
+        # A figure due by a year ("The presidents now speak of $3 billion by 2030") continues the turnover talk of
+        # the last sentences as its goal.
         if not has_trade and not (CONTINUES.search(clause) or context_trade and (
-                ANAPHOR.search(clause) or (target and TARGET_BEFORE.search(own)))):
+                ANAPHOR.search(clause) or (target and TARGET_BEFORE.search(own)))
+                or (context_trade or topic) and target and (due_after or due_before)) or (
+                not has_trade and OTHER_AMOUNT.search(clause)):
             continue
         kinds.append((a, "target" if target else "actual"))
     actuals = [a for a, kind in kinds if kind == "actual"]

@@ -453,3 +453,90 @@ def test_growth_phrased_as_a_noun_attaches_to_the_figure():
     assert figures(text, date(2024, 8, 1)) == [("actual", 900_000_000, "2024-01", "2024-06", 6.0, None)]
     text = "Товарооборот за первое полугодие 2024 года составил $900 млн. Рост составил 6 процентов."
     assert figures(text, date(2024, 8, 1)) == [("actual", 900_000_000, "2024-01", "2024-06", 6.0, None)]
+
+
+# --- Third pass: promises inside actual-figure sentences, due-year goals continuing the turnover talk, headline
+# verbs of intention (sentences written for these tests, not taken from any corpus) ---
+
+@pytest.mark.parametrize("text, expected", [
+    # a figure promised before and not yet reached is the goal, not a second reported amount
+    ("Bilateral trade reached $1.7 billion in 2024, still short of the $2bn the governments first promised.",
+     [("actual", 1_700_000_000, "2024-01", "2024-12", None, None), ("target", 2_000_000_000, None, None, None, None)]),
+    ("Trade came to $1.7 billion last year, well below the $2 billion pledged by the two presidents.",
+     [("actual", 1_700_000_000, "2024-01", "2024-12", None, None), ("target", 2_000_000_000, None, None, None, None)]),
+    ("Mutual trade stood at $1.7 billion in 2024, shy of the promised $2 billion.",
+     [("actual", 1_700_000_000, "2024-01", "2024-12", None, None), ("target", 2_000_000_000, None, None, None, None)]),
+    ("Товарооборот в 2024 году составил $1,7 млрд, но все еще не дотягивает до обещанных $2 млрд.",
+     [("actual", 1_700_000_000, "2024-01", "2024-12", None, None), ("target", 2_000_000_000, None, None, None, None)]),
+    ("Товарооборот в 2024 году составил $1,7 млрд — это далеко до намеченных $2 млрд.",
+     [("actual", 1_700_000_000, "2024-01", "2024-12", None, None), ("target", 2_000_000_000, None, None, None, None)]),
+    ("Товарооборот в 2024 году составил $1,7 млрд, что ниже целевых $2 млрд.",
+     [("actual", 1_700_000_000, "2024-01", "2024-12", None, None), ("target", 2_000_000_000, None, None, None, None)]),
+    ("Взаимная торговля в 2024 году составила $1,7 млрд против $2 млрд, обещанных ранее.",
+     [("actual", 1_700_000_000, "2024-01", "2024-12", None, None), ("target", 2_000_000_000, None, None, None, None)]),
+    # ... but a promise about the figure, or a plan that was kept, leaves it an actual
+    ("Trade reached $1.7 billion in 2024, and the presidents promised to raise it further.",
+     [("actual", 1_700_000_000, "2024-01", "2024-12", None, None)]),
+    ("As planned, bilateral trade reached $1.5 billion in 2023.",
+     [("actual", 1_500_000_000, "2023-01", "2023-12", None, None)]),
+    ("The $2 billion of trade that the governments promised was reached in 2024.",
+     [("actual", 2_000_000_000, "2024-01", "2024-12", None, None)]),
+])
+def test_a_promised_figure_in_an_actual_sentence_is_the_goal(text, expected):
+    assert figures(text, date(2025, 6, 1)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a figure due by a future year, with no trade word, continues the turnover talk of the sentences before
+    ("Bilateral trade grew to $1.7 billion in 2024. The presidents now speak of $3 billion by 2030.",
+     [("actual", 1_700_000_000, "2024-01", "2024-12", None, None), ("target", 3_000_000_000, None, None, None, 2030)]),
+    ("Товарооборот в 2024 году составил $1,7 млрд. Теперь речь идет о $3 млрд к 2030 году.",
+     [("actual", 1_700_000_000, "2024-01", "2024-12", None, None), ("target", 3_000_000_000, None, None, None, 2030)]),
+    ("Взаимная торговля Казахстана и Кыргызстана растет. Лидеры уже говорят о $3 млрд к концу 2030 года.",
+     [("target", 3_000_000_000, None, None, None, 2030)]),
+    ("Kazakh-Kyrgyz trade keeps growing. The ministers met in Astana. By 2030 the leaders hope for $3 billion.",
+     [("target", 3_000_000_000, None, None, None, 2030)]),
+    # ... not a cost, an investment or a sentence far from any trade talk, and "this year"/a past year is no goal
+    ("Bilateral trade grew to $1.7 billion in 2024. The new railway will cost $3 billion by 2030.",
+     [("actual", 1_700_000_000, "2024-01", "2024-12", None, None)]),
+    ("Товарооборот в 2024 году составил $1,7 млрд. К 2030 году Казахстан вложит в экономику соседа $3 млрд.",
+     [("actual", 1_700_000_000, "2024-01", "2024-12", None, None)]),
+    ("Погода в Бишкеке была теплой. Речь идет о $3 млрд к 2030 году.", []),
+    ("Bilateral trade reached $1.7 billion in 2024. The Kyrgyz economy should grow to $20 billion by 2030.",
+     [("actual", 1_700_000_000, "2024-01", "2024-12", None, None)]),
+    ("Товарооборот в 2024 году составил $1,7 млрд. Объем производства к 2030 году вырастет до $5 млрд.",
+     [("actual", 1_700_000_000, "2024-01", "2024-12", None, None)]),
+    ("Trade reached $1.7 billion in 2024. Tourism revenue is expected to reach $1 billion by 2030.",
+     [("actual", 1_700_000_000, "2024-01", "2024-12", None, None)]),
+    ("В этом году товарооборот Казахстана и Кыргызстана уже достиг $1,5 млрд.",
+     [("actual", 1_500_000_000, None, None, None, None)]),
+    ("Trade between Kazakhstan and Kyrgyzstan grew fast. By 2023 it had reached $1.5 billion.",
+     [("actual", 1_500_000_000, "2023-01", "2023-12", None, None)]),
+])
+def test_a_figure_due_by_a_year_continues_the_turnover_talk_as_a_goal(text, expected):
+    assert figures(text, date(2025, 6, 1)) == expected
+
+
+@pytest.mark.parametrize("title, body, expected", [
+    ("PMs eye $3bn trade",
+     "The prime ministers of Kazakhstan and Kyrgyzstan agreed to bring bilateral trade to $3 billion by 2030.",
+     [("target", 3_000_000_000, None, None, None, 2030)]),
+    ("Премьеры нацелились на $3 млрд товарооборота",
+     "Премьеры Казахстана и Кыргызстана договорились довести товарооборот до $3 млрд к 2030 году.",
+     [("target", 3_000_000_000, None, None, None, 2030)]),
+    ("Kazakhstan, Kyrgyzstan look to $3 billion in trade",
+     "Bilateral trade reached $1.7 billion in 2024.",
+     [("actual", 1_700_000_000, "2024-01", "2024-12", None, None), ("target", 3_000_000_000, None, None, None, None)]),
+    ("Казахстан и Кыргызстан рассчитывают на $3 млрд товарооборота",
+     "Товарооборот в 2024 году составил $1,7 млрд.",
+     [("actual", 1_700_000_000, "2024-01", "2024-12", None, None), ("target", 3_000_000_000, None, None, None, None)]),
+    # a headline reporting a figure stays an actual and merges with the body
+    ("Kyrgyz-Kazakh trade tops $2 billion",
+     "Trade between Kazakhstan and Kyrgyzstan crossed the $2 billion mark in 2025.",
+     [("actual", 2_000_000_000, "2025-01", "2025-12", None, None)]),
+])
+def test_a_headline_verb_of_intention_makes_a_target_merged_with_the_body(title, body, expected):
+    got = article_figures(title, body, date(2025, 6, 1))
+    assert [(f.kind, round(f.value_usd), f.period_start, f.period_end, f.growth_pct, f.target_year)
+            for f in got] == expected
+    assert got[0].quote != title  # the body's sentence is quoted, not the headline
