@@ -33,7 +33,7 @@ from lib.meeting_cues import (
     WEAK,
     names_meeting,
 )
-from lib.participants import Mention, complete, named_participants, pairs
+from lib.participants import Mention, complete, deputy_ministers, named_participants, pairs
 from lib.places import find_place
 from lib.records import MEETING_COLUMNS
 from lib.text import sentences
@@ -291,7 +291,7 @@ def extract_reports(articles: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFr
     rows: list[dict[str, object]] = []
     for article in articles.itertuples(index=False):
         found = by_article.get(article.article_id, [])
-        found = delegation_countries(article.body, found)
+        found = delegation_countries(article.body, deputy_ministers(article.body, found))
         if len({m.country for m in found if m.country}) < 2:
             continue  # a meeting needs officials of two countries: most articles stop here
         published = eventdates.article_date(article.body, _as_date(article.published))

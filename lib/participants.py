@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
@@ -150,3 +150,15 @@ def pairs(people: list[Mention], day: date | None, clause: str = "") -> list[lis
         if len(lone) == 1 and len({kinds(h, day) for h in hosts}) == len(hosts):
             return [[lone[0], h] for h in hosts]
     return [people]
+
+
+# "заместитель министра иностранных дел Алмаз Иманкожоев", "Deputy Foreign Minister X": not a minister, so a
+# meeting of two deputies is of level "other" (a "Deputy Prime Minister" is not matched: that is a post of its own).
+DEPUTY_MINISTER = re.compile(r"(?:заместител\w*\s+министр\w*|замминистр\w*|вице-министр\w*|"
+                             r"deputy\s+(?:foreign\s+)?ministers?|vice[- ]ministers?)\b[^.;,]{0,40}$", re.IGNORECASE)
+
+
+def deputy_ministers(body: str, mentions: list[Mention]) -> list[Mention]:
+    """Officials the table does not know, titled deputy minister: their post kind is "deputy_minister"."""
+    return [replace(m, kind="deputy_minister") if m.kind in ("minister", "foreign_minister") and not post_kinds(
+        m.person, None) and DEPUTY_MINISTER.search(body[max(0, m.start - 60):m.start]) else m for m in mentions]

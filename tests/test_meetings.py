@@ -550,3 +550,19 @@ def test_a_side_phrase_about_a_named_participant_keeps_its_date(body, day):
 ])
 def test_a_habit_beside_a_held_meeting_does_not_hide_it(body):
     assert list(_reports(body, WEDNESDAY, _people(body))["place"]) == ["Astana"]
+
+
+@pytest.mark.parametrize("title_a, title_b, level", [
+    ("заместитель министра иностранных дел Казахстана", "заместителем министра иностранных дел Кыргызстана", "other"),
+    ("министр транспорта Казахстана", "министром транспорта Кыргызстана", "ministers"),
+])
+def test_deputy_ministers_meet_at_level_other(title_a, title_b, level):
+    body = f"Вчера {title_a} Арман Жумабаев провел консультации с {title_b} Нурбеком Асановым."
+    articles, _ = _article(body, WEDNESDAY, {})
+    mentions = pd.DataFrame([
+        {"article_id": "a1", "person": "Arman Zhumabaev", "country": "KZ", "start": body.find("Арман"),
+         "kind": "minister"},
+        {"article_id": "a1", "person": "Nurbek Asanov", "country": "KG", "start": body.find("Нурбеком"),
+         "kind": "minister"}])
+    out = meetings.merge_meetings(meetings.extract_reports(articles, mentions), articles)
+    assert list(out["level"]) == [level]
