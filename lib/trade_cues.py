@@ -45,7 +45,8 @@ TARGET_BEFORE = re.compile(
     r"достижени\w*|задач\w*|цел(?:ь|и|ью|ей|евой|евого)|планк\w*|намерен\w*|намерева\w*|планиру\w*|нацел\w*|"
     r"ориентир\w*|стрем\w*|должн\w*|может|могут|сможет|будет|прогноз\w*|ожида\w*|"
     # headline verbs of intention: "PMs eye $3bn trade", "нацелились на", "рассчитывают на"
-    r"eye(?:s|d|ing)?|look(?:s|ing)? (?:to|for)|hop(?:e|es|ed|ing)(?: for)?|push(?:es|ing)? for|"
+    r"eye(?:s|d|ing)?|(?:road|way|path) to|на пути к|путь к|look(?:s|ing)? (?:to|for)|hop(?:e|es|ed|ing)(?: for)?|"
+    r"push(?:es|ing)? for|"
     r"рассчитыва\w*|надея\w*|надеют\w*|хот(?:ят|им|ели)|метят|замахну\w*)\b"
     # "increasing 15% to $1.5 billion", "увеличение товарооборота на 15% до": a growth rate, so an actual
     r"|\b(?:increasing|raising|увеличени\w*|наращивани\w*)\b"
@@ -53,18 +54,25 @@ TARGET_BEFORE = re.compile(
     re.IGNORECASE)
 # A figure promised before and not reached: "still short of the $2bn the governments first promised", "не дотягивает
 # до обещанных $2 млрд", "далеко до намеченных", "ниже целевых $2 млрд". It names the goal, not a reported amount.
+_YEAR_ASIDE = r"(?:(?:back\s+|ещ[её]\s+)?(?:in|в)\s+(?:19|20)\d\d(?:\s+год[а-я]*)?\s+)?"
 PROMISE_BEFORE = re.compile(
-    r"(?:\bshort of|\bshy of|\bpromised|\bpledged|\btargeted|\benvisaged|\bplanned|\bprojected|"
-    r"обещанн\w*|намеченн\w*|целев\w*|запланированн\w*|заявленн\w*|плановы\w*|"
-    r"(?:не\s*)?дотягива\w* до|не дотянул\w* до|далек\w* до|далек\w* от)"
+    # a goal not reached yet: "short of", "has yet to reach", "не дотягивает до", "далеко от заветных"
+    r"(?:\bshort of|\bshy of|\bfar (?:from|off)|\ba long way (?:from|off|short of)|\byet to (?:reach|hit|top|cross)|"
+    r"\bnot yet (?:reached|hit|topped|crossed)|не\s*дотягива\w* до|не дотянул\w* до|далек\w* до|далек\w* от|"
+    r"(?:ещ[её]|пока)\s+не\s+(?:достиг\w*|вышел\w*\s+на|превысил\w*))"
+    r"\W+(?:[^\W\d]+\W+){0,2}(?:US)?\$?$"
+    # a goal named by its participle: "the promised $2 billion", "обещанных в 2019 году $2 млрд", "целевых"
+    r"|(?:\bpromised|\bpledged|\btargeted|\benvisaged|\bplanned|\bprojected|"
+    r"обещанн\w*|намеченн\w*|целев\w*|запланированн\w*|заявленн\w*|плановы\w*)"
     r"\W+(?:(?:the|a|an|its|their|original|initial|first|once|earlier|ранее|изначально|первоначально|когда-то)"
-    r"\W+){0,2}(?:US)?\$?$", re.IGNORECASE)
+    r"\W+){0,2}" + _YEAR_ASIDE + r"(?:US)?\$?$", re.IGNORECASE)
 # "the $2bn the governments first promised" (a clause with no comma or dash before it), "$2 млрд, обещанных ранее".
 PROMISE_AFTER = re.compile(
     r"^\s+(?:(?:that|which)\s+)?(?:(?:the|its|their)\s+)?(?:[^\W\d]+\s+){0,3}?"
     r"(?:first\s+|once\s+|originally\s+|had\s+|have\s+|has\s+|were\s+|was\s+)?"
     r"(?:promised|pledged|envisaged|targeted|aimed for|hoped for)\b(?!\s+to\b)"
-    r"|^[\s,]*(?:обещанн\w*|намеченн\w*|запланированн\w*|заявленн\w*)", re.IGNORECASE)
+    r"|^[\s,]*(?:обещанн\w*|намеченн\w*|запланированн\w*|заявленн\w*)"
+    r"|^\s+(?:(?:ещ[её]|пока|очень|так)\s+){0,2}далеко(?!\s+не\b)", re.IGNORECASE)  # "до $2 млрд еще далеко"
 TARGET_AFTER = re.compile(r"^\W{0,3}(?:\w+\W+){0,3}?(?:targets?|goals?|цел[ьи]\b|ориентир)", re.IGNORECASE)
 # A relative clause names an intention about the noun, not about the figure of the main clause ("Trade, which the
 # leaders want to double, reached $1.5 billion").

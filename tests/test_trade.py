@@ -474,7 +474,21 @@ def test_growth_phrased_as_a_noun_attaches_to_the_figure():
      [("actual", 1_700_000_000, "2024-01", "2024-12", None, None), ("target", 2_000_000_000, None, None, None, None)]),
     ("Взаимная торговля в 2024 году составила $1,7 млрд против $2 млрд, обещанных ранее.",
      [("actual", 1_700_000_000, "2024-01", "2024-12", None, None), ("target", 2_000_000_000, None, None, None, None)]),
-    # ... but a promise about the figure, or a plan that was kept, leaves it an actual
+    ("Товарооборот в 2024 году составил $1,7 млрд, что меньше обещанных в 2019 году $2 млрд.",
+     [("actual", 1_700_000_000, "2024-01", "2024-12", None, None), ("target", 2_000_000_000, None, None, None, None)]),
+    ("Trade reached $1.7 billion in 2024 but has yet to reach the $2 billion mark.",
+     [("actual", 1_700_000_000, "2024-01", "2024-12", None, None), ("target", 2_000_000_000, None, None, None, None)]),
+    ("Trade reached $1.7 billion in 2024, a long way from the $3 billion the leaders talk about.",
+     [("actual", 1_700_000_000, "2024-01", "2024-12", None, None), ("target", 3_000_000_000, None, None, None, None)]),
+    ("Товарооборот в 2024 году составил $1,7 млрд, но до $2 млрд еще далеко.",
+     [("actual", 1_700_000_000, "2024-01", "2024-12", None, None), ("target", 2_000_000_000, None, None, None, None)]),
+    ("Товарооборот в 2024 году составил $1,7 млрд, но пока не достиг заветных $2 млрд.",
+     [("actual", 1_700_000_000, "2024-01", "2024-12", None, None), ("target", 2_000_000_000, None, None, None, None)]),
+    ("Bilateral trade reached $1.7 billion in 2024, short of a promised $2 billion by 2025.",
+     [("actual", 1_700_000_000, "2024-01", "2024-12", None, None), ("target", 2_000_000_000, None, None, None, 2025)]),
+    # ... but a promise about the figure, a plan that was kept, or "далеко не предел" leaves it an actual
+    ("Товарооборот в 2024 году составил $1,7 млрд, и это далеко не предел.",
+     [("actual", 1_700_000_000, "2024-01", "2024-12", None, None)]),
     ("Trade reached $1.7 billion in 2024, and the presidents promised to raise it further.",
      [("actual", 1_700_000_000, "2024-01", "2024-12", None, None)]),
     ("As planned, bilateral trade reached $1.5 billion in 2023.",
@@ -518,6 +532,12 @@ def test_a_figure_due_by_a_year_continues_the_turnover_talk_as_a_goal(text, expe
 
 
 @pytest.mark.parametrize("title, body, expected", [
+    ("На пути к $3 млрд: Казахстан и Кыргызстан наращивают торговлю",
+     "Товарооборот Казахстана и Кыргызстана в 2024 году составил $1,7 млрд.",
+     [("actual", 1_700_000_000, "2024-01", "2024-12", None, None), ("target", 3_000_000_000, None, None, None, None)]),
+    ("Kazakhstan, Kyrgyzstan eyeing $3bn in trade by 2030",
+     "Kazakhstan and Kyrgyzstan want to lift bilateral trade to $3 billion by 2030.",
+     [("target", 3_000_000_000, None, None, None, 2030)]),
     ("PMs eye $3bn trade",
      "The prime ministers of Kazakhstan and Kyrgyzstan agreed to bring bilateral trade to $3 billion by 2030.",
      [("target", 3_000_000_000, None, None, None, 2030)]),
