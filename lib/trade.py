@@ -51,6 +51,7 @@ from lib.trade_cues import (
     TO_BEFORE,
     TOTAL,
     TRADE,
+    TRADE_BETWEEN,
 )
 from lib.trade_pairs import article_is_bilateral, clause_names_another_partner, pair_ok
 from lib.trade_pairs import markers as _markers  # noqa: F401  (tests read the country table through it)
@@ -130,8 +131,17 @@ def sentence_figures(sentence: str, context: str, published: date | None,
         return []
     periods, due = find_periods(sentence, published)
     # "by 2024 it had grown to $1.77 billion": a past year a figure was reached by is that figure's period.
+    # "grew to $1.5 billion by 2023" (written in 2025) likewise: a past year right after a figure is its period.
+    def right_after(a: Amount, d: DueYear) -> bool:
+        between = sentence[a.end:d.start]
+        return (0 <= d.start - a.end <= 12 and not re.search(r"[,;:—–]", between)
+                or 0 <= d.start - a.end <= 45 and bool(TRADE_BETWEEN.match(between)))
+
+    def past(d: DueYear) -> bool:
+        return published is not None and d.year < published.year
+
     periods = sorted(periods + [Period(d.start, d.end, f"{d.year:04d}-01", f"{d.year:04d}-12") for d in due
-                                if published and d.year < published.year and past_by(sentence, d)],
+                                if past(d) and (past_by(sentence, d) or any(right_after(a, d) for a in amounts))],
                      key=lambda p: p.start)
     kinds: list[tuple[Amount, str]] = []
     for i, a in enumerate(amounts):
@@ -147,8 +157,8 @@ def sentence_figures(sentence: str, context: str, published: date | None,
         low = clause.lower()
         if EXCLUDE_AFTER.search(after) or POTENTIAL.search(clause) or clause_names_another_partner(low):
             continue
-        due_after = any(0 <= d.start - a.end <= 12 and not re.search(r"[,;:—–]", sentence[a.end:d.start])
-                        for d in due)
+        # "$3 billion by 2030", "$3 billion in bilateral trade by 2030", "$3 млрд взаимной торговли к 2030 году"
+        due_after = any(right_after(a, d) and not past(d) for d in due)
         # "By 2030 the leaders hope for $3 billion": a future year the figure is due by, earlier in its clause.
         due_before = published is not None and any(
             d.year > published.year and own_start <= d.start and d.end <= a.start

@@ -17,6 +17,9 @@ NOT_TRADE = re.compile(r"trade[- ]and[- ]logistics|trade wars?|trading partners?
                        re.IGNORECASE)
 TRADE = re.compile(r"товарооборот|торговл|(?:взаимн|торгов)\w* оборот|turnover|\btrade\b|\btrading volume",
                    re.IGNORECASE)
+# Only a trade noun phrase between a figure and its due year: "$3 billion in bilateral trade by 2030".
+TRADE_BETWEEN = re.compile(r"^\s+(?:(?:in|of|worth of)\s+)?(?:[^\W\d]+\s+){0,2}?(?:trade|turnover|товарооборот\w*|"
+                           r"торговл\w*|оборот\w*)\s+$", re.IGNORECASE)
 ANAPHOR = re.compile(r"\b(?:it|this figure|this indicator|этот показатель|этого показателя|данный показатель|"
                      r"его|её|ее)\b", re.IGNORECASE)
 # A sentence with no trade word that still continues the turnover before it: a pronoun or a bare figure noun as
