@@ -336,10 +336,13 @@ def measure(n: int, workdir: Path, embed_sample: int = EMBED_SAMPLE, workers: in
     ingest, built = measure_ingest(corpus_dir, workdir / "store", workers)
     result.update(ingest)
     result["passages"] = len(built.passages)  # type: ignore[attr-defined]
+    # Peaks so far, so the growth can be told apart: ingest (build + re-run), then the views, then model + index.
+    result["peak_rss_after_ingest_mb"] = peak_rss_mb()[0]
     result["errors"] = len(built.errors)  # type: ignore[attr-defined]
     if stages:
         result.update(measure_stages(corpus_dir, workdir / "store", min(STAGE_SAMPLE, n)))
     result.update(measure_filter(built))
+    result["peak_rss_after_views_mb"] = peak_rss_mb()[0]
     gc.collect()
     if embed:
         texts = built.passages["text"].astype(str).tolist()  # type: ignore[attr-defined]
