@@ -74,7 +74,7 @@ WEEKDAY = re.compile(r"(?<!\w)(?:(?:во?|в\s+эт[оиу]\w*|(?P<past_ru>в\s+
 VAGUE = re.compile(
     rf"(?<!\w)(?:(?:в|во|к)\s+(?:(?:начале|середине|конце)\s+)?(?P<vm>{_RU_MONTH})(?:\s+(?P<vy>{YEAR}))?|"
     rf"(?:in|since|by|early|late|mid|in\s+(?:early|late|mid)-?)\s*(?P<em>{_EN_MONTH})(?:\s+(?P<ey>(?:19|20)\d\d))?|"
-    r"(?:на|в)\s+прошлой\s+неделе|last\s+week|earlier\s+this\s+(?:year|month)|"
+    r"(?:на|в)\s+(?:прошлой|следующей|этой|будущей)\s+неделе|(?:last|next|this)\s+week|earlier\s+this\s+(?:year|month)|"
     r"ранее\s+в\s+этом\s+году|(?:в|на)\s+прошлом\s+(?:году|месяце)|last\s+(?:year|month)|"
     r"в\s+этом\s+месяце|this\s+month|в\s+следующем\s+месяце|"
     r"в\s+следующем\s+(?:году|месяце)|next\s+(?:year|month)|(?:в|до)\s+конце\s+года|later\s+this\s+year|"

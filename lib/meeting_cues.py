@@ -115,3 +115,6 @@ SIDE = re.compile(
 # An invitation to visit ("пригласил посетить", "invited him to pay a visit") is not a visit with a day; a visit
 # "по приглашению" / "at the invitation of" someone is.
 INVITATION = re.compile(r"\b(?:пригласил\w*|приглашает|приглашают|invit(?:ed|es|ing))\b", _F)
+# A future event named as a noun's modifier ("preparations for the upcoming session"): future only when no past
+# verb says the clause's own meeting already happened.
+UPCOMING = re.compile(r"\b(?:предстоящ\w*|upcoming|forthcoming)\b", _F)

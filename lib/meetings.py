@@ -30,6 +30,7 @@ from lib.meeting_cues import (
     NOT_PARTICIPANT,
     PAST,
     PHONE,
+    UPCOMING,
     WEAK,
     names_meeting,
 )
@@ -152,7 +153,7 @@ def article_reports(body: str, published: date | None, mentions: list[Mention], 
                 continue  # "invited him to visit": an invitation, not a visit with a day
             if _habitual(clause, reference):
                 continue  # "they meet regularly": a custom, not a meeting
-            future = bool(FUTURE.search(clause))
+            future = _future(clause)
             day_hint = published
             named = named_participants(body, mentions, begin, end)
             people = complete(body, clause, begin, (paragraphs[max(0, here - 1)][0], paragraph_end), named, context,
@@ -184,6 +185,12 @@ def article_reports(body: str, published: date | None, mentions: list[Mention], 
                 r.date_source == "published" or (r.span and published and r.span.start == published)):
             r.place = filed_in
     return folded
+
+
+def _future(clause: str) -> bool:
+    """Future tense; "the upcoming session" beside a past verb ("discussed preparations for …") is not."""
+    plain = UPCOMING.sub(" ", clause)
+    return bool(FUTURE.search(plain)) or (plain != clause and not PAST.search(clause))
 
 
 def _days(spans: list[eventdates.DateSpan]) -> list[eventdates.DateSpan]:

@@ -53,6 +53,7 @@ def test_date_expressions(text, reference, future, expected):
 
 
 @pytest.mark.parametrize("text", ["в апреле", "last met in April", "в мае 2022 года", "на прошлой неделе",
+                                  "на следующей неделе", "next week", "this week",
                                   "ранее в этом году", "earlier this year", "in February", "в конце апреля"])
 def test_vague_expressions_give_no_day(text):
     spans = find_dates(text, D(2024, 5, 24))

@@ -566,3 +566,21 @@ def test_deputy_ministers_meet_at_level_other(title_a, title_b, level):
          "kind": "minister"}])
     out = meetings.merge_meetings(meetings.extract_reports(articles, mentions), articles)
     assert list(out["level"]) == [level]
+
+
+@pytest.mark.parametrize("body", [
+    "Yesterday Tokayev and Japarov discussed preparations for the upcoming session of the council.",
+    "Вчера Токаев и Жапаров обсудили подготовку к предстоящему заседанию совета.",
+])
+def test_an_upcoming_event_beside_a_past_verb_leaves_the_meeting_held(body):
+    reports = _reports(body, WEDNESDAY, _people(body))
+    assert [(r.date, r.status) for r in reports.itertuples()] == [("2025-03-04", "held")]
+
+
+@pytest.mark.parametrize("body", [
+    "Токаев и Жапаров проведут переговоры на предстоящем саммите.",
+    "Tokayev will meet Japarov at the upcoming summit next week.",
+])
+def test_a_coming_meeting_is_planned(body):
+    reports = _reports(body, WEDNESDAY, _people(body))
+    assert [(r.date, r.status) for r in reports.itertuples()] == [(None, "planned")]
