@@ -4,10 +4,10 @@ and the country a delegation head is named with.
 - A wire dateline ("ASTANA. Jan 16 (Interfax-Kazakhstan) -", "АСТАНА. КАЗИНФОРМ –") says where and when the
   story was filed. Glued to the first sentence, its date would beat the sentence's own "on Tuesday", so it is
   blanked out of the text the clauses are read from (offsets kept); its city is kept as a last-resort place.
-- A side phrase that names no official and tells of another event (its own date, a future verb or a meeting
-  word: "заседанию, которое пройдет весной", "agreements reached during the meeting … earlier this year",
-  "a goal that dwarfs anything discussed with …") is blanked too, so its date, tense, place and meeting word do
-  not become the clause's.
+- A side phrase that names no official and tells of another event (another tense, a vague time of its own, or
+  the sentence's only meeting word: "заседанию, которое пройдет весной", "agreements reached during the meeting
+  … earlier this year", "a goal that dwarfs anything discussed with …") is blanked too, so its date, tense,
+  place and meeting word do not become the clause's.
 - "Кыргызскую делегацию возглавил A, казахстанскую — B": A and B are the sides' heads, with those countries.
 """
 
@@ -46,8 +46,15 @@ def mask_dateline(body: str) -> tuple[str | None, str]:
     return find_place(found.group("city")), " " * found.end() + body[found.end():]
 
 
-def _other_event(phrase: str) -> bool:
-    return bool(eventdates.find_dates(phrase, None) or FUTURE.search(phrase) or names_meeting(phrase))
+def _other_event(phrase: str, rest: str) -> bool:
+    """A side phrase tells of another event than the rest of its sentence: another tense, a vague time of its own
+    ("earlier this year", "весной"), or the only meeting word of the sentence. A past phrase with a day
+    ("…, по итогам которых 5 марта подписаны документы") may tell of the same meeting and is kept."""
+    if FUTURE.search(phrase) and not FUTURE.search(rest):
+        return True
+    if any(d.vague for d in eventdates.find_dates(phrase, None)):
+        return True
+    return names_meeting(phrase) and not names_meeting(rest)
 
 
 def _about_a_person(text: str, offset: int, side: int, starts: list[int]) -> bool:
@@ -66,8 +73,9 @@ def blank_side_phrases(text: str, offset: int, starts: list[int]) -> str:
     out = text
     for found in SIDE.finditer(text):
         a, b = offset + found.start(), offset + found.end()
-        if any(a <= s < b for s in starts) or not _other_event(found.group()) or _about_a_person(text, offset,
-                                                                                               found.start(), starts):
+        rest = text[:found.start()] + text[found.end():]
+        if any(a <= s < b for s in starts) or not _other_event(found.group(), rest) or _about_a_person(
+                text, offset, found.start(), starts):
             continue
         out = out[:found.start()] + " " * (b - a) + out[found.end():]
     return out

@@ -584,3 +584,14 @@ def test_an_upcoming_event_beside_a_past_verb_leaves_the_meeting_held(body):
 def test_a_coming_meeting_is_planned(body):
     reports = _reports(body, WEDNESDAY, _people(body))
     assert [(r.date, r.status) for r in reports.itertuples()] == [(None, "planned")]
+
+
+@pytest.mark.parametrize("body, day, place", [
+    ("Токаев провел переговоры с Жапаровым, по итогам которых 3 марта в Бишкеке подписаны документы.", "2025-03-03",
+     "Bishkek"),
+    ("Tokayev held talks with Japarov, during which the sides signed ten documents in Bishkek on March 3.",
+     "2025-03-03", "Bishkek"),
+])
+def test_a_side_phrase_about_the_same_meeting_keeps_its_day_and_place(body, day, place):
+    reports = _reports(body, WEDNESDAY, _people(body))
+    assert [(r.date, r.place) for r in reports.itertuples()] == [(day, place)]
