@@ -290,14 +290,23 @@ def _search_index(corpus_dir: str, root: str, version: str) -> object:
     from lib import search
 
     corpus = load_corpus(corpus_dir, root, version)
-    return search.build_index(corpus.articles, corpus.passages, get_encoder(), get_store(root))
+    # Drawn inside the cached function, so it shows while passages are encoded and is gone on cache hits.
+    bar = st.progress(0.0, text="Encoding passages for semantic search…")
+
+    def progress(done: int, total: int) -> None:
+        bar.progress(min(1.0, done / total) if total else 1.0,
+                     text=f"Encoding passages for semantic search: {done:,} of {total:,}")
+
+    index = search.build_index(corpus.articles, corpus.passages, get_encoder(), get_store(root), progress=progress)
+    bar.empty()
+    return index
 
 
 def search_index() -> object:
     """The search index of the current corpus, built once per corpus version (embeddings cached in the store).
 
-    A cached function may not draw into a placeholder made outside it, so the build shows a spinner rather
-    than a progress bar; re-encoding is rare because vectors are cached per passage.
+    The build draws its own progress bar while it encodes; re-encoding is rare because vectors are cached per
+    passage.
     """
     return _search_index(str(corpus_dir()), str(store_root()), corpus_version())
 
