@@ -57,11 +57,16 @@ NUMERIC = re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./](?P<y>(?:1
                      r"|(?<!\d)(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?!\d)")
 
 RELATIVE_DAYS = {
-    "позавчера": -2, "вчера": -1, "сегодня": 0, "завтра": 1, "послезавтра": 2,
+    "позавчера": -2, "вчера": -1, "сегодня": 0, "завтра": 1, "послезавтра": 2, "накануне": -1,
     "yesterday": -1, "today": 0, "tomorrow": 1,
 }
+# "накануне" alone is the day before the article's; "накануне визита" / "накануне его встречи" is the eve of an
+# event, not a date of its own.
+EVE_OF = (r"накануне(?!\s+(?:[\w-]*(?:ого|его|ой|ей|ых|их)\s+){0,2}(?:визита|встреч[иь]|переговоров|саммита|"
+          r"заседания|поездки|праздник\w*|выборов|форума|совета|открытия|церемонии|прибытия|приезда|начала|"
+          r"юбилея|годовщины|года|дня|мероприяти\w*|конференции|сессии|голосования|референдума|инаугурации|\d))")
 RELATIVE = re.compile(r"(?<!\w)(?:позавчера|вчера|вчерашн\w*|сегодня|сегодняшн\w*|послезавтра|завтра|"
-                      r"yesterday|today|tomorrow)(?!\w)", _FLAGS)
+                      rf"yesterday|today|tomorrow|{EVE_OF})(?!\w)", _FLAGS)
 WEEKDAYS = {
     "понедельник": 0, "вторник": 1, "среду": 2, "четверг": 3, "пятницу": 4, "субботу": 5, "воскресенье": 6,
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
@@ -89,7 +94,7 @@ RELATIVE_MONTHS = {"в прошлом месяце": -1, "на прошлом м
                    "this month": 0, "в следующем месяце": 1, "next month": 1}
 MONTH_STEMS = ("янв", "фев", "мар", "апр", "мая", "мае", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек",
                "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-RELATIVE_STEMS = ("вчера", "сегодня", "завтра", "yesterday", "today", "tomorrow")
+RELATIVE_STEMS = ("вчера", "сегодня", "завтра", "накануне", "yesterday", "today", "tomorrow")
 WEEKDAY_STEMS = ("понедельник", "вторник", "среду", "четверг", "пятниц", "суббот", "воскресен", "day")
 VAGUE_STEMS = ("недел", "году", "месяц", "year", "week", "month", "весн", "лет", "осен", "зим", "spring", "summer",
                "autumn", "fall", "winter")
@@ -278,8 +283,13 @@ def explicit_years(text: str) -> list[tuple[int, int]]:
 # a city, then the date, within the first DATED_LINE characters of the body.
 DATELINE_CITY = re.compile(r"\s*[A-ZА-ЯЁ][\w-]+(?: [A-ZА-ЯЁ][\w-]+)?(?:\.? [A-ZА-ЯЁ]+)?\s*[,.—–-]\s*$")
 DATED_LINE = 80
-# A sentence that opens with "earlier" tells of a past meeting, not of the article's day.
-EARLIER = re.compile(r"\s*(?:ранее|прежде|earlier|previously)\b", _FLAGS)
+# A sentence that opens with "earlier" tells of a past meeting, not of the article's day ("Earlier that day" is
+# the day of the meeting told before: SAME_DAY).
+EARLIER = re.compile(r"\s*(?:ранее|прежде|earlier|previously)\b(?!\s+(?:that|the\s+same)\s+day)", _FLAGS)
+# "later that day", "the same day", "в тот же день": the day of the meeting the article told of just before.
+SAME_DAY = re.compile(r"\b(?:(?:earlier|later)\s+(?:that|the\s+same)\s+day|(?:that|the)\s+same\s+day|"
+                      r"в\s+(?:тот|этот)\s+же\s+день|(?:в\s+)?тот\s+же\s+день|позднее\s+в\s+тот\s+день|"
+                      r"в\s+тот\s+день)\b", _FLAGS)
 
 
 def article_date(body: str, published: date | None) -> date | None:
@@ -292,7 +302,9 @@ def article_date(body: str, published: date | None) -> date | None:
 
 
 def clause_date(clause: str, sentence: str, reference: date | None, future: bool) -> DateSpan | None:
-    """The date of a meeting clause: a written day (over a weekday), else a vague one, else "Earlier, …"."""
+    """The date of a meeting clause: a written day (over a weekday), else a vague one, else "Earlier, …".
+
+    None when the clause names no day or says "the same day" (the caller carries the day told before)."""
     for text in (clause, sentence):
         spans = find_dates(text, reference, future=future)
         # a written date wins over "on Monday" in "on Monday, March 3"

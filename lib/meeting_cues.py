@@ -31,7 +31,9 @@ COUNCIL = re.compile(r"межгосударственн\w+ совет|межпр
 FUTURE = re.compile(
     r"\b(?:посетит|посетят|планиру\w*|запланирован\w*|намечен\w*|состоится|состоятся|пройд[её]т|пройдут|"
     r"проведут|провед[её]т|отправится|ожида\w*|будет|будут|предстоящ\w*|примут|прим[её]т|встретятся|"
-    r"обсудят|подпишут|прибудет|анонсирован\w*|will|shall|to visit|is to|are to|due to|expected|scheduled|plans? to|"
+    r"обсудят|подпишут|прибудет|анонсирован\w*|встретится|готовит\w*ся|готовящ\w*ся|"
+    r"(?:в|на)\s+(?:завершающей|финальной)\s+стадии|in\s+(?:its|the)\s+final\s+stages?|"
+    r"will|shall|to visit|is to|are to|due to|expected|scheduled|plans? to|"
     r"planned|upcoming|is set to|are set to|to hold|to meet)\b", _F)
 PAST = re.compile(
     r"\b(?:провел\w*|встретил\w*|принял\w*|был\w? принят\w*|состоял\w*|прош[её]л|прошл[аио]|обсудил\w*|"

@@ -109,6 +109,9 @@ def article_reports(body: str, published: date | None, mentions: list[Mention], 
     last_future: eventdates.DateSpan | None = None
     filed_in, body = mask_dateline(body)  # the dateline is where the story was filed, not where talks were held
     last_place: str | None = find_place(title) if title else None
+    # A coming event takes a place only from sentences about coming events: the city of a held meeting told
+    # beside it is not where the next one will be.
+    last_future_place = last_place
     paragraphs = []
     offset = 0
     for line in body.split("\n"):
@@ -166,7 +169,8 @@ def article_reports(body: str, published: date | None, mentions: list[Mention], 
             for group in pairs(people, day_hint, clause):
                 own = find_place(clause) or sentence_place
                 report = _report(begin, group, span, clause, text, future, published,
-                                 own or last_place, last_future if future else last_span, reports)
+                                 own or (last_future_place if future else last_place),
+                                 last_future if future else last_span, reports)
                 report.evidence = [sentence.text.strip()]
                 report.own_place = own is not None
                 reports.append(report)
@@ -179,6 +183,8 @@ def article_reports(body: str, published: date | None, mentions: list[Mention], 
                 last_future = dates_here[-1]
         if (in_sentence or strong) and sentence_place:
             last_place = sentence_place
+            if FUTURE.search(text):
+                last_future_place = sentence_place
     folded = _fold(reports)
     for r in folded:  # the filing city is the place only of a held meeting reported the day it was filed
         if r.place is None and filed_in and r.kind != "phone" and r.status == "held" and (

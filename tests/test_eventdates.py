@@ -42,7 +42,17 @@ CASES = [
     ["2021-03-02", None, False, (D(2021, 3, 2), None)],
     ["on the 22nd of August", D(2025, 8, 20), True, (D(2025, 8, 22), None)],
     ["Aug. 22, 2025", None, False, (D(2025, 8, 22), None)],
+    # "накануне" standing alone is the day before the article's
+    ["Накануне Жапаров принял министра", D(2024, 5, 16), False, (D(2024, 5, 15), None)],
+    ["Президент накануне провел переговоры", D(2024, 3, 1), False, (D(2024, 2, 29), None)],
+    ["Накануне, в Бишкеке", D(2024, 1, 1), False, (D(2023, 12, 31), None)],
 ]
+
+
+@pytest.mark.parametrize("text", ["накануне визита в Астану", "накануне его государственного визита",
+                                  "накануне саммита ШОС", "накануне Нового года", "накануне переговоров"])
+def test_eve_of_an_event_is_not_a_date(text):
+    assert find_dates(text, D(2024, 5, 16)) == []
 
 
 @pytest.mark.parametrize(("text", "reference", "future", "expected"), CASES)

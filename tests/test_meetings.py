@@ -595,3 +595,52 @@ def test_a_coming_meeting_is_planned(body):
 def test_a_side_phrase_about_the_same_meeting_keeps_its_day_and_place(body, day, place):
     reports = _reports(body, WEDNESDAY, _people(body))
     assert [(r.date, r.place) for r in reports.itertuples()] == [(day, place)]
+
+
+TEN_MAY = {"Токаев": "Kassym-Jomart Tokayev", "Жапаров": "Sadyr Japarov", "Нуртлеу": "Murat Nurtleu",
+           "Кулубаев": "Zheenbek Kulubaev", "Tokayev": "Kassym-Jomart Tokayev", "Japarov": "Sadyr Japarov",
+           "Nurtleu": "Murat Nurtleu", "Kulubaev": "Zheenbek Kulubaev"}
+
+
+@pytest.mark.parametrize("second", [
+    "Later that day Nurtleu met Kulubaev.",
+    "Earlier that day, Nurtleu held talks with Kulubaev.",
+    "The same day, Nurtleu met Kulubaev.",
+    "В тот же день Нуртлеу встретился с Кулубаевым.",
+    "В этот же день состоялась встреча Нуртлеу и Кулубаева.",
+])
+def test_the_same_day_is_the_day_of_the_meeting_told_before(second):
+    body = "On May 10 Tokayev held talks with Japarov in Astana. 10 мая Токаев провел переговоры с Жапаровым. " + second
+    reports = _reports(body, date(2024, 5, 16), {k: v for k, v in TEN_MAY.items() if k in body})
+    ministers = reports[reports["participants"].map(lambda p: "Murat Nurtleu" in p)]
+    assert list(ministers["date"]) == ["2024-05-10"] and not ministers.iloc[0]["vague"]
+
+
+@pytest.mark.parametrize(("body", "day"), [
+    ("Накануне Касым-Жомарт Токаев провел переговоры с Садыром Жапаровым.", "2024-05-15"),
+    ("Садыр Жапаров накануне принял Нуртлеу в Бишкеке.", "2024-05-15"),
+    ("Накануне визита Токаев встретился с Жапаровым.", "2024-05-16"),  # the eve of a visit: no date of its own
+])
+def test_nakanune_alone_is_the_day_before_publication(body, day):
+    reports = _reports(body, date(2024, 5, 16), {k: v for k, v in TEN_MAY.items() if k in body})
+    assert list(reports["date"]) == [day]
+
+
+@pytest.mark.parametrize("second", [
+    "Готовится визит Нуртлеу в Бишкек, где он встретится с Кулубаевым.",
+    "Визит Нуртлеу в Бишкек, где он встретится с Кулубаевым, находится на завершающей стадии подготовки.",
+    "Nurtleu's visit to Bishkek, where he will meet Kulubaev, is in its final stage of preparation.",
+])
+def test_a_coming_visit_is_planned_and_borrows_no_date(second):
+    body = "10 мая Токаев провел переговоры с Жапаровым в Астане. " + second
+    reports = _reports(body, date(2024, 5, 16), {k: v for k, v in TEN_MAY.items() if k in body})
+    coming = reports[reports["participants"].map(lambda p: "Murat Nurtleu" in p)].iloc[0]
+    assert (coming["status"], coming["date"], coming["place"]) == ("planned", None, "Bishkek")
+
+
+def test_a_coming_visit_does_not_borrow_the_city_of_a_held_meeting():
+    body = ("10 мая в Астане Токаев принял Кулубаева. Обсуждалась подготовка к предстоящему визиту Жапарова в "
+            "Казахстан, где Жапаров и Токаев проведут переговоры.")
+    reports = _reports(body, date(2024, 5, 16), {k: v for k, v in TEN_MAY.items() if k in body})
+    coming = reports[reports["participants"].map(lambda p: "Sadyr Japarov" in p)].iloc[0]
+    assert (coming["status"], coming["date"], coming["place"]) == ("planned", None, None)
