@@ -34,7 +34,7 @@ from lib.meeting_cues import (
     WEAK,
     names_meeting,
 )
-from lib.participants import Mention, complete, deputy_ministers, named_participants, pairs
+from lib.participants import Mention, complete, deputy_ministers, describes_a_holder, named_participants, pairs
 from lib.places import find_place
 from lib.records import MEETING_COLUMNS
 from lib.text import sentences
@@ -159,13 +159,13 @@ def article_reports(body: str, published: date | None, mentions: list[Mention], 
             future = _future(clause)
             day_hint = published
             named = named_participants(body, mentions, begin, end)
+            span = eventdates.clause_date(clause, text, reference, future)
             people = complete(body, clause, begin, (paragraphs[max(0, here - 1)][0], paragraph_end), named, context,
-                              day_hint)
+                              day_hint, _meeting_day(span, last_span, day_hint))
             if len({m.country for m in people}) < 2:
                 continue
             if not clause_strong and (len(named) < 2 or not _visit_pair(clause, named)):
                 continue
-            span = eventdates.clause_date(clause, text, reference, future)
             for group in pairs(people, day_hint, clause):
                 own = find_place(clause) or sentence_place
                 report = _report(begin, group, span, clause, text, future, published,
@@ -197,6 +197,17 @@ def _future(clause: str) -> bool:
     """Future tense; "the upcoming session" beside a past verb ("discussed preparations for …") is not."""
     plain = UPCOMING.sub(" ", clause)
     return bool(FUTURE.search(plain)) or (plain != clause and not PAST.search(clause))
+
+
+def _meeting_day(span: eventdates.DateSpan | None, last_span: eventdates.DateSpan | None,
+                 published: date | None) -> date | None:
+    """The day whose post holders a descriptor names: the clause's day, the middle of its month, the day told
+    before, else the article's."""
+    if span is not None and span.start:
+        return span.start
+    if span is not None and span.period:
+        return date(int(span.period[:4]), int(span.period[5:7]), 15)
+    return (last_span.start if last_span else None) or published
 
 
 def _days(spans: list[eventdates.DateSpan]) -> list[eventdates.DateSpan]:
@@ -305,8 +316,9 @@ def extract_reports(articles: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFr
     for article in articles.itertuples(index=False):
         found = by_article.get(article.article_id, [])
         found = delegation_countries(article.body, deputy_ministers(article.body, found))
-        if len({m.country for m in found if m.country}) < 2:
-            continue  # a meeting needs officials of two countries: most articles stop here
+        countries = {m.country for m in found if m.country}
+        if len(countries) < 2 and not (countries and describes_a_holder(article.body)):
+            continue  # a meeting needs officials of two countries (or one and a post named): most articles stop here
         published = eventdates.article_date(article.body, _as_date(article.published))
         title = article.title if isinstance(article.title, str) else ""
         for report in article_reports(article.body, published, found, title):

@@ -97,8 +97,11 @@ def _nearest(mentions: list[Mention], position: int, paragraph_end: int,
 
 
 def complete(body: str, clause: str, begin: int, paragraph: tuple[int, int], named: list[Mention],
-              mentions: list[Mention], day: date | None) -> list[Mention]:
-    """Add the participants a clause refers to without naming them (group nouns, role nouns, pronouns)."""
+              mentions: list[Mention], day: date | None, on: date | None = None) -> list[Mention]:
+    """Add the participants a clause refers to without naming them (group nouns, role nouns, pronouns).
+
+    ``day`` is the article's date, ``on`` the meeting's when the clause gives one (whose post a descriptor names).
+    """
     people = list(named)
     countries = {m.country for m in people}
     paragraph_start, paragraph_end = paragraph
@@ -113,6 +116,10 @@ def complete(body: str, clause: str, begin: int, paragraph: tuple[int, int], nam
                 countries.add(m.country)
             if len(countries) >= 2:
                 break
+    if len(countries) == 1 and len(people) == 1:
+        holder = described_holder(clause, begin, people[0], on or day, day)
+        if holder is not None:
+            return [*people, holder]
     if len(countries) == 1 and len(people) == 1 and _points_elsewhere(clause, begin, people[0]):
         same_kind = kinds(people[0], day)
         # a role noun or pronoun points inside its paragraph or the one before, not at a name told of far off
@@ -123,6 +130,76 @@ def complete(body: str, clause: str, begin: int, paragraph: tuple[int, int], nam
         if candidates:
             people.append(candidates[0])
     return people
+
+
+# The other side named by nationality and post ("казахстанского премьера", "his Kyrgyz counterpart", "the Kazakh
+# president", "премьер-министра Казахстана"): the one person who held that post in that country on the day.
+_NATION = (r"(?P<nat>казахстанск|казахск|кыргызск|киргизск|узбекск|таджикск|российск|"
+           r"Kazakhstani|Kazakh|Kyrgyz|Uzbek|Tajik|Russian)")
+_POST = (r"(?P<post>(?<![\w-])премьер(?!-министры)\w*|президент\w*|лидер\w*|глав\w*\s+(?:правительства|кабмина|"
+         r"государства|МИД)|председател\w*\s+кабинета\s+министров|министр\w*\s+иностранных\s+дел|коллег\w*|"
+         r"president|prime\s+minister|premier|foreign\s+minister|counterpart|leader|head\s+of\s+(?:state|government))")
+_COUNTRY = r"(?P<country>Казахстана|Кыргызстана|Кыргызской\s+Республики|Kazakhstan|Kyrgyzstan)"
+DESCRIPTORS = (re.compile(rf"\b{_NATION}\w*\s+(?:[\w-]+\s+)?{_POST}\b", re.IGNORECASE),
+               re.compile(rf"(?<![\w-]){_POST}\s+(?:of\s+)?{_COUNTRY}\b", re.IGNORECASE))
+_HOG = "head_of_government"
+_POST_KINDS = (("премьер", _HOG), ("prime", _HOG), ("premier", _HOG), ("глав", _HOG), ("председател", _HOG),
+               ("head of gov", _HOG), ("министр", "foreign_minister"), ("foreign", "foreign_minister"),
+               ("президент", "president"), ("president", "president"), ("лидер", "president"), ("leader", "president"),
+               ("head of state", "president"))
+
+
+def _post_kind(post: str, named: Mention, day: date | None) -> str | None:
+    low = " ".join(post.lower().split())
+    if low.startswith(("коллег", "counterpart")):  # the named person's own rank
+        own = sorted(kinds(named, day), key=lambda k: _rank(k))
+        return own[0] if own else None
+    if "государства" in low or "мид" in low:
+        return "president" if "государства" in low else "foreign_minister"
+    return next((kind for stem, kind in _POST_KINDS if low.startswith(stem)), None)
+
+
+def _rank(kind: str) -> int:
+    from lib import officials
+
+    return officials.RANK.get(kind, len(officials.RANK))
+
+
+def _country_of(found: re.Match[str]) -> str | None:
+    groups = found.groupdict()
+    word = (groups.get("nat") or groups.get("country") or "").lower()
+    if word.startswith(("казах", "kazakh")):
+        return "KZ"
+    if word.startswith(("кыргыз", "киргиз", "kyrgyz")):
+        return "KG"
+    return {"узбек": "UZ", "таджи": "TJ", "росси": "RU", "uzbek": "UZ", "tajik": "TJ", "russi": "RU"}.get(word[:5])
+
+
+def holder(country: str, kind: str, on: date) -> str | None:
+    """The one person of the table who held a post of ``kind`` in ``country`` on ``on`` (None when none or many)."""
+    found = [o.person for o in _officials().values()
+             if o.country == country and any(p.kind == kind and p.held_on(on) for p in o.posts)]
+    return found[0] if len(found) == 1 else None
+
+
+def describes_a_holder(body: str) -> bool:
+    """The body names someone by nationality and post (a meeting may then have one named side only)."""
+    return any(pattern.search(body) for pattern in DESCRIPTORS)
+
+
+def described_holder(clause: str, begin: int, named: Mention, on: date | None, day: date | None) -> Mention | None:
+    """The other side a clause names by nationality and post, resolved through the table on the meeting day."""
+    if on is None:
+        return None
+    for found in (f for pattern in DESCRIPTORS for f in pattern.finditer(clause)):
+        country = _country_of(found)
+        if country is None or country == named.country:
+            continue
+        kind = _post_kind(found.group("post"), named, day)
+        person = holder(country, kind, on) if kind else None
+        if person is not None and person != named.person:
+            return Mention(person, country, begin + found.start(), kind)
+    return None
 
 
 def _points_elsewhere(clause: str, begin: int, named: Mention) -> bool:

@@ -644,3 +644,32 @@ def test_a_coming_visit_does_not_borrow_the_city_of_a_held_meeting():
     reports = _reports(body, date(2024, 5, 16), {k: v for k, v in TEN_MAY.items() if k in body})
     coming = reports[reports["participants"].map(lambda p: "Sadyr Japarov" in p)].iloc[0]
     assert (coming["status"], coming["date"], coming["place"]) == ("planned", None, None)
+
+
+@pytest.mark.parametrize(("body", "people", "expected"), [
+    ("Накануне казахстанского премьера принял Президент Садыр Жапаров.", {"Жапаров": "Sadyr Japarov"},
+     ["Olzhas Bektenov", "Sadyr Japarov"]),
+    ("On Monday, Sadyr Japarov received the Kazakh prime minister in Bishkek.", {"Japarov": "Sadyr Japarov"},
+     ["Olzhas Bektenov", "Sadyr Japarov"]),
+    ("Tokayev held talks with his Kyrgyz counterpart in Astana on Monday.", {"Tokayev": "Kassym-Jomart Tokayev"},
+     ["Kassym-Jomart Tokayev", "Sadyr Japarov"]),
+    ("Нуртлеу провел переговоры с министром иностранных дел Кыргызстана.", {"Нуртлеу": "Murat Nurtleu"},
+     ["Murat Nurtleu", "Zheenbek Kulubaev"]),
+    # the post held on the meeting's day, not the article's: Smailov headed Kazakhstan's government in May 2023
+    ("В мае 2023 года Жапаров уже принимал казахстанского премьера.", {"Жапаров": "Sadyr Japarov"},
+     ["Alikhan Smailov", "Sadyr Japarov"]),
+    ("12 мая 2023 года Жапаров принял казахстанского премьера.", {"Жапаров": "Sadyr Japarov"},
+     ["Alikhan Smailov", "Sadyr Japarov"]),
+])
+def test_the_other_side_named_by_post_is_the_holder_of_that_post(body, people, expected):
+    reports = _reports(body, date(2024, 5, 16), people)
+    assert list(reports["participants"]) == [expected]
+
+
+@pytest.mark.parametrize("body", [
+    "Президент Кыргызстана Садыр Жапаров провел совещание с министрами.",  # his own title, no other side
+    "Sadyr Japarov, the Kyrgyz president, chaired a cabinet session.",
+    "Жапаров поздравил казахстанского премьера с днем рождения.",  # a greeting, not a meeting
+])
+def test_a_post_of_the_named_side_or_no_meeting_brings_no_one(body):
+    assert _reports(body, date(2024, 5, 16), {"Жапаров": "Sadyr Japarov", "Japarov": "Sadyr Japarov"}).empty
