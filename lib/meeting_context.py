@@ -33,7 +33,9 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 HEAD = re.compile(r"\s*(?P<city>[A-ZА-ЯЁ][\w-]{2,}(?: [A-ZА-ЯЁ][\w-]{2,})?)(?:,\s*[A-ZА-ЯЁ][\w-]+)?\s*[.,]?\s*"
                   r"(?P<rest>[^\n–—]{0,40}?)\s*[-–—]\s")
 CITY = re.compile(r"\s*([A-ZА-ЯЁ][\w-]{2,}(?: [A-ZА-ЯЁ][\w-]{2,})?)\s*[,.—–-]")
-DELEGATION = re.compile(r"делегаци|delegation", re.IGNORECASE)
+# A delegation's head, or who represented a side ("кыргызскую сторону представлял B", "the Kyrgyz side by B").
+DELEGATION = re.compile(r"делегаци|delegation|сторону\s+(?:[\w-]+\s+){0,2}представля|представля\w*\s+(?:[\w-]+\s+)?"
+                        r"сторону|represented\s+by|represented\s+the", re.IGNORECASE)
 SEGMENT = re.compile(r"[^,;]+")
 
 

@@ -23,7 +23,10 @@ STRONG = re.compile(
     # "received" a person ("received Akylbek Japarov", "was received by"), not aid or a letter
     r"(?-i:receiv(?:ed|es?)\s+(?:by\b|the\s+[A-Z]|[A-Z]|his\b|her\b|(?:a|the)\s+(?:\w+\s+)?delegation))|hosted|"
     r"hosts\b|phone|telephone|\bcall\b|conversation|co-?chaired|chaired|\bsign(?:ed|s)?\b(?!\s+(?:a\s+|the\s+)?(?:law|decree|bill|order|resolution))|\bsession\b|"
-    r"\bcouncil\b|discussed|\bsummit\b", _F)
+    r"\bcouncil\b|discussed|\bsummit\b|"
+    # "казахстанскую сторону представлял A, кыргызскую — B": who sat at a meeting told of just before
+    r"представля\w*\s+(?:[\w-]+\s+)?сторону|сторону\s+(?:[\w-]+\s+){0,2}представля|"
+    r"sides?\s+(?:was\s+|were\s+)?represented\s+by|represented\s+the\s+\w+\s+side", _F)
 WEAK = re.compile(r"визит|посет|посещ|приезжа|прибыл|visit|came to|arrived", _F)
 PHONE = re.compile(r"телефон|по телефону|видеосвяз|phone|telephone|video ?link|by video", _F)
 COUNCIL = re.compile(r"межгосударственн\w+ совет|межправ\w* совет|межправсовет|\bВМС\b|interstate council|"
@@ -84,7 +87,7 @@ STRONG_STEMS = (
     "разговор", "обсуд", "обсужд", "обменя", "exchanged views", "сопредседат", "председательств", "парафир",
     "подпиш", "консультаци", "consultations", "делегаци", "delegation",
     "подпис", "провел", "talks", "met", "meet", "receiv", "hosted", "hosts", "phone", "call", "conversation",
-    "chaired", "sign", "session", "council", "discussed", "summit",
+    "chaired", "sign", "session", "council", "discussed", "summit", "представля", "represented",
 )
 
 

@@ -673,3 +673,31 @@ def test_the_other_side_named_by_post_is_the_holder_of_that_post(body, people, e
 ])
 def test_a_post_of_the_named_side_or_no_meeting_brings_no_one(body):
     assert _reports(body, date(2024, 5, 16), {"Жапаров": "Sadyr Japarov", "Japarov": "Sadyr Japarov"}).empty
+
+
+@pytest.mark.parametrize("body", [
+    "Министры трех стран провели трехстороннюю встречу в Бишкеке 5 мая. Казахстанскую сторону представлял "
+    "министр Смаилов, кыргызскую — Кулубаев.",
+    "The ministers held a meeting in Bishkek on May 5. The Kazakh side was represented by Smailov, the Kyrgyz side "
+    "by Kulubaev.",
+    "5 мая в Бишкеке прошло заседание рабочей группы. Кыргызскую сторону на нем представлял Кулубаев, казахстанскую "
+    "— Смаилов.",
+])
+def test_sides_represented_after_a_meeting_that_names_no_one(body):
+    reports = _reports(body, date(2024, 5, 16), {"Смаилов": "Alikhan Smailov", "Кулубаев": "Zheenbek Kulubaev",
+                                                 "Smailov": "Alikhan Smailov", "Kulubaev": "Zheenbek Kulubaev"})
+    assert [(r.participants, r.date, r.place) for r in reports.itertuples()] == [
+        (["Alikhan Smailov", "Zheenbek Kulubaev"], "2024-05-05", "Bishkek")]
+
+
+def test_a_side_represented_by_an_official_the_table_does_not_know_takes_the_sides_country():
+    body = ("Министры провели встречу в Бишкеке 5 мая. Казахстанскую сторону представлял Смаилов, кыргызскую — "
+            "Асанов.")
+    articles, mentions = _article(body, date(2024, 5, 16), {"Смаилов": "Alikhan Smailov"})
+    unknown = body.index("Асанов")
+    mentions = pd.concat([mentions, pd.DataFrame([{"article_id": "a1", "person": "Asanov", "country": None,
+                                                   "role": None, "listed": False, "start": unknown,
+                                                   "end": unknown + 6, "surface": "Асанов"}])], ignore_index=True)
+    reports = meetings.extract_reports(articles, mentions)
+    assert list(reports["participants"]) == [["Alikhan Smailov", "Asanov"]]
+    assert list(reports["countries"]) == [["KG", "KZ"]]
