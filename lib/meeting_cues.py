@@ -123,3 +123,7 @@ INVITATION = re.compile(r"\b(?:пригласил\w*|приглашает|при
 # A future event named as a noun's modifier ("preparations for the upcoming session"): future only when no past
 # verb says the clause's own meeting already happened.
 UPCOMING = re.compile(r"\b(?:предстоящ\w*|upcoming|forthcoming)\b", _F)
+# An aside between commas about someone's past ("Tokayev, who had succeeded Nazarbayev that spring, came …",
+# "Токаев, сменивший Назарбаева, прибыл …"): a name inside it is not a participant unless it names a meeting.
+ASIDE = re.compile(r",\s+(?:who|whom|whose|который|которая|которого|которому|кто)\b[^,;]*,"
+                   r"|,\s+[\w-]*(?:вший|вшего|вшему|вшим|вшая|вшей|вшие|вших)\b[^,;]*,", _F)

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from lib.meeting_cues import (
     ANAPHORA,
+    ASIDE,
     BILATERAL,
     GROUPS,
     NOT_PARTICIPANT,
@@ -71,6 +72,8 @@ def named_participants(body: str, mentions: list[Mention], begin: int, end: int)
             seen[m.person] = m
     people = list(seen.values())
     if len(people) >= 3:
+        people = _outside_asides(body, begin, end, inside, people)
+    if len(people) >= 3:
         starts = sorted(m.start for m in inside)
 
         def speaker(m: Mention) -> bool:
@@ -86,6 +89,20 @@ def named_participants(body: str, mentions: list[Mention], begin: int, end: int)
         quoted = [m for m in people if speaker(m)]
         people = [m for m in people if m not in quoted] if len(people) - len(quoted) >= 2 else people
     return people
+
+
+def _outside_asides(body: str, begin: int, end: int, inside: list[Mention], people: list[Mention]) -> list[Mention]:
+    """Leave out people named only inside an aside that names no meeting, when two or more others remain."""
+    asides = [(begin + a.start(), begin + a.end()) for a in ASIDE.finditer(body[begin:end])
+              if not (names_meeting(a.group()) or WEAK.search(a.group()))]
+    if not asides:
+        return people
+
+    def aside_only(person: str) -> bool:
+        return all(any(a <= m.start < b for a, b in asides) for m in inside if m.person == person)
+
+    kept = [m for m in people if not aside_only(m.person)]
+    return kept if len(kept) >= 2 and len({m.country for m in kept}) >= 2 else people
 
 
 def _nearest(mentions: list[Mention], position: int, paragraph_end: int,

@@ -701,3 +701,23 @@ def test_a_side_represented_by_an_official_the_table_does_not_know_takes_the_sid
     reports = meetings.extract_reports(articles, mentions)
     assert list(reports["participants"]) == [["Alikhan Smailov", "Asanov"]]
     assert list(reports["countries"]) == [["KG", "KZ"]]
+
+
+ASIDE_PEOPLE = {"Tokayev": "Kassym-Jomart Tokayev", "Токаев": "Kassym-Jomart Tokayev", "Mamin": "Askar Mamin",
+                "Мамин": "Askar Mamin", "Jeenbekov": "Sooronbay Jeenbekov", "Жеенбеков": "Sooronbay Jeenbekov"}
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Tokayev, who had appointed Mamin that winter, came to Bishkek on 25 December 2019 for talks with Jeenbekov.",
+     [["Kassym-Jomart Tokayev", "Sooronbay Jeenbekov"]]),
+    ("Токаев, назначивший Мамина зимой, прибыл в Бишкек 25 декабря 2019 года на переговоры с Жеенбековым.",
+     [["Kassym-Jomart Tokayev", "Sooronbay Jeenbekov"]]),
+    ("Токаев, который назначил Мамина зимой, провел переговоры с Жеенбековым 25 декабря 2019 года.",
+     [["Kassym-Jomart Tokayev", "Sooronbay Jeenbekov"]]),
+    # an aside that itself tells of meeting him keeps him
+    ("Jeenbekov, who had met Mamin in the morning, held talks with Tokayev on 25 December 2019.",
+     [["Askar Mamin", "Sooronbay Jeenbekov"], ["Kassym-Jomart Tokayev", "Sooronbay Jeenbekov"]]),
+])
+def test_a_name_inside_an_aside_is_not_a_participant(body, expected):
+    reports = _reports(body, date(2019, 12, 26), {k: v for k, v in ASIDE_PEOPLE.items() if k in body})
+    assert sorted(reports["participants"]) == expected
