@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import pairwise
 
 import pandas as pd
 
@@ -166,14 +167,17 @@ def article_reports(body: str, published: date | None, mentions: list[Mention], 
                 continue
             if not clause_strong and (len(named) < 2 or not _visit_pair(clause, named)):
                 continue
+            # "met in May 2022 in Bishkek and in April 2024 in Astana": one meeting per month, each with its city
+            variants = _several_months(clause, reference, future) if span is not None and span.vague else []
             for group in pairs(people, day_hint, clause):
-                own = find_place(clause) or sentence_place
-                report = _report(begin, group, span, clause, text, future, published,
-                                 own or (last_future_place if future else last_place),
-                                 last_future if future else last_span, reports)
-                report.evidence = [sentence.text.strip()]
-                report.own_place = own is not None
-                reports.append(report)
+                for this_span, this_place in variants or [(span, None)]:
+                    own = this_place or find_place(clause) or sentence_place
+                    report = _report(begin, group, this_span, clause, text, future, published,
+                                     own or (last_future_place if future else last_place),
+                                     last_future if future else last_span, reports)
+                    report.evidence = [sentence.text.strip()]
+                    report.own_place = own is not None
+                    reports.append(report)
         # Days of meeting sentences carry to the next ones ("14 сентября … прошла встреча …. На полях встречи …");
         # a "весной" / "next year" in between is about another event and neither carries nor stops the day.
         dates_here = _days(eventdates.find_dates(text, reference))
@@ -197,6 +201,16 @@ def _future(clause: str) -> bool:
     """Future tense; "the upcoming session" beside a past verb ("discussed preparations for …") is not."""
     plain = UPCOMING.sub(" ", clause)
     return bool(FUTURE.search(plain)) or (plain != clause and not PAST.search(clause))
+
+
+def _several_months(clause: str, reference: date | None, future: bool) -> list[tuple[eventdates.DateSpan, str | None]]:
+    """Months joined by "and" / "и" / a comma, each a meeting of its own with the city named after it; [] for one."""
+    spans = [d for d in eventdates.find_dates(clause, reference, future=future) if d.vague and d.period]
+    if len({d.period for d in spans}) < 2 or not all(
+            re.search(r"\b(?:and|и|а также|as well as)\b|,", clause[a.end:b.begin]) for a, b in pairwise(spans)):
+        return []
+    ends = [d.begin for d in spans[1:]] + [len(clause)]
+    return [(d, find_place(clause[d.begin:end])) for d, end in zip(spans, ends, strict=True)]
 
 
 def _meeting_day(span: eventdates.DateSpan | None, last_span: eventdates.DateSpan | None,

@@ -721,3 +721,16 @@ ASIDE_PEOPLE = {"Tokayev": "Kassym-Jomart Tokayev", "Токаев": "Kassym-Joma
 def test_a_name_inside_an_aside_is_not_a_participant(body, expected):
     reports = _reports(body, date(2019, 12, 26), {k: v for k, v in ASIDE_PEOPLE.items() if k in body})
     assert sorted(reports["participants"]) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Tokayev and Japarov met in May 2022 in Bishkek and in April 2024 in Astana.",
+     [("2022-05", "Bishkek"), ("2024-04", "Astana")]),
+    ("Токаев и Жапаров встречались в мае 2022 года в Бишкеке и в апреле 2024 года в Астане.",
+     [("2022-05", "Bishkek"), ("2024-04", "Astana")]),
+    ("Токаев и Жапаров встречались в Бишкеке в мае 2022 года.", [("2022-05", "Bishkek")]),
+])
+def test_two_months_in_one_sentence_are_two_meetings(body, expected):
+    reports = _reports(body, date(2024, 5, 16), {k: v for k, v in TEN_MAY.items() if k in body})
+    assert sorted(zip(reports["period"], reports["place"], strict=True)) == expected
+    assert set(reports["vague"]) == {True}
