@@ -77,8 +77,10 @@ WEEKDAY = re.compile(r"(?<!\w)(?:(?:во?|в\s+эт[оиу]\w*|(?P<past_ru>в\s+
                      r"(?P<en>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))(?!\w)", _FLAGS)
 # Expressions that place a meeting in the past or future without a day: the meeting is not "today's".
 VAGUE = re.compile(
-    rf"(?<!\w)(?:(?:в|во|к)\s+(?:(?:начале|середине|конце)\s+)?(?P<vm>{_RU_MONTH})(?:\s+(?P<vy>{YEAR}))?|"
-    rf"(?:in|since|by|early|late|mid|in\s+(?:early|late|mid)-?)\s*(?P<em>{_EN_MONTH})(?:\s+(?P<ey>(?:19|20)\d\d))?|"
+    rf"(?<!\w)(?:(?:в|во|к)\s+(?:(?:начале|середине|конце)\s+)?(?P<vm>{_RU_MONTH})(?:\s+(?P<vy>{YEAR})|"
+    r"\s+(?P<vr>прошлого|этого|текущего|следующего|будущего)\s+года)?|"
+    rf"(?:in|since|by|early|late|mid|in\s+(?:early|late|mid)-?)\s*(?P<em>{_EN_MONTH})(?:\s+(?P<ey>(?:19|20)\d\d)|"
+    r",?\s+(?:of\s+)?(?P<er>last|this|next)\s+year)?|"
     r"(?:на|в)\s+(?:прошлой|следующей|этой|будущей)\s+неделе|(?:last|next|this)\s+week|earlier\s+this\s+(?:year|month)|"
     r"ранее\s+в\s+этом\s+году|(?:в|на)\s+прошлом\s+(?:году|месяце)|last\s+(?:year|month)|"
     r"в\s+этом\s+месяце|this\s+month|в\s+следующем\s+месяце|"
@@ -217,6 +219,10 @@ def _period(match: re.Match[str], reference: date | None, future: bool) -> str |
         index = reference.year * 12 + reference.month - 1 + shift
         return f"{index // 12:04d}-{index % 12 + 1:02d}"
     year = _year_of(match.group("vy") or match.group("ey"))
+    relative = (match.group("vr") or match.group("er") or "").lower()
+    if relative and reference is not None:  # "в июне прошлого года", "in June last year"
+        year = reference.year + (-1 if relative in ("прошлого", "last") else
+                                 1 if relative in ("следующего", "будущего", "next") else 0)
     if year is None and reference is not None:
         if future:
             year = reference.year if month >= reference.month else reference.year + 1

@@ -125,6 +125,11 @@ def test_parser_never_raises(text, reference, future):
     ["в мае 2022 года", None, False, "2022-05"],
     ["Last month the two leaders met", D(2025, 1, 14), False, "2024-12"],
     ["на прошлой неделе", D(2022, 4, 22), False, None],
+    # a month of last (next) year, whichever side of the reference's month it falls
+    ["в июне прошлого года", D(2024, 8, 10), False, "2023-06"],
+    ["in June last year", D(2024, 8, 10), False, "2023-06"],
+    ["в марте следующего года", D(2024, 8, 10), True, "2025-03"],
+    ["in October of this year", D(2024, 8, 10), False, "2024-10"],
 ])
 def test_month_of_a_vague_expression(text, reference, future, period):
     (span,) = find_dates(text, reference, future=future)

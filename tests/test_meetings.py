@@ -734,3 +734,14 @@ def test_two_months_in_one_sentence_are_two_meetings(body, expected):
     reports = _reports(body, date(2024, 5, 16), {k: v for k, v in TEN_MAY.items() if k in body})
     assert sorted(zip(reports["period"], reports["place"], strict=True)) == expected
     assert set(reports["vague"]) == {True}
+
+
+@pytest.mark.parametrize("body", [
+    "Жапаров посетил Астану в июне прошлого года и провел переговоры с Токаевым.",
+    "Japarov visited Astana in June last year, where he held talks with Tokayev.",
+    "Токаев и Жапаров встречались в июне прошлого года в Астане.",
+])
+def test_a_month_of_last_year_is_an_undated_meeting_of_that_month(body):
+    reports = _reports(body, date(2024, 8, 10), {k: v for k, v in TEN_MAY.items() if k in body})
+    assert [(r.participants, r.date, r.vague, r.period) for r in reports.itertuples()] == [
+        (["Kassym-Jomart Tokayev", "Sadyr Japarov"], None, True, "2023-06")]
