@@ -127,3 +127,8 @@ UPCOMING = re.compile(r"\b(?:предстоящ\w*|upcoming|forthcoming)\b", _F)
 # "Токаев, сменивший Назарбаева, прибыл …"): a name inside it is not a participant unless it names a meeting.
 ASIDE = re.compile(r",\s+(?:who|whom|whose|который|которая|которого|которому|кто)\b[^,;]*,"
                    r"|,\s+[\w-]*(?:вший|вшего|вшему|вшим|вшая|вшей|вшие|вших)\b[^,;]*,", _F)
+# What a held meeting prepared ("обсудили подготовку к заседанию в Бишкеке", "preparations for the next session"):
+# the city named after it is the coming event's.
+PREPARATIONS = re.compile(r"\b(?:подготовк\w*|предстоящ\w*|очередн\w*|следующ\w*\s+(?:заседани|встреч|саммит)|"
+                          r"preparations?\s+for|prepar(?:e|ing)\s+(?:for\s+)?the|upcoming|forthcoming|"
+                          r"next\s+(?:session|meeting|summit|round))", _F)

@@ -31,6 +31,7 @@ from lib.meeting_cues import (
     NOT_PARTICIPANT,
     PAST,
     PHONE,
+    PREPARATIONS,
     UPCOMING,
     WEAK,
     names_meeting,
@@ -171,7 +172,8 @@ def article_reports(body: str, published: date | None, mentions: list[Mention], 
             variants = _several_months(clause, reference, future) if span is not None and span.vague else []
             for group in pairs(people, day_hint, clause):
                 for this_span, this_place in variants or [(span, None)]:
-                    own = this_place or find_place(clause) or sentence_place
+                    own = this_place or find_place(_before_preparations(clause, future)) or (
+                        find_place(_before_preparations(text, future)) if sentence_place else None)
                     report = _report(begin, group, this_span, clause, text, future, published,
                                      own or (last_future_place if future else last_place),
                                      last_future if future else last_span, reports)
@@ -201,6 +203,13 @@ def _future(clause: str) -> bool:
     """Future tense; "the upcoming session" beside a past verb ("discussed preparations for …") is not."""
     plain = UPCOMING.sub(" ", clause)
     return bool(FUTURE.search(plain)) or (plain != clause and not PAST.search(clause))
+
+
+def _before_preparations(text: str, future: bool) -> str:
+    """A held clause up to "preparations for" / "подготовку к" / "the upcoming …": a city after it is the coming
+    event's ("discussed preparations for the next session, due in Bishkek"), not the clause's."""
+    found = None if future else PREPARATIONS.search(text)
+    return text[:found.start()] if found else text
 
 
 def _several_months(clause: str, reference: date | None, future: bool) -> list[tuple[eventdates.DateSpan, str | None]]:
@@ -283,7 +292,7 @@ def _fold(reports: list[Report]) -> list[Report]:
             target.span, target.date_source = r.span, r.date_source
         if target.status == "planned" and r.status == "held" and r.tense == "past":
             target.status = "held"
-        if r.own_place and not target.own_place and r.place:
+        if r.own_place and not target.own_place and r.place and target.kind != "phone":
             target.place, target.own_place = r.place, True
         if r.kind != "talks" and target.kind == "talks":
             target.kind = r.kind

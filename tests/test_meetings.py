@@ -745,3 +745,17 @@ def test_a_month_of_last_year_is_an_undated_meeting_of_that_month(body):
     reports = _reports(body, date(2024, 8, 10), {k: v for k, v in TEN_MAY.items() if k in body})
     assert [(r.participants, r.date, r.vague, r.period) for r in reports.itertuples()] == [
         (["Kassym-Jomart Tokayev", "Sadyr Japarov"], None, True, "2023-06")]
+
+
+@pytest.mark.parametrize("body", [
+    "Нуртлеу и Кулубаев во вторник провели телефонный разговор. Министры обсудили подготовку к предстоящему "
+    "заседанию в Бишкеке.",
+    "Nurtleu and Kulubaev spoke by phone on Tuesday. The ministers discussed preparations for the next session of "
+    "the council, to be held in Bishkek.",
+    "Nurtleu and Kulubaev held talks on Tuesday. The ministers discussed preparations for the upcoming summit in "
+    "Bishkek.",
+])
+def test_the_city_of_a_prepared_event_is_not_the_meetings(body):
+    reports = _reports(body, date(2024, 5, 16), {k: v for k, v in TEN_MAY.items() if k in body})
+    assert [(r.participants, r.date, r.place, r.status) for r in reports.itertuples()] == [
+        (["Murat Nurtleu", "Zheenbek Kulubaev"], "2024-05-14", None, "held")]
