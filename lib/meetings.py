@@ -160,7 +160,7 @@ def article_reports(body: str, published: date | None, mentions: list[Mention], 
                 continue  # "they meet regularly": a custom, not a meeting
             future = _future(clause)
             day_hint = published
-            named = named_participants(body, mentions, begin, end)
+            named = _not_of_a_coming_event(clause, begin, named_participants(body, mentions, begin, end), future)
             span = eventdates.clause_date(clause, text, reference, future)
             people = complete(body, clause, begin, (paragraphs[max(0, here - 1)][0], paragraph_end), named, context,
                               day_hint, _meeting_day(span, last_span, day_hint))
@@ -203,6 +203,22 @@ def _future(clause: str) -> bool:
     """Future tense; "the upcoming session" beside a past verb ("discussed preparations for …") is not."""
     plain = UPCOMING.sub(" ", clause)
     return bool(FUTURE.search(plain)) or (plain != clause and not PAST.search(clause))
+
+
+def _not_of_a_coming_event(clause: str, begin: int, named: list[Mention], future: bool) -> list[Mention]:
+    """In a held clause, leave out who a coming event belongs to ("discussed Japarov's forthcoming visit",
+    "обсудили подготовку предстоящего визита Жапарова") when two sides remain."""
+    if future or len(named) < 3 or not UPCOMING.search(clause):
+        return named
+    cues = list(UPCOMING.finditer(clause))
+
+    def owner(m: Mention) -> bool:  # "Japarov's forthcoming visit", "предстоящего визита Жапарова": no comma between
+        at = m.start - begin
+        return any(u.start() - 25 <= at <= u.end() + 40 and "," not in clause[min(at, u.start()):max(at, u.end())]
+                   for u in cues)
+
+    kept = [m for m in named if not owner(m)]
+    return kept if len(kept) >= 2 and len({m.country for m in kept}) >= 2 else named
 
 
 def _before_preparations(text: str, future: bool) -> str:

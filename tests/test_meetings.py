@@ -759,3 +759,17 @@ def test_the_city_of_a_prepared_event_is_not_the_meetings(body):
     reports = _reports(body, date(2024, 5, 16), {k: v for k, v in TEN_MAY.items() if k in body})
     assert [(r.participants, r.date, r.place, r.status) for r in reports.itertuples()] == [
         (["Murat Nurtleu", "Zheenbek Kulubaev"], "2024-05-14", None, "held")]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("On May 10 Nurtleu and Kulubaev discussed Japarov's forthcoming visit to Kazakhstan.",
+     [["Murat Nurtleu", "Zheenbek Kulubaev"]]),
+    ("10 мая Нуртлеу и Кулубаев обсудили подготовку предстоящего визита Жапарова в Казахстан.",
+     [["Murat Nurtleu", "Zheenbek Kulubaev"]]),
+    # a coming event told in the future keeps everyone
+    ("Жапаров встретится с Токаевым и Нуртлеу в Астане в ходе предстоящего визита.",
+     [["Kassym-Jomart Tokayev", "Sadyr Japarov"], ["Murat Nurtleu", "Sadyr Japarov"]]),
+])
+def test_who_a_coming_event_belongs_to_is_not_at_the_held_meeting(body, expected):
+    reports = _reports(body, date(2024, 5, 16), {k: v for k, v in TEN_MAY.items() if k in body})
+    assert sorted(reports["participants"]) == expected
