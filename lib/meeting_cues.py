@@ -132,3 +132,6 @@ ASIDE = re.compile(r",\s+(?:who|whom|whose|который|которая|кот�
 PREPARATIONS = re.compile(r"\b(?:подготовк\w*|предстоящ\w*|очередн\w*|следующ\w*\s+(?:заседани|встреч|саммит)|"
                           r"preparations?\s+for|prepar(?:e|ing)\s+(?:for\s+)?the|upcoming|forthcoming|"
                           r"next\s+(?:session|meeting|summit|round))", _F)
+# A name after a comma and a verb of speech is the source of a quote (", сообщил министр Кулубаев", ", said Kulubaev").
+SPEAKER_BEFORE = re.compile(r"[,\"»“”]\s*(?:[—–-]\s*)?(?:сообщил\w*|заявил\w*|отметил\w*|рассказал\w*|"
+                            r"подчеркнул\w*|сказал\w*|said|says|told\s+\w+|added)\s+(?:[\w.-]+\s+){0,4}$", _F)

@@ -23,6 +23,7 @@ from lib.meeting_cues import (
     NOT_PARTICIPANT,
     PLURAL_MEETINGS,
     SPEAKER_AFTER,
+    SPEAKER_BEFORE,
     WEAK,
     names_meeting,
 )
@@ -77,6 +78,8 @@ def named_participants(body: str, mentions: list[Mention], begin: int, end: int)
         starts = sorted(m.start for m in inside)
 
         def speaker(m: Mention) -> bool:
+            if SPEAKER_BEFORE.search(body[max(begin, m.start - 60):m.start]):
+                return True
             following = body[m.start:end]
             skip = following.find(" ") + 1 if " " in following else len(following)
             found = SPEAKER_AFTER.search(following[skip:])

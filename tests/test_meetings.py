@@ -767,6 +767,10 @@ def test_the_city_of_a_prepared_event_is_not_the_meetings(body):
     ("10 мая Нуртлеу и Кулубаев обсудили подготовку предстоящего визита Жапарова в Казахстан.",
      [["Murat Nurtleu", "Zheenbek Kulubaev"]]),
     # a coming event told in the future keeps everyone
+    ("Жапаров и Токаев встретятся в Астане в ходе предстоящего визита, сообщил министр Кулубаев.",
+     [["Kassym-Jomart Tokayev", "Sadyr Japarov"]]),
+    ("Japarov and Tokayev will meet in Astana during the upcoming visit, said Foreign Minister Kulubaev.",
+     [["Kassym-Jomart Tokayev", "Sadyr Japarov"]]),
     ("Жапаров встретится с Токаевым и Нуртлеу в Астане в ходе предстоящего визита.",
      [["Kassym-Jomart Tokayev", "Sadyr Japarov"], ["Murat Nurtleu", "Sadyr Japarov"]]),
 ])
