@@ -58,7 +58,8 @@ NUMERIC = re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./](?P<y>(?:1
 
 RELATIVE_DAYS = {
     "позавчера": -2, "вчера": -1, "сегодня": 0, "завтра": 1, "послезавтра": 2, "накануне": -1,
-    "yesterday": -1, "today": 0, "tomorrow": 1,
+    "yesterday": -1, "today": 0, "tomorrow": 1, "the previous day": -1, "the preceding day": -1,
+    "the day before": -1, "a day earlier": -1,
 }
 # "накануне" alone is the day before the article's; "накануне визита" / "накануне его встречи" is the eve of an
 # event, not a date of its own.
@@ -66,7 +67,8 @@ EVE_OF = (r"накануне(?!\s+(?:[\w-]*(?:ого|его|ой|ей|ых|их)
           r"заседания|поездки|праздник\w*|выборов|форума|совета|открытия|церемонии|прибытия|приезда|начала|"
           r"юбилея|годовщины|года|дня|мероприяти\w*|конференции|сессии|голосования|референдума|инаугурации|\d))")
 RELATIVE = re.compile(r"(?<!\w)(?:позавчера|вчера|вчерашн\w*|сегодня|сегодняшн\w*|послезавтра|завтра|"
-                      rf"yesterday|today|tomorrow|{EVE_OF})(?!\w)", _FLAGS)
+                      rf"yesterday|today|tomorrow|{EVE_OF}|the\s+(?:previous|preceding)\s+day|a\s+day\s+earlier|"
+                      r"the\s+day\s+before(?!\s+(?:the|his|her|its|their|a|an|yesterday)\b))(?!\w)", _FLAGS)
 WEEKDAYS = {
     "понедельник": 0, "вторник": 1, "среду": 2, "четверг": 3, "пятницу": 4, "субботу": 5, "воскресенье": 6,
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
@@ -96,7 +98,8 @@ RELATIVE_MONTHS = {"в прошлом месяце": -1, "на прошлом м
                    "this month": 0, "в следующем месяце": 1, "next month": 1}
 MONTH_STEMS = ("янв", "фев", "мар", "апр", "мая", "мае", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек",
                "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-RELATIVE_STEMS = ("вчера", "сегодня", "завтра", "накануне", "yesterday", "today", "tomorrow")
+RELATIVE_STEMS = ("вчера", "сегодня", "завтра", "накануне", "yesterday", "today", "tomorrow", "previous day",
+                  "preceding day", "day earlier", "day before")
 WEEKDAY_STEMS = ("понедельник", "вторник", "среду", "четверг", "пятниц", "суббот", "воскресен", "day")
 VAGUE_STEMS = ("недел", "году", "месяц", "year", "week", "month", "весн", "лет", "осен", "зим", "spring", "summer",
                "autumn", "fall", "winter")

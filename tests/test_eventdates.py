@@ -46,11 +46,15 @@ CASES = [
     ["Накануне Жапаров принял министра", D(2024, 5, 16), False, (D(2024, 5, 15), None)],
     ["Президент накануне провел переговоры", D(2024, 3, 1), False, (D(2024, 2, 29), None)],
     ["Накануне, в Бишкеке", D(2024, 1, 1), False, (D(2023, 12, 31), None)],
+    ["met the previous day in Bishkek", D(2024, 5, 16), False, (D(2024, 5, 15), None)],
+    ["The day before, Tokayev received", D(2024, 5, 16), False, (D(2024, 5, 15), None)],
+    ["a day earlier", D(2024, 5, 16), False, (D(2024, 5, 15), None)],
 ]
 
 
 @pytest.mark.parametrize("text", ["накануне визита в Астану", "накануне его государственного визита",
-                                  "накануне саммита ШОС", "накануне Нового года", "накануне переговоров"])
+                                  "накануне саммита ШОС", "накануне Нового года", "накануне переговоров",
+                                  "the day before the summit", "the day before his visit"])
 def test_eve_of_an_event_is_not_a_date(text):
     assert find_dates(text, D(2024, 5, 16)) == []
 
