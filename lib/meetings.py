@@ -3,8 +3,11 @@
 A report is a clause that names a meeting (talks, a reception, a visit, a council session, a phone call) and
 at least two officials of two countries (who they are: lib/participants.py). The clause's own date, tense and
 place are read with the agency dateline and side phrases about other events blanked (lib/meeting_context.py);
-a habit ("meet regularly") or an invitation is not a meeting. Each article's reports of one meeting (same
-people, compatible dates) are one row.
+a habit ("meet regularly") or an invitation is not a meeting. A clause with no day of its own ("later that day",
+"в тот же день") takes the day of the meeting told before; a coming event takes no day or city from a held one,
+and a city after "preparations for" is the coming event's. Each article's reports of one meeting (same people,
+compatible dates) are one row; two months in one clause ("in May 2022 in Bishkek and in April 2024 in Astana") are
+two.
 """
 
 from __future__ import annotations

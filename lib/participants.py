@@ -1,10 +1,12 @@
 """Participants of a meeting clause: the officials it names, and those it points at without naming them.
 
-Greeting senders, predecessors, spokesmen and quoted sources are not participants. A group noun ("главы
-государств", "the two heads of government") brings the nearest holders of that post; a role noun or pronoun
-("гостя", "his counterpart", "казахстанского министра принял …") the nearest official of another country in its
-paragraph or the one before. One person meeting several others ("двусторонние переговоры с A и B", "встречи X с
-A и B") is one meeting per pair.
+Greeting senders, predecessors, spokesmen and quoted sources are not participants. A group noun ("главы государств",
+"the two heads of government") brings the nearest holders of that post; a role noun or pronoun ("гостя", "his
+counterpart", "казахстанского министра принял …") the nearest official of another country in its paragraph or the
+one before; a nationality and a post with no name ("казахстанского премьера", "his Kyrgyz counterpart") the one
+holder of that post on the meeting's day (lib/officials). A name only inside an aside about the past (", who had
+succeeded X that spring,") is not a participant. One person meeting several others ("двусторонние переговоры с A и
+B", "встречи X с A и B") is one meeting per pair.
 """
 
 from __future__ import annotations
