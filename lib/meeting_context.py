@@ -34,8 +34,9 @@ HEAD = re.compile(r"\s*(?P<city>[A-ZА-ЯЁ][\w-]{2,}(?: [A-ZА-ЯЁ][\w-]{2,})?
                   r"(?P<rest>[^\n–—]{0,40}?)\s*[-–—]\s")
 CITY = re.compile(r"\s*([A-ZА-ЯЁ][\w-]{2,}(?: [A-ZА-ЯЁ][\w-]{2,})?)\s*[,.—–-]")
 # A delegation's head, or who represented a side ("кыргызскую сторону представлял B", "the Kyrgyz side by B").
-DELEGATION = re.compile(r"делегаци|delegation|сторону\s+(?:[\w-]+\s+){0,2}представля|представля\w*\s+(?:[\w-]+\s+)?"
-                        r"сторону|represented\s+by|represented\s+the", re.IGNORECASE)
+DELEGATION = re.compile(r"делегаци|delegation|(?:сторону|казахстан|кыргызстан)\s+(?:[\w-]+\s+){0,2}представля|"
+                        r"представля\w*\s+(?:[\w-]+\s+)?(?:сторону|казахстан|кыргызстан)|represented\s+by|"
+                        r"represented\s+(?:the|kazakhstan|kyrgyzstan)", re.IGNORECASE)
 SEGMENT = re.compile(r"[^,;]+")
 
 

@@ -25,8 +25,9 @@ STRONG = re.compile(
     r"hosts\b|phone|telephone|\bcall\b|conversation|co-?chaired|chaired|\bsign(?:ed|s)?\b(?!\s+(?:a\s+|the\s+)?(?:law|decree|bill|order|resolution))|\bsession\b|"
     r"\bcouncil\b|discussed|\bsummit\b|"
     # "казахстанскую сторону представлял A, кыргызскую — B": who sat at a meeting told of just before
-    r"представля\w*\s+(?:[\w-]+\s+)?сторону|сторону\s+(?:[\w-]+\s+){0,2}представля|"
-    r"sides?\s+(?:was\s+|were\s+)?represented\s+by|represented\s+the\s+\w+\s+side", _F)
+    r"представля\w*\s+(?:[\w-]+\s+)?(?:сторону|казахстан|кыргызстан)|(?:сторону|казахстан|кыргызстан)\s+"
+    r"(?:[\w-]+\s+){0,2}представля|(?:sides?|kazakhstan|kyrgyzstan)\s+(?:was\s+|were\s+)?represented\s+by|"
+    r"represented\s+(?:the\s+\w+\s+side|kazakhstan|kyrgyzstan)", _F)
 WEAK = re.compile(r"визит|посет|посещ|приезжа|прибыл|visit|came to|arrived", _F)
 PHONE = re.compile(r"телефон|по телефону|видеосвяз|phone|telephone|video ?link|by video", _F)
 COUNCIL = re.compile(r"межгосударственн\w+ совет|межправ\w* совет|межправсовет|\bВМС\b|interstate council|"

@@ -682,6 +682,8 @@ def test_a_post_of_the_named_side_or_no_meeting_brings_no_one(body):
     "by Kulubaev.",
     "5 мая в Бишкеке прошло заседание рабочей группы. Кыргызскую сторону на нем представлял Кулубаев, казахстанскую "
     "— Смаилов.",
+    "Министры провели встречу в Бишкеке 5 мая. Казахстан на ней представлял Смаилов, Кыргызстан — Кулубаев.",
+    "The ministers met in Bishkek on May 5. Kazakhstan was represented by Smailov and Kyrgyzstan by Kulubaev.",
 ])
 def test_sides_represented_after_a_meeting_that_names_no_one(body):
     reports = _reports(body, date(2024, 5, 16), {"Смаилов": "Alikhan Smailov", "Кулубаев": "Zheenbek Kulubaev",
