@@ -222,6 +222,7 @@ def test_seed_meetings(seeds_corpus):
     assert set(lavrov["status"]) == {"held", "planned"}  # the Kazakhstan–Russia article is extracted too
 
 
+@pytest.mark.skipif(not DEV.is_dir(), reason="the shared dev corpus is beside the project only on team machines")
 def test_dev_corpus_meetings_f1_floor(tmp_path):
     corpus = pipeline.build([(DEV, "")], Store(tmp_path))
     gold = json.loads((DEV / "gold.json").read_text(encoding="utf-8"))
