@@ -183,7 +183,13 @@ def publication_date(page: PageDates) -> date | None:
         if labelled:
             offer(9, labelled)
     if best is None and page.body:
-        match = DATELINE.match(page.body[0].strip())
+        first = page.body[0].strip()
+        # A wire dateline with a full date ("ASTANA, 12 March 2024. …") is the filing date.
+        opening = dates_in(first[:60])
+        if opening and re.match(r"^[A-ZА-ЯЁ][A-ZА-ЯЁa-zа-яё\-]+(?:\s[A-ZА-ЯЁ\-]+)?\s*[,.(]", first) \
+                and opening[0].start <= 30:
+            offer(5, opening[0].value)
+        match = DATELINE.match(first)
         if match and year_hint:
             offer(3, parse_date(f"{match['md']} {year_hint}"))
     return best[1] if best else None

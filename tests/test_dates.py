@@ -66,6 +66,11 @@ def test_is_date_line(line, is_stamp):
          date(2026, 2, 20)),
         # wire dateline without a year: the year of the page's copyright line
         (["Title"], ["BISHKEK, April 29 (Kabar) – The Chairman said."], ["© 2022 Kabar."], date(2022, 4, 29)),
+        # a wire dateline with a full date at the head of the body
+        (["Title"], ["ASTANA, 12 March 2024. President Japarov met President Tokayev."], [], date(2024, 3, 12)),
+        (["Title"], ["Бишкек, 5 июня 2023 года. Стороны обсудили торговлю."], [], date(2023, 6, 5)),
+        # a date later in the first sentence is an event's, not the filing date
+        (["Title"], ["The two presidents agreed on Tuesday to meet again on 12 March 2025 in Bishkek."], [], None),
         # dated teasers in a sidebar are not the article's date
         (["Title"], ["Body."], ["Другие новости", "• Шакиев принял посла Турции — 20.06.2023"], None),
         ([], ["Body."], [], None),
