@@ -88,20 +88,19 @@ def _stopwords(language: str) -> frozenset[str]:
     return frozenset(w.lower() for w in justext.get_stoplist(language))
 
 
+RUSSIAN_LETTERS = re.compile(r"[а-яё]", re.IGNORECASE)
+LATIN_LETTERS = re.compile(r"[a-z]", re.IGNORECASE)
+KAZAKH_LETTERS = re.compile(r"[әғқұһі]", re.IGNORECASE)
+KYRGYZ_LETTERS = re.compile(r"[ңөү]", re.IGNORECASE)
+
+
 def detect_lang(text: str) -> str:
     """'ru', 'kk', 'ky' or 'en' from the letters used."""
-    cyr = lat = kazakh = kyrgyz = 0
-    for ch in text[:20000]:
-        low = ch.lower()
-        if "а" <= low <= "я" or low == "ё":
-            cyr += 1
-        elif "a" <= low <= "z":
-            lat += 1
-        elif low in "әғқұһі":
-            kazakh += 1
-        elif low in "ңөү":
-            kyrgyz += 1
-    if cyr + kazakh + kyrgyz < lat:
+    sample = text[:20000]
+    cyr = len(RUSSIAN_LETTERS.findall(sample))
+    kazakh = len(KAZAKH_LETTERS.findall(sample))
+    kyrgyz = len(KYRGYZ_LETTERS.findall(sample))
+    if cyr + kazakh + kyrgyz < len(LATIN_LETTERS.findall(sample)):
         return "en"
     # Russian text quotes a Kazakh or Kyrgyz name now and then; a language of its own uses its letters often.
     if kazakh > 0.02 * cyr:

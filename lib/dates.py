@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 import dateparser
 
@@ -111,20 +112,30 @@ class Found:
 def dates_in(line: str) -> list[Found]:
     """Every full date (with a year) in one line, left to right."""
     found: list[Found] = []
+    if not any(ch.isdigit() for ch in line):  # every pattern needs a year: most lines stop here
+        return found
     taken: list[tuple[int, int]] = []
     for pattern in DATE_PATTERNS:
         for match in pattern.finditer(line):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
-            value = parse_date(match.group("d"))
+            value = _parse_cached(match.group("d"))
             if value:
                 found.append(Found(value, match.start(), match.end()))
                 taken.append((match.start(), match.end()))
     return sorted(found, key=lambda f: f.start)
 
 
+@lru_cache(maxsize=4096)
+def _parse_cached(text: str) -> date | None:
+    # Pages repeat the same few date strings (stamps, teasers, comments); dateparser costs ~1 ms a call.
+    return parse_date(text)
+
+
 def is_date_line(line: str) -> bool:
     """A line that is a date stamp (with time, weekday, views...) and nothing else — not a dated headline."""
+    if len(line) > 120:  # a stamp with its time, weekday and counters is short; prose is not a stamp
+        return False
     found = dates_in(line)
     rest = line
     for f in reversed(found):
