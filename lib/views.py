@@ -181,7 +181,11 @@ def meeting_dates(meetings: pd.DataFrame) -> pd.Series:
 
 
 def apply_filters(corpus: Corpus, filters: Filters) -> Corpus:
-    """The corpus restricted to what the filters select; facts follow the articles they came from."""
+    """The corpus restricted to what the filters select; facts follow the articles they came from.
+
+    Passages are left whole: the search index is built once over all of them and restricted by article ids,
+    and filtering hundreds of thousands of passage rows on every filter change was most of its cost.
+    """
     articles = corpus.articles
     if articles.empty:
         return corpus
@@ -229,7 +233,7 @@ def apply_filters(corpus: Corpus, filters: Filters) -> Corpus:
     return _replace(
         corpus, articles=articles.reset_index(drop=True), meetings=meetings.reset_index(drop=True),
         officials=by_article(corpus.officials), trade=by_article(corpus.trade),
-        passages=by_article(corpus.passages), mentions=by_article(corpus.mentions),
+        mentions=by_article(corpus.mentions),
     )
 
 
