@@ -11,7 +11,6 @@ This module is the only one that knows the layout, so a team deployment can swap
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import time
@@ -145,9 +144,6 @@ class Store:
             for batch in old:
                 _retire(batch)
 
-    def drop(self, namespace: str) -> None:
-        shutil.rmtree(self.root / namespace, ignore_errors=True)
-
     def clean_stale(self) -> None:
         """Remove half-written batches of killed processes and retired batches; live writers' work stays."""
         for pattern in ("*/.tmp-*", "*/*/.tmp-*", "*/.retired-*", "*/*/.retired-*"):
@@ -234,7 +230,3 @@ def _fsync_dir(path: Path) -> None:
 
 def _time_key() -> str:
     return pd.Timestamp.now("UTC").strftime("%Y%m%d%H%M%S%f")
-
-
-def content_hash(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()[:20]

@@ -26,10 +26,3 @@ def sentences(body: str) -> list[Sentence]:
         offset += len(line) + 1
     return spans
 
-
-def sentence_at(body: str, position: int) -> Sentence | None:
-    """The sentence that contains character ``position`` of ``body``."""
-    for s in sentences(body):
-        if s.start <= position < s.end:
-            return s
-    return None
