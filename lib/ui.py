@@ -4,6 +4,7 @@ sidebar filters (rendered once by app.py, bound to URL query parameters), and re
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -172,6 +173,14 @@ def table(frame: pd.DataFrame, name: str, key: str, columns: list[str] | None = 
     st.download_button(f"Download these {len(shown)} rows (CSV)", to_csv_bytes(shown), file_name=f"{name}.csv",
                        mime="text/csv", key=f"download-{key}", icon=":material/download:")
     return event
+
+
+def chart(frame: pd.DataFrame, make_figure: Callable[[pd.DataFrame], object], empty_note: str, key: str) -> None:
+    """A plotly chart of ``frame``, or a note saying why there is nothing to draw."""
+    if frame.empty:
+        st.info(empty_note)
+    else:
+        st.plotly_chart(make_figure(frame), key=key)
 
 
 def empty_state(data: PageData, what: str) -> bool:

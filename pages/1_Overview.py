@@ -28,11 +28,8 @@ if not ui.empty_state(data, "articles"):
             ui.table(recent, "recent-meetings", key="overview-meetings")
     with right:
         st.subheader("Articles per month")
-        per_month = views.articles_per_month(data.view.articles)
-        if per_month.empty:
-            st.info("None of the selected articles states its publication date.")
-        else:
-            st.plotly_chart(figures.articles_per_month_figure(per_month), key="overview-months")
+        ui.chart(views.articles_per_month(data.view.articles), figures.articles_per_month_figure,
+                 "None of the selected articles states its publication date.", key="overview-months")
     if not data.corpus.errors.empty:
         with st.expander(f"{len(data.corpus.errors)} file(s) could not be read"):
             ui.table(views.error_table(data.corpus.errors), "errors", key="overview-errors")

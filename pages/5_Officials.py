@@ -27,15 +27,9 @@ if not ui.empty_state(data, "articles"):
     left, right = st.columns(2)
     with left:
         st.subheader("Mentions per month")
-        per_month = views_detail.mentions_per_month(data.view.officials, data.view.articles)
-        if per_month.empty:
-            st.info("No dated mentions of officials in the selected articles.")
-        else:
-            st.plotly_chart(figures.mentions_figure(per_month), key="officials-mentions-chart")
+        ui.chart(views_detail.mentions_per_month(data.view.officials, data.view.articles), figures.mentions_figure,
+                 "No dated mentions of officials in the selected articles.", key="officials-mentions-chart")
     with right:
         st.subheader("Who met whom")
-        matrix = views_detail.who_met_whom(data.view.meetings)
-        if matrix.empty:
-            st.info("No meetings between officials in the selected articles.")
-        else:
-            st.plotly_chart(figures.who_met_whom_figure(matrix), key="officials-matrix")
+        ui.chart(views_detail.who_met_whom(data.view.meetings), figures.who_met_whom_figure,
+                 "No meetings between officials in the selected articles.", key="officials-matrix")
