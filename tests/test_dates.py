@@ -78,3 +78,28 @@ def test_is_date_line(line, is_stamp):
 )
 def test_publication_date(head, body, tail, expected):
     assert dates.publication_date(PageDates(head, body, tail)) == expected
+
+
+@pytest.mark.parametrize("word", sorted(dates.MONTH_NUMBERS))
+def test_month_words_read_as_dateparser_reads_them(word):
+    """The shortcut for "8 апреля 2021" / "May 24, 2024" gives exactly what dateparser gives, invalid days too."""
+    import dateparser
+
+    settings = {"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month", "year"],
+                "PARSERS": ["timestamp", "custom-formats", "absolute-time"]}
+    forms = [f"{{day}} {w}{dot} {{year}}" for w in (word, word.upper()) for dot in ("", ".")]
+    if word.isascii():
+        forms += [f"{word.title()} {{day}}, {{year}}", f"{word.title()}. {{day}} {{year}}"]
+    for form in forms:
+        for day, year in (("1", "1990"), ("09", "2021"), ("29", "2023"), ("31", "2024")):
+            text = form.format(day=day, year=year)
+            assert dates._named_month(text) is not None, text
+            expected = dateparser.parse(text, languages=["ru", "en"], settings=settings)
+            expected_day = expected.date() if expected and expected.date() >= dates.EARLIEST else None
+            assert dates.parse_date(text) == expected_day, text
+
+
+@pytest.mark.parametrize("text", ["8 мае 2021", "0 апреля 2021", "35 мая 2021", "May 24th, 2024", "8  апреля 2021",
+                                  "8 апреля 2021 г.", "8 Floréal 2021"])
+def test_other_date_forms_are_left_to_dateparser(text):
+    assert dates._named_month(text) is None
