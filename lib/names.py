@@ -42,6 +42,43 @@ def parses(word: str) -> list[Any]:
     return found
 
 
+_KNOWN: dict[str, list[Any]] = {}
+
+
+def known_parses(word: str) -> list[Any]:
+    """The parses of ``parses(word)`` that are dictionary forms, remembered: pymorphy answers ``is_known`` by
+    walking its DAWG in Python on every call, which cost more than the rest of the name checks together."""
+    found = _KNOWN.get(word)
+    if found is None:
+        if len(_KNOWN) > 200_000:
+            _KNOWN.clear()
+        found = [p for p in parses(word) if p.is_known]
+        _KNOWN[word] = found
+    return found
+
+
+# Words of a text that begin with a capital. Testing every word of a long body in Python costs more than the
+# gazetteer lookups of the few capitalised ones, so the regex finds word starts at the capitals of the two common
+# alphabets; a text with any other capital letter (Kazakh Қ, Greek, ...) is read word by word instead.
+_LETTERS = r"[^\W\d_]"
+_CAPITAL_STARTS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {}
+_UNCOMMON = re.compile(r"[^\x00-\x7fА-яЁё«»—–‐’‘“”„…№\u00a0\u00ad]")
+
+
+def capitalised_words(text: str, hyphens: str = "-") -> list[re.Match[str]]:
+    """The words of ``text`` (runs of letters joined by ``hyphens``) whose first letter is upper case, in order;
+    the same matches as filtering every word by ``word[:1].isupper()``."""
+    if hyphens not in _CAPITAL_STARTS:
+        joined = rf"{_LETTERS}*(?:[{hyphens}]{_LETTERS}+)*"
+        # a capital that no letter (or letter and hyphen) precedes starts a word: before it a word would go on
+        start = rf"[A-ZА-ЯЁ](?<!{_LETTERS}.)(?<!{_LETTERS}[{hyphens}].)"
+        _CAPITAL_STARTS[hyphens] = (re.compile(start + joined), re.compile(rf"{_LETTERS}+(?:[{hyphens}]{_LETTERS}+)*"))
+    common, every = _CAPITAL_STARTS[hyphens]
+    if any(m.group(0).isupper() for m in _UNCOMMON.finditer(text)):
+        return [m for m in every.finditer(text) if m.group(0)[:1].isupper()]
+    return list(common.finditer(text))
+
+
 @dataclass(frozen=True, slots=True)
 class Paradigm:
     """Endings that replace ``nominative`` (the model's nominative ending) to give every case form."""
@@ -121,7 +158,7 @@ def nominative(word: str, surname: bool) -> str:
             feminine = low.endswith(("овой", "евой", "ёвой", "иной", "ыной", "овою", "евою"))
             return _recase(match.group(1) + ("а" if feminine else ""), word)
     named = [p for p in parses(low) if {"Name", "Surn"} & set(p.tag.grammemes)]
-    known = [p for p in named if p.is_known]
+    known = [p for p in known_parses(low) if {"Name", "Surn"} & set(p.tag.grammemes)]
     if not known and not surname:
         # an unknown first name in an oblique case, read with the model paradigms: "Рапилем" → Рапиль,
         # "Мухаммедкалыем" → Мухаммедкалый, "Ерболатом" → Ерболат, "Алмазу" → Алмаз

@@ -8,6 +8,7 @@ come from lib/people_ner.py (NER, only in sentences with a title) and are marked
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -36,6 +37,8 @@ MENTION_COLUMNS = ["article_id", "person", "country", "role", "listed", "start",
 _SENIOR = {"president", "head_of_government", "foreign_minister", "speaker"}
 WORD = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*")
 _INITIALS = re.compile(r"(?:(?<![\w.])([A-ZА-ЯЁ])\.\s?-?\s?){1,2}\s?$")
+_NAME_GAP = re.compile(r"[ \t\u00a0]{1,3}")
+_SPACE = re.compile(r"[ \u00a0]")
 _PATRONYMIC = re.compile(r"\w+(?:ович|евич|овна|евна|ична|ич|uly|kyzy|ovich|evich)$", re.IGNORECASE)
 # Link lists and news feeds a cleaner may leave behind: "Читайте также: ...", and short lines that end in a date stamp
 # ("• Ташиев провел встречу — 07.12.2021", "Kosherbayev meets OSCE Secretary General — 12 Nov 2025", "(13.07.2020)")
@@ -61,13 +64,27 @@ class Gazetteer:
     last: dict[str, frozenset[int]]
 
 
+_DOUBLED = re.compile(r"(.)\1+")
+_KEYS: dict[str, str] = {}
+
+
 def _key(word: str) -> str:
-    """Lookup key of a word: lower case, and for Latin one key across transliterations (Zhaparov = Japarov)."""
+    """Lookup key of a word: lower case, and for Latin one key across transliterations (Zhaparov = Japarov).
+    Remembered per word: every capitalised word of every article is looked up."""
+    key = _KEYS.get(word)
+    if key is None:
+        if len(_KEYS) > 200_000:
+            _KEYS.clear()
+        key = _KEYS[word] = _make_key(word)
+    return key
+
+
+def _make_key(word: str) -> str:
     if word.isascii():
         return names.latin_key(word)
     # and across Cyrillic spellings: Жээнбеков/Жеенбеков, Смаилов/Смайлов, Касымалиев/Кассымалиев
     key = word.lower().replace("ё", "е").replace("э", "е").replace("й", "и").replace("‐", "-")
-    return re.sub(r"(.)\1+", r"\1", key)
+    return _DOUBLED.sub(r"\1", key)
 
 
 def build_gazetteer(officials: tuple[Official, ...]) -> Gazetteer:
@@ -130,14 +147,23 @@ def _kinds(official: Official, on: date | None) -> set[str]:
     return {p.kind for p in posts_on(official, on)} or ({p.kind for p in official.posts} if on is None else set())
 
 
+_LATIN_INITIALS: dict[str, str] = {}
+
+
+def _latin_initial(letter: str) -> str:
+    """The Latin capital a one-letter string transliterates to ("Ж" → "Z", "Е" → "Y"), remembered per letter."""
+    if letter not in _LATIN_INITIALS:
+        _LATIN_INITIALS[letter] = names.transliterate(letter).upper()[:1]
+    return _LATIN_INITIALS[letter]
+
+
 def _initial_ok(official: Official, initial: str) -> bool:
-    return any(names.transliterate(f[:1]).upper()[:1] == names.transliterate(initial).upper()[:1]
-               for f in official.first_names)
+    return any(_latin_initial(f[:1]) == _latin_initial(initial[:1]) for f in official.first_names)
 
 
 def _scan(body: str, gaz: Gazetteer, found: list[titles.Title]) -> list[_Hit]:
     """Gazetteer hits in reading order: "Садыру Жапарову" (full), "М.Тлеуберди" (full), "Жапаров" (bare)."""
-    words = [m for m in WORD.finditer(body) if m.group(0)[:1].isupper()]
+    words = names.capitalised_words(body, "-‐")  # the words of WORD that begin with a capital
     hits: list[_Hit] = []
     skip_until = -1
     for i, word in enumerate(words):
@@ -151,7 +177,7 @@ def _scan(body: str, gaz: Gazetteer, found: list[titles.Title]) -> list[_Hit]:
                 if j >= len(words):
                     break
                 gap = body[words[j - 1].end():words[j].start()]
-                if not re.fullmatch(r"[ \t\u00a0]{1,3}", gap):
+                if not _NAME_GAP.fullmatch(gap):
                     break
                 both = first & gaz.last.get(_key(words[j].group(0)), frozenset())
                 if both:
@@ -175,17 +201,20 @@ def _scan(body: str, gaz: Gazetteer, found: list[titles.Title]) -> list[_Hit]:
         hits.append(_Hit(word.start(), word.end(), last, False))
     for hit in hits:
         hit.title = titles.title_of(body, hit.start, hit.end, found)
-    return [h for h in hits if not _someone_else(body, h, words, found)]
+    ends = [w.end() for w in words]
+    return [h for h in hits if not _someone_else(body, h, words, ends, found)]
 
 
-def _someone_else(body: str, hit: _Hit, words: list[re.Match[str]], found: list[titles.Title]) -> bool:
+def _someone_else(body: str, hit: _Hit, words: list[re.Match[str]], ends: list[int],
+                  found: list[titles.Title]) -> bool:
     """A bare surname after another first name ("Daniyar Ashimbayev") or with an expert's title is not the official."""
     if hit.title is not None and hit.title.kind == titles.NOT_OFFICIAL:
         return True
     if hit.full:
         return False
-    previous = next((w for w in reversed(words) if w.end() <= hit.start), None)
-    if previous is None or not re.fullmatch(r"[ \u00a0]", body[previous.end():hit.start]):
+    before = bisect.bisect_right(ends, hit.start)  # ``ends`` of the words, in order: the last word before the hit
+    previous = words[before - 1] if before else None
+    if previous is None or not _SPACE.fullmatch(body[previous.end():hit.start]):
         return False
     if any(t.start <= previous.start() < t.end for t in found):
         return False

@@ -11,6 +11,7 @@ is "политолог", "expert" or "journalist" is not an official.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -74,8 +75,27 @@ _GAP_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|[^\w\s]")
 _KYRGYZ_PATRONYMIC = re.compile(r"(?:уулу|кызы|uulu|kyzy)", re.IGNORECASE)
 
 
+_MEMO: dict[str, dict[str, Any]] = {"canonical": {}, "head": {}, "forms": {}}
+
+
+def _remembered(table: str, key: str, make: Callable[[str], Any]) -> Any:
+    """``make(key)``, remembered: names and posts repeat across articles, and declining them with pymorphy is
+    dear. Each table is dropped when it grows past 100,000 entries."""
+    memo = _MEMO[table]
+    value = memo.get(key)
+    if value is None:
+        if len(memo) > 100_000:
+            memo.clear()
+        value = memo[key] = make(key)
+    return value
+
+
 def canonical(surface: str) -> str:
     """A best English name for an unlisted person: nominative of each Cyrillic word, transliterated."""
+    return str(_remembered("canonical", surface, _canonical))
+
+
+def _canonical(surface: str) -> str:
     words = surface.split()
     if not words or words[0].isascii():
         return " ".join(words)
@@ -175,14 +195,14 @@ def looks_like_first_name(word: str) -> bool:
     """A capitalised word pymorphy knows as a first name, or a Latin word that is not a title, place or month."""
     if word.isascii():
         return word[:1].isupper() and not not_name(word)
-    parses = [p for p in names.parses(word.lower()) if p.is_known]
+    parses = names.known_parses(word.lower())
     # "Астане" is also a woman's name in pymorphy's dictionary: a place reading wins
     return any("Name" in p.tag for p in parses) and not any("Geox" in p.tag for p in parses)
 
 
 def unknown_word(word: str) -> bool:
     """A Cyrillic word pymorphy does not know at all: often a Kazakh or Kyrgyz first name ("Данияр")."""
-    return not word.isascii() and not any(p.is_known for p in names.parses(word.lower()))
+    return not word.isascii() and not names.known_parses(word.lower())
 
 
 def _looks_like_name(surface: str) -> bool:
@@ -208,6 +228,26 @@ def _shaped(body: str, span: tuple[int, int]) -> tuple[int, int] | None:
     return span[0] + chosen[0].start(), span[0] + chosen[-1].end()
 
 
+def _all_shaped(body: str, candidates: dict[tuple[int, int], titles.Title]) -> dict[
+        tuple[int, int], tuple[int, int]] | None:
+    """Each candidate's name by shape, when every candidate has one and the order they are taken in cannot matter
+    (no two give one name different titles, no two names start together); else None.
+
+    Then no sentence needs the model, so the body need not be split into sentences (the costliest step left):
+    a candidate and its name lie in one sentence, as only letters and spaces stand between them."""
+    shapes: dict[tuple[int, int], tuple[int, int]] = {}
+    titled: dict[tuple[int, int], titles.Title] = {}
+    for candidate, title in candidates.items():
+        shape = _shaped(body, candidate)
+        if shape is None:
+            return None
+        if shape not in candidates and titled.setdefault(shape, title) != title:
+            return None
+        shapes[candidate] = shape
+    distinct = set(shapes.values())
+    return shapes if len({a for a, _ in distinct}) == len(distinct) else None
+
+
 def unlisted(body: str, lang: str, found: list[titles.Title], taken: list[tuple[int, int]],
              skip: list[tuple[int, int]]) -> list[Unlisted]:
     """Officials not in the table: a name (not already a listed mention) with an official's title attached."""
@@ -224,6 +264,10 @@ def unlisted(body: str, lang: str, found: list[titles.Title], taken: list[tuple[
     spans: list[tuple[int, int]] = []
     if lang == "en":
         spans = [s for s in candidates if len(body[s[0]:s[1]].split()) >= 2 and body[s[0]:s[1]].isascii()]
+    elif (shapes := _all_shaped(body, candidates)) is not None:
+        for candidate, shape in shapes.items():
+            candidates.setdefault(shape, candidates[candidate])
+            spans.append(shape)
     else:
         for sentence in sentences(body):
             inside = [c for c in candidates if sentence.start <= c[0] < sentence.end]
@@ -271,7 +315,7 @@ def unlisted(body: str, lang: str, found: list[titles.Title], taken: list[tuple[
             complement = re.match(r"[^,.;:\n]{0,60}", body[post.end:])
             role = post.text + (complement.group(0) if complement else "")
             country = _home(body[end:post.start] + " " + role)  # "..., Kyrgyzstan's first deputy ..."
-        role = _nominative_head(re.sub(r"\s+", " ", role).strip(" ,—–-"))
+        role = _remembered("head", re.sub(r"\s+", " ", role).strip(" ,—–-"), _nominative_head)
         # a former post names the person as an official but gives no rank today (meeting levels use the kind)
         kind = "other" if titles.is_former(body, post) else post.kind
         out.append(Unlisted(canonical(body[start:end]), country, kind, role, start, end))
@@ -282,14 +326,17 @@ def _later_surnames(body: str, found: list[Unlisted], taken: list[tuple[int, int
     """Once named with a title, a person's bare surname later on ("— сказал Текебаев") is a mention too."""
     out = list(found)
     spans = taken + [(u.start, u.end) for u in found]
+    capitalised: list[tuple[str, tuple[int, int]]] | None = None  # the body's words, found once for every person
     for person in {u.person: u for u in found if len(u.person.split()) > 1}.values():
         last = body[person.start:person.end].split()[-1]
         if _KYRGYZ_PATRONYMIC.fullmatch(last):
             continue
-        forms = {last.lower()} if last.isascii() else names.inflections(names.nominative(last, surname=True))
-        for word in re.finditer(r"[^\W\d_]+(?:-[^\W\d_]+)*", body):
-            if word.group(0)[:1].isupper() and word.group(0).lower() in forms and not _overlaps(*word.span(), spans):
-                out.append(Unlisted(person.person, person.country, person.kind, person.title, *word.span()))
+        forms = {last.lower()} if last.isascii() else _remembered("forms", last, _surname_forms)
+        if capitalised is None:
+            capitalised = [(w.group(0).lower(), w.span()) for w in names.capitalised_words(body)]
+        for low, span in capitalised:
+            if low in forms and not _overlaps(*span, spans):
+                out.append(Unlisted(person.person, person.country, person.kind, person.title, *span))
     return sorted(out, key=lambda u: u.start)
 
 
@@ -299,6 +346,11 @@ _POSTED_TO = re.compile(r"\b(?:to|in|в|во)\s+(?:the\s+)?[A-ZА-ЯЁ][\w-]*(?:
 def _home(role: str) -> str:
     """The official's own country in a post: "Kazakh Ambassador to Kyrgyzstan" → KZ, not the country posted to."""
     return titles.country_in(_POSTED_TO.sub(" ", role))
+
+
+def _surname_forms(last: str) -> frozenset[str]:
+    """Every case form of the surname ``last`` is written in ("Текебаевым" → текебаев, текебаева, ...)."""
+    return frozenset(names.inflections(names.nominative(last, surname=True)))
 
 
 def _nominative_head(role: str) -> str:

@@ -1,6 +1,7 @@
 """Officials: the curated table, inflected and variant spellings, the two Japarovs, experts, unlisted officials,
 the seeds' gold officials, and a dev-corpus quality gate that refuses to go lower."""
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -337,3 +338,21 @@ def test_robust_to_pages_the_cleaner_missed():
         published = date.fromisoformat(entry["published"]) if entry.get("published") else None
         text = (DEV / entry["file"]).read_text(encoding="utf-8")
         assert set(people(text, published, entry["lang"])) == set(entry["officials"]), entry["file"]
+
+
+@pytest.mark.parametrize("text", [
+    "Президент Касым-Жомарт Токаев встретился с Садыром Жапаровым в Бишкеке.",
+    "Қасым-Жомарт Тоқаев и Ăbc: the İstanbul talks, Ǆemal and ΑΘΗΝΑ",  # capitals outside А-Я and A-Z
+    "abc-Def 1-Ghi x‐Jkl --Mno М.Тлеуберди «Жээнбеков» Nurlan\u00a0Abdyrov _Xyz",
+    "",
+])
+@pytest.mark.parametrize("hyphens", ["-", "-‐"])
+def test_capitalised_words_are_the_words_that_begin_with_a_capital(text, hyphens):
+    every = re.compile(rf"[^\W\d_]+(?:[{hyphens}][^\W\d_]+)*")
+    expected = [(m.span(), m.group(0)) for m in every.finditer(text) if m.group(0)[:1].isupper()]
+    assert [(m.span(), m.group(0)) for m in names.capitalised_words(text, hyphens)] == expected
+
+
+@pytest.mark.parametrize("word", ["данияр", "астане", "жапаров", "президент", "ёлка", "елка"])
+def test_known_parses_are_the_dictionary_forms(word):
+    assert [str(p.tag) for p in names.known_parses(word)] == [str(p.tag) for p in names.parses(word) if p.is_known]
