@@ -73,9 +73,13 @@ _BEFORE_APPOSITION = re.compile(
     rf"({_NAME_WORD}(?:[ \u00a0]{_NAME_WORD}){{0,2}})\s*(?:,|—|–)\s*(?:the\s+)?(?:[\w'’-]+\s+){{0,2}}?$")
 _GAP_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|[^\w\s]")
 _KYRGYZ_PATRONYMIC = re.compile(r"(?:уулу|кызы|uulu|kyzy)", re.IGNORECASE)
+_LOWER_CYRILLIC = re.compile(r"[а-яё-]+")
+_NON_SPACE = re.compile(r"\S+")
+_TOKEN = re.compile(r"[^\s,.;:()«»\"]+")
+_AND = re.compile(r"\s+(?:и|and)\s+")
 
 
-_MEMO: dict[str, dict[str, Any]] = {"canonical": {}, "head": {}, "forms": {}}
+_MEMO: dict[str, dict[str, Any]] = {"canonical": {}, "head": {}, "forms": {}, "complement": {}}
 
 
 def _remembered(table: str, key: str, make: Callable[[str], Any]) -> Any:
@@ -112,9 +116,13 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 
 def _complement(word: str) -> bool:
     """A lower-case word of a title's complement: "министр энергетики", "посол по особым поручениям"."""
+    return bool(_remembered("complement", word, _is_complement))
+
+
+def _is_complement(word: str) -> bool:
     if word in {"и", "по", "особым", "поручениям", "and"}:
         return True
-    if not re.fullmatch(r"[а-яё-]+", word):
+    if not _LOWER_CYRILLIC.fullmatch(word):
         return False
     # genitive and prepositional complements ("по экономике", "в Казахстане"); a verb or a bare preposition ends it
     return any(p.tag.case in {"gent", "datv", "loct"} and p.tag.POS in {"NOUN", "ADJF", "PRTF"}
@@ -149,7 +157,7 @@ def _attached(body: str, start: int, end: int, found: list[titles.Title]) -> tit
 def _trim(body: str, start: int, end: int) -> tuple[int, int] | None:
     """The last run of name words in a capitalised run: "European Council Charles Michel" → "Charles Michel"."""
     segments: list[list[re.Match[str]]] = [[]]
-    for word in re.finditer(r"\S+", body[start:end]):
+    for word in _NON_SPACE.finditer(body[start:end]):
         if not_name(word.group(0)) or titles.is_filler(word.group(0)):
             segments.append([])
         else:
@@ -163,7 +171,7 @@ def _trim(body: str, start: int, end: int) -> tuple[int, int] | None:
 def _candidates(body: str, title: titles.Title) -> list[tuple[int, int]]:
     """Where a name would stand: the first capitalised run after the title (past its complement), or an apposition."""
     out = []
-    for word in re.finditer(r"[^\s,.;:()«»\"]+", body[title.end:title.end + 80]):
+    for word in _TOKEN.finditer(body[title.end:title.end + 80]):
         token = word.group(0)
         if token.isupper() and len(token) > 1:  # an acronym in the complement: "генеральный секретарь СНГ"
             continue
@@ -175,7 +183,7 @@ def _candidates(body: str, title: titles.Title) -> list[tuple[int, int]]:
             if run and _gap_ok(body[title.end:run.start()]):
                 out.append((run.start(), run.end()))
                 # "вице-премьеры Эдиль Байсалов и Данияр Амангельдиев": the title covers both names
-                joined = re.compile(r"\s+(?:и|and)\s+").match(body, run.end())
+                joined = _AND.match(body, run.end())
                 second = _NAME_RUN.match(body, joined.end()) if joined else None
                 if second:
                     out.append((second.start(), second.end()))
@@ -214,7 +222,7 @@ def _looks_like_name(surface: str) -> bool:
 def _shaped(body: str, span: tuple[int, int]) -> tuple[int, int] | None:
     """The name in a run when its shape leaves no doubt: a first name (known, or unknown to the dictionary as Kazakh
     and Kyrgyz names are) and a Russian-style surname or "уулу"/"кызы": "Ербол Арынов", "Нурланбек Тургунбек уулу"."""
-    words = list(re.finditer(r"\S+", body[span[0]:span[1]]))
+    words = list(_NON_SPACE.finditer(body[span[0]:span[1]]))
     if len(words) < 2:
         return None
     last = words[-1].group(0)
@@ -283,7 +291,7 @@ def unlisted(body: str, lang: str, found: list[titles.Title], taken: list[tuple[
                 hits = [shape] if shape else [
                     t for p in persons if _overlaps(*p, [candidate]) and (t := _trim(body, *p))]
                 if not hits:  # NER missed it: a name + surname by shape, the last two words of the run
-                    words = list(re.finditer(r"\S+", body[candidate[0]:candidate[1]]))[-2:]
+                    words = list(_NON_SPACE.finditer(body[candidate[0]:candidate[1]]))[-2:]
                     last_two = (candidate[0] + words[0].start(), candidate[1]) if words else candidate
                     hits = [last_two] if _looks_like_name(body[last_two[0]:last_two[1]]) else []
                 for hit in hits:

@@ -356,3 +356,10 @@ def test_capitalised_words_are_the_words_that_begin_with_a_capital(text, hyphens
 @pytest.mark.parametrize("word", ["данияр", "астане", "жапаров", "президент", "ёлка", "елка"])
 def test_known_parses_are_the_dictionary_forms(word):
     assert [str(p.tag) for p in names.known_parses(word)] == [str(p.tag) for p in names.parses(word) if p.is_known]
+
+
+@pytest.mark.parametrize("prefix", ["Istanbul: ", "İstanbul: "])  # "İ" lower-cases to two characters
+def test_titles_keep_their_offsets_and_kinds(prefix):
+    text = prefix + "Президент Токаев, экс-премьер Мамин и политолог Иванов"
+    found = [(t.kind, text[t.start:t.end]) for t in titles.find_titles(text)]
+    assert found == [("president", "Президент"), ("head_of_government", "экс-премьер"), ("not_official", "политолог")]
