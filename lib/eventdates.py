@@ -103,6 +103,12 @@ RELATIVE_STEMS = ("вчера", "сегодня", "завтра", "накану�
 WEEKDAY_STEMS = ("понедельник", "вторник", "среду", "четверг", "пятниц", "суббот", "воскресен", "day")
 VAGUE_STEMS = ("недел", "году", "месяц", "year", "week", "month", "весн", "лет", "осен", "зим", "spring", "summer",
                "autumn", "fall", "winter")
+_RELATIVE_LONGEST_FIRST = sorted(RELATIVE_DAYS, key=len, reverse=True)
+# What str.isdigit accepts, as one character class (a regex scan is ~6x cheaper than testing each character):
+# the decimal digits (\d) and the other digits of Unicode 14 (superscripts, circled numbers…); a test checks it.
+DIGIT = re.compile("[\\d\u00b2\u00b3\u00b9\u1369-\u1371\u19da\u2070\u2074-\u2079\u2080-\u2089\u2460-\u2468"
+                   "\u2474-\u247c\u2488-\u2490\u24ea\u24f5-\u24fd\u24ff\u2776-\u277e\u2780-\u2788\u278a-\u2792"
+                   "\U00010a40-\U00010a43\U00010e60-\U00010e68\U00011052-\U0001105a\U0001f100-\U0001f10a]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,8 +249,8 @@ def find_dates(text: str, reference: date | None, future: bool = False) -> list[
     taken: list[tuple[int, int]] = []
     low = text.lower()
     # Substring gates (C speed) spare the patterns most sentences cannot match.
-    has_digit = any(c.isdigit() for c in text)
-    has_month = any(stem in low for stem in MONTH_STEMS)
+    has_digit = DIGIT.search(text) is not None
+    has_month = any(map(low.__contains__, MONTH_STEMS))
 
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
@@ -265,19 +271,36 @@ def find_dates(text: str, reference: date | None, future: bool = False) -> list[
     for pattern in (DAY_MONTH, MONTH_DAY) if has_month else ():
         for m in pattern.finditer(text):
             add(_resolve(m, reference))
-    for m in RELATIVE.finditer(text) if any(w in low for w in RELATIVE_STEMS) else ():
+    for m in RELATIVE.finditer(text) if any(map(low.__contains__, RELATIVE_STEMS)) else ():
         if reference is not None:
             word = m.group().lower()
-            key = next(k for k in sorted(RELATIVE_DAYS, key=len, reverse=True) if word.startswith(k))
+            key = next(k for k in _RELATIVE_LONGEST_FIRST if word.startswith(k))
             when = reference + timedelta(days=RELATIVE_DAYS[key])
             add(DateSpan(m.start(), m.end(), m.group(), when, None, when.day, when.month, relative=True))
-    for m in WEEKDAY.finditer(text) if any(w in low for w in WEEKDAY_STEMS) else ():
+    for m in WEEKDAY.finditer(text) if any(map(low.__contains__, WEEKDAY_STEMS)) else ():
         if reference is not None:
             when = _weekday(m, reference, future)
             add(DateSpan(m.start(), m.end(), m.group(), when, None, when.day, when.month, relative=True))
-    for m in VAGUE.finditer(text) if has_month or has_digit or any(w in low for w in VAGUE_STEMS) else ():
+    for m in VAGUE.finditer(text) if has_month or has_digit or any(map(low.__contains__, VAGUE_STEMS)) else ():
         add(DateSpan(m.start(), m.end(), m.group(), None, None, vague=True, period=_period(m, reference, future)))
     return sorted(spans, key=lambda s: s.begin)
+
+
+class Dates:
+    """find_dates with its answers kept, for one article: each meeting sentence is read as a clause, as a sentence
+    and for the day it carries, so the same text is asked about several times. Answers are shared: do not modify."""
+
+    __slots__ = ("_seen",)
+
+    def __init__(self) -> None:
+        self._seen: dict[tuple[str, date | None, bool], list[DateSpan]] = {}
+
+    def find(self, text: str, reference: date | None, future: bool = False) -> list[DateSpan]:
+        key = (text, reference, future)
+        found = self._seen.get(key)
+        if found is None:
+            found = self._seen[key] = find_dates(text, reference, future)
+        return found
 
 
 def explicit_years(text: str) -> list[tuple[int, int]]:
@@ -310,12 +333,14 @@ def article_date(body: str, published: date | None) -> date | None:
     return head.start if head else None
 
 
-def clause_date(clause: str, sentence: str, reference: date | None, future: bool) -> DateSpan | None:
+def clause_date(clause: str, sentence: str, reference: date | None, future: bool,
+                dates: Dates | None = None) -> DateSpan | None:
     """The date of a meeting clause: a written day (over a weekday), else a vague one, else "Earlier, …".
 
     None when the clause names no day or says "the same day" (the caller carries the day told before)."""
+    find = dates.find if dates is not None else find_dates
     for text in (clause, sentence):
-        spans = find_dates(text, reference, future=future)
+        spans = find(text, reference, future)
         # a written date wins over "on Monday" in "on Monday, March 3"
         dated = sorted((s for s in spans if not s.vague and (s.start or s.day)), key=lambda s: s.relative)
         if dated:

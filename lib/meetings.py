@@ -40,7 +40,7 @@ from lib.meeting_cues import (
     names_meeting,
 )
 from lib.participants import Mention, complete, deputy_ministers, describes_a_holder, named_participants, pairs
-from lib.places import find_place
+from lib.places import find_place, remembering
 from lib.records import MEETING_COLUMNS
 from lib.text import sentences
 
@@ -117,6 +117,8 @@ def article_reports(body: str, published: date | None, mentions: list[Mention], 
     # A coming event takes a place only from sentences about coming events: the city of a held meeting told
     # beside it is not where the next one will be.
     last_future_place = last_place
+    # Each meeting sentence is read as a clause, as a sentence and for what it carries: ask once per text.
+    dates, place = eventdates.Dates(), remembering()
     paragraphs = []
     offset = 0
     for line in body.split("\n"):
@@ -136,8 +138,8 @@ def article_reports(body: str, published: date | None, mentions: list[Mention], 
             # a sentence with no official and no group noun cannot name participants (most do not); if it names
             # a meeting ("В понедельник в Бишкеке состоялись консультации"), its day and city are the next ones'
             if names_meeting(sentence.text):
-                last_span = next(iter(_days(eventdates.find_dates(sentence.text, reference))[-1:]), last_span)
-                last_place = find_place(sentence.text) or last_place
+                last_span = next(iter(_days(dates.find(sentence.text, reference))[-1:]), last_span)
+                last_place = place(sentence.text) or last_place
             continue
         text = blank_side_phrases(sentence.text, sentence.start, starts)
         strong, weak = names_meeting(text), WEAK.search(text)
@@ -149,7 +151,7 @@ def article_reports(body: str, published: date | None, mentions: list[Mention], 
         if published is None:  # no publication date: the latest full date written before is the reference
             earlier = [year for position, year in years if position < sentence.start]
             reference = date(earlier[-1], 7, 1) if earlier else None
-        sentence_place = find_place(text)
+        sentence_place = place(text)
         clauses = _clauses(text, sentence.start)
         for begin, end, clause in clauses:
             clause_strong = strong if len(clauses) == 1 else names_meeting(clause)
@@ -159,12 +161,12 @@ def article_reports(body: str, published: date | None, mentions: list[Mention], 
                 continue  # who else sat at a table described elsewhere: the delegation, not another meeting
             if not clause_strong and INVITATION.search(clause):
                 continue  # "invited him to visit": an invitation, not a visit with a day
-            if _habitual(clause, reference):
+            if _habitual(clause, reference, dates):
                 continue  # "they meet regularly": a custom, not a meeting
             future = _future(clause)
             day_hint = published
             named = _not_of_a_coming_event(clause, begin, named_participants(body, mentions, begin, end), future)
-            span = eventdates.clause_date(clause, text, reference, future)
+            span = eventdates.clause_date(clause, text, reference, future, dates)
             people = complete(body, clause, begin, (paragraphs[max(0, here - 1)][0], paragraph_end), named, context,
                               day_hint, _meeting_day(span, last_span, day_hint))
             if len({m.country for m in people}) < 2:
@@ -172,11 +174,11 @@ def article_reports(body: str, published: date | None, mentions: list[Mention], 
             if not clause_strong and (len(named) < 2 or not _visit_pair(clause, named)):
                 continue
             # "met in May 2022 in Bishkek and in April 2024 in Astana": one meeting per month, each with its city
-            variants = _several_months(clause, reference, future) if span is not None and span.vague else []
+            variants = _several_months(clause, reference, future, dates) if span is not None and span.vague else []
             for group in pairs(people, day_hint, clause):
                 for this_span, this_place in variants or [(span, None)]:
-                    own = this_place or find_place(_before_preparations(clause, future)) or (
-                        find_place(_before_preparations(text, future)) if sentence_place else None)
+                    own = this_place or place(_before_preparations(clause, future)) or (
+                        place(_before_preparations(text, future)) if sentence_place else None)
                     report = _report(begin, group, this_span, clause, text, future, published,
                                      own or (last_future_place if future else last_place),
                                      last_future if future else last_span, reports)
@@ -185,7 +187,7 @@ def article_reports(body: str, published: date | None, mentions: list[Mention], 
                     reports.append(report)
         # Days of meeting sentences carry to the next ones ("14 сентября … прошла встреча …. На полях встречи …");
         # a "весной" / "next year" in between is about another event and neither carries nor stops the day.
-        dates_here = _days(eventdates.find_dates(text, reference))
+        dates_here = _days(dates.find(text, reference))
         if dates_here:
             last_span = dates_here[-1]
             if FUTURE.search(text):
@@ -231,9 +233,10 @@ def _before_preparations(text: str, future: bool) -> str:
     return text[:found.start()] if found else text
 
 
-def _several_months(clause: str, reference: date | None, future: bool) -> list[tuple[eventdates.DateSpan, str | None]]:
+def _several_months(clause: str, reference: date | None, future: bool,
+                    dates: eventdates.Dates) -> list[tuple[eventdates.DateSpan, str | None]]:
     """Months joined by "and" / "и" / a comma, each a meeting of its own with the city named after it; [] for one."""
-    spans = [d for d in eventdates.find_dates(clause, reference, future=future) if d.vague and d.period]
+    spans = [d for d in dates.find(clause, reference, future) if d.vague and d.period]
     if len({d.period for d in spans}) < 2 or not all(
             re.search(r"\b(?:and|и|а также|as well as)\b|,", clause[a.end:b.begin]) for a, b in pairwise(spans)):
         return []
@@ -256,11 +259,11 @@ def _days(spans: list[eventdates.DateSpan]) -> list[eventdates.DateSpan]:
     return [s for s in spans if not s.vague]
 
 
-def _habitual(clause: str, reference: date | None) -> bool:
+def _habitual(clause: str, reference: date | None, dates: eventdates.Dates) -> bool:
     """"Регулярно встречаются", "meet regularly": a habit in the present, with no day of its own."""
     if not (HABITUAL.search(clause) and HABITUAL_VERB.search(clause)) or PAST.search(clause) or FUTURE.search(clause):
         return False  # "X, who meet regularly, held talks …" tells of one meeting
-    return not any(not d.vague for d in eventdates.find_dates(clause, reference))
+    return not any(not d.vague for d in dates.find(clause, reference))
 
 
 def _visit_pair(clause: str, named: list[Mention]) -> bool:

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lib.eventdates import day_number, find_dates, month_number, nearest_year
+from lib.eventdates import DIGIT, Dates, day_number, find_dates, month_number, nearest_year
 
 D = date
 
@@ -138,3 +138,16 @@ def test_parser_never_raises(text, reference, future):
 def test_month_of_a_vague_expression(text, reference, future, period):
     (span,) = find_dates(text, reference, future=future)
     assert span.vague and span.period == period
+
+
+def test_digit_gate_accepts_what_str_isdigit_accepts():
+    # the gate spares the numeric patterns a text without digits; it must agree with str.isdigit everywhere
+    assert all((DIGIT.fullmatch(chr(c)) is not None) == chr(c).isdigit() for c in range(0x110000))
+
+
+def test_remembered_dates_are_the_dates():
+    dates = Dates()
+    for text, reference, future in [("в пятницу 5 марта", D(2021, 3, 8), False), ("в пятницу", D(2021, 3, 8), True),
+                                    ("в пятницу", D(2021, 3, 8), False), ("в пятницу", None, False)]:
+        assert dates.find(text, reference, future) == find_dates(text, reference, future=future)
+        assert dates.find(text, reference, future) == find_dates(text, reference, future=future)
