@@ -50,8 +50,14 @@ FURNITURE_ANY = re.compile(
     r"свидетельство о регистрации",
     re.IGNORECASE,
 )
+# re tries every branch of a long case-insensitive alternation at every position; the same pattern over the
+# lower-cased line runs ~3× faster. For the characters of Russian, Kazakh, Kyrgyz and English text lower-casing
+# agrees with re.IGNORECASE (tests/test_clean.py checks each one); a line with any other character falls back.
+FURNITURE_ANY_LOWER = re.compile(FURNITURE_ANY.pattern)
+UNUSUAL_CASE = re.compile(r"[^\x00-\xff\u0400-\u04ff\u2000-\u206f\u20a0-\u20cf\u2116\u2212]")
 # Ticker quotes: a currency sign or code next to a number with a change ("$ 99.61 +0.03", "USD 82,71").
 TICKER = re.compile(r"(?:[$€₽¥£₸]|USD|EUR|RUB|KZT|KGS|CNY|UZS|Brent)[\s/A-Z]*\d+[.,]\d+", re.IGNORECASE)
+DECIMAL = re.compile(r"\d[.,]\d")  # in every ticker quote; most lines have none and skip the slower search
 # Labels a site appends to a headline ("… Новость дня", "… Exclusive").
 TITLE_BADGE = re.compile(r"\s+(?:новость дня|главное|эксклюзив|молния|срочно|видео|фото|breaking|exclusive|"
                          r"updated|live|video|photo)\s*$", re.IGNORECASE)
@@ -139,9 +145,9 @@ def _line(text: str, stop: frozenset[str]) -> Line:
     n = len(words)
     share = sum(1 for w in words if w.lower() in stop) / n if n else 0.0
     stripped = BULLET.sub("", text)
-    tickers = len(TICKER.findall(text))
+    tickers = len(TICKER.findall(text)) if DECIMAL.search(text) else 0
     furniture = bool(
-        FURNITURE_START.match(stripped) or FURNITURE_ANY.search(text)
+        FURNITURE_START.match(stripped) or _furniture_anywhere(text)
         # A prose sentence may give several dollar figures; a ticker line has little else.
         or (tickers >= 2 and (n < 15 or share < 0.15))
         or (len(SEPARATORS.findall(text)) >= 3 and n < 25 and not SENTENCE_END.search(text))
@@ -154,6 +160,13 @@ def _line(text: str, stop: frozenset[str]) -> Line:
     prose = n >= 5 and bool(SENTENCE_END.search(text)) and not date_line
     inline = furniture and not date_line and bool(INLINE_FURNITURE.match(stripped))
     return Line(text, n, share, furniture, date_line, prose, inline)
+
+
+def _furniture_anywhere(text: str) -> bool:
+    """FURNITURE_ANY.search(text), faster."""
+    if UNUSUAL_CASE.search(text):
+        return FURNITURE_ANY.search(text) is not None
+    return FURNITURE_ANY_LOWER.search(text.lower()) is not None
 
 
 def _digit_share(text: str) -> float:
@@ -252,7 +265,7 @@ def _headline_like(text: str) -> bool:
     words = WORD.findall(text)
     if not 3 <= len(words) <= 30 or text.isupper():
         return False
-    if FURNITURE_START.match(text) or FURNITURE_ANY.search(text) or BYLINE.match(text) or dates.is_date_line(text):
+    if FURNITURE_START.match(text) or _furniture_anywhere(text) or BYLINE.match(text) or dates.is_date_line(text):
         return False
     if SEPARATORS.search(text) or TICKER.search(text) or _digit_share(text) > 0.3:
         return False

@@ -166,3 +166,27 @@ def test_html_nested_deeper_than_libxml2_parses_is_still_read():
         "The two prime ministers met in Bishkek on Tuesday and discussed trade, transport and the water and energy "
         "balance of the region.",
         "They agreed to open two new border crossings before the winter and to meet again in spring."]
+
+
+def test_lower_casing_agrees_with_ignorecase_on_usual_characters():
+    """The furniture search over lower-cased text is exact for every character it is used on."""
+    import re
+
+    pattern = clean.FURNITURE_ANY.pattern
+    assert pattern == pattern.lower()
+    atoms = [re.compile(a) for a in {re.escape(c) for c in pattern if c != "\\"} | {r"\d", r"\s", "[+−-]"}]
+    folded = [re.compile(a.pattern, re.IGNORECASE) for a in atoms]
+    usual = [chr(i) for i in range(0x3000) if not clean.UNUSUAL_CASE.search(chr(i))]
+    assert "ё" in usual and "Қ" in usual and "«" in usual and "İ" not in usual and "ſ" not in usual
+    for ch in usual:
+        lowered = ch.lower()
+        assert len(lowered) == 1, ch
+        for plain, ignorecase in zip(atoms, folded, strict=True):
+            assert bool(ignorecase.fullmatch(ch)) == bool(plain.fullmatch(lowered)), (ch, plain.pattern)
+
+
+@pytest.mark.parametrize("line", ["© 2024 Kazinform", "ВСЕ ПРАВА ЗАЩИЩЕНЫ.", "COPYRIGHT İSTANBUL", "Сегодня +25 °C",
+                                  "Privacy Policy | Terms of Use", "ſome copyright text", "Президент провел переговоры",
+                                  "ᲃсылка обязательна", "18+"])
+def test_furniture_anywhere_is_the_ignorecase_search(line):
+    assert clean._furniture_anywhere(line) is bool(clean.FURNITURE_ANY.search(line))
