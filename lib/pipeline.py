@@ -21,7 +21,7 @@ from pathlib import Path
 import pandas as pd
 from threadpoolctl import threadpool_limits
 
-from lib import clean, corpus, meetings, passages, people, trade
+from lib import clean, corpus, countries, meetings, passages, people, rerun, trade
 from lib.records import (
     ARTICLE_COLUMNS,
     ERROR_COLUMNS,
@@ -41,6 +41,10 @@ Progress = Callable[[int, int, str], None]
 LIB_DIR = Path(__file__).resolve().parent
 # Per-article fact tables, each with an article_id column, and the key that makes a row unique in the cache.
 FACT_TABLES = ("mentions", "officials", "reports", "trade", "passages")
+# The articles table as built: the records' columns and the countries each article's text names.
+ARTICLE_TABLE_COLUMNS = [*ARTICLE_COLUMNS, countries.COLUMN]
+# The tables of a Corpus, as a re-run reads them back from its snapshot.
+CORPUS_TABLES = ("articles", "officials", "meetings", "trade", "passages", "mentions", "errors")
 # Articles are cleaned in batches so memory stays flat and a crash loses one batch of work at most.
 BATCH_SIZE = 500
 # Below this many new files, starting worker processes (each loads the NER model, ~2 s) costs more than it saves.
@@ -63,7 +67,7 @@ class Corpus:
     @classmethod
     def empty(cls) -> Corpus:
         return cls(
-            articles=articles_frame([]),
+            articles=_articles_frame([]),
             officials=empty(OFFICIAL_COLUMNS),
             meetings=empty(MEETING_COLUMNS),
             trade=empty(TRADE_COLUMNS),
@@ -103,23 +107,25 @@ def build(roots: Iterable[tuple[Path, str]], store: Store, progress: Progress | 
     """Read every article under ``roots`` ((folder, prefix for its file names) pairs) into a Corpus.
 
     ``workers`` processes read and extract new files (default: one per CPU core; 1 runs everything here).
+    A re-run on the same files with the same code reads the Corpus the last run assembled (see lib.rerun).
     """
     files, errors = corpus.scan(list(roots))
     namespace = f"facts-{fingerprint()}"
     store.clean_stale()
+    hashed, file_stats = rerun.hash_files(files, errors, rerun.known_stats(store))
+    if file_stats is not None:
+        rerun.save_stats(store, file_stats)
+    key = rerun.corpus_key(namespace, hashed, errors)
+    saved = rerun.load(store, key, CORPUS_TABLES)
+    if saved is not None:
+        stats = {"files": len(files), "parsed": 0, "articles": len(saved["articles"]), "errors": len(saved["errors"])}
+        return Corpus(**saved, stats=stats)
 
     known = store.read(namespace, "files", key="raw_hash")
     known_hashes = set(known["raw_hash"]) if known is not None else set()
     # The files table names every stored article (both are written in one batch), and is far smaller to read
     # than the articles table with its bodies.
     cached_ids = set(known["article_id"].dropna()) if known is not None else set()
-
-    hashed: list[tuple[corpus.FoundFile, str]] = []
-    for found in files:
-        try:
-            hashed.append((found, corpus.file_hash(found.path)))
-        except OSError as exc:
-            errors.append(ReadError(found.file, f"cannot read the file ({exc.strerror or exc})"))
 
     todo = [(f, h) for f, h in hashed if h not in known_hashes]
     done = 0
@@ -131,7 +137,9 @@ def build(roots: Iterable[tuple[Path, str]], store: Store, progress: Progress | 
     if progress and todo:
         progress(len(todo), len(todo), "reading and extracting")
     store.compact(namespace, {"files": "raw_hash", "articles": "article_id"}, group="article_id")
-    return _assemble(hashed, errors, store, namespace, stats={"files": len(files), "parsed": len(todo)})
+    built = _assemble(hashed, errors, store, namespace, stats={"files": len(files), "parsed": len(todo)})
+    rerun.save(store, key, {name: getattr(built, name) for name in CORPUS_TABLES})
+    return built
 
 
 Chunk = list[tuple[corpus.FoundFile, str]]
@@ -195,7 +203,7 @@ def _work(chunk: Chunk, known_ids: set[str] | frozenset[str]) -> Result:
         if result.article_id not in known_ids and result.article_id not in seen:
             seen.add(result.article_id)
             new_articles.append(result)
-    frame = articles_frame(new_articles)
+    frame = _articles_frame(new_articles)
     try:
         return file_rows, {"articles": frame, **extract_facts(frame)}
     except Exception:  # an extractor bug on one article must not cost the batch: find it, report it, go on
@@ -216,8 +224,15 @@ def _work_one_by_one(file_rows: list[dict[str, object]], articles: list[Article]
     for row in file_rows:
         if row["article_id"] in failed:
             row["error"], row["article_id"] = failed[str(row["article_id"])], None
-    frame = articles_frame(good)
+    frame = _articles_frame(good)
     return file_rows, {"articles": frame, **extract_facts(frame)}
+
+
+def _articles_frame(articles: list[Article]) -> pd.DataFrame:
+    """The articles table as stored: each article's countries are found here, in the workers, once."""
+    frame = articles_frame(articles)
+    frame[countries.COLUMN] = countries.text_countries_column(frame)
+    return frame
 
 
 def _write(file_rows: list[dict[str, object]], tables: dict[str, pd.DataFrame], store: Store, namespace: str,
@@ -288,7 +303,7 @@ def _assemble(
     def current(table: str, columns: list[str]) -> pd.DataFrame:
         frame = store.read(namespace, table, group="article_id")
         if frame is None or frame.empty:
-            out = empty(columns) if table != "articles" else articles_frame([])
+            out = empty(columns) if table != "articles" else _articles_frame([])
             return out
         frame = frame[frame["article_id"].isin(file_of.keys())].copy()
         if table == "articles":
@@ -298,10 +313,10 @@ def _assemble(
         sort = ["file"] if "file" in frame.columns else ["article_id"]
         return _uniform_strings(frame.sort_values(sort, kind="stable").reset_index(drop=True))
 
-    articles = current("articles", ARTICLE_COLUMNS)
+    articles = current("articles", ARTICLE_TABLE_COLUMNS)
     if not articles.empty:
         articles["published"] = pd.to_datetime(articles["published"]).astype("datetime64[ns]")
-        articles = articles[ARTICLE_COLUMNS]
+        articles = articles[ARTICLE_TABLE_COLUMNS]
     reports = current("reports", meetings.REPORT_COLUMNS)
     error_frame = pd.DataFrame([(e.file, e.error) for e in errors], columns=ERROR_COLUMNS)
     error_frame = error_frame.sort_values("file", kind="stable").reset_index(drop=True)

@@ -11,6 +11,7 @@ This module is the only one that knows the layout, so a team deployment can swap
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import time
@@ -144,6 +145,63 @@ class Store:
             for batch in old:
                 _retire(batch)
 
+    def write_snapshot(self, namespace: str, key: str, tables: dict[str, pd.DataFrame]) -> bool:
+        """Keep ``tables`` whole under ``key`` (all or nothing) and drop all but the newest few snapshots.
+
+        Read back by ``read_snapshot`` exactly as given (dtypes, lists, None). Returns False, writing nothing,
+        when a table holds a value Parquet would not give back as it was (a NaN or an object in a text column).
+        """
+        if not all(_restorable(frame) for frame in tables.values()):
+            return False
+        base = self.folder(namespace)
+        tmp = base / f"{TMP_PREFIX}{os.getpid()}-{uuid.uuid4().hex}"
+        tmp.mkdir()
+        final = base / f"{SNAPSHOT_PREFIX}{key}"
+        try:
+            for name, frame in tables.items():
+                _write_parquet(frame, tmp / f"{name}.parquet")
+            _fsync_dir(tmp)
+            os.replace(tmp, final)
+        except BaseException as exc:
+            shutil.rmtree(tmp, ignore_errors=True)
+            # A snapshot is a shortcut: when it cannot be written (disk full, or another process renamed the
+            # same snapshot into place first) the next run rebuilds it.
+            if not isinstance(exc, OSError):
+                raise
+        for old in self._snapshots(namespace)[SNAPSHOTS_KEPT:]:
+            _retire(old)
+        return final.is_dir()
+
+    def read_snapshot(self, namespace: str, key: str) -> dict[str, pd.DataFrame] | None:
+        """The tables written under ``key``, or None when there is no such snapshot (or it cannot be read)."""
+        folder = self.root / namespace / f"{SNAPSHOT_PREFIX}{key}"
+        try:
+            tables = {path.stem: _read_exact(path) for path in sorted(folder.glob("*.parquet"))}
+            os.utime(folder)  # recently used snapshots are the ones kept
+        except (OSError, pa.ArrowException):
+            return None  # pruned meanwhile, or damaged: the caller rebuilds it
+        return tables or None
+
+    def snapshot_tables(self, namespace: str, table: str) -> list[pd.DataFrame]:
+        """One table of every kept snapshot, the most recently used first (those that can be read)."""
+        frames = []
+        for folder in self._snapshots(namespace):
+            try:
+                frames.append(_read_exact(folder / f"{table}.parquet"))
+            except (OSError, pa.ArrowException):
+                continue
+        return frames
+
+    def _snapshots(self, namespace: str) -> list[Path]:
+        base = self.root / namespace
+        found = []
+        for path in base.glob(f"{SNAPSHOT_PREFIX}*") if base.is_dir() else []:
+            try:
+                found.append((path.stat().st_mtime_ns, path))
+            except OSError:
+                continue
+        return [path for _, path in sorted(found, reverse=True)]
+
     def clean_stale(self) -> None:
         """Remove half-written batches of killed processes and retired batches; live writers' work stays."""
         for pattern in ("*/.tmp-*", "*/*/.tmp-*", "*/.retired-*", "*/*/.retired-*"):
@@ -157,6 +215,10 @@ TMP_PREFIX = ".tmp-"
 READ_ATTEMPTS = 5
 BATCH_COLUMN = "__batch__"
 LOCK_NAME = ".compact.lock"
+SNAPSHOT_PREFIX = "snapshot-"
+# Snapshots kept per namespace: one per corpus folder the store serves (the CLI's, the dashboard's with uploads),
+# and a spare so two alternating ones do not evict each other.
+SNAPSHOTS_KEPT = 4
 # A half-written batch whose writer we cannot check (another machine on a shared disk) is stale after this.
 STALE_AFTER_S = 24 * 3600
 
@@ -207,6 +269,34 @@ def _exclusive(path: Path, wait: bool) -> Iterator[bool]:
             yield True
         finally:
             fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def _restorable(frame: pd.DataFrame) -> bool:
+    """Whether every object column holds only what ``_read_exact`` gives back unchanged: None, text, bytes, booleans
+    and lists of text (a NaN would come back as None, a tuple as a list)."""
+    for column in frame.columns:
+        if frame[column].dtype != object:
+            continue
+        for value in frame[column]:
+            if value is None or type(value) in (str, bytes, bool):
+                continue
+            if type(value) is list and all(type(item) is str for item in value):
+                continue
+            return False
+    return True
+
+
+def _read_exact(path: Path) -> pd.DataFrame:
+    """A Parquet file as the frame that was written: object columns (lists, text with None) come back as Python
+    objects, where pandas would make lists numpy arrays and text a string dtype."""
+    table = pq.read_table(path)
+    frame = table.to_pandas()
+    described = json.loads((table.schema.metadata or {}).get(b"pandas", b"{}")).get("columns", [])
+    for column in described:
+        if column.get("numpy_type") == "object" and column.get("field_name") in frame.columns:
+            name = column["field_name"]
+            frame[name] = pd.Series(table.column(name).to_pylist(), index=frame.index, dtype=object)
+    return frame
 
 
 def _read_parquet(path: Path) -> pd.DataFrame:

@@ -6,28 +6,22 @@ pages stay thin and everything a page shows can be tested without a browser.
 
 from __future__ import annotations
 
-import csv
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 from itertools import combinations
-from pathlib import Path
 
 import pandas as pd
 
 from lib import trade_view
+from lib.countries import COLUMN as TEXT_COUNTRIES
+from lib.countries import country_name, text_countries_column
 from lib.pipeline import Corpus
 from lib.records import LEVELS
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
 ALL_PAIRS = "all"
 DEFAULT_PAIR = "KZ-KG"
 UNKNOWN_SOURCE = "(unknown outlet)"
-# A country counts as a subject of an article when its title names it or its body names it at least this
-# often: one passing mention ("EAEU members Kazakhstan, Kyrgyzstan, ...") does not make an article about it.
-MIN_BODY_MENTIONS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,26 +50,6 @@ class FilterOptions:
     max_date: date | None
 
 
-@dataclass(frozen=True, slots=True)
-class Country:
-    code: str
-    name: str
-    pattern: re.Pattern[str]
-
-
-@cache
-def countries() -> tuple[Country, ...]:
-    """The country table of lib/data/countries.csv (name stems in Russian and English)."""
-    with open(DATA_DIR / "countries.csv", encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
-    return tuple(Country(r["code"], r["name"], re.compile("|".join(map(re.escape, r["patterns"].split("|"))),
-                                                           re.IGNORECASE)) for r in rows)
-
-
-def country_name(code: str) -> str:
-    return next((c.name for c in countries() if c.code == code), code)
-
-
 def pair_label(pair: str) -> str:
     if pair == ALL_PAIRS:
         return "All countries"
@@ -102,15 +76,6 @@ def rows_where(frame: pd.DataFrame, column: str, test: Callable[[object], bool])
     return frame.loc[pd.Series(mask, index=frame.index, dtype=bool)] if len(frame) else frame
 
 
-def text_countries(title: str, body: str) -> list[str]:
-    """Countries an article is about, judged from its title and how often its body names them."""
-    found = []
-    for country in countries():
-        if country.pattern.search(title or "") or len(country.pattern.findall(body or "")) >= MIN_BODY_MENTIONS:
-            found.append(country.code)
-    return found
-
-
 def prepare(corpus: Corpus) -> Corpus:
     """Adds the columns every filter needs (countries per article, outlet label); done once per load."""
     articles = corpus.articles.copy()
@@ -127,9 +92,12 @@ def prepare(corpus: Corpus) -> Corpus:
         for file in as_list(files):
             if file in by_file:
                 fact_countries.setdefault(by_file[file], set()).update(as_list(codes))
+    # The pipeline computed each article's text countries once, in its workers; tables built elsewhere
+    # (tests, older callers) get them computed here by the same function.
+    in_text = articles[TEXT_COUNTRIES] if TEXT_COUNTRIES in articles else text_countries_column(articles)
     articles["countries"] = [
-        ";".join(sorted(set(text_countries(t, b)) | fact_countries.get(a, set())))
-        for a, t, b in zip(articles["article_id"], articles["title"], articles["body"], strict=True)
+        ";".join(sorted(set(as_list(codes)) | fact_countries.get(a, set())))
+        for a, codes in zip(articles["article_id"], in_text, strict=True)
     ]
     articles["outlet"] = articles["source"].map(lambda s: s if isinstance(s, str) and s.strip() else UNKNOWN_SOURCE)
     return _replace(corpus, articles=articles)
