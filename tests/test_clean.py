@@ -190,3 +190,25 @@ def test_lower_casing_agrees_with_ignorecase_on_usual_characters():
                                   "ᲃсылка обязательна", "18+"])
 def test_furniture_anywhere_is_the_ignorecase_search(line):
     assert clean._furniture_anywhere(line) is bool(clean.FURNITURE_ANY.search(line))
+
+
+def test_letter_sets_are_disjoint_and_within_the_basic_plane():
+    every = "".join(map(chr, range(0x110000)))
+    matched = [{m.start() for m in pattern.finditer(every)} for pattern in clean.LETTER_SETS]
+    assert all(max(points) < 0xFFFF for points in matched)
+    assert sum(map(len, matched)) == len(set().union(*matched))
+
+
+def _lang_by_regex(text):
+    sample = text[:20000]
+    cyr, kazakh, kyrgyz, latin = (len(p.findall(sample)) for p in clean.LETTER_SETS)
+    if cyr + kazakh + kyrgyz < latin:
+        return "en"
+    return "kk" if kazakh > 0.02 * cyr else "ky" if kyrgyz > 0.02 * cyr else "ru"
+
+
+@pytest.mark.parametrize("text", ["", "Президент провел переговоры", "The President met", "Қазақстан Республикасы",
+                                  "Кыргыз Республикасынын Өкмөтү", "ſſſ İİİ KKK ᲀᲀᲀᲀ абв", "😀 🇰🇿 abc где",
+                                  "Ab" * 15000 + "где" * 9000])
+def test_detect_lang_counts_letters_as_the_patterns_match_them(text):
+    assert clean.detect_lang(text) == _lang_by_regex(text)
