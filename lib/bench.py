@@ -198,6 +198,54 @@ def measure_embedding(texts: list[str], store_root: Path, encoder: object | None
     }, encoder
 
 
+BACKEND_SAMPLE = 1000
+
+
+def _bare_encode(encoder: object, texts: list[str]) -> np.ndarray:
+    model = encoder._model  # type: ignore[attr-defined] # noqa: SLF001 - the bare model is what is compared
+    return np.asarray(model.encode(texts, batch_size=encoder.batch_size, normalize_embeddings=True,  # type: ignore[attr-defined]
+                                   convert_to_numpy=True, show_progress_bar=False), dtype=np.float32)
+
+
+def measure_backends(texts: list[str], cache_root: Path) -> dict[str, object]:
+    """The bare model under each backend on the same passages: passages/s, CPU and closeness to torch's vectors.
+
+    Quality on real queries is a separate check (``python -m lib evaluate --queries`` with KK_EMBED_BACKEND).
+    """
+    from lib import embed_onnx
+    from lib.embed import load_encoder
+
+    speed: dict[str, float] = {}
+    cpu_ms: dict[str, float] = {}
+    closeness: dict[str, dict[str, float]] = {}
+    reference = None
+    previous = os.environ.get("KK_STORE")
+    os.environ["KK_STORE"] = str(cache_root)  # the exported ONNX files go to the bench's own folder
+    try:
+        for backend in embed_onnx.BACKENDS:
+            encoder = load_encoder(backend=backend)
+            if encoder.info.backend != backend:
+                speed[backend] = None  # type: ignore[assignment] # this model or machine cannot run it
+                continue
+            _bare_encode(encoder, texts[:64])  # warm-up: first calls allocate and pick kernels
+            cpu = time.process_time()
+            seconds, vectors = _timed(lambda e=encoder: _bare_encode(e, texts))
+            cpu_ms[backend] = round(1000 * (time.process_time() - cpu) / len(texts), 2)
+            speed[backend] = round(len(texts) / seconds, 1)
+            if reference is None:
+                reference = vectors
+            else:
+                cosine = (vectors * reference).sum(axis=1)  # type: ignore[operator]
+                closeness[backend] = {"min": round(float(cosine.min()), 4), "mean": round(float(cosine.mean()), 4)}
+    finally:
+        if previous is None:
+            os.environ.pop("KK_STORE", None)
+        else:
+            os.environ["KK_STORE"] = previous
+    return {"backend_passages": len(texts), "backend_passages_per_s": speed, "backend_cpu_ms_per_passage": cpu_ms,
+            "backend_cosine_to_torch": closeness}
+
+
 def load_queries() -> list[str]:
     if QUERIES_FILE.is_file():
         try:
@@ -323,7 +371,7 @@ def measure_filter(built: object) -> dict[str, object]:
 def measure(n: int, workdir: Path, embed_sample: int = EMBED_SAMPLE, workers: int | None = None,
             stages: bool = True, embed: bool = True, query_rounds: int = QUERY_ROUNDS,
             rank_passages: int = 0, max_queries: int | None = None, encoder: object | None = None,
-            ) -> dict[str, object]:
+            backends: bool = False) -> dict[str, object]:
     """Every figure for one corpus size (run it in a fresh process so the memory peak is this size's)."""
     from lib import synth
 
@@ -350,6 +398,8 @@ def measure(n: int, workdir: Path, embed_sample: int = EMBED_SAMPLE, workers: in
         sample = texts[::step][:embed_sample]
         figures, encoder = measure_embedding(sample, workdir / "embed-store", encoder)
         result.update(figures)
+        if backends:
+            result.update(measure_backends(sample[:BACKEND_SAMPLE], workdir / "model-cache"))
         result.update(measure_search(built, encoder, query_rounds, max_queries))
     if rank_passages:
         result.update(measure_rank_at(rank_passages))
@@ -364,7 +414,8 @@ def measure(n: int, workdir: Path, embed_sample: int = EMBED_SAMPLE, workers: in
 
 
 def run(sizes: Sequence[int], embed_sample: int = EMBED_SAMPLE, workers: int | None = None,
-        workdir: Path | None = None, out: Callable[[str], None] = print, embed: bool = True) -> list[dict]:
+        workdir: Path | None = None, out: Callable[[str], None] = print, embed: bool = True,
+        backends: bool = True) -> list[dict]:
     """Measure each size in its own subprocess; print and return one JSON object per size."""
     results = []
     with tempfile.TemporaryDirectory(prefix="kk-bench-", dir=workdir) as tmp:
@@ -375,6 +426,8 @@ def run(sizes: Sequence[int], embed_sample: int = EMBED_SAMPLE, workers: int | N
                 command += ["--workers", str(workers)]
             if not embed:
                 command.append("--no-embed")
+            if backends:
+                command.append("--backends")
             if n >= RANK_AT_SIZE:
                 command += ["--rank-passages", str(RANK_PASSAGES)]
             proc = subprocess.run(command, cwd=settings.PROJECT_ROOT, capture_output=True, text=True, check=False)
@@ -394,9 +447,10 @@ def _child(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=None)
     parser.add_argument("--no-embed", action="store_true")
     parser.add_argument("--rank-passages", type=int, default=0)
+    parser.add_argument("--backends", action="store_true")
     args = parser.parse_args(argv)
     result = measure(args.child, args.workdir, args.embed_sample, args.workers, embed=not args.no_embed,
-                     rank_passages=args.rank_passages)
+                     rank_passages=args.rank_passages, backends=args.backends)
     print(json.dumps(result, ensure_ascii=False), flush=True)
     return 0
 
@@ -416,6 +470,8 @@ def add_bench_parser(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--embed-sample", type=int, default=EMBED_SAMPLE,
                         help=f"passages encoded to measure embedding throughput (default {EMBED_SAMPLE})")
     parser.add_argument("--no-embed", action="store_true", help="skip the embedding model (embedding and search)")
+    parser.add_argument("--no-backends", action="store_true",
+                        help=f"skip timing the ONNX and int8 backends against torch ({BACKEND_SAMPLE} passages)")
     parser.add_argument("--workers", type=int, default=None, help="ingest processes (default: one per core)")
     parser.add_argument("--workdir", type=Path, default=None, help="where the temporary corpora go (default: /tmp)")
 
@@ -423,7 +479,8 @@ def add_bench_parser(sub: argparse._SubParsersAction) -> None:
 def cmd_bench(args: argparse.Namespace) -> int:
     sizes = list(args.articles) + ([FULL_SIZE] if args.full and FULL_SIZE not in args.articles else [])
     try:
-        run(sizes, args.embed_sample, args.workers, args.workdir, embed=not args.no_embed)
+        run(sizes, args.embed_sample, args.workers, args.workdir, embed=not args.no_embed,
+            backends=not args.no_backends)
     except RuntimeError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -70,8 +70,9 @@ def print_query_scores(corpus: pipeline.Corpus, store_path: Path | None, queries
     queries = json.loads(Path(queries_path).read_text(encoding="utf-8"))
     index = open_index(corpus, store_path)
     summary = summarise_scores(score_queries(index, queries))
-    print(f"search ({len(queries)} queries, model {index.encoder.info.name}"
-          f"{', English-only fallback' if index.encoder.info.fallback else ''})")
+    info = index.encoder.info
+    print(f"search ({len(queries)} queries, model {info.name}{', English-only fallback' if info.fallback else ''}"
+          f"{'' if info.backend == 'torch' else ', backend ' + info.backend})")
     for row in summary.to_dict("records"):
         print(f"search {row['method']:<6}  recall@5 {row['recall@5']:.3f}  MRR {row['MRR']:.3f}  "
               f"cross-lingual recall@5 {row['cross recall@5']:.3f}  MRR {row['cross MRR']:.3f}")

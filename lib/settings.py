@@ -29,6 +29,12 @@ SETTINGS: list[Setting] = [
         "Sentence-transformers model for semantic search: a local path or a Hugging Face name already in the "
         "local cache (nothing is downloaded).",
     ),
+    Setting(
+        "embed_backend",
+        "torch",
+        "How the embedding model runs: torch, onnx (the same weights exported once to ONNX Runtime) or onnx-int8 "
+        "(weights quantised to 8 bits); see Performance for their speed and quality here.",
+    ),
     Setting("embed_batch", "64", "Passages encoded per batch."),
     Setting("max_file_mb", "50", "Files larger than this many megabytes are reported and skipped."),
     Setting("upload_max_mb", "5", "Largest article the browser upload accepts, in megabytes."),
