@@ -5,6 +5,7 @@ import re
 from datetime import date
 from io import StringIO
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -210,3 +211,13 @@ def test_csv_of_a_filtered_table_holds_exactly_its_rows(corpus):
     assert {"file", "article_id", "url"} <= set(rows.columns)
     trade = pd.read_csv(StringIO(to_csv_bytes(trade_view.trade_table(view.trade, view.articles)).decode("utf-8-sig")))
     assert trade["quote"].tolist() == ["Trade reached $1.3 billion", "the goal is $2 billion"]
+
+
+@pytest.mark.parametrize("value", [
+    ["A", "B"], [], ["A", ""], ["A", None], ["A", 3], ("A", "B"), np.array(["A", "B"]), "A; B", None, float("nan"),
+    [np.str_("A")], 7,
+])
+def test_joined_is_the_join_of_as_list(value):
+    assert views.joined(value, ", ") == ", ".join(views.as_list(value))
+    if isinstance(value, list):
+        assert views.as_list(value) is not value  # a copy: callers may extend it
