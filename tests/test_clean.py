@@ -212,3 +212,10 @@ def _lang_by_regex(text):
                                   "Ab" * 15000 + "где" * 9000])
 def test_detect_lang_counts_letters_as_the_patterns_match_them(text):
     assert clean.detect_lang(text) == _lang_by_regex(text)
+
+
+@pytest.mark.parametrize("language", ["English", "Russian"])
+def test_stop_words_are_justexts(language):
+    import justext
+
+    assert clean._stopwords(language) == frozenset(w.lower() for w in justext.get_stoplist(language))
