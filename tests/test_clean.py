@@ -219,3 +219,11 @@ def test_stop_words_are_justexts(language):
     import justext
 
     assert clean._stopwords(language) == frozenset(w.lower() for w in justext.get_stoplist(language))
+
+
+@pytest.mark.parametrize("line", ["Kazinform reports that the talks went well.", "AKIpress cites the ministry.",
+                                  "The Ministry said in a statement on Monday", "Как сообщало «Кабар», визит",
+                                  "как передает Sputnik, стороны", "Как передаёт ТАСС, президенты"])
+def test_outlet_credits_contain_a_reporting_word(line):
+    assert clean.OUTLET_REPORTS.search(line)
+    assert any(word in line for word in clean.REPORTING_WORDS)
