@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from lib.casefree import cue
+
 # Number words that stand before a scale word ("two billion", "полутора миллиардов", "three-billion").
 WORD_NUMBERS: dict[str, Decimal] = {
     **{w: Decimal(n) for n, ws in enumerate([
@@ -40,7 +42,7 @@ _CURRENCY_AFTER = (r"(?:(?:американск\w+" + _SPACE + r")?долл(?:а
                    r"(?:US|U\.S\.|American)?" + _SPACE + r"?dollars?|USD|\$)")
 _PREFIX = r"(?:US\$|U\.S\.\$|USD|\$)"
 
-AMOUNT_RE = re.compile(
+AMOUNT_RE = cue(
     # "1 млрд 317 млн долларов", "1 billion 317 million dollars": two scales, one amount
     rf"(?<![\w$])(?P<big>{_NUM}){_SPACE}?(?P<bigscale>{_SCALE})(?![a-zа-яё]){_SPACE}(?P<small>\d{{1,3}})"
     rf"{_SPACE}?(?P<smallscale>{_SCALE})(?![a-zа-яё]){_SPACE}?(?P<cur5>{_CURRENCY_AFTER})"
@@ -48,28 +50,25 @@ AMOUNT_RE = re.compile(
     rf"|(?<![\w$])(?P<num2>{_NUM}|{_WORDS})(?:{_SPACE}|-)?(?P<scale2>{_SCALE})(?![a-zа-яё]){_SPACE}?"
     rf"(?P<cur2>{_CURRENCY_AFTER})"
     rf"|(?<![\w$])(?P<scale3>{_SCALE}){_SPACE}(?P<cur3>{_CURRENCY_AFTER})"
-    rf"|(?<![\w$.,])(?P<num4>{_NUM}){_SPACE}?(?P<cur4>{_CURRENCY_AFTER})",
-    re.IGNORECASE,
+    rf"|(?<![\w$.,])(?P<num4>{_NUM}){_SPACE}?(?P<cur4>{_CURRENCY_AFTER})"
 )
 
 # A bare "3 млрд" is dollars only when no other unit follows it ("3 млн тонн", "2 billion tenge").
-BARE_RE = re.compile(
+BARE_RE = cue(
     rf"(?<![\w$.,])(?P<num>{_NUM}|{_WORDS})(?:{_SPACE}|-)?(?P<scale>{_SCALE})(?![a-zа-яё])"
     r"(?!\s*(?:тонн|т\b|tons?|tonnes?|человек|people|сом|soms?|тенге|tenge|KZT|KGS|рубл|rub|евро|euros?|EUR|€|"
     r"кВт|kWh|куб|cubic|м3|голов|heads|штук|units|пассажир|passengers|доз|doses|жител|residents|"
-    r"[a-zа-яё$]))",
-    re.IGNORECASE)
+    r"[a-zа-яё$]))")
 
 # "11.6 percent more than the $1.181 billion": the base of a comparison, not "more than $X".
-COMPARED_BEFORE = re.compile(r"(?:%|percent|per cent|процент\w*)\s+(?:more|higher|less|lower|больше|меньше|выше|ниже),?"
-                             r"\s+(?:than|чем)(?:\s+the)?\s*$", re.IGNORECASE)
-APPROX_BEFORE = re.compile(
+COMPARED_BEFORE = cue(r"(?:%|percent|per cent|процент\w*)\s+(?:more|higher|less|lower|больше|меньше|выше|ниже),?"
+                      r"\s+(?:than|чем)(?:\s+the)?\s*$")
+APPROX_BEFORE = cue(
     r"(?:about|around|nearly|almost|over|more than|roughly|approximately|some|close to|in excess of|upwards of|"
     r"exceed\w*|tops?|topped|crossed|surpass\w*|около|почти|более|свыше|порядка|примерно|приблизительно|"
     r"больше|превы\w+|без малого|не менее|уровне? около)(?:\s+(?:отметку|отметки|уровень))?\s*$"
     # "превысил исторический порог в $2 млрд", "crossed the symbolic $2 billion mark": a floor, not an exact sum
-    r"|\b(?:exceed\w*|topped|crossed|surpass\w*|превы\w+|перешагну\w*|преодоле\w*)(?:\s+[^\s\d$]+){1,3}\s*$",
-    re.IGNORECASE,
+    r"|\b(?:exceed\w*|topped|crossed|surpass\w*|превы\w+|перешагну\w*|преодоле\w*)(?:\s+[^\s\d$]+){1,3}\s*$"
 )
 
 
@@ -138,7 +137,7 @@ def find_amounts(text: str, implied_usd: bool = False) -> list[Amount]:
             if number is not None:
                 approximate = _approximate(text, m.start())
                 value = number * _scale_of(m.group("scale"))
-                out.append(Amount(m.start(), m.end(), float(value), approximate, True, m.group(0)))
+                out.append(Amount(m.start(), m.end(), float(value), approximate, True, text[m.start():m.end()]))
         out.sort(key=lambda a: a.start)
     return out
 
@@ -152,7 +151,7 @@ def _dollar_amounts(text: str) -> list[Amount]:
             if big is not None and small_scale < big_scale:
                 value = big * big_scale + Decimal(m.group("small")) * small_scale
                 approximate = _approximate(text, m.start())
-                out.append(Amount(m.start(), m.end(), float(value), approximate, True, m.group(0)))
+                out.append(Amount(m.start(), m.end(), float(value), approximate, True, text[m.start():m.end()]))
             continue
         num = m.group("num") or m.group("num2") or m.group("num4")
         scale = m.group("scale") or m.group("scale2") or m.group("scale3")
@@ -162,7 +161,7 @@ def _dollar_amounts(text: str) -> list[Amount]:
             continue
         value = number * _scale_of(scale)
         approximate = _approximate(text, m.start())
-        out.append(Amount(m.start(), m.end(), float(value), approximate, bool(scale), m.group(0)))
+        out.append(Amount(m.start(), m.end(), float(value), approximate, bool(scale), text[m.start():m.end()]))
     return out
 
 

@@ -22,6 +22,7 @@ from datetime import date
 
 import pandas as pd
 
+from lib.casefree import Cue
 from lib.money import Amount, find_amounts
 from lib.records import TRADE_COLUMNS, empty
 from lib.text import sentences
@@ -86,9 +87,13 @@ class TradeFigure:
     quote: str
 
 
-def _blank(text: str, pattern: re.Pattern[str]) -> str:
+def _blank(text: str, pattern: Cue) -> str:
     """``text`` with every match of ``pattern`` replaced by spaces (offsets stay valid)."""
-    return pattern.sub(lambda m: " " * len(m.group(0)), text)
+    pieces, last = [], 0
+    for m in pattern.finditer(text):
+        pieces += [text[last:m.start()], " " * (m.end() - m.start())]
+        last = m.end()
+    return "".join(pieces) + text[last:] if pieces else text
 
 
 def _clause_before(text: str, position: int, floor: int = 0) -> str:

@@ -31,7 +31,14 @@ def markers(which: str) -> re.Pattern[str]:
     with COUNTRIES_CSV.open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     chosen = [r["patterns"] for r in rows if (r["code"] == which) or (which == "third" and r["code"] not in PAIR)]
-    return re.compile("|".join(f"(?:{p.lower()})" for p in chosen))
+    # One flat alternation whose every branch starts with a letter: then the regex engine jumps straight to the
+    # letters a name can start with instead of trying every branch at every position (four times faster on
+    # "third"). A group around each row, or a leading word boundary ("\biran"), hides those letters from it;
+    # "\biran" is written "i(?<=\bi)ran", the same match.
+    return re.compile(_BOUNDARY_FIRST.sub(r"\1(?<=\\b\1)", "|".join(p.lower() for p in chosen)))
+
+
+_BOUNDARY_FIRST = re.compile(r"\\b([a-zа-яё])")
 
 
 def joined_pairs(low: str) -> set[frozenset[str]]:
@@ -75,6 +82,7 @@ def article_is_bilateral(text: str) -> bool:
     """Whether an article names both countries and Kyrgyzstan is not a side note next to another partner."""
     # Lower-casing once is several times faster than case-insensitive matching of long alternations.
     low = text.lower()
-    kg, kz = len(markers("KG").findall(low)), len(markers("KZ").findall(low))
-    third = len(markers("third").findall(low))
-    return kg > 0 and kz > 0 and 2 * kg >= third
+    kg = len(markers("KG").findall(low))
+    if not kg or not markers("KZ").search(low):
+        return False
+    return 2 * kg >= len(markers("third").findall(low))

@@ -1,9 +1,13 @@
 """The money parser: table-driven forms in both languages, and properties (never raises; parses what it formats)."""
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from lib import money, trade_cues, trade_periods
+from lib.casefree import Cue, cue
 from lib.money import find_amounts, format_usd, parse_number, parse_usd
 
 
@@ -105,3 +109,38 @@ def test_parses_what_it_formats(value, lang):
 def test_parses_what_it_formats_in_round_millions(mantissa, factor, lang):
     value = mantissa * factor
     assert parse_usd(format_usd(value, lang)) == value
+
+
+# A Cue must match exactly where its case-insensitive pattern matches, on plain text and on text whose
+# lower-casing folds differently ("ſ", the Kelvin sign, Turkish "İ", Kazakh letters).
+@pytest.mark.parametrize("pattern", [
+    r"\btrade\b|товарооборот|USD|\$", r"(?P<num>\d+)\s*(?:млрд|BN)\b", r"\W+(?:[^\W\d]+\W+){0,2}US\$?$",
+    r"(?<!\w)(?:I|Q1)\s+квартал", r"[A-Z]{2,}\S*",
+])
+@pytest.mark.parametrize("text", [
+    "Товарооборот достиг $1,5 млрд в 2024 году", "TRADE reached 2 BN USD", "uſd and İstanbul ı trade",
+    "Kelvin \u212a trade; Қазақстан TRADE", "I квартал: i квартал", "", "  — US$ ",
+])
+def test_cues_match_where_the_case_insensitive_pattern_matches(pattern, text):
+    careful = re.compile(pattern, re.IGNORECASE)
+    fast = cue(pattern)
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in careful.finditer(text)]
+    assert bool(fast.search(text)) == bool(careful.search(text))
+    assert bool(fast.match(text)) == bool(careful.match(text))
+
+
+_CUES = [c for module in (money, trade_cues, trade_periods) for c in vars(module).values() if isinstance(c, Cue)]
+
+
+_PIECES = ["trade", "TRADE", "Trade", "товарооборот", "Товарооборота", "торговли", "$1.5", "1,3", "млрд", "billion",
+           "USD", "US$", "долларов", "by", "к", "2030", "году", "экспорт", "Investments", "около", "percent",
+           "%", "рост", "на", "first", "quarter", "I", "квартал",
+           "ſ", "İ", "\u212a", "Қ", "ı", ",", ".", "—", "(", "\n"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=14), st.sampled_from([" ", "", "\u00a0"]))
+def test_every_cue_matches_like_its_case_insensitive_pattern(pieces, glue):
+    text = glue.join(pieces)
+    for found in _CUES:
+        assert [m.span() for m in found.finditer(text)] == [m.span() for m in found.careful.finditer(text)]
