@@ -134,7 +134,7 @@ def article_reports(body: str, published: date | None, mentions: list[Mention], 
     for sentence in sentences(body):
         here = max(0, bisect_right(paragraph_starts, sentence.start) - 1)
         has_mention = bisect_left(starts, sentence.start) < bisect_left(starts, sentence.end)
-        if not has_mention and not any(word in sentence.text.lower() for word in GROUP_WORDS):
+        if not has_mention and not any(map(sentence.text.lower().__contains__, GROUP_WORDS)):
             # a sentence with no official and no group noun cannot name participants (most do not); if it names
             # a meeting ("В понедельник в Бишкеке состоялись консультации"), its day and city are the next ones'
             if names_meeting(sentence.text):
