@@ -172,7 +172,7 @@ def test_lower_casing_agrees_with_ignorecase_on_usual_characters():
     """The furniture search over lower-cased text is exact for every character it is used on."""
     import re
 
-    pattern = clean.FURNITURE_ANY.pattern
+    pattern = clean.FURNITURE_PHRASES
     assert pattern == pattern.lower()
     atoms = [re.compile(a) for a in {re.escape(c) for c in pattern if c != "\\"} | {r"\d", r"\s", "[+−-]"}]
     folded = [re.compile(a.pattern, re.IGNORECASE) for a in atoms]
