@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from lib import figures, trade_view, views, views_detail
+from lib import countries, figures, trade_view, views, views_detail
 from lib.export import to_csv_bytes
 from lib.pipeline import Corpus
 from lib.records import MEETING_COLUMNS, OFFICIAL_COLUMNS, TRADE_COLUMNS, Article, articles_frame
@@ -221,3 +221,24 @@ def test_joined_is_the_join_of_as_list(value):
     assert views.joined(value, ", ") == ", ".join(views.as_list(value))
     if isinstance(value, list):
         assert views.as_list(value) is not value  # a copy: callers may extend it
+
+
+@pytest.mark.parametrize(("pattern", "text"), [
+    ("an", "banana"), ("na", "nanana"), ("x", ""), ("a|", "banana"), ("x?", "xx"), ("kazakh", "Kazakh kazakh"),
+])
+def test_matches_at_least_counts_as_findall(pattern, text):
+    compiled = re.compile(pattern, re.IGNORECASE)
+    for times in range(5):
+        assert countries._matches_at_least(compiled, text, times) == (len(compiled.findall(text)) >= times)
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), [
+    ("Tokayev visits Bishkek", "", ["KZ", "KG"]),
+    ("Talks", "Kazakhstan once.", []),
+    ("Talks", "Kazakhstan and again Kazakh exports.", ["KZ"]),
+    ("", "Казахстан и Кыргызстан: Казахстан и Бишкек.", ["KZ", "KG"]),
+])
+def test_text_countries(title, body, expected):
+    assert views.text_countries_column(pd.DataFrame({"title": [title], "body": [body]})).tolist() == [
+        ";".join(expected)]
+    assert countries.text_countries(title, body) == expected
