@@ -21,8 +21,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lib import eventdates
-from lib.meeting_cues import FUTURE, SIDE, names_meeting
+from lib.meeting_cues import FUTURE_CUE, SIDE, names_meeting
 from lib.places import find_place
+from lib.prefix_gate import Cue
 from lib.text import sentences
 
 if TYPE_CHECKING:
@@ -38,6 +39,8 @@ DELEGATION = re.compile(r"делегаци|delegation|(?:сторону|каза
                         r"представля\w*\s+(?:[\w-]+\s+)?(?:сторону|казахстан|кыргызстан)|represented\s+by|"
                         r"represented\s+(?:the|kazakhstan|kyrgyzstan)", re.IGNORECASE)
 SEGMENT = re.compile(r"[^,;]+")
+# Searched in every body: the side names that open two of its branches are in nearly every one (lib/prefix_gate.py).
+DELEGATION_CUE = Cue(DELEGATION, common=("сторону", "казахстан", "кыргызстан"))
 
 
 def mask_dateline(body: str) -> tuple[str | None, str]:
@@ -53,7 +56,7 @@ def _other_event(phrase: str, rest: str) -> bool:
     """A side phrase tells of another event than the rest of its sentence: another tense, a vague time of its own
     ("earlier this year", "весной"), or the only meeting word of the sentence. A past phrase with a day
     ("…, по итогам которых 5 марта подписаны документы") may tell of the same meeting and is kept."""
-    if FUTURE.search(phrase) and not FUTURE.search(rest):
+    if FUTURE_CUE.found_in(phrase) and not FUTURE_CUE.found_in(rest):
         return True
     if any(d.vague for d in eventdates.find_dates(phrase, None)):
         return True
@@ -101,11 +104,11 @@ def _nationality(segment: str) -> str | None:
 
 def delegation_countries(body: str, mentions: list[Mention]) -> list[Mention]:
     """Give an official without a country the one of the delegation he is said to head (same comma segment)."""
-    if all(m.country for m in mentions) or not DELEGATION.search(body):
+    if all(m.country for m in mentions) or not DELEGATION_CUE.found_in(body):
         return mentions
     out = list(mentions)
     for sentence in sentences(body):
-        if not DELEGATION.search(sentence.text):
+        if not DELEGATION_CUE.found_in(sentence.text):
             continue
         for k, m in enumerate(out):
             if m.country or not sentence.start <= m.start < sentence.end:

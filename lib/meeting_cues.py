@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from lib.prefix_gate import UNFOLDED, alternatives, compile_gate, gated_search
+from lib.prefix_gate import Cue, compile_gate
 
 _F = re.IGNORECASE
 # Words that name a meeting. Visits alone are weak: "Токаев приезжал …, а Жапаров посещал …" is two visits.
@@ -94,27 +94,16 @@ STRONG_STEMS = (
 )
 
 
-# STRONG in two parts, for speed (a search of STRONG costs ~1 µs a character): two branches open with a country or
-# side name ("кыргызскую сторону представлял B", "the Kyrgyz side was represented by B"), words of nearly every
-# sentence, and are searched only in a text with the verb they end on; the rest are searched from the first place
-# one of their openings is found (lib/prefix_gate.py).
-_BRANCHES = alternatives(STRONG.pattern)
-_BY_SIDE = [b for b in _BRANCHES if b.startswith(("(?:сторону", "(?:sides?"))]
-BY_SIDE_VERBS = ("представля", "represented")
-STRONG_BY_SIDE = re.compile("|".join(_BY_SIDE), _F)
-STRONG_REST = re.compile("|".join(b for b in _BRANCHES if b not in _BY_SIDE), _F)
-_REST_GATE = compile_gate(STRONG_REST.pattern)
+# Whether a cue is in a sentence, found cheaply with the patterns' own answers (lib/prefix_gate.py): a search of
+# STRONG costs ~1 µs a character. STRONG's branches that open with a country or side ("кыргызскую сторону
+# представлял B") are searched apart: those words are in nearly every sentence.
+STRONG_CUE = Cue(STRONG, common=("сторону", "казахстан", "кыргызстан", "side", "sides", "kazakhstan", "kyrgyzstan"))
 
 
 def names_meeting(text: str) -> bool:
     """True when ``text`` uses a word that names a meeting (STRONG), tested cheaply first."""
     low = text.lower()
-    if not any(map(low.__contains__, STRONG_STEMS)):
-        return False
-    if gated_search(STRONG_REST, _REST_GATE, text, low) is not None:
-        return True
-    return (any(map(low.__contains__, BY_SIDE_VERBS)) or len(low) != len(text) or UNFOLDED.search(text) is not None
-            ) and STRONG_BY_SIDE.search(text) is not None
+    return any(map(low.__contains__, STRONG_STEMS)) and STRONG_CUE.found_in(text, low)
 
 
 # Habitual present ("регулярно созваниваются и встречаются", "meet regularly"): a custom, not one meeting.
@@ -155,3 +144,9 @@ PREPARATIONS = re.compile(r"\b(?:подготовк\w*|предстоящ\w*|о�
 # A name after a comma and a verb of speech is the source of a quote (", сообщил министр Кулубаев", ", said Kulubaev").
 SPEAKER_BEFORE = re.compile(r"[,\"»“”]\s*(?:[—–-]\s*)?(?:сообщил\w*|заявил\w*|отметил\w*|рассказал\w*|"
                             r"подчеркнул\w*|сказал\w*|said|says|told\s+\w+|added)\s+(?:[\w.-]+\s+){0,4}$", _F)
+
+FUTURE_CUE, PAST_CUE, WEAK_CUE, PHONE_CUE, COUNCIL_CUE = Cue(FUTURE), Cue(PAST), Cue(WEAK), Cue(PHONE), Cue(COUNCIL)
+ATTENDANCE_CUE, INVITATION_CUE, UPCOMING_CUE = Cue(ATTENDANCE), Cue(INVITATION), Cue(UPCOMING)
+HABITUAL_CUE, HABITUAL_VERB_CUE, NOT_PARTICIPANT_CUE = Cue(HABITUAL), Cue(HABITUAL_VERB), Cue(NOT_PARTICIPANT)
+GROUP_CUES = [(Cue(pattern), kind) for pattern, kind in GROUPS]
+PREPARATIONS_GATE = compile_gate(PREPARATIONS.pattern)

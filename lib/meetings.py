@@ -23,24 +23,27 @@ import pandas as pd
 from lib import eventdates, merge
 from lib.meeting_context import blank_side_phrases, delegation_countries, mask_dateline
 from lib.meeting_cues import (
-    ATTENDANCE,
+    ATTENDANCE_CUE,
     CLAUSE_SPLIT,
-    COUNCIL,
-    FUTURE,
+    COUNCIL_CUE,
+    FUTURE_CUE,
     GROUP_WORDS,
-    HABITUAL,
-    HABITUAL_VERB,
-    INVITATION,
-    NOT_PARTICIPANT,
-    PAST,
-    PHONE,
+    HABITUAL_CUE,
+    HABITUAL_VERB_CUE,
+    INVITATION_CUE,
+    NOT_PARTICIPANT_CUE,
+    PAST_CUE,
+    PHONE_CUE,
     PREPARATIONS,
+    PREPARATIONS_GATE,
     UPCOMING,
-    WEAK,
+    UPCOMING_CUE,
+    WEAK_CUE,
     names_meeting,
 )
 from lib.participants import Mention, complete, deputy_ministers, describes_a_holder, named_participants, pairs
 from lib.places import find_place, remembering
+from lib.prefix_gate import gated_search
 from lib.records import MEETING_COLUMNS
 from lib.text import sentences
 
@@ -127,8 +130,8 @@ def article_reports(body: str, published: date | None, mentions: list[Mention], 
     paragraph_starts = [start for start, _ in paragraphs]
     years = eventdates.explicit_years(body) if published is None else []
     # Mentions that can be brought in from context: never a greeting sender, a predecessor or a spokesman.
-    context = [m for k, m in enumerate(mentions)
-               if not NOT_PARTICIPANT.search(body[max(mentions[k - 1].start + 1 if k else 0, m.start - 60):m.start])]
+    context = [m for k, m in enumerate(mentions) if not NOT_PARTICIPANT_CUE.found_in(
+        body[max(mentions[k - 1].start + 1 if k else 0, m.start - 60):m.start])]
     reference = published
     starts = [m.start for m in mentions]
     for sentence in sentences(body):
@@ -142,8 +145,8 @@ def article_reports(body: str, published: date | None, mentions: list[Mention], 
                 last_place = place(sentence.text) or last_place
             continue
         text = blank_side_phrases(sentence.text, sentence.start, starts)
-        strong, weak = names_meeting(text), WEAK.search(text)
-        if not (strong or weak):
+        strong = names_meeting(text)
+        if not (strong or WEAK_CUE.found_in(text)):
             continue  # only sentences that name a meeting are parsed further
         # Participants named after a group noun are looked for up to the end of the next paragraph.
         paragraph_end = paragraphs[min(here + 1, len(paragraphs) - 1)][1]
@@ -155,11 +158,11 @@ def article_reports(body: str, published: date | None, mentions: list[Mention], 
         clauses = _clauses(text, sentence.start)
         for begin, end, clause in clauses:
             clause_strong = strong if len(clauses) == 1 else names_meeting(clause)
-            if not (clause_strong or WEAK.search(clause)):
+            if not (clause_strong or WEAK_CUE.found_in(clause)):
                 continue
-            if ATTENDANCE.search(clause):
+            if ATTENDANCE_CUE.found_in(clause):
                 continue  # who else sat at a table described elsewhere: the delegation, not another meeting
-            if not clause_strong and INVITATION.search(clause):
+            if not clause_strong and INVITATION_CUE.found_in(clause):
                 continue  # "invited him to visit": an invitation, not a visit with a day
             if _habitual(clause, reference, dates):
                 continue  # "they meet regularly": a custom, not a meeting
@@ -190,11 +193,11 @@ def article_reports(body: str, published: date | None, mentions: list[Mention], 
         dates_here = _days(dates.find(text, reference))
         if dates_here:
             last_span = dates_here[-1]
-            if FUTURE.search(text):
+            if FUTURE_CUE.found_in(text):
                 last_future = dates_here[-1]
         if (in_sentence or strong) and sentence_place:
             last_place = sentence_place
-            if FUTURE.search(text):
+            if FUTURE_CUE.found_in(text):
                 last_future_place = sentence_place
     folded = _fold(reports)
     for r in folded:  # the filing city is the place only of a held meeting reported the day it was filed
@@ -206,8 +209,8 @@ def article_reports(body: str, published: date | None, mentions: list[Mention], 
 
 def _future(clause: str) -> bool:
     """Future tense; "the upcoming session" beside a past verb ("discussed preparations for …") is not."""
-    plain = UPCOMING.sub(" ", clause)
-    return bool(FUTURE.search(plain)) or (plain != clause and not PAST.search(clause))
+    plain = UPCOMING.sub(" ", clause) if UPCOMING_CUE.found_in(clause) else clause
+    return FUTURE_CUE.found_in(plain) or (plain != clause and not PAST_CUE.found_in(clause))
 
 
 def _not_of_a_coming_event(clause: str, begin: int, named: list[Mention], future: bool) -> list[Mention]:
@@ -229,7 +232,7 @@ def _not_of_a_coming_event(clause: str, begin: int, named: list[Mention], future
 def _before_preparations(text: str, future: bool) -> str:
     """A held clause up to "preparations for" / "подготовку к" / "the upcoming …": a city after it is the coming
     event's ("discussed preparations for the next session, due in Bishkek"), not the clause's."""
-    found = None if future else PREPARATIONS.search(text)
+    found = None if future else gated_search(PREPARATIONS, PREPARATIONS_GATE, text)
     return text[:found.start()] if found else text
 
 
@@ -261,7 +264,8 @@ def _days(spans: list[eventdates.DateSpan]) -> list[eventdates.DateSpan]:
 
 def _habitual(clause: str, reference: date | None, dates: eventdates.Dates) -> bool:
     """"Регулярно встречаются", "meet regularly": a habit in the present, with no day of its own."""
-    if not (HABITUAL.search(clause) and HABITUAL_VERB.search(clause)) or PAST.search(clause) or FUTURE.search(clause):
+    if not (HABITUAL_CUE.found_in(clause) and HABITUAL_VERB_CUE.found_in(clause)) or PAST_CUE.found_in(
+            clause) or FUTURE_CUE.found_in(clause):
         return False  # "X, who meet regularly, held talks …" tells of one meeting
     return not any(not d.vague for d in dates.find(clause, reference))
 
@@ -277,9 +281,9 @@ def _report(begin: int, group: list[Mention], span: eventdates.DateSpan | None, 
     participants = tuple(sorted(m.person for m in group))
     titled = {m.person: m.kind for m in group if m.kind}
     countries = tuple(sorted({m.country for m in group if m.country}))
-    past = bool(PAST.search(clause))
-    tense = "future" if future and not (past and not FUTURE.search(clause)) else ("past" if past else "")
-    kind = "phone" if PHONE.search(sentence) else ("council" if COUNCIL.search(sentence) else "talks")
+    past = PAST_CUE.found_in(clause)
+    tense = "future" if future and not (past and not FUTURE_CUE.found_in(clause)) else ("past" if past else "")
+    kind = "phone" if PHONE_CUE.found_in(sentence) else ("council" if COUNCIL_CUE.found_in(sentence) else "talks")
     if span is not None and span.vague:
         source = "vague"
     elif span is not None:

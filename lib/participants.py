@@ -21,12 +21,12 @@ from lib.meeting_cues import (
     ANAPHORA,
     ASIDE,
     BILATERAL,
-    GROUPS,
-    NOT_PARTICIPANT,
+    GROUP_CUES,
+    NOT_PARTICIPANT_CUE,
     PLURAL_MEETINGS,
     SPEAKER_AFTER,
     SPEAKER_BEFORE,
-    WEAK,
+    WEAK_CUE,
     names_meeting,
 )
 
@@ -69,7 +69,7 @@ def named_participants(body: str, mentions: list[Mention], begin: int, end: int)
     seen: dict[str, Mention] = {}
     for k, m in enumerate(inside):
         window_start = max(begin, inside[k - 1].start + 1 if k else begin, m.start - 60)
-        if NOT_PARTICIPANT.search(body[window_start:m.start]):
+        if NOT_PARTICIPANT_CUE.found_in(body[window_start:m.start]):
             continue
         if m.person not in seen:
             seen[m.person] = m
@@ -89,7 +89,7 @@ def named_participants(body: str, mentions: list[Mention], begin: int, end: int)
                 return False
             stop = m.start + skip + len(found.group("gap"))
             between = body[m.start + skip:stop]
-            return not (names_meeting(between) or WEAK.search(between) or any(m.start < s < stop for s in starts))
+            return not (names_meeting(between) or WEAK_CUE.found_in(between) or any(m.start < s < stop for s in starts))
 
         quoted = [m for m in people if speaker(m)]
         people = [m for m in people if m not in quoted] if len(people) - len(quoted) >= 2 else people
@@ -99,7 +99,7 @@ def named_participants(body: str, mentions: list[Mention], begin: int, end: int)
 def _outside_asides(body: str, begin: int, end: int, inside: list[Mention], people: list[Mention]) -> list[Mention]:
     """Leave out people named only inside an aside that names no meeting, when two or more others remain."""
     asides = [(begin + a.start(), begin + a.end()) for a in ASIDE.finditer(body[begin:end])
-              if not (names_meeting(a.group()) or WEAK.search(a.group()))]
+              if not (names_meeting(a.group()) or WEAK_CUE.found_in(a.group()))]
     if not asides:
         return people
 
@@ -127,8 +127,8 @@ def complete(body: str, clause: str, begin: int, paragraph: tuple[int, int], nam
     people = list(named)
     countries = {m.country for m in people}
     paragraph_start, paragraph_end = paragraph
-    for pattern, kind in GROUPS:
-        if len(countries) >= 2 or not pattern.search(clause):
+    for cue, kind in GROUP_CUES:
+        if len(countries) >= 2 or not cue.found_in(clause):
             continue
         if any(kind not in kinds(m, day) for m in named):
             continue  # "the presidents" never brings a president to a meeting of someone of another rank
@@ -230,7 +230,8 @@ def _points_elsewhere(clause: str, begin: int, named: Mention) -> bool:
     def own_title(found: re.Match[str]) -> bool:
         between = clause[found.end():max(found.end(), named.start - begin)]
         # "казахстанского министра принял Президент …": a verb in between makes the role noun the other side
-        return 0 <= named.start - (begin + found.end()) <= 40 and not (names_meeting(between) or WEAK.search(between))
+        return 0 <= named.start - (begin + found.end()) <= 40 and not (names_meeting(between) or WEAK_CUE.found_in(
+            between))
 
     return any(not own_title(found) for found in ANAPHORA.finditer(clause))
 

@@ -118,3 +118,98 @@ def gated_search(pattern: re.Pattern[str], gate: re.Pattern[str] | None, text: s
         return pattern.search(text)
     first = gate.search(low)
     return pattern.search(text, first.start()) if first is not None else None
+
+
+def _required(branch: str) -> str | None:
+    """The longest literal (3 characters or more) outside groups that every match of ``branch`` contains."""
+    runs, current, k = [], "", 0
+    while k < len(branch):
+        char = branch[k]
+        if char in "?*{":  # the character (or group) before may be missing
+            current = current[:-1]
+            runs.append(current)
+            current = ""
+            k = branch.index("}", k) + 1 if char == "{" else k + 1
+            continue
+        if char == "(" or char == "[":
+            runs.append(current)
+            current = ""
+            close = _closing(branch[k:]) if char == "(" else _class_end(branch, k)
+            if close is None:
+                return None
+            k += close + 1 if char == "(" else close - k + 1
+            continue
+        if char == "\\" or char in "+.^$)|]":
+            runs.append(current)  # before "+", the character is there at least once
+            current = ""
+            k += 2 if char == "\\" else 1
+            continue
+        current += char
+        k += 1
+    runs.append(current)
+    best = max(runs, key=len)
+    return best if len(best) >= 3 else None
+
+
+def _class_end(pattern: str, start: int) -> int | None:
+    """Index of the bracket closing the character class opened at ``start``."""
+    k = start + 1
+    if pattern[k:k + 1] == "^":
+        k += 1
+    if pattern[k:k + 1] == "]":
+        k += 1
+    while k < len(pattern):
+        if pattern[k] == "\\":
+            k += 2
+            continue
+        if pattern[k] == "]":
+            return k
+        k += 1
+    return None
+
+
+def _branches(pattern: str) -> list[str]:
+    """Top-level alternatives, with a pattern wrapped whole in word boundaries (\\b(?:a|b)\\b) spread over its
+    alternatives (\\ba\\b, \\bb\\b): the same matches."""
+    found = alternatives(pattern)
+    if len(found) == 1 and pattern.startswith("\\b(?:") and pattern.endswith(")\\b") and _closing(pattern[2:]) == len(
+            pattern) - 5:
+        return [f"\\b{inner}\\b" for inner in alternatives(pattern[5:-3])]
+    return found
+
+
+class Cue:
+    """Whether a case-insensitive pattern matches a text: the answer of ``pattern.search``, found cheaply.
+
+    Alternatives with openings of three characters or more are searched from the first opening found; the others,
+    and those whose openings are ``common`` words (a gate would stop at once on them), are searched in full, only
+    in a text holding the literal they must contain when they have one.
+    """
+
+    __slots__ = ("pattern", "literals", "_gated", "_gate", "_apart")
+
+    def __init__(self, pattern: re.Pattern[str], common: tuple[str, ...] = ()) -> None:
+        self.pattern = pattern
+        gated: list[str] = []
+        self._apart: list[tuple[re.Pattern[str], str | None]] = []
+        for branch in _branches(pattern.pattern):
+            found = openings(branch)
+            if found is None or any(len(o) < 3 or o.lower() in common for o in found):
+                required = _required(branch)
+                self._apart.append((re.compile(branch, pattern.flags), required.lower() if required else None))
+            else:
+                gated.append(branch)
+        self._gated = re.compile("|".join(gated), pattern.flags) if gated else None
+        self._gate = compile_gate(self._gated.pattern) if self._gated is not None else None
+        gate_words = alternatives(self._gate.pattern[3:-1]) if self._gate is not None else []
+        self.literals = [w.replace("\\", "") for w in gate_words] + [r for _, r in self._apart if r]
+
+    def found_in(self, text: str, low: str | None = None) -> bool:
+        """``pattern.search(text) is not None`` (``low``: the text lower-cased, when the caller has it)."""
+        low = text.lower() if low is None else low
+        if len(low) != len(text) or UNFOLDED.search(text) is not None:
+            return self.pattern.search(text) is not None
+        if self._gated is not None and gated_search(self._gated, self._gate, text, low) is not None:
+            return True
+        return any((required is None or required in low) and branch.search(text) is not None
+                   for branch, required in self._apart)

@@ -1,14 +1,15 @@
 """Prefix gates: the openings read from a pattern, and searches through a gate that answer as the full pattern."""
 
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lib import meeting_cues, places
+from lib import meeting_context, meeting_cues, places
 from lib.meeting_cues import STRONG, STRONG_STEMS, names_meeting
-from lib.prefix_gate import UNFOLDED, alternatives, compile_gate, gated_search, openings
+from lib.prefix_gate import UNFOLDED, Cue, _required, alternatives, compile_gate, gated_search, openings
 
 
 @pytest.mark.parametrize(("pattern", "expected"), [
@@ -35,19 +36,48 @@ def test_no_gate_when_an_alternative_has_no_opening():
     assert compile_gate("abc|xyz").pattern == "(?:abc|xyz)"
 
 
+CUES = [(name, value) for module in (meeting_cues, meeting_context) for name, value in vars(module).items()
+        if isinstance(value, Cue)] + [(kind, cue) for cue, kind in meeting_cues.GROUP_CUES]
+
+
 def test_unfolded_lists_every_character_lower_does_not_fold():
     # a character matched case-insensitively to a letter of a gate, whose lower() is not that letter
-    letters = {c for gate in (meeting_cues._REST_GATE, places.places()[2]) for c in gate.pattern if c.isalpha()}
-    letters |= {c for verb in meeting_cues.BY_SIDE_VERBS for c in verb}
+    gates = [meeting_cues.PREPARATIONS_GATE, places.places()[2]]
+    letters = {c for gate in gates for c in gate.pattern if c.isalpha()}
+    letters |= {c for _, cue in CUES for literal in cue.literals for c in literal if c.isalpha()}
     every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
     for letter in letters:
         for found in re.finditer(re.escape(letter), every, re.IGNORECASE):
             assert found.group().lower() == letter or UNFOLDED.match(found.group()), (letter, found.group())
 
 
-def test_by_side_branches_end_on_their_verbs():
-    assert meeting_cues._BY_SIDE and meeting_cues._REST_GATE is not None
-    assert all(any(verb in branch for verb in meeting_cues.BY_SIDE_VERBS) for branch in meeting_cues._BY_SIDE)
+def test_strong_branches_opening_with_a_side_are_searched_apart():
+    apart = {required for _, required in meeting_cues.STRONG_CUE._apart}
+    assert apart == {"представля", "represented"}
+
+
+@pytest.mark.parametrize(("branch", "required"), [
+    ["(?:сторону|казахстан)\\s+(?:[\\w-]+\\s+){0,2}представля", "представля"], ["abc?d", None],
+    ["\\bin\\s+(?:its|the)\\s+final\\s+stages?\\b", "final"], ["abcd+", "abcd"], ["[xy]zzz", "zzz"],
+])
+def test_required_literal(branch, required):
+    assert _required(branch) == required
+
+
+def _corpus_sentences() -> list[str]:
+    folder = Path(__file__).resolve().parent
+    texts = [p.read_text(encoding="utf-8") for sub in ("heldout", "heldout2") for p in sorted((folder / sub).glob("*"))
+             if p.suffix in (".txt", ".html", ".htm")]
+    return [s for t in texts for s in re.split(r"(?<=[.!?])\s+|\n", t) if s.strip()]
+
+
+def test_cues_answer_as_their_patterns_on_real_sentences():
+    sentences = _corpus_sentences()
+    assert len(sentences) > 100
+    for name, cue in CUES:
+        for text in sentences:
+            for piece in (text, text[len(text) // 3:], text[: len(text) // 2]):
+                assert cue.found_in(piece) == (cue.pattern.search(piece) is not None), (name, piece)
 
 
 WORDS = ["Токаев", "провел", "переговоры", "с", "Жапаровым", "казахстанскую", "сторону", "представлял", "Kyrgyz",
@@ -70,3 +100,13 @@ def test_gated_search_finds_the_same_match(text):
     pattern = re.compile(r"(?<!\w)(?:встрет\w*|met|(?:led|headed)\s+the)", re.IGNORECASE)
     full, gated = pattern.search(text), gated_search(pattern, compile_gate(pattern.pattern), text)
     assert (full and full.span()) == (gated and gated.span())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS + ["будет", "will", "стадии", "in the final stage", "на завершающей стадии",
+                                         "регулярно", "встречаются", "по словам", "делегацию", "возглавил", "took part",
+                                         "главы государств", "presidents", "по телефону", "межправсовет"]),
+                max_size=14).map(" ".join))
+def test_every_cue_answers_as_its_pattern(text):
+    for name, cue in CUES:
+        assert cue.found_in(text) == (cue.pattern.search(text) is not None), name
