@@ -221,7 +221,7 @@ def apply_filters(corpus: Corpus, filters: Filters) -> Corpus:
         keep &= member(articles["article_id"], with_person)
     if filters.levels:
         keep &= member(articles["file"], _files_of(meetings))
-    articles = articles[keep]
+    articles = articles if keep.all() else articles[keep]  # taking every row would still copy them
     kept_files = set(articles["file"].tolist())  # tolist: iterating pandas' Arrow strings is ~10x slower
     meetings = rows_where(meetings, "files", lambda files: not kept_files.isdisjoint(_items(files)))
     dates = meeting_dates(meetings)
@@ -233,7 +233,8 @@ def apply_filters(corpus: Corpus, filters: Filters) -> Corpus:
     ids = set(articles["article_id"].tolist())
 
     def by_article(frame: pd.DataFrame) -> pd.DataFrame:
-        return frame[member(frame["article_id"], ids)].reset_index(drop=True)
+        mask = member(frame["article_id"], ids)
+        return (frame if mask.all() else frame[mask]).reset_index(drop=True)
 
     return _replace(
         corpus, articles=articles.reset_index(drop=True), meetings=meetings.reset_index(drop=True),
