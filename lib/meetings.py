@@ -356,22 +356,26 @@ def extract_reports(articles: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFr
     by_article: dict[str, list[Mention]] = {}
     if not mentions.empty:
         ordered = mentions.sort_values(["article_id", "start"], kind="stable")
-        for row in ordered.itertuples(index=False):
-            country = row.country if isinstance(row.country, str) and row.country else None
-            kind = getattr(row, "kind", "")
-            by_article.setdefault(row.article_id, []).append(
-                Mention(row.person, country, int(row.start), kind if isinstance(kind, str) else ""))
+        # columns as lists: iterating rows of Arrow-backed columns costs several times more
+        kinds = ordered["kind"].tolist() if "kind" in ordered.columns else [""] * len(ordered)
+        for article_id, person, country, start, kind in zip(
+                ordered["article_id"].tolist(), ordered["person"].tolist(), ordered["country"].tolist(),
+                ordered["start"].tolist(), kinds, strict=True):
+            by_article.setdefault(article_id, []).append(Mention(
+                person, country if isinstance(country, str) and country else None, int(start),
+                kind if isinstance(kind, str) else ""))
     rows: list[dict[str, object]] = []
-    for article in articles.itertuples(index=False):
-        found = by_article.get(article.article_id, [])
-        found = delegation_countries(article.body, deputy_ministers(article.body, found))
+    for article_id, body, published_at, title in zip(articles["article_id"].tolist(), articles["body"].tolist(),
+                                                      articles["published"].tolist(), articles["title"].tolist(),
+                                                      strict=True):
+        found = by_article.get(article_id, [])
+        found = delegation_countries(body, deputy_ministers(body, found))
         countries = {m.country for m in found if m.country}
-        if len(countries) < 2 and not (countries and describes_a_holder(article.body)):
+        if len(countries) < 2 and not (countries and describes_a_holder(body)):
             continue  # a meeting needs officials of two countries (or one and a post named): most articles stop here
-        published = eventdates.article_date(article.body, _as_date(article.published))
-        title = article.title if isinstance(article.title, str) else ""
-        for report in article_reports(article.body, published, found, title):
-            rows.append(_row(article.article_id, published, report))
+        published = eventdates.article_date(body, _as_date(published_at))
+        for report in article_reports(body, published, found, title if isinstance(title, str) else ""):
+            rows.append(_row(article_id, published, report))
     # object columns keep None as None (pandas would turn it into NaN in inferred string columns)
     return pd.DataFrame({c: pd.Series([r[c] for r in rows], dtype="object") for c in REPORT_COLUMNS})
 

@@ -12,7 +12,7 @@ B", "встречи X с A и B") is one meeting per pair.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
@@ -29,6 +29,7 @@ from lib.meeting_cues import (
     WEAK_CUE,
     names_meeting,
 )
+from lib.prefix_gate import UNFOLDED, compile_gate, gated_search
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +165,8 @@ _POST = (r"(?P<post>(?<![\w-])премьер(?!-министры)\w*|прези�
 _COUNTRY = r"(?P<country>Казахстана|Кыргызстана|Кыргызской\s+Республики|Kazakhstan|Kyrgyzstan)"
 DESCRIPTORS = (re.compile(rf"\b{_NATION}\w*\s+(?:[\w-]+\s+)?{_POST}\b", re.IGNORECASE),
                re.compile(rf"(?<![\w-]){_POST}\s+(?:of\s+)?{_COUNTRY}\b", re.IGNORECASE))
+# Each searched from the first nationality or post word found (lib/prefix_gate.py): the same matches, cheaper.
+_DESCRIPTOR_GATES = tuple(compile_gate(pattern.pattern) for pattern in DESCRIPTORS)
 _HOG = "head_of_government"
 _POST_KINDS = (("премьер", _HOG), ("prime", _HOG), ("premier", _HOG), ("глав", _HOG), ("председател", _HOG),
                ("head of gov", _HOG), ("министр", "foreign_minister"), ("foreign", "foreign_minister"),
@@ -206,14 +209,15 @@ def holder(country: str, kind: str, on: date) -> str | None:
 
 def describes_a_holder(body: str) -> bool:
     """The body names someone by nationality and post (a meeting may then have one named side only)."""
-    return any(pattern.search(body) for pattern in DESCRIPTORS)
+    return any(gated_search(pattern, gate, body) for pattern, gate in zip(DESCRIPTORS, _DESCRIPTOR_GATES, strict=True))
 
 
 def described_holder(clause: str, begin: int, named: Mention, on: date | None, day: date | None) -> Mention | None:
     """The other side a clause names by nationality and post, resolved through the table on the meeting day."""
     if on is None:
         return None
-    for found in (f for pattern in DESCRIPTORS for f in pattern.finditer(clause)):
+    for found in (f for pattern, gate in zip(DESCRIPTORS, _DESCRIPTOR_GATES, strict=True)
+                  for f in _gated_finditer(pattern, gate, clause)):
         country = _country_of(found)
         if country is None or country == named.country:
             continue
@@ -222,6 +226,15 @@ def described_holder(clause: str, begin: int, named: Mention, on: date | None, d
         if person is not None and person != named.person:
             return Mention(person, country, begin + found.start(), kind)
     return None
+
+
+def _gated_finditer(pattern: re.Pattern[str], gate: re.Pattern[str] | None, text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``: no match begins before the first place its gate finds."""
+    low = text.lower()
+    if gate is None or len(low) != len(text) or UNFOLDED.search(text) is not None:
+        return pattern.finditer(text)
+    first = gate.search(low)
+    return pattern.finditer(text, first.start()) if first is not None else iter(())
 
 
 def _points_elsewhere(clause: str, begin: int, named: Mention) -> bool:

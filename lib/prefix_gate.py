@@ -17,7 +17,7 @@ import re
 UNFOLDED = re.compile("[\u0130\u0131\u017f\u1c80-\u1c86]")
 # Zero-width openings consume nothing: the literal prefix follows them.
 _ZERO_WIDTH = re.compile(r"\\b|\(\?<?[!=][^()]*\)")
-_GROUP = re.compile(r"\(\?(?:-?i)?:")
+_GROUP = re.compile(r"\(\?(?:-?i)?:|\(\?P<\w+>|\((?!\?)")
 
 
 def alternatives(pattern: str) -> list[str]:
@@ -209,7 +209,11 @@ class Cue:
         low = text.lower() if low is None else low
         if len(low) != len(text) or UNFOLDED.search(text) is not None:
             return self.pattern.search(text) is not None
-        if self._gated is not None and gated_search(self._gated, self._gate, text, low) is not None:
-            return True
-        return any((required is None or required in low) and branch.search(text) is not None
-                   for branch, required in self._apart)
+        if self._gate is not None:  # gated_search, inlined: this runs tens of times a sentence
+            first = self._gate.search(low)
+            if first is not None and self._gated.search(text, first.start()) is not None:  # type: ignore[union-attr]
+                return True
+        for branch, required in self._apart:
+            if (required is None or required in low) and branch.search(text) is not None:
+                return True
+        return False

@@ -110,3 +110,29 @@ def test_gated_search_finds_the_same_match(text):
 def test_every_cue_answers_as_its_pattern(text):
     for name, cue in CUES:
         assert cue.found_in(text) == (cue.pattern.search(text) is not None), name
+
+
+def test_openings_of_named_and_capturing_groups():
+    assert openings("\\b(?P<nat>казахск|Kazakh)\\w*") == {"казахск", "Kazakh"}
+    assert openings("(ab|cd)e") == {"ab", "cd"}
+
+
+def test_gated_descriptors_find_what_the_patterns_find():
+    from lib.participants import _DESCRIPTOR_GATES, DESCRIPTORS, _gated_finditer
+
+    assert all(gate is not None for gate in _DESCRIPTOR_GATES)
+    pieces = _corpus_sentences() + ["его казахстанский коллега", "the Kyrgyz prime minister", "President of Kazakhstan",
+                                    "премьер-министра Кыргызстана", "ıKazakh president", "İ Kazakh leader"]
+    for text in pieces:
+        for pattern, gate in zip(DESCRIPTORS, _DESCRIPTOR_GATES, strict=True):
+            gated = [m.span() for m in _gated_finditer(pattern, gate, text)]
+            assert gated == [m.span() for m in pattern.finditer(text)]
+
+
+def test_side_phrases_need_one_of_the_side_words():
+    from lib.meeting_context import SIDE, SIDE_WORDS
+
+    for text in _corpus_sentences():
+        if SIDE.search(text):
+            assert any(word in text.lower() for word in SIDE_WORDS), text
+    assert SIDE.search("Tokayev, who met Japarov") and "who" in SIDE_WORDS
