@@ -226,3 +226,36 @@ def latin_key(word: str) -> str:
     for old, new in _LATIN_VARIANTS:
         key = key.replace(old, new)
     return re.sub(r"(.)\1+", r"\1", key)
+
+
+_DOUBLED = re.compile(r"(.)\1+")
+_KEYS: dict[str, str] = {}
+
+
+def lookup_key(word: str) -> str:
+    """The gazetteer's key of a name word (lib/people.py): lower case, one key across Latin transliterations
+    (Zhaparov = Japarov) and Cyrillic spellings. Remembered: every capitalised word of every article is looked up."""
+    key = _KEYS.get(word)
+    if key is None:
+        if len(_KEYS) > 200_000:
+            _KEYS.clear()
+        key = _KEYS[word] = _make_key(word)
+    return key
+
+
+def _make_key(word: str) -> str:
+    if word.isascii():
+        return latin_key(word)
+    # and across Cyrillic spellings: Жээнбеков/Жеенбеков, Смаилов/Смайлов, Касымалиев/Кассымалиев
+    key = word.lower().replace("ё", "е").replace("э", "е").replace("й", "и").replace("‐", "-")
+    return _DOUBLED.sub(r"\1", key)
+
+
+_LATIN_INITIALS: dict[str, str] = {}
+
+
+def latin_initial(letter: str) -> str:
+    """The Latin capital a one-letter string transliterates to ("Ж" → "Z", "Е" → "Y"), remembered per letter."""
+    if letter not in _LATIN_INITIALS:
+        _LATIN_INITIALS[letter] = transliterate(letter).upper()[:1]
+    return _LATIN_INITIALS[letter]

@@ -64,29 +64,6 @@ class Gazetteer:
     last: dict[str, frozenset[int]]
 
 
-_DOUBLED = re.compile(r"(.)\1+")
-_KEYS: dict[str, str] = {}
-
-
-def _key(word: str) -> str:
-    """Lookup key of a word: lower case, and for Latin one key across transliterations (Zhaparov = Japarov).
-    Remembered per word: every capitalised word of every article is looked up."""
-    key = _KEYS.get(word)
-    if key is None:
-        if len(_KEYS) > 200_000:
-            _KEYS.clear()
-        key = _KEYS[word] = _make_key(word)
-    return key
-
-
-def _make_key(word: str) -> str:
-    if word.isascii():
-        return names.latin_key(word)
-    # and across Cyrillic spellings: Жээнбеков/Жеенбеков, Смаилов/Смайлов, Касымалиев/Кассымалиев
-    key = word.lower().replace("ё", "е").replace("э", "е").replace("й", "и").replace("‐", "-")
-    return _DOUBLED.sub(r"\1", key)
-
-
 def build_gazetteer(officials: tuple[Official, ...]) -> Gazetteer:
     """Every case form of every spelling (Latin spellings do not decline, Cyrillic ones do unless indeclinable)."""
     first: dict[str, set[int]] = {}
@@ -97,7 +74,7 @@ def build_gazetteer(officials: tuple[Official, ...]) -> Gazetteer:
                 for part in spelling.split():  # "Реджеп Тайип": each word is a first-name form
                     forms = {part} if part.isascii() else names.inflections(part)
                     for form in forms:
-                        table.setdefault(_key(form), set()).add(i)
+                        table.setdefault(names.lookup_key(form), set()).add(i)
     return Gazetteer(officials, {k: frozenset(v) for k, v in first.items()},
                      {k: frozenset(v) for k, v in last.items()})
 
@@ -147,18 +124,8 @@ def _kinds(official: Official, on: date | None) -> set[str]:
     return {p.kind for p in posts_on(official, on)} or ({p.kind for p in official.posts} if on is None else set())
 
 
-_LATIN_INITIALS: dict[str, str] = {}
-
-
-def _latin_initial(letter: str) -> str:
-    """The Latin capital a one-letter string transliterates to ("Ж" → "Z", "Е" → "Y"), remembered per letter."""
-    if letter not in _LATIN_INITIALS:
-        _LATIN_INITIALS[letter] = names.transliterate(letter).upper()[:1]
-    return _LATIN_INITIALS[letter]
-
-
 def _initial_ok(official: Official, initial: str) -> bool:
-    return any(_latin_initial(f[:1]) == _latin_initial(initial[:1]) for f in official.first_names)
+    return any(names.latin_initial(f[:1]) == names.latin_initial(initial[:1]) for f in official.first_names)
 
 
 def _scan(body: str, gaz: Gazetteer, found: list[titles.Title]) -> list[_Hit]:
@@ -169,7 +136,7 @@ def _scan(body: str, gaz: Gazetteer, found: list[titles.Title]) -> list[_Hit]:
     for i, word in enumerate(words):
         if word.start() < skip_until:
             continue
-        key = _key(word.group(0))
+        key = names.lookup_key(word.group(0))
         first = gaz.first.get(key)
         if first:
             # the surname right after the first name, perhaps after a patronymic ("Садыр Нургожоевич Жапаров")
@@ -179,7 +146,7 @@ def _scan(body: str, gaz: Gazetteer, found: list[titles.Title]) -> list[_Hit]:
                 gap = body[words[j - 1].end():words[j].start()]
                 if not _NAME_GAP.fullmatch(gap):
                     break
-                both = first & gaz.last.get(_key(words[j].group(0)), frozenset())
+                both = first & gaz.last.get(names.lookup_key(words[j].group(0)), frozenset())
                 if both:
                     hits.append(_Hit(word.start(), words[j].end(), frozenset(both), True))
                     skip_until = words[j].end()
