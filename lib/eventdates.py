@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from lib.prefix_gate import behind_lookahead, first_characters
+
 RU_MONTHS = {
     "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7, "август": 8, "сентябр": 9,
     "октябр": 10, "ноябр": 11, "декабр": 12,
@@ -92,6 +94,14 @@ VAGUE = re.compile(
     r"(?:весной|летом|осенью|зимой)(?:\s+(?:этого|текущего|следующего|прошлого)\s+года)?|"
     r"(?:this|last|next|in\s+the)\s+(?:spring|summer|autumn|fall|winter))(?!\w)", _FLAGS)
 
+# The plain patterns, for tests: those used are the same behind a lookahead for their first characters (a digit;
+# a digit, "с" or an ordinal's first letter; the letters that open a month name or a vague expression).
+PLAIN = {"NUMERIC": NUMERIC, "DAY_MONTH": DAY_MONTH, "MONTH_DAY": MONTH_DAY, "VAGUE": VAGUE}
+NUMERIC = behind_lookahead(NUMERIC, r"\d")
+DAY_MONTH = behind_lookahead(
+    DAY_MONTH, r"\d" + "".join(sorted({w[0] for w in (*ORDINAL_STEMS, "двадцать", "тридцать", "с")})))
+MONTH_DAY = behind_lookahead(MONTH_DAY, first_characters(MONTH_DAY.pattern))
+VAGUE = behind_lookahead(VAGUE, first_characters(VAGUE.pattern))
 
 # Months named relative to the reference: their period is known though their day is not.
 RELATIVE_MONTHS = {"в прошлом месяце": -1, "на прошлом месяце": -1, "last month": -1, "в этом месяце": 0,
@@ -268,7 +278,7 @@ def find_dates(text: str, reference: date | None, future: bool = False) -> list[
         when = _safe(y, mo, d)
         if when:
             add(DateSpan(m.start(), m.end(), m.group(), when, None, d, mo))
-    for pattern in (DAY_MONTH, MONTH_DAY) if has_month else ():
+    for pattern in ((DAY_MONTH, MONTH_DAY) if has_digit else (DAY_MONTH,)) if has_month else ():  # MONTH_DAY: digits
         for m in pattern.finditer(text):
             add(_resolve(m, reference))
     for m in RELATIVE.finditer(text) if any(map(low.__contains__, RELATIVE_STEMS)) else ():

@@ -151,3 +151,38 @@ def test_remembered_dates_are_the_dates():
                                     ("в пятницу", D(2021, 3, 8), False), ("в пятницу", None, False)]:
         assert dates.find(text, reference, future) == find_dates(text, reference, future=future)
         assert dates.find(text, reference, future) == find_dates(text, reference, future=future)
+
+
+_PIECES = ["18–19 April 2024", "второго-третьего марта", "с 18 по 19 апреля", "on March 2", "November 27, 2019",
+           "12.03.2025", "2024-05-01", "в мае 2022 года", "in early June", "этой весной", "в конце года", "last week",
+           "Astana", "встретились", "Сентябрь", "к маю", "ıN 2020", "İn June", "ſince May", "3/4/2021", "1.1.2020",
+           " ", ",", ".", "-", "в", "и", "and"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=10).map(" ".join)
+       | st.lists(st.sampled_from(_PIECES), max_size=6).map("".join))
+def test_lookahead_patterns_match_as_the_plain_ones(text):
+    from lib import eventdates
+
+    for name, plain in eventdates.PLAIN.items():
+        fast = getattr(eventdates, name)
+        assert fast is not plain
+        assert [(m.span(), m.groupdict()) for m in fast.finditer(text)] == [
+            (m.span(), m.groupdict()) for m in plain.finditer(text)], name
+
+
+def test_lookahead_patterns_match_as_the_plain_ones_on_real_articles():
+    from pathlib import Path
+
+    from lib import eventdates
+
+    folder = Path(__file__).resolve().parent
+    texts = [p.read_text(encoding="utf-8") for sub in ("heldout", "heldout2")
+             for p in sorted((folder / sub).glob("*.txt"))]
+    assert texts
+    for text in texts:
+        for name, plain in eventdates.PLAIN.items():
+            fast = getattr(eventdates, name)
+            assert [(m.span(), m.groupdict()) for m in fast.finditer(text)] == [
+                (m.span(), m.groupdict()) for m in plain.finditer(text)], name
