@@ -217,8 +217,8 @@ BATCH_COLUMN = "__batch__"
 LOCK_NAME = ".compact.lock"
 SNAPSHOT_PREFIX = "snapshot-"
 # Snapshots kept per namespace: one per corpus folder the store serves (the CLI's, the dashboard's with uploads),
-# and a spare so two alternating ones do not evict each other.
-SNAPSHOTS_KEPT = 4
+# and a spare; each holds a whole Corpus (compressed, about 2 MB per 1,000 articles).
+SNAPSHOTS_KEPT = 3
 # A half-written batch whose writer we cannot check (another machine on a shared disk) is stale after this.
 STALE_AFTER_S = 24 * 3600
 

@@ -89,7 +89,7 @@ def _plain(value: object) -> bool:
     return type(value) is list and set(map(type, value)) <= {str} and "" not in value
 
 
-def _items(value: object) -> list[str]:
+def cell_items(value: object) -> list[str]:
     """``as_list(value)`` without copying a cell that already is one; for reading only."""
     return value if _plain(value) else as_list(value)  # type: ignore[return-value]
 
@@ -152,7 +152,7 @@ def filter_options(corpus: Corpus) -> FilterOptions:
     # Distinct values first: iterating pandas' Arrow strings costs ~1 µs a value, and most values repeat.
     people = set(corpus.officials.get("person", pd.Series(dtype=object)).dropna().unique())
     for participants in corpus.meetings.get("participants", []):
-        people.update(_items(participants))
+        people.update(cell_items(participants))
     pair_counts: dict[str, int] = {}
     codes_counts = articles.get("countries", pd.Series(dtype=object)).dropna().value_counts(sort=False)
     for codes, count in codes_counts.items():
@@ -214,7 +214,7 @@ def apply_filters(corpus: Corpus, filters: Filters) -> Corpus:
         meetings = meetings.iloc[0:0]
     if filters.officials:
         chosen = set(filters.officials)
-        meetings = rows_where(meetings, "participants", lambda p: not chosen.isdisjoint(_items(p)))
+        meetings = rows_where(meetings, "participants", lambda p: not chosen.isdisjoint(cell_items(p)))
         with_person = set(corpus.officials.loc[corpus.officials["person"].isin(chosen), "article_id"])
         with_person |= set(corpus.mentions.loc[corpus.mentions["person"].isin(chosen), "article_id"])
         with_person |= set(articles.loc[member(articles["file"], _files_of(meetings)), "article_id"])
@@ -223,7 +223,7 @@ def apply_filters(corpus: Corpus, filters: Filters) -> Corpus:
         keep &= member(articles["file"], _files_of(meetings))
     articles = articles if keep.all() else articles[keep]  # taking every row would still copy them
     kept_files = set(articles["file"].tolist())  # tolist: iterating pandas' Arrow strings is ~10x slower
-    meetings = rows_where(meetings, "files", lambda files: not kept_files.isdisjoint(_items(files)))
+    meetings = rows_where(meetings, "files", lambda files: not kept_files.isdisjoint(cell_items(files)))
     dates = meeting_dates(meetings)
     if filters.start:
         meetings = meetings[dates.isna() | (dates >= pd.Timestamp(filters.start))]
@@ -244,7 +244,7 @@ def apply_filters(corpus: Corpus, filters: Filters) -> Corpus:
 
 
 def _files_of(meetings: pd.DataFrame) -> set[str]:
-    return {f for files in meetings.get("files", []) for f in _items(files)}
+    return {f for files in meetings.get("files", []) for f in cell_items(files)}
 
 
 # ---- Overview ---------------------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ import pandas as pd
 
 from lib.pipeline import Corpus
 from lib.records import LEVELS
-from lib.views import _items, as_list, joined, meeting_dates, meetings_table, rows_where
+from lib.views import as_list, cell_items, joined, meeting_dates, meetings_table, rows_where
 
 # ---- Timeline ---------------------------------------------------------------------------------------------
 
@@ -28,11 +28,11 @@ def timeline_frame(meetings: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFra
         "date": dates,
         "level": meetings.get("level", pd.Series(dtype=object)).fillna("other"),
         "status": meetings.get("status", pd.Series(dtype=object)).fillna("held"),
-        "reports": meetings.get("files", pd.Series(dtype=object)).map(lambda f: max(len(_items(f)), 1)),
+        "reports": meetings.get("files", pd.Series(dtype=object)).map(lambda f: max(len(cell_items(f)), 1)),
         "participants": meetings.get("participants", pd.Series(dtype=object)).map(lambda p: joined(p, ", ")),
         "place": meetings.get("place", pd.Series(dtype=object)).map(lambda p: p if isinstance(p, str) and p else "—"),
         "sources": meetings.get("files", pd.Series(dtype=object)).map(
-            lambda files: ", ".join(sorted({str(outlet_of.get(f) or f) for f in _items(files)}))),
+            lambda files: ", ".join(sorted({str(outlet_of.get(f) or f) for f in cell_items(files)}))),
     })
     frame = frame.dropna(subset=["date"])
     frame["level"] = pd.Categorical(frame["level"], categories=LEVELS, ordered=True)
