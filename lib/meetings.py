@@ -150,7 +150,6 @@ def article_reports(body: str, published: date | None, mentions: list[Mention], 
             continue  # only sentences that name a meeting are parsed further
         # Participants named after a group noun are looked for up to the end of the next paragraph.
         paragraph_end = paragraphs[min(here + 1, len(paragraphs) - 1)][1]
-        in_sentence = [m for m in mentions if sentence.start <= m.start < sentence.end]
         if published is None:  # no publication date: the latest full date written before is the reference
             earlier = [year for position, year in years if position < sentence.start]
             reference = date(earlier[-1], 7, 1) if earlier else None
@@ -195,7 +194,7 @@ def article_reports(body: str, published: date | None, mentions: list[Mention], 
             last_span = dates_here[-1]
             if FUTURE_CUE.found_in(text):
                 last_future = dates_here[-1]
-        if (in_sentence or strong) and sentence_place:
+        if (has_mention or strong) and sentence_place:
             last_place = sentence_place
             if FUTURE_CUE.found_in(text):
                 last_future_place = sentence_place

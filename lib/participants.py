@@ -128,8 +128,9 @@ def complete(body: str, clause: str, begin: int, paragraph: tuple[int, int], nam
     people = list(named)
     countries = {m.country for m in people}
     paragraph_start, paragraph_end = paragraph
+    low = clause.lower()
     for cue, kind in GROUP_CUES:
-        if len(countries) >= 2 or not cue.found_in(clause):
+        if len(countries) >= 2 or not cue.found_in(clause, low):
             continue
         if any(kind not in kinds(m, day) for m in named):
             continue  # "the presidents" never brings a president to a meeting of someone of another rank
