@@ -40,8 +40,8 @@ def known_stats(store: Store) -> dict[bytes, tuple[Signature, str]]:
     """path → (signature, content hash) recorded by earlier runs; the most recently used snapshot wins."""
     known: dict[bytes, tuple[Signature, str]] = {}
     for frame in reversed(store.snapshot_tables(STATS_NAMESPACE, "stats")):
-        for path, size, mtime, ctime, ino, raw_hash in zip(*(frame[c] for c in STAT_COLUMNS), strict=True):
-            known[path] = ((int(size), int(mtime), int(ctime), int(ino)), raw_hash)
+        for path, size, mtime, ctime, ino, raw_hash in zip(*(frame[c].tolist() for c in STAT_COLUMNS), strict=True):
+            known[path] = ((size, mtime, ctime, ino), raw_hash)
     return known
 
 
