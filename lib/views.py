@@ -108,10 +108,11 @@ def prepare(corpus: Corpus) -> Corpus:
         articles["outlet"] = pd.Series(dtype="object")
         return _replace(corpus, articles=articles)
     fact_countries: dict[str, set[str]] = {}
-    for aid, country in zip(corpus.officials.get("article_id", []), corpus.officials.get("country", []), strict=True):
+    # tolist throughout: iterating pandas' Arrow strings value by value is ~10x slower.
+    for aid, country in zip(_values(corpus.officials, "article_id"), _values(corpus.officials, "country"), strict=True):
         if isinstance(country, str) and country:
             fact_countries.setdefault(aid, set()).add(country)
-    by_file = dict(zip(articles["file"], articles["article_id"], strict=True))
+    by_file = dict(zip(articles["file"].tolist(), articles["article_id"].tolist(), strict=True))
     for files, codes in zip(corpus.meetings.get("files", []), corpus.meetings.get("countries", []), strict=True):
         for file in as_list(files):
             if file in by_file:
@@ -121,13 +122,17 @@ def prepare(corpus: Corpus) -> Corpus:
     in_text = articles[TEXT_COUNTRIES] if TEXT_COUNTRIES in articles else text_countries_column(articles)
     articles["countries"] = [
         ";".join(sorted(set(as_list(codes)) | fact_countries.get(a, set())))
-        for a, codes in zip(articles["article_id"], in_text, strict=True)
+        for a, codes in zip(articles["article_id"].tolist(), in_text.tolist(), strict=True)
     ]
     articles["outlet"] = articles["source"].map(lambda s: s if isinstance(s, str) and s.strip() else UNKNOWN_SOURCE)
     # Bodies as Python strings: each filter change takes the kept rows, and pandas' Arrow strings copy every
     # body's characters (~15 ms at 10,000 articles) where an object column copies pointers.
     articles["body"] = articles["body"].astype(object)
     return _replace(corpus, articles=articles)
+
+
+def _values(frame: pd.DataFrame, column: str) -> list[object]:
+    return frame[column].tolist() if column in frame else []
 
 
 def _replace(corpus: Corpus, **tables: pd.DataFrame) -> Corpus:
