@@ -11,7 +11,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
-from lib.prefix_gate import compile_gate
+from lib.prefix_gate import compile_gate, first_match
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -32,11 +32,8 @@ def find_place(text: str) -> str | None:
     """The first city named in ``text`` (English name), or None."""
     cities, pattern, gate = places()
     low = text.lower()
-    # No city can begin before the first opening the gate finds (the lookbehind still sees what precedes it).
-    first = gate.search(low) if gate is not None else None
-    if gate is not None and first is None:
-        return None
-    found = pattern.search(low, first.start() if first else 0)
+    # A city begins only where the gate finds an opening (the lookbehind still sees what precedes it).
+    found = first_match(pattern, gate, low, low) if gate is not None else pattern.search(low)
     return cities[int(found.lastgroup[1:])] if found and found.lastgroup else None
 
 

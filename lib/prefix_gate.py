@@ -111,13 +111,24 @@ def compile_gate(pattern: str, before: str = "") -> re.Pattern[str] | None:
 
 def gated_search(pattern: re.Pattern[str], gate: re.Pattern[str] | None, text: str,
                  low: str | None = None) -> re.Match[str] | None:
-    """``pattern.search(text)`` (``pattern`` case-insensitive, ``low`` the lower-cased text), starting where the
-    gate first finds an opening."""
+    """``pattern.search(text)`` (``pattern`` case-insensitive, ``low`` the lower-cased text), tried only where the
+    gate finds an opening."""
     low = text.lower() if low is None else low
     if gate is None or len(low) != len(text) or UNFOLDED.search(text) is not None:
         return pattern.search(text)
-    first = gate.search(low)
-    return pattern.search(text, first.start()) if first is not None else None
+    return first_match(pattern, gate, text, low)
+
+
+def first_match(pattern: re.Pattern[str], gate: re.Pattern[str], text: str, low: str) -> re.Match[str] | None:
+    """The leftmost match of ``pattern`` in ``text``: every match begins where ``gate`` finds an opening in ``low``,
+    so the pattern is tried at those places only, nearest first."""
+    at = gate.search(low)
+    while at is not None:
+        found = pattern.match(text, at.start())
+        if found is not None:
+            return found
+        at = gate.search(low, at.start() + 1)
+    return None
 
 
 def _required(branch: str) -> str | None:
@@ -227,10 +238,8 @@ class Cue:
         low = text.lower() if low is None else low
         if len(low) != len(text) or UNFOLDED.search(text) is not None:
             return self.pattern.search(text) is not None
-        if self._gate is not None:  # gated_search, inlined: this runs tens of times a sentence
-            first = self._gate.search(low)
-            if first is not None and self._gated.search(text, first.start()) is not None:  # type: ignore[union-attr]
-                return True
+        if self._gate is not None and first_match(self._gated, self._gate, text, low) is not None:  # type: ignore
+            return True
         for branch, required in self._apart:
             if (required is None or required in low) and branch.search(text) is not None:
                 return True
