@@ -18,6 +18,7 @@ import resource
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -71,6 +72,58 @@ def peak_rss_mb() -> tuple[float, float]:
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return round(own, 1), round(children, 1)
+
+
+class TreeMemory:
+    """Samples the proportional set size (PSS) of this process and its live children every ``every`` seconds.
+
+    ru_maxrss counts pages that forked workers still share with the parent once in each process, so adding the
+    peaks overstates the machine's use; PSS splits shared pages between their users, so the sum is what the
+    whole run takes. Linux only (/proc); elsewhere ``peak_mb`` stays None.
+    """
+
+    def __init__(self, every: float = 0.5) -> None:
+        self.peak_mb: float | None = None
+        self._every = every
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> TreeMemory:
+        if Path("/proc/self/smaps_rollup").exists():
+            self._thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._stop.set()
+        if self._thread.is_alive():
+            self._thread.join()
+            self._sample()  # a run shorter than one interval still gets a figure
+
+    def _run(self) -> None:
+        while not self._stop.wait(self._every):
+            self._sample()
+
+    def _sample(self) -> None:
+        total = sum(_pss_kb(pid) for pid in [os.getpid(), *_children(os.getpid())])
+        self.peak_mb = max(self.peak_mb or 0.0, round(total / 1024, 1))
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        text = Path(f"/proc/{pid}/task/{pid}/children").read_text()
+    except OSError:
+        return []
+    return [int(child) for child in text.split()]
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass  # the worker ended between listing and reading
+    return 0
 
 
 # ---- stages ---------------------------------------------------------------------------------------------------
@@ -373,6 +426,17 @@ def measure(n: int, workdir: Path, embed_sample: int = EMBED_SAMPLE, workers: in
             rank_passages: int = 0, max_queries: int | None = None, encoder: object | None = None,
             backends: bool = False) -> dict[str, object]:
     """Every figure for one corpus size (run it in a fresh process so the memory peak is this size's)."""
+    with TreeMemory() as memory:
+        result = _measure(n, workdir, embed_sample, workers, stages, embed, query_rounds, rank_passages,
+                          max_queries, encoder, backends)
+    # What the run took of the machine at its worst: this process and its workers, shared pages counted once.
+    result["peak_total_pss_mb"] = memory.peak_mb
+    return result
+
+
+def _measure(n: int, workdir: Path, embed_sample: int, workers: int | None, stages: bool, embed: bool,
+             query_rounds: int, rank_passages: int, max_queries: int | None, encoder: object | None,
+             backends: bool) -> dict[str, object]:
     from lib import synth
 
     workdir.mkdir(parents=True, exist_ok=True)

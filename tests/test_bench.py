@@ -103,6 +103,7 @@ def test_a_small_benchmark_reports_every_figure(small_run):
     assert r["embed_model"] == "hash-stand-in" and r["embed_cached_passages_per_s"] > 0
     assert 0 < r["rank_at_500_passages_ms_p50"] <= r["rank_at_500_passages_ms_p95"]
     assert r["filter_ms"] > 0 and r["peak_rss_mb"] > 50
+    assert 50 < r["peak_total_pss_mb"] < r["peak_rss_mb"] + r["workers_peak_rss_mb"] + 1
     json.dumps(r)  # one JSON line per size
 
 
