@@ -58,7 +58,7 @@ def _weights_key(model: object, quantised: bool) -> str:
     for name, tensor in sorted(transformer.auto_model.state_dict().items()):
         digest.update(name.encode())
         # A strided sample of every tensor: hashing all 100+ MB of weights would cost more than it protects.
-        digest.update(tensor.detach().reshape(-1)[::997].numpy().tobytes())
+        digest.update(tensor.detach().reshape(-1)[::997].float().numpy().tobytes())
     return digest.hexdigest()[:16] + ("-int8" if quantised else "")
 
 
