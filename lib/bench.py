@@ -75,15 +75,17 @@ def peak_rss_mb() -> tuple[float, float]:
 
 
 class TreeMemory:
-    """Samples the proportional set size (PSS) of this process and its live children every ``every`` seconds.
+    """Samples the proportional set size (PSS) of process ``pid`` and all its descendants every ``every`` s.
 
-    ru_maxrss counts pages that forked workers still share with the parent once in each process, so adding the
+    ru_maxrss counts the pages that forked workers share with their parent once in every process, so adding the
     peaks overstates the machine's use; PSS splits shared pages between their users, so the sum is what the
-    whole run takes. Linux only (/proc); elsewhere ``peak_mb`` stays None.
+    whole run takes. It samples from the outside (a thread in the measured process would itself change how the
+    pipeline starts its workers). Linux only (/proc); elsewhere ``peak_mb`` stays None.
     """
 
-    def __init__(self, every: float = 0.5) -> None:
+    def __init__(self, pid: int, every: float = 0.5) -> None:
         self.peak_mb: float | None = None
+        self._pid = pid
         self._every = every
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
@@ -97,15 +99,16 @@ class TreeMemory:
         self._stop.set()
         if self._thread.is_alive():
             self._thread.join()
-            self._sample()  # a run shorter than one interval still gets a figure
 
     def _run(self) -> None:
         while not self._stop.wait(self._every):
-            self._sample()
-
-    def _sample(self) -> None:
-        total = sum(_pss_kb(pid) for pid in [os.getpid(), *_children(os.getpid())])
-        self.peak_mb = max(self.peak_mb or 0.0, round(total / 1024, 1))
+            pids, k = [self._pid], 0
+            while k < len(pids):  # breadth-first: workers of a forkserver are grandchildren
+                pids.extend(_children(pids[k]))
+                k += 1
+            total = sum(_pss_kb(pid) for pid in pids)
+            if total:
+                self.peak_mb = max(self.peak_mb or 0.0, round(total / 1024, 1))
 
 
 def _children(pid: int) -> list[int]:
@@ -252,6 +255,7 @@ def measure_embedding(texts: list[str], store_root: Path, encoder: object | None
 
 
 BACKEND_SAMPLE = 1000
+BACKEND_TEXTS = "backend-sample.json"
 
 
 def _bare_encode(encoder: object, texts: list[str]) -> np.ndarray:
@@ -426,17 +430,6 @@ def measure(n: int, workdir: Path, embed_sample: int = EMBED_SAMPLE, workers: in
             rank_passages: int = 0, max_queries: int | None = None, encoder: object | None = None,
             backends: bool = False) -> dict[str, object]:
     """Every figure for one corpus size (run it in a fresh process so the memory peak is this size's)."""
-    with TreeMemory() as memory:
-        result = _measure(n, workdir, embed_sample, workers, stages, embed, query_rounds, rank_passages,
-                          max_queries, encoder, backends)
-    # What the run took of the machine at its worst: this process and its workers, shared pages counted once.
-    result["peak_total_pss_mb"] = memory.peak_mb
-    return result
-
-
-def _measure(n: int, workdir: Path, embed_sample: int, workers: int | None, stages: bool, embed: bool,
-             query_rounds: int, rank_passages: int, max_queries: int | None, encoder: object | None,
-             backends: bool) -> dict[str, object]:
     from lib import synth
 
     workdir.mkdir(parents=True, exist_ok=True)
@@ -463,7 +456,8 @@ def _measure(n: int, workdir: Path, embed_sample: int, workers: int | None, stag
         figures, encoder = measure_embedding(sample, workdir / "embed-store", encoder)
         result.update(figures)
         if backends:
-            result.update(measure_backends(sample[:BACKEND_SAMPLE], workdir / "model-cache"))
+            # Measured by the driver in a process of its own: three loaded models would inflate this size's peak.
+            (workdir / BACKEND_TEXTS).write_text(json.dumps(sample[:BACKEND_SAMPLE], ensure_ascii=False), "utf-8")
         result.update(measure_search(built, encoder, query_rounds, max_queries))
     if rank_passages:
         result.update(measure_rank_at(rank_passages))
@@ -494,25 +488,46 @@ def run(sizes: Sequence[int], embed_sample: int = EMBED_SAMPLE, workers: int | N
                 command.append("--backends")
             if n >= RANK_AT_SIZE:
                 command += ["--rank-passages", str(RANK_PASSAGES)]
-            proc = subprocess.run(command, cwd=settings.PROJECT_ROOT, capture_output=True, text=True, check=False)
-            lines = [line for line in proc.stdout.splitlines() if line.startswith("{")]
+            with subprocess.Popen(command, cwd=settings.PROJECT_ROOT, stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, text=True) as proc, TreeMemory(proc.pid) as memory:
+                stdout, stderr = proc.communicate()
+            lines = [line for line in stdout.splitlines() if line.startswith("{")]
             if proc.returncode != 0 or not lines:
-                raise RuntimeError(f"benchmark of {n} articles failed:\n{proc.stderr[-3000:]}")
-            results.append(json.loads(lines[-1]))
-            out(lines[-1])
+                raise RuntimeError(f"benchmark of {n} articles failed:\n{stderr[-3000:]}")
+            result = json.loads(lines[-1])
+            texts = Path(tmp) / str(n) / BACKEND_TEXTS
+            if texts.is_file():
+                result.update(_run_child([sys.executable, "-m", "lib.bench", "--backends-of", str(texts)]))
+            # What the size took of the machine at its worst: the child and its workers, shared pages once.
+            result["peak_total_pss_mb"] = memory.peak_mb
+            results.append(result)
+            out(json.dumps(result, ensure_ascii=False))
     return results
+
+
+def _run_child(command: list[str]) -> dict[str, object]:
+    proc = subprocess.run(command, cwd=settings.PROJECT_ROOT, capture_output=True, text=True, check=False)
+    lines = [line for line in proc.stdout.splitlines() if line.startswith("{")]
+    if proc.returncode != 0 or not lines:
+        raise RuntimeError(f"{' '.join(command[2:])} failed:\n{proc.stderr[-3000:]}")
+    return json.loads(lines[-1])
 
 
 def _child(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m lib.bench")
-    parser.add_argument("--child", type=int, required=True)
-    parser.add_argument("--workdir", type=Path, required=True)
+    parser.add_argument("--backends-of", type=Path, default=None)
+    parser.add_argument("--child", type=int, default=0)
+    parser.add_argument("--workdir", type=Path, default=None)
     parser.add_argument("--embed-sample", type=int, default=EMBED_SAMPLE)
     parser.add_argument("--workers", type=int, default=None)
     parser.add_argument("--no-embed", action="store_true")
     parser.add_argument("--rank-passages", type=int, default=0)
     parser.add_argument("--backends", action="store_true")
     args = parser.parse_args(argv)
+    if args.backends_of:
+        texts = json.loads(args.backends_of.read_text(encoding="utf-8"))
+        print(json.dumps(measure_backends(texts, args.backends_of.parent / "model-cache")), flush=True)
+        return 0
     result = measure(args.child, args.workdir, args.embed_sample, args.workers, embed=not args.no_embed,
                      rank_passages=args.rank_passages, backends=args.backends)
     print(json.dumps(result, ensure_ascii=False), flush=True)

@@ -103,7 +103,6 @@ def test_a_small_benchmark_reports_every_figure(small_run):
     assert r["embed_model"] == "hash-stand-in" and r["embed_cached_passages_per_s"] > 0
     assert 0 < r["rank_at_500_passages_ms_p50"] <= r["rank_at_500_passages_ms_p95"]
     assert r["filter_ms"] > 0 and r["peak_rss_mb"] > 50
-    assert 50 < r["peak_total_pss_mb"] < r["peak_rss_mb"] + r["workers_peak_rss_mb"] + 1
     json.dumps(r)  # one JSON line per size
 
 
@@ -112,4 +111,5 @@ def test_the_command_prints_one_json_line_per_size(tmp_path):
     results = bench.run([4, 6], workdir=tmp_path, out=lines.append, embed=False)
     assert [json.loads(line)["articles"] for line in lines] == [4, 6] == [r["articles"] for r in results]
     assert all("embed_passages_per_s" not in r and r["filter_ms"] > 0 for r in results)
+    assert all(50 < r["peak_total_pss_mb"] < r["peak_rss_mb"] + r["workers_peak_rss_mb"] + 1 for r in results)
     assert list(tmp_path.iterdir()) == [], "the temporary corpora and stores were not removed"
