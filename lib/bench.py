@@ -34,30 +34,27 @@ FULL_SIZE = 100_000
 EMBED_SAMPLE = 2000
 # Per-stage costs are measured on this many articles of the corpus, one stage at a time.
 STAGE_SAMPLE = 200
-QUERIES_FILE = settings.PROJECT_ROOT.parent / "shared" / "dev-corpus" / "queries.json"
-FALLBACK_QUERIES = (
-    "state visit of the Kyrgyz president to Kazakhstan", "trade turnover target two billion dollars",
-    "border crossing queues of lorries", "визит Токаева в Бишкек", "товарооборот между Казахстаном и Кыргызстаном",
-    "межправительственный совет", "water and energy cooperation", "демаркация границы",
-)
-QUERY_ROUNDS = 3
 # The ranking target is set at this many passages; corpora of RANK_AT_SIZE articles and more also time it there.
 RANK_PASSAGES = 100_000
 RANK_AT_SIZE = 10_000
+QUERY_ROUNDS = 3
+# The backends are compared on this many passages of the embedding sample, in a process of their own.
+BACKEND_SAMPLE = 1000
+BACKEND_TEXTS = "backend-sample.json"
 
 
-def _now() -> float:
+def now() -> float:
     return time.perf_counter()
 
 
-def _percentile(values: Sequence[float], q: float) -> float:
+def percentile(values: Sequence[float], q: float) -> float:
     return round(float(np.percentile(np.asarray(values, dtype=float), q)), 2) if values else float("nan")
 
 
-def _timed(func: Callable[[], object]) -> tuple[float, object]:
-    start = _now()
+def timed(func: Callable[[], object]) -> tuple[float, object]:
+    start = now()
     out = func()
-    return _now() - start, out
+    return now() - start, out
 
 
 def cpu_seconds() -> float:
@@ -138,10 +135,10 @@ def measure_ingest(corpus_dir: Path, store_root: Path, workers: int | None) -> t
     from lib.store import Store
 
     cpu = cpu_seconds()
-    first_s, built = _timed(lambda: pipeline.build([(corpus_dir, "")], Store(store_root), workers=workers))
+    first_s, built = timed(lambda: pipeline.build([(corpus_dir, "")], Store(store_root), workers=workers))
     first_cpu = cpu_seconds() - cpu
     cpu = cpu_seconds()
-    again_s, _ = _timed(lambda: pipeline.build([(corpus_dir, "")], Store(store_root), workers=workers))
+    again_s, _ = timed(lambda: pipeline.build([(corpus_dir, "")], Store(store_root), workers=workers))
     again_cpu = cpu_seconds() - cpu
     n = built.stats.get("files", 0)  # type: ignore[attr-defined]
     return {
@@ -171,7 +168,7 @@ def measure_stages(corpus_dir: Path, store_root: Path, sample: int) -> dict[str,
 
     def stage(name: str, func: Callable[[], object]) -> object:
         start = time.process_time()
-        times[name], out = _timed(func)
+        times[name], out = timed(func)
         cpu[name] = time.process_time() - start
         return out
 
@@ -197,208 +194,20 @@ def measure_stages(corpus_dir: Path, store_root: Path, sample: int) -> dict[str,
     reports = store.read(namespace, "reports", group="article_id")
     articles = store.read(namespace, "articles", group="article_id")
     if reports is not None and articles is not None:
-        merge_s, _ = _timed(lambda: meetings.merge_meetings(reports, articles))
+        merge_s, _ = timed(lambda: meetings.merge_meetings(reports, articles))
         out["merge_meetings_ms"] = round(1000 * merge_s, 1)
         out["meeting_reports"] = len(reports)
     return out
-
-
-class SyntheticPassageEncoder:
-    """The real encoder for queries, seeded random unit vectors for passages: ranking costs the same whatever the
-    vectors hold, and encoding every passage of a large corpus on CPU would take hours."""
-
-    def __init__(self, real: object) -> None:
-        self._real = real
-        self.info = real.info  # type: ignore[attr-defined]
-
-    @property
-    def dim(self) -> int:
-        return int(self._real.dim)  # type: ignore[attr-defined]
-
-    def encode(self, texts: Sequence[str], kind: str, progress: object = None) -> np.ndarray:
-        if kind == "query":
-            return self._real.encode(texts, kind)  # type: ignore[attr-defined]
-        rng = np.random.default_rng(len(texts))
-        vectors = rng.standard_normal((len(texts), self.dim)).astype(np.float32)
-        return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
-
-
-def measure_embedding(texts: list[str], store_root: Path, encoder: object | None = None) -> dict[str, object]:
-    """Passages per second: the bare model, then the pipeline (sorting, batching, cache writes), then cached."""
-    from lib import search
-    from lib.embed import load_encoder
-    from lib.store import Store
-
-    encoder = encoder or load_encoder()
-    encoder.encode(texts[:64], "passage")  # type: ignore[attr-defined]  # warm-up: first calls allocate and pick kernels
-    model = encoder._model  # noqa: SLF001 - the bare model is the baseline being compared against
-    cpu = time.process_time()
-    raw_s, _ = _timed(lambda: model.encode(  # type: ignore[attr-defined]
-        texts, batch_size=encoder.batch_size, normalize_embeddings=True, convert_to_numpy=True,
-        show_progress_bar=False))
-    raw_cpu, cpu = time.process_time() - cpu, time.process_time()
-    store = Store(store_root)
-    pipe_s, _ = _timed(lambda: search.passage_vectors(texts, encoder, store))
-    pipe_cpu = time.process_time() - cpu
-    cached_s, _ = _timed(lambda: search.passage_vectors(texts, encoder, store))
-    n = len(texts)
-    return {
-        "embed_model": encoder.info.name,
-        "embed_passages": n,
-        "raw_encode_passages_per_s": round(n / raw_s, 1) if raw_s else None,
-        "embed_passages_per_s": round(n / pipe_s, 1) if pipe_s else None,
-        "embed_ratio": round(raw_s / pipe_s, 3) if pipe_s else None,
-        # CPU seconds (all threads) of the two: the comparison that other programs on the machine disturb least.
-        "embed_ratio_cpu": round(raw_cpu / pipe_cpu, 3) if pipe_cpu else None,
-        "embed_cached_passages_per_s": round(n / cached_s, 1) if cached_s else None,
-    }, encoder
-
-
-BACKEND_SAMPLE = 1000
-BACKEND_TEXTS = "backend-sample.json"
-
-
-def _bare_encode(encoder: object, texts: list[str]) -> np.ndarray:
-    model = encoder._model  # type: ignore[attr-defined] # noqa: SLF001 - the bare model is what is compared
-    return np.asarray(model.encode(texts, batch_size=encoder.batch_size, normalize_embeddings=True,  # type: ignore[attr-defined]
-                                   convert_to_numpy=True, show_progress_bar=False), dtype=np.float32)
-
-
-def measure_backends(texts: list[str], cache_root: Path) -> dict[str, object]:
-    """The bare model under each backend on the same passages: passages/s, CPU and closeness to torch's vectors.
-
-    Quality on real queries is a separate check (``python -m lib evaluate --queries`` with KK_EMBED_BACKEND).
-    """
-    from lib import embed_onnx
-    from lib.embed import load_encoder
-
-    speed: dict[str, float] = {}
-    cpu_ms: dict[str, float] = {}
-    closeness: dict[str, dict[str, float]] = {}
-    reference = None
-    previous = os.environ.get("KK_STORE")
-    os.environ["KK_STORE"] = str(cache_root)  # the exported ONNX files go to the bench's own folder
-    try:
-        for backend in embed_onnx.BACKENDS:
-            encoder = load_encoder(backend=backend)
-            if encoder.info.backend != backend:
-                speed[backend] = None  # type: ignore[assignment] # this model or machine cannot run it
-                continue
-            _bare_encode(encoder, texts[:64])  # warm-up: first calls allocate and pick kernels
-            cpu = time.process_time()
-            seconds, vectors = _timed(lambda e=encoder: _bare_encode(e, texts))
-            cpu_ms[backend] = round(1000 * (time.process_time() - cpu) / len(texts), 2)
-            speed[backend] = round(len(texts) / seconds, 1)
-            if reference is None:
-                reference = vectors
-            else:
-                cosine = (vectors * reference).sum(axis=1)  # type: ignore[operator]
-                closeness[backend] = {"min": round(float(cosine.min()), 4), "mean": round(float(cosine.mean()), 4)}
-    finally:
-        if previous is None:
-            os.environ.pop("KK_STORE", None)
-        else:
-            os.environ["KK_STORE"] = previous
-    return {"backend_passages": len(texts), "backend_passages_per_s": speed, "backend_cpu_ms_per_passage": cpu_ms,
-            "backend_cosine_to_torch": closeness}
-
-
-def load_queries() -> list[str]:
-    if QUERIES_FILE.is_file():
-        try:
-            return [q["q"] for q in json.loads(QUERIES_FILE.read_text(encoding="utf-8"))]
-        except (ValueError, KeyError, TypeError):
-            pass
-    return list(FALLBACK_QUERIES)
-
-
-def measure_search(built: object, encoder: object, rounds: int = QUERY_ROUNDS, max_queries: int | None = None,
-                   ) -> dict[str, object]:
-    """Latency of one query: encoding + ranking, and ranking alone (query vector given)."""
-    from threadpoolctl import threadpool_limits
-
-    from lib import search
-
-    index_s, index = _timed(lambda: search.build_index(
-        built.articles, built.passages, SyntheticPassageEncoder(encoder)))  # type: ignore[attr-defined]
-    queries = load_queries()[:max_queries]
-    index.search(queries[:2], k=10)  # type: ignore[attr-defined] # warm-up
-    vectors = index.query_vectors(queries)  # type: ignore[attr-defined]
-    full, ranking, single = [], [], []
-    for _ in range(rounds):
-        for query, vector in zip(queries, vectors, strict=True):
-            start = _now()
-            index.search([query], k=10)  # type: ignore[attr-defined]
-            full.append(1000 * (_now() - start))
-            start = _now()
-            rank_only(index, query, vector)
-            ranking.append(1000 * (_now() - start))
-            # The same with numpy's BLAS on one thread: waking OpenBLAS threads for one query-vector product
-            # can cost more than the product (see pipeline.extract_facts).
-            with threadpool_limits(limits=1, user_api="blas"):
-                start = _now()
-                rank_only(index, query, vector)
-                single.append(1000 * (_now() - start))
-    encode = _query_encoding(index, queries)
-    return {
-        **encode,
-        "index_passages": len(index.passages),  # type: ignore[attr-defined]
-        "index_vectors": "synthetic (ranking cost does not depend on their values)",
-        "index_build_s": round(index_s, 2),
-        "search_queries": len(full),
-        "search_ms_p50": _percentile(full, 50),
-        "search_ms_p95": _percentile(full, 95),
-        "rank_ms_p50": _percentile(ranking, 50),
-        "rank_ms_p95": _percentile(ranking, 95),
-        "rank_ms_p95_blas_1_thread": _percentile(single, 95),
-    }
-
-
-def _query_encoding(index: object, queries: list[str]) -> dict[str, object]:
-    """Encoding one query, with torch's default threads and with one: when other work shares the cores, torch's
-    threads wait for each other at every layer."""
-    out: dict[str, object] = {}
-    if "torch" not in sys.modules:
-        return out  # a stand-in encoder (tests): no torch threads to compare
-    import torch
-
-    threads = torch.get_num_threads()
-    for label, count in (("", threads), ("_torch_1_thread", 1)):
-        torch.set_num_threads(count)
-        samples = [1000 * _timed(lambda q=q: index.query_vectors([q]))[0] for q in queries]  # type: ignore[attr-defined]
-        out[f"query_encode_ms_p50{label}"] = _percentile(samples, 50)
-    torch.set_num_threads(threads)
-    return out
-
-
-def rank_only(index: object, query: str, vector: np.ndarray) -> object:
-    """What ``SearchIndex.search`` does after encoding: scores, fusion, top k and their best passages."""
-    return index.rank(query, vector, k=10)  # type: ignore[attr-defined]
-
-
-def measure_rank_at(n_passages: int) -> dict[str, object]:
-    """Ranking alone at a fixed index size (lib/bench_search.py: synthetic texts and vectors), as the
-    product runs and with numpy's BLAS on one thread."""
-    from threadpoolctl import threadpool_limits
-
-    from lib.bench_search import bench_search
-
-    default = bench_search(n_passages, repeats=3)
-    with threadpool_limits(limits=1, user_api="blas"):
-        single = bench_search(n_passages, repeats=3)
-    key = f"rank_at_{n_passages}_passages"
-    return {f"{key}_ms_p50": default["ranking"]["p50_ms"], f"{key}_ms_p95": default["ranking"]["p95_ms"],  # type: ignore[index]
-            f"{key}_ms_p95_blas_1_thread": single["ranking"]["p95_ms"]}  # type: ignore[index]
 
 
 def measure_filter(built: object) -> dict[str, object]:
     """One filter change on the Timeline page: every DataFrame step the page reruns (no streamlit)."""
     from lib import views, views_detail
 
-    prepare_s, prepared = _timed(lambda: views.prepare(built))  # type: ignore[arg-type]
+    prepare_s, prepared = timed(lambda: views.prepare(built))  # type: ignore[arg-type]
     # st.cache_data hands each rerun a copy of the cached corpus, made by unpickling it.
     payload = pickle.dumps(prepared)
-    copy_s, _ = _timed(lambda: pickle.loads(payload))
+    copy_s, _ = timed(lambda: pickle.loads(payload))
     options = views.filter_options(prepared)
     start = options.min_date or date(2016, 1, 1)
     end = options.max_date or date(2026, 12, 31)
@@ -408,11 +217,11 @@ def measure_filter(built: object) -> dict[str, object]:
     samples, parts = [], []
     for filters in changes:
         step: dict[str, float] = {}
-        step["filter_options"], _ = _timed(lambda: views.filter_options(prepared))
-        step["apply_filters"], view = _timed(lambda f=filters: views.apply_filters(prepared, f))
-        step["meetings_table"], _ = _timed(lambda v=view: views.meetings_table(v.meetings))
-        step["timeline_frame"], _ = _timed(lambda v=view: views_detail.timeline_frame(v.meetings, v.articles))
-        step["meeting_choices"], _ = _timed(lambda v=view: views_detail.meeting_choices(v.meetings))
+        step["filter_options"], _ = timed(lambda: views.filter_options(prepared))
+        step["apply_filters"], view = timed(lambda f=filters: views.apply_filters(prepared, f))
+        step["meetings_table"], _ = timed(lambda v=view: views.meetings_table(v.meetings))
+        step["timeline_frame"], _ = timed(lambda v=view: views_detail.timeline_frame(v.meetings, v.articles))
+        step["meeting_choices"], _ = timed(lambda v=view: views_detail.meeting_choices(v.meetings))
         samples.append(1000 * sum(step.values()))
         parts.append(step)
     return {
@@ -431,12 +240,13 @@ def measure(n: int, workdir: Path, embed_sample: int = EMBED_SAMPLE, workers: in
             backends: bool = False) -> dict[str, object]:
     """Every figure for one corpus size (run it in a fresh process so the memory peak is this size's)."""
     from lib import synth
+    from lib.bench_model import measure_embedding, measure_rank_at, measure_search
 
     workdir.mkdir(parents=True, exist_ok=True)
     corpus_dir = workdir / f"corpus-{n}"
     result: dict[str, object] = {"articles": n, "cpus": len(os.sched_getaffinity(0)),
                                  "load_avg_start": round(os.getloadavg()[0], 2)}
-    synth_s, _ = _timed(lambda: synth.make_corpus(corpus_dir, n))
+    synth_s, _ = timed(lambda: synth.make_corpus(corpus_dir, n))
     result["synth_s"] = round(synth_s, 2)
     ingest, built = measure_ingest(corpus_dir, workdir / "store", workers)
     result.update(ingest)
@@ -525,6 +335,8 @@ def _child(argv: list[str] | None = None) -> int:
     parser.add_argument("--backends", action="store_true")
     args = parser.parse_args(argv)
     if args.backends_of:
+        from lib.bench_model import measure_backends
+
         texts = json.loads(args.backends_of.read_text(encoding="utf-8"))
         print(json.dumps(measure_backends(texts, args.backends_of.parent / "model-cache")), flush=True)
         return 0

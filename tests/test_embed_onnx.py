@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from lib import bench, embed, embed_onnx
+from lib import bench_model, embed, embed_onnx
 
 TEXTS = [
     "Токаев и Жапаров обсудили товарооборот, который в 2023 году достиг 1,3 млрд долларов.",
@@ -79,7 +79,7 @@ def test_a_model_that_is_not_transformer_and_pooling_keeps_torch(torch_encoder, 
 
 
 def test_the_bench_compares_the_backends_side_by_side(store, onnx_encoders):
-    figures = bench.measure_backends(TEXTS[:4], store)  # the exports made above are reused
+    figures = bench_model.measure_backends(TEXTS[:4], store)  # the exports made above are reused
     assert set(figures["backend_passages_per_s"]) == set(embed_onnx.BACKENDS)
     assert all(v > 0 for v in figures["backend_passages_per_s"].values())
     assert figures["backend_cosine_to_torch"]["onnx"]["min"] > 0.9999
