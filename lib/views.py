@@ -135,6 +135,15 @@ def _values(frame: pd.DataFrame, column: str) -> list[object]:
     return frame[column].tolist() if column in frame else []
 
 
+def shallow(corpus: Corpus) -> Corpus:
+    """A Corpus of shallow copies of the tables: nothing is copied now, and under pandas' copy-on-write whatever a
+    caller writes into them (a new column, an assignment) stays in its copy. The dashboard keeps one prepared
+    corpus for all reruns and sessions and hands out these (a pickled copy per rerun doubled its memory)."""
+    tables = {name: getattr(corpus, name).copy(deep=False) for name in
+              ("articles", "officials", "meetings", "trade", "passages", "mentions", "errors")}
+    return Corpus(**tables, stats=dict(corpus.stats))
+
+
 def _replace(corpus: Corpus, **tables: pd.DataFrame) -> Corpus:
     fields = {name: getattr(corpus, name) for name in
               ("articles", "officials", "meetings", "trade", "passages", "mentions", "errors")}

@@ -242,3 +242,20 @@ def test_text_countries(title, body, expected):
     assert views.text_countries_column(pd.DataFrame({"title": [title], "body": [body]})).tolist() == [
         ";".join(expected)]
     assert countries.text_countries(title, body) == expected
+
+
+def test_a_shallow_copy_shares_the_data_but_no_write_reaches_the_cached_corpus():
+    cached = _corpus()
+    before = {name: getattr(cached, name).copy() for name in ("articles", "meetings", "officials")}
+    given = views.shallow(cached)
+    assert given.articles is not cached.articles and given.stats is not cached.stats
+    given.articles["title"] = "changed"
+    given.articles.loc[0, "published"] = pd.Timestamp("1999-01-01")
+    given.meetings["extra"] = 1
+    given.officials.iloc[0, 2] = "Somebody Else"
+    given.stats["files"] = -1
+    for name, frame in before.items():
+        pd.testing.assert_frame_equal(getattr(cached, name), frame)
+    assert cached.stats.get("files") != -1
+    pd.testing.assert_frame_equal(views.apply_filters(views.shallow(cached), views.Filters()).articles,
+                                  views.apply_filters(_corpus(), views.Filters()).articles)
