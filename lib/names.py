@@ -14,6 +14,8 @@ from typing import Any
 
 import pymorphy3
 
+from lib.memo import Memo
+
 _MORPH: dict[str, pymorphy3.MorphAnalyzer] = {}
 
 
@@ -24,37 +26,29 @@ def morph() -> pymorphy3.MorphAnalyzer:
     return _MORPH["m"]
 
 
-_PARSES: dict[str, list[Any]] = {}
+def _parse(word: str) -> list[Any]:
+    try:
+        return morph().parse(word)
+    except ValueError:  # pymorphy3 looks up Unicode names, and some letters (Tangut, Khitan) have none
+        return []
+
+
+_PARSES: Memo[str, list[Any]] = Memo(_parse, 200_000)
 
 
 def parses(word: str) -> list[Any]:
     """pymorphy's parses of a lower-case word, remembered: names and titles repeat across articles, and parsing
-    is the costliest step left per article. The memo is dropped when it grows past 200,000 words."""
-    found = _PARSES.get(word)
-    if found is None:
-        if len(_PARSES) > 200_000:
-            _PARSES.clear()
-        try:
-            found = morph().parse(word)
-        except ValueError:  # pymorphy3 looks up Unicode names, and some letters (Tangut, Khitan) have none
-            found = []
-        _PARSES[word] = found
-    return found
+    is the costliest step left per article."""
+    return _PARSES(word)
 
 
-_KNOWN: dict[str, list[Any]] = {}
+_KNOWN: Memo[str, list[Any]] = Memo(lambda word: [p for p in parses(word) if p.is_known], 200_000)
 
 
 def known_parses(word: str) -> list[Any]:
     """The parses of ``parses(word)`` that are dictionary forms, remembered: pymorphy answers ``is_known`` by
     walking its DAWG in Python on every call, which cost more than the rest of the name checks together."""
-    found = _KNOWN.get(word)
-    if found is None:
-        if len(_KNOWN) > 200_000:
-            _KNOWN.clear()
-        found = [p for p in parses(word) if p.is_known]
-        _KNOWN[word] = found
-    return found
+    return _KNOWN(word)
 
 
 # Words of a text that begin with a capital. Testing every word of a long body in Python costs more than the
@@ -229,18 +223,10 @@ def latin_key(word: str) -> str:
 
 
 _DOUBLED = re.compile(r"(.)\1+")
-_KEYS: dict[str, str] = {}
-
-
 def lookup_key(word: str) -> str:
     """The gazetteer's key of a name word (lib/people.py): lower case, one key across Latin transliterations
     (Zhaparov = Japarov) and Cyrillic spellings. Remembered: every capitalised word of every article is looked up."""
-    key = _KEYS.get(word)
-    if key is None:
-        if len(_KEYS) > 200_000:
-            _KEYS.clear()
-        key = _KEYS[word] = _make_key(word)
-    return key
+    return _KEYS(word)
 
 
 def _make_key(word: str) -> str:
@@ -259,3 +245,6 @@ def latin_initial(letter: str) -> str:
     if letter not in _LATIN_INITIALS:
         _LATIN_INITIALS[letter] = transliterate(letter).upper()[:1]
     return _LATIN_INITIALS[letter]
+
+
+_KEYS: Memo[str, str] = Memo(_make_key, 200_000)

@@ -11,11 +11,11 @@ is "политолог", "expert" or "journalist" is not an official.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from lib import names, titles
+from lib.memo import Memo
 from lib.officials import DATA_DIR
 from lib.text import sentences
 
@@ -79,24 +79,9 @@ _TOKEN = re.compile(r"[^\s,.;:()«»\"]+")
 _AND = re.compile(r"\s+(?:и|and)\s+")
 
 
-_MEMO: dict[str, dict[str, Any]] = {"canonical": {}, "head": {}, "forms": {}, "complement": {}}
-
-
-def _remembered(table: str, key: str, make: Callable[[str], Any]) -> Any:
-    """``make(key)``, remembered: names and posts repeat across articles, and declining them with pymorphy is
-    dear. Each table is dropped when it grows past 100,000 entries."""
-    memo = _MEMO[table]
-    value = memo.get(key)
-    if value is None:
-        if len(memo) > 100_000:
-            memo.clear()
-        value = memo[key] = make(key)
-    return value
-
-
 def canonical(surface: str) -> str:
     """A best English name for an unlisted person: nominative of each Cyrillic word, transliterated."""
-    return str(_remembered("canonical", surface, _canonical))
+    return str(_CANONICAL(surface))
 
 
 def _canonical(surface: str) -> str:
@@ -116,7 +101,7 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 
 def _complement(word: str) -> bool:
     """A lower-case word of a title's complement: "министр энергетики", "посол по особым поручениям"."""
-    return bool(_remembered("complement", word, _is_complement))
+    return bool(_COMPLEMENT(word))
 
 
 def _is_complement(word: str) -> bool:
@@ -323,7 +308,7 @@ def unlisted(body: str, lang: str, found: list[titles.Title], taken: list[tuple[
             complement = re.match(r"[^,.;:\n]{0,60}", body[post.end:])
             role = post.text + (complement.group(0) if complement else "")
             country = _home(body[end:post.start] + " " + role)  # "..., Kyrgyzstan's first deputy ..."
-        role = _remembered("head", re.sub(r"\s+", " ", role).strip(" ,—–-"), _nominative_head)
+        role = _HEAD(re.sub(r"\s+", " ", role).strip(" ,—–-"))
         # a former post names the person as an official but gives no rank today (meeting levels use the kind)
         kind = "other" if titles.is_former(body, post) else post.kind
         out.append(Unlisted(canonical(body[start:end]), country, kind, role, start, end))
@@ -339,7 +324,7 @@ def _later_surnames(body: str, found: list[Unlisted], taken: list[tuple[int, int
         last = body[person.start:person.end].split()[-1]
         if _KYRGYZ_PATRONYMIC.fullmatch(last):
             continue
-        forms = {last.lower()} if last.isascii() else _remembered("forms", last, _surname_forms)
+        forms = {last.lower()} if last.isascii() else _FORMS(last)
         if capitalised is None:
             capitalised = [(w.group(0).lower(), w.span()) for w in names.capitalised_words(body)]
         for low, span in capitalised:
@@ -379,3 +364,10 @@ def _merge_surnames(found: list[Unlisted]) -> list[Unlisted]:
     full = {u.person.split()[-1]: u.person for u in found if len(u.person.split()) > 1}
     return [Unlisted(full.get(u.person, u.person), u.country, u.kind, u.title, u.start, u.end)
             if len(u.person.split()) == 1 else u for u in found]
+
+
+# Names and posts repeat across articles, and declining them with pymorphy is dear: each answer is remembered.
+_CANONICAL: Memo[str, str] = Memo(_canonical, 100_000)
+_COMPLEMENT: Memo[str, bool] = Memo(_is_complement, 100_000)
+_HEAD: Memo[str, Any] = Memo(_nominative_head, 100_000)
+_FORMS: Memo[str, Any] = Memo(_surname_forms, 100_000)

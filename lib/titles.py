@@ -11,6 +11,7 @@ import csv
 import re
 from dataclasses import dataclass
 
+from lib.memo import Memo
 from lib.officials import DATA_DIR
 
 NOT_OFFICIAL = "not_official"
@@ -95,18 +96,10 @@ _GAP_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|[^\w\s]")
 MAX_GAP = 60
 
 
-_FILLERS: dict[tuple[str, tuple[str, ...]], bool] = {}
-
-
 def is_filler(gap: str, allow: tuple[str, ...] = ()) -> bool:
     """True when ``gap`` holds only filler words, initials, punctuation of apposition, or ``allow``ed words."""
     # remembered: the same words and gaps ("of the", "Казахстана") are asked about again and again
-    known = _FILLERS.get((gap, allow))
-    if known is None:
-        if len(_FILLERS) > 100_000:
-            _FILLERS.clear()
-        known = _FILLERS[(gap, allow)] = _is_filler(gap, allow)
-    return known
+    return _FILLERS((gap, allow))
 
 
 def _is_filler(gap: str, allow: tuple[str, ...]) -> bool:
@@ -197,3 +190,6 @@ def country_in(text: str) -> str:
         if match and (best is None or match.start() < best[0]):
             best = (match.start(), code)
     return best[1] if best else ""
+
+
+_FILLERS: Memo[tuple[str, tuple[str, ...]], bool] = Memo(lambda key: _is_filler(*key), 100_000)
