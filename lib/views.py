@@ -16,7 +16,7 @@ import pandas as pd
 from lib import trade_view
 from lib.countries import COLUMN as TEXT_COUNTRIES
 from lib.countries import country_name, text_countries_column
-from lib.pipeline import Corpus
+from lib.pipeline import CORPUS_TABLES, Corpus
 from lib.records import LEVELS
 
 ALL_PAIRS = "all"
@@ -139,14 +139,12 @@ def shallow(corpus: Corpus) -> Corpus:
     """A Corpus of shallow copies of the tables: nothing is copied now, and under pandas' copy-on-write whatever a
     caller writes into them (a new column, an assignment) stays in its copy. The dashboard keeps one prepared
     corpus for all reruns and sessions and hands out these (a pickled copy per rerun doubled its memory)."""
-    tables = {name: getattr(corpus, name).copy(deep=False) for name in
-              ("articles", "officials", "meetings", "trade", "passages", "mentions", "errors")}
+    tables = {name: getattr(corpus, name).copy(deep=False) for name in CORPUS_TABLES}
     return Corpus(**tables, stats=dict(corpus.stats))
 
 
 def _replace(corpus: Corpus, **tables: pd.DataFrame) -> Corpus:
-    fields = {name: getattr(corpus, name) for name in
-              ("articles", "officials", "meetings", "trade", "passages", "mentions", "errors")}
+    fields = {name: getattr(corpus, name) for name in CORPUS_TABLES}
     fields.update(tables)
     return Corpus(**fields, stats=dict(corpus.stats))
 
