@@ -21,7 +21,7 @@ from pathlib import Path
 import pandas as pd
 from threadpoolctl import threadpool_limits
 
-from lib import clean, corpus, countries, meetings, passages, people, rerun, trade
+from lib import clean, corpus, countries, meetings, memory, passages, people, rerun, trade
 from lib.records import (
     ARTICLE_COLUMNS,
     ERROR_COLUMNS,
@@ -137,8 +137,10 @@ def build(roots: Iterable[tuple[Path, str]], store: Store, progress: Progress | 
     if progress and todo:
         progress(len(todo), len(todo), "reading and extracting")
     store.compact(namespace, {"files": "raw_hash", "articles": "article_id"}, group="article_id")
+    memory.release()
     built = _assemble(hashed, errors, store, namespace, stats={"files": len(files), "parsed": len(todo)})
     rerun.save(store, key, {name: getattr(built, name) for name in CORPUS_TABLES})
+    memory.release()
     return built
 
 

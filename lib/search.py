@@ -8,7 +8,6 @@ when the embedding model is English-only. Passage vectors are cached in the stor
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -16,7 +15,7 @@ from functools import cached_property
 import numpy as np
 import pandas as pd
 
-from lib import rank
+from lib import memory, rank, vector_cache
 from lib.embed import EncodeProgress, Encoder
 from lib.expand import Expander, default_expander, is_russian
 from lib.store import Store
@@ -24,6 +23,10 @@ from lib.store import Store
 # Up to this many passages every passage is compared with the query; above it, only the passages of the
 # PROBE_ARTICLES articles nearest by mean vector and the PROBE_ARTICLES best by BM25 (see rank.pooled_cosine).
 EXACT_COSINE_LIMIT = 50_000
+# New passages are encoded and cached this many at a time (about 25 minutes of CPU for the fallback model).
+ENCODE_SLICE = 32_768
+# Articles whose mean vectors are computed at a time (bounds the float32 copy of their passages' vectors).
+MEAN_SLICE = 4_096
 PROBE_ARTICLES = 200
 RESULT_COLUMNS = ["query", "rank", "file", "article_id", "score", "passage", "passage_id", "start", "end"]
 METHODS = ("bm25", "dense", "fused")
@@ -59,7 +62,7 @@ class SearchIndex:
 
     articles: pd.DataFrame  # one row per indexed article, in the order of ``starts``
     passages: pd.DataFrame  # grouped by article, in article order
-    vectors: np.ndarray  # (n_passages, dim) float32 unit rows, aligned with ``passages``
+    vectors: np.ndarray  # (n_passages, dim) unit rows aligned with ``passages``; float16 above EXACT_COSINE_LIMIT
     starts: np.ndarray  # first passage row of each article
     ends: np.ndarray
     article_bm25: rank.BM25
@@ -74,10 +77,6 @@ class SearchIndex:
         return (np.asarray(self.articles["article_id"].to_numpy(), dtype=object),
                 np.asarray(self.articles["file"].to_numpy(), dtype=object))
 
-    @cached_property
-    def _passage_columns(self) -> dict[str, np.ndarray]:
-        return {c: np.asarray(self.passages[c].to_numpy(), dtype=object if c in ("text", "passage_id") else np.int64)
-                for c in ("text", "passage_id", "start", "end")}
 
     @property
     def model_sentence(self) -> str:
@@ -107,12 +106,12 @@ class SearchIndex:
             return pd.DataFrame(columns=RESULT_COLUMNS)
         a = int(where[0])
         rows = slice(int(self.starts[a]), int(self.ends[a]))
-        vector = self.vectors[rows].mean(axis=0)
+        vector = self.vectors[rows].astype(np.float32).mean(axis=0)
         vector = vector / (np.linalg.norm(vector) or 1.0)
         text = " ".join(self.passages["text"].iloc[rows].tolist())
         tokens = list(dict.fromkeys(rank.tokenize(f"{self.articles['title'].iloc[a]} {text}")))[:200]
-        passage_dense = rank.cosine(vector[None, :], self.vectors)[0]
-        parts = self._fuse(self.article_bm25.scores(tokens), self.passage_bm25.scores(tokens), passage_dense)
+        article_bm25 = self.article_bm25.scores(tokens)
+        parts = self._fuse(article_bm25, self.passage_bm25.scores(tokens), self._passage_cosine(vector, article_bm25))
         mask = self._mask(allowed_article_ids)
         mask[a] = False
         return self._hits(str(self.articles["title"].iloc[a]), parts["fused"], parts, mask, k)
@@ -164,7 +163,13 @@ class SearchIndex:
     @cached_property
     def _article_means(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         counts = (self.ends - self.starts).astype(np.float32)
-        means = (np.add.reduceat(self.vectors, self.starts, axis=0) / counts[:, None]).astype(np.float32)
+        means = np.empty((len(self.starts), self.vectors.shape[1]), dtype=np.float32)
+        # A slice of articles at a time: reduceat casts its whole input to float32 first (1.1 GB at 100,000).
+        for first in range(0, len(self.starts), MEAN_SLICE):
+            last = min(first + MEAN_SLICE, len(self.starts))
+            rows = self.vectors[self.starts[first]:self.ends[last - 1]]
+            means[first:last] = np.add.reduceat(rows, self.starts[first:last] - self.starts[first], axis=0,
+                                                dtype=np.float32) / counts[first:last, None]
         owner = np.repeat(np.arange(len(self.starts)), self.ends - self.starts)
         return means, np.linalg.norm(means, axis=1), owner
 
@@ -191,7 +196,8 @@ class SearchIndex:
             return pd.DataFrame(columns=RESULT_COLUMNS)
         best = candidates[rank.top_k(scores[candidates], k)]
         rows = rank.group_argmax(parts["passage"], self.starts, self.ends, best)
-        hits = {c: values[rows] for c, values in self._passage_columns.items()}
+        # Only the shown rows are read: object arrays of every passage's text would hold 0.4 GB at 100,000 articles.
+        hits = self.passages.iloc[rows]
         article_ids, files = self._ids
         return pd.DataFrame({
             "query": [query] * len(best),
@@ -210,43 +216,73 @@ def build_index(articles: pd.DataFrame, passages: pd.DataFrame, encoder: Encoder
                 expander: Expander | None = None, progress: EncodeProgress | None = None,
                 weights: Weights | None = None) -> SearchIndex:
     """Index the articles that have passages; vectors come from the store's cache where present."""
-    order = {a: i for i, a in enumerate(articles["article_id"])}
-    passages = passages[passages["article_id"].isin(order)].copy()
-    passages["_order"] = passages["article_id"].map(order)
-    passages = passages.sort_values(["_order", "start"], kind="stable").drop(columns="_order").reset_index(drop=True)
+    articles, passages = _aligned(articles, passages)
     ids = passages["article_id"].to_numpy()
     first = np.flatnonzero(np.r_[True, ids[1:] != ids[:-1]]) if len(ids) else np.zeros(0, dtype=np.int64)
     ends = np.r_[first[1:], len(ids)].astype(np.int64) if len(ids) else np.zeros(0, dtype=np.int64)
-    kept = articles.set_index("article_id").loc[ids[first]].reset_index() if len(ids) else articles.iloc[0:0]
 
-    texts = passages["text"].astype(str).tolist()
     expander = expander if expander is not None else default_expander()
+    # Above EXACT_COSINE_LIMIT a query reads only some passages' vectors (rank.pooled_cosine), so they are
+    # held as float16: half the memory (0.56 GB at 729,309 passages), cosines within 1e-3 of float32's.
+    dtype = np.float16 if len(passages) > EXACT_COSINE_LIMIT else np.float32
     if encoder.info.multilingual:
-        vectors = passage_vectors(texts, encoder, store, progress)
+        vectors = passage_vectors(passages["text"], encoder, store, progress, dtype=dtype)
     else:
         # An English-only model cannot read Russian: it reads a Russian passage through its glossary and name
         # terms instead (on the dev queries this lifts dense recall@5 from 0.30 to 0.69). The cache is keyed by
         # the glossary's fingerprint too, since a new glossary changes what is encoded.
-        vectors = passage_vectors(texts, encoder, store, progress, prepare=lambda t: gloss(t, expander),
-                                  tag=f"gloss-{expander.fingerprint}")
-    joined = [" ".join(texts[s:e]) for s, e in zip(first, ends, strict=True)]
-    titles = kept["title"].fillna("").astype(str).tolist() if len(kept) else []
+        vectors = passage_vectors(passages["text"], encoder, store, progress, prepare=lambda t: gloss(t, expander),
+                                  tag=f"gloss-{expander.fingerprint}", dtype=dtype)
+    memory.release()  # each step's temporaries go back before the next step makes its own (lib/memory.py)
+    # Each passage is tokenised once: an article's document is its title's tokens and its passages'.
+    lexicon = rank.Lexicon()
+    passage_docs = lexicon.documents(rank.tokenize(t) for t in passages["text"])
+    title_docs = lexicon.documents(rank.tokenize(t) for t in articles["title"].fillna("").astype(str))
+    article_docs = rank.Documents.joined(title_docs, passage_docs, first, ends)
+    del title_docs
+    article_bm25 = rank.BM25(article_docs, lexicon)
+    del article_docs
+    memory.release()
+    passage_bm25 = rank.BM25(passage_docs, lexicon)
+    del passage_docs
+    memory.release()
     return SearchIndex(
-        articles=kept.reset_index(drop=True),
+        articles=articles,
         passages=passages,
         vectors=vectors,
         starts=first.astype(np.int64),
         ends=ends,
-        article_bm25=rank.BM25([rank.tokenize(f"{t}\n{b}") for t, b in zip(titles, joined, strict=True)]),
-        passage_bm25=rank.BM25([rank.tokenize(t) for t in texts]),
+        article_bm25=article_bm25,
+        passage_bm25=passage_bm25,
         encoder=encoder,
         expander=expander,
         weights=weights or default_weights(encoder),
     )
 
 
-def text_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
+def _aligned(articles: pd.DataFrame, passages: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The columns the index reads: passages of the given articles, grouped by article and by start within one,
+    and one article row per group in the same order. A corpus's passages are grouped already: then they are
+    kept as they are and no text is copied (pandas' copy-on-write shares the columns); the articles follow."""
+    articles = articles[["article_id", "file", "title"]]
+    passages = passages[["passage_id", "article_id", "text", "start", "end"]]
+    order = pd.Series(np.arange(len(articles)), index=pd.Index(articles["article_id"]))
+    position = order[~order.index.duplicated()].reindex(passages["article_id"]).to_numpy()
+    known = ~np.isnan(position)
+    if not known.all():
+        passages, position = passages[known], position[known]
+    if not _grouped(position, passages["start"].to_numpy()):
+        key = np.lexsort((passages["start"].to_numpy(), position))
+        passages, position = passages.iloc[key], position[key]
+    groups = position[np.r_[True, position[1:] != position[:-1]]] if len(position) else position
+    return articles.iloc[groups.astype(np.int64)].reset_index(drop=True), passages.reset_index(drop=True)
+
+
+def _grouped(group: np.ndarray, start: np.ndarray) -> bool:
+    """Whether each group's rows are consecutive, in order of ``start``."""
+    same = group[1:] == group[:-1]
+    runs = group[np.r_[True, ~same]] if len(group) else group
+    return len(np.unique(runs)) == len(runs) and bool((start[1:][same] >= start[:-1][same]).all())
 
 
 def gloss(text: str, expander: Expander) -> str:
@@ -261,36 +297,44 @@ def cache_namespace(encoder: Encoder, tag: str = "") -> str:
     return f"embeddings-{encoder.info.slug}" + (f"-{tag}" if tag else "")
 
 
-def passage_vectors(texts: list[str], encoder: Encoder, store: Store | None,
+def passage_vectors(texts: Sequence[str] | pd.Series, encoder: Encoder, store: Store | None,
                     progress: Callable[[int, int], None] | None = None,
-                    prepare: Callable[[str], str] | None = None, tag: str = "") -> np.ndarray:
+                    prepare: Callable[[str], str] | None = None, tag: str = "",
+                    dtype: type[np.floating] = np.float32) -> np.ndarray:
     """Vectors of ``texts`` (each passed through ``prepare`` before encoding): cached ones read from the store
-    under the model and ``tag``, only the new ones prepared, encoded and cached."""
-    hashes = [text_hash(t) for t in texts]
+    under the model and ``tag``, only the new ones prepared, encoded and cached (every ENCODE_SLICE, so an
+    interrupted first indexing keeps what it encoded)."""
+    codes, hashes = pd.factorize(pd.Index([vector_cache.text_hash(t) for t in texts], dtype=object))
+    vectors = np.zeros((len(hashes), encoder.dim), dtype=dtype)
     namespace = cache_namespace(encoder, tag)
-    known: dict[str, np.ndarray] = {}
-    if store is not None:
-        cached = store.read(namespace, "vectors", key="hash")
-        if cached is not None and len(cached):
-            wanted = set(hashes)
-            cached = cached[cached["hash"].isin(wanted)]
-            known = dict(zip(cached["hash"], cached["vector"], strict=True))
-    missing = list(dict.fromkeys(h for h in hashes if h not in known))
-    if missing:
-        text_of = dict(zip(hashes, texts, strict=True))
-        prepared = [prepare(text_of[h]) if prepare else text_of[h] for h in missing]
-        fresh = encoder.encode(prepared, "passage", progress)
-        if store is not None:
-            frame = pd.DataFrame({"hash": missing, "vector": list(fresh.astype(np.float32))})
-            store.write_batch(namespace, {"vectors": frame})
-            store.compact(namespace, {"vectors": "hash"})
-        known.update(zip(missing, fresh, strict=True))
+    found = vector_cache.fill(store, namespace, hashes, vectors) if store is not None else np.zeros(len(hashes), bool)
+    missing = np.flatnonzero(~found)
+    if len(missing):
+        # The text of each missing hash: its first passage (factorize numbers hashes in order of appearance).
+        first = np.full(len(hashes), len(codes), dtype=np.int64)
+        np.minimum.at(first, codes, np.arange(len(codes)))
+        rows = first[missing]
+        for start in range(0, len(missing), ENCODE_SLICE):
+            part = slice(start, start + ENCODE_SLICE)
+            chunk = [_at(texts, int(i)) for i in rows[part]]
+            done = start
+
+            def sliced(count: int, _: int, done: int = done) -> None:
+                if progress:
+                    progress(done + count, len(missing))
+
+            fresh = encoder.encode([prepare(t) for t in chunk] if prepare else chunk, "passage", sliced)
+            vectors[missing[part]] = fresh
+            if store is not None:
+                vector_cache.save(store, namespace, hashes[missing[part]].tolist(), fresh)
     elif progress:
-        progress(len(texts), len(texts))
-    dim = encoder.dim
-    if not hashes:
-        return np.zeros((0, dim), dtype=np.float32)
-    return np.stack([np.asarray(known[h], dtype=np.float32) for h in hashes])
+        progress(len(codes), len(codes))
+    # Distinct texts are the rule: then the vectors are already in passage order and no copy is made.
+    return vectors if len(hashes) == len(codes) else vectors[codes]
+
+
+def _at(texts: Sequence[str] | pd.Series, i: int) -> str:
+    return str(texts.iloc[i]) if isinstance(texts, pd.Series) else str(texts[i])
 
 
 def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:

@@ -61,24 +61,29 @@ class Store:
             return []
         return sorted(p for p in base.iterdir() if p.name.startswith("batch-") and p.is_dir())
 
-    def write_batch(self, namespace: str, tables: dict[str, pd.DataFrame]) -> Path:
-        """Write several tables as one batch, all or nothing."""
+    def write_batch(self, namespace: str, tables: dict[str, pd.DataFrame | pa.Table]) -> None:
+        """Write several tables (pandas or Arrow) as one batch, all or nothing."""
+        with self._new_batch(namespace) as tmp:
+            for name, frame in tables.items():
+                _write_parquet(frame, tmp / f"{name}.parquet")
+
+    @contextmanager
+    def _new_batch(self, namespace: str) -> Iterator[Path]:
+        """A fresh ``.tmp-*`` folder for a batch's files: renamed into place as a batch when the block ends,
+        removed when it fails."""
         base = self.folder(namespace)
         # The pid in the name lets clean_stale tell a killed writer's leftovers from a live writer's work.
         tmp = base / f"{TMP_PREFIX}{os.getpid()}-{uuid.uuid4().hex}"
         tmp.mkdir()
         try:
-            for name, frame in tables.items():
-                _write_parquet(frame, tmp / f"{name}.parquet")
+            yield tmp
             _fsync_dir(tmp)
             # The batch name sorts by creation so reads keep insertion order; the suffix keeps it unique.
-            final = base / f"batch-{_time_key()}-{uuid.uuid4().hex[:8]}"
-            os.replace(tmp, final)
+            os.replace(tmp, base / f"batch-{_time_key()}-{uuid.uuid4().hex[:8]}")
             _fsync_dir(base)
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
             raise
-        return final
 
     def read(self, namespace: str, table: str, key: str | None = None, group: str | None = None
              ) -> pd.DataFrame | None:
@@ -125,13 +130,8 @@ class Store:
 
         ``keys`` names each table's unique key; other tables that have a ``group`` column are read by group.
         """
-        if len(self.batches(namespace)) <= COMPACT_AFTER:
-            return
-        with _exclusive(self.folder(namespace) / LOCK_NAME, wait=False) as locked:
-            if not locked:
-                return  # another process is compacting this namespace right now
-            old = self.batches(namespace)
-            if len(old) <= COMPACT_AFTER:
+        with self._compacting(namespace) as old:
+            if not old:
                 return
             tables: dict[str, pd.DataFrame] = {}
             names = {p.stem for batch in old for p in batch.glob("*.parquet")}
@@ -139,9 +139,54 @@ class Store:
                 frame = self.read(namespace, name, keys.get(name), group=None if name in keys else group)
                 if frame is not None:
                     tables[name] = frame
-            # Written before the old batches go, so a kill in between leaves duplicates that reads drop,
-            # never a gap. Rows written by others meanwhile are in batches not in ``old`` and stay.
             self.write_batch(namespace, tables)
+
+    def scan(self, namespace: str, table: str) -> Iterator[pa.RecordBatch]:
+        """One table's rows as Arrow record batches, oldest batch first, without converting them to pandas.
+
+        Rows may repeat (a compaction retired a batch while it was being read, and its rows are read again from
+        the compacted batch), so a caller keyed on a column must let the first row of a key win.
+        """
+        done: set[str] = set()
+        for _ in range(READ_ATTEMPTS):
+            retired = False
+            for batch in self.batches(namespace):
+                if batch.name in done:
+                    continue
+                try:
+                    handle = pq.ParquetFile(batch / f"{table}.parquet")
+                except FileNotFoundError:
+                    # A batch without this table, or one a compaction retired after the listing: then list again.
+                    retired = retired or not batch.exists()
+                    continue
+                done.add(batch.name)
+                # An open file stays readable on POSIX when a compaction retires its batch meanwhile.
+                yield from handle.iter_batches(batch_size=SCAN_ROWS)
+            if not retired:
+                return
+
+    def compact_streaming(self, namespace: str, table: str, key: str) -> None:
+        """``compact`` for a one-table namespace of wide rows (vectors): rows are copied one record batch at a
+        time, the first row of each ``key`` winning, so memory holds one record batch and the keys."""
+        with self._compacting(namespace) as old:
+            if old:
+                with self._new_batch(namespace) as tmp:
+                    _copy_first_rows([batch / f"{table}.parquet" for batch in old], tmp / f"{table}.parquet", key)
+
+    @contextmanager
+    def _compacting(self, namespace: str) -> Iterator[list[Path]]:
+        """The batches to merge (none when there are few, or another process is compacting); they are retired
+        after the block, which must have written their merged rows as a new batch first, so a kill in between
+        leaves duplicates that reads drop, never a gap. Rows others write meanwhile are in batches not listed."""
+        if len(self.batches(namespace)) <= COMPACT_AFTER:
+            yield []
+            return
+        with _exclusive(self.folder(namespace) / LOCK_NAME, wait=False) as locked:
+            old = self.batches(namespace) if locked else []
+            if len(old) <= COMPACT_AFTER:
+                yield []
+                return
+            yield old
             for batch in old:
                 _retire(batch)
 
@@ -213,6 +258,8 @@ class Store:
 
 TMP_PREFIX = ".tmp-"
 READ_ATTEMPTS = 5
+# Rows per Parquet row group and per record batch of a scan: about 25 MB of 384-dimensional float32 vectors.
+SCAN_ROWS = 16_384
 BATCH_COLUMN = "__batch__"
 LOCK_NAME = ".compact.lock"
 SNAPSHOT_PREFIX = "snapshot-"
@@ -221,6 +268,31 @@ SNAPSHOT_PREFIX = "snapshot-"
 SNAPSHOTS_KEPT = 3
 # A half-written batch whose writer we cannot check (another machine on a shared disk) is stale after this.
 STALE_AFTER_S = 24 * 3600
+
+
+def _copy_first_rows(sources: list[Path], target: Path, key: str) -> None:
+    """Write the rows of ``sources`` to ``target``, the first row of each ``key`` only."""
+    seen: set[str] = set()
+    writer: pq.ParquetWriter | None = None
+    try:
+        for source in sources:
+            if not source.exists():
+                continue
+            for rows in pq.ParquetFile(source).iter_batches(batch_size=SCAN_ROWS):
+                first = []
+                for value in rows.column(key).to_pylist():
+                    first.append(value not in seen)
+                    seen.add(value)
+                rows = rows.filter(pa.array(first, type=pa.bool_()))
+                if writer is None:
+                    writer = pq.ParquetWriter(target, rows.schema)
+                # Older batches may hold the same columns under another Arrow type (lists of floats).
+                writer.write_batch(rows if rows.schema == writer.schema else rows.cast(writer.schema))
+    finally:
+        if writer is not None:
+            writer.close()
+    if writer is not None:
+        _fsync_file(target)
 
 
 def _writer_gone(tmp: Path) -> bool:
@@ -303,9 +375,14 @@ def _read_parquet(path: Path) -> pd.DataFrame:
     return pq.read_table(path).to_pandas()
 
 
-def _write_parquet(frame: pd.DataFrame, path: Path) -> None:
-    table = pa.Table.from_pandas(frame, preserve_index=False)
-    pq.write_table(table, path)
+def _write_parquet(frame: pd.DataFrame | pa.Table, path: Path) -> None:
+    table = frame if isinstance(frame, pa.Table) else pa.Table.from_pandas(frame, preserve_index=False)
+    # Row groups of SCAN_ROWS keep the writer's buffers, and a later ``scan``'s, to one group of rows.
+    pq.write_table(table, path, row_group_size=SCAN_ROWS)
+    _fsync_file(path)
+
+
+def _fsync_file(path: Path) -> None:
     with open(path, "rb") as handle:
         os.fsync(handle.fileno())
 

@@ -2,6 +2,8 @@
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lib import rank
 
@@ -96,3 +98,49 @@ def test_pooled_cosine_is_exact_for_probed_groups_and_a_lower_bound_elsewhere():
 def test_digits_and_letters_are_separate_tokens():
     assert rank.tokenize("$3bn") == ["3", "bn"]
     assert rank.tokenize("COVID-19 decade's") == ["covid", "19", "decad"]
+
+
+def _reference_bm25(documents: list[list[str]], token: str, k1: float = 1.2, b: float = 0.75) -> np.ndarray:
+    # Lucene's BM25 written out by hand; an empty document counts as one (empty) token, as in bm25s.
+    lengths = np.array([len(d) or 1 for d in documents], dtype=float)
+    df = sum(token in d for d in documents)
+    idf = np.log(1 + (len(documents) - df + 0.5) / (df + 0.5))
+    tf = np.array([d.count(token) for d in documents], dtype=float)
+    return idf * tf / (k1 * (1 - b + b * lengths / lengths.mean()) + tf)
+
+
+_token_lists = st.lists(st.lists(st.sampled_from(["a", "b", "c", "d", "e"]), max_size=8), min_size=1, max_size=12)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_token_lists)
+def test_bm25_over_token_ids_is_lucene_bm25(documents):
+    index = rank.BM25(documents)
+    for token in "abcdef":
+        np.testing.assert_allclose(index.scores([token]), _reference_bm25(documents, token), rtol=1e-5, atol=1e-6)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_token_lists, st.data())
+def test_joined_documents_are_the_head_then_the_bodies_of_each_group(bodies, data):
+    cuts = sorted(data.draw(st.lists(st.integers(0, len(bodies)), max_size=4)))
+    starts = np.array([0, *cuts], dtype=np.int64)
+    ends = np.array([*cuts, len(bodies)], dtype=np.int64)
+    heads = data.draw(st.lists(st.lists(st.sampled_from(["x", "a"]), max_size=3),
+                               min_size=len(starts), max_size=len(starts)))
+    lexicon = rank.Lexicon()
+    joined = rank.Documents.joined(lexicon.documents(heads), lexicon.documents(bodies), starts, ends)
+    names = {i: t for t, i in lexicon.vocab.items()}
+    groups = enumerate(zip(starts, ends, strict=True))
+    expected = [heads[g] + [t for d in bodies[s:e] for t in d] for g, (s, e) in groups]
+    assert [[names[i] for i in joined.ids[joined.offsets[g]:joined.offsets[g + 1]]] for g in range(len(joined))] \
+        == expected
+    index = rank.BM25(joined, lexicon)
+    for token in "ax":
+        np.testing.assert_allclose(index.scores([token]), _reference_bm25(expected, token), rtol=1e-5, atol=1e-6)
+
+
+def test_documents_of_ids_need_their_lexicon():
+    lexicon = rank.Lexicon()
+    with pytest.raises(ValueError, match="Lexicon"):
+        rank.BM25(lexicon.documents([["a"]]))

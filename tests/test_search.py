@@ -230,3 +230,54 @@ def test_an_empty_expander_is_used_as_given(tmp_path):
                                expander=expand.Expander([]))
     assert len(index.expander) == 0
     assert "ru1.txt" not in set(index.search(["trade turnover grew"], k=2)["file"])
+
+
+def test_large_indexes_hold_float16_vectors_and_rank_as_float32_does(tmp_path, monkeypatch):
+    frame = passages.make_passages(ARTICLES)
+    exact = search.build_index(ARTICLES, frame, StandIn(), Store(tmp_path))
+    monkeypatch.setattr(search, "EXACT_COSINE_LIMIT", 2)
+    small = search.build_index(ARTICLES, frame, StandIn(), Store(tmp_path))
+    assert small.vectors.dtype == np.float16 and exact.vectors.dtype == np.float32
+    assert np.abs(small.vectors.astype(np.float32) - exact.vectors).max() < 1e-3
+    for query in ("пункт пропуска", "trade turnover", "football match"):
+        assert exact.search([query], k=3)["article_id"].tolist() == small.search([query], k=3)["article_id"].tolist()
+    similar = small.more_like_this("a2", k=3)["article_id"].tolist()
+    assert similar == exact.more_like_this("a2", k=3)["article_id"].tolist()
+
+
+def test_repeated_passages_are_encoded_once_and_new_ones_cached_in_slices(tmp_path, monkeypatch):
+    monkeypatch.setattr(search, "ENCODE_SLICE", 2)
+    store = Store(tmp_path)
+    texts = ["alpha border", "beta trade", "alpha border", "gamma visit", "delta water", "beta trade"]
+    encoder = StandIn()
+    seen = []
+    vectors = search.passage_vectors(texts, encoder, store, progress=lambda done, total: seen.append((done, total)))
+    assert encoder.encoded == ["alpha border", "beta trade", "gamma visit", "delta water"]
+    assert np.array_equal(vectors, StandIn().encode(texts, "passage"))
+    assert seen[-1] == (4, 4) and [d for d, _ in seen] == sorted(d for d, _ in seen)
+    assert len(store.batches(search.cache_namespace(encoder))) == 2  # one batch per slice
+    again = StandIn()
+    assert np.array_equal(search.passage_vectors(texts[::-1], again, store), vectors[::-1])
+    assert again.encoded == []
+
+
+def test_passages_out_of_order_or_of_unknown_articles_index_as_a_sorted_corpus(tmp_path):
+    frame = passages.make_passages(ARTICLES)
+    stray = pd.DataFrame([{"passage_id": "zz:0", "article_id": "zz", "text": "stray text", "start": 0, "end": 10}])
+    shuffled = pd.concat([frame.sample(frac=1.0, random_state=3), stray], ignore_index=True)
+    ordered = search.build_index(ARTICLES, frame, StandIn(), Store(tmp_path))
+    index = search.build_index(ARTICLES, shuffled, StandIn(), Store(tmp_path))
+    assert index.passages.equals(ordered.passages)
+    assert index.articles.equals(ordered.articles)
+    assert np.array_equal(index.starts, ordered.starts) and np.array_equal(index.vectors, ordered.vectors)
+    assert index.search(["пункт пропуска"], k=4).equals(ordered.search(["пункт пропуска"], k=4))
+
+
+def test_article_means_computed_in_slices_are_the_means(index, monkeypatch):
+    monkeypatch.setattr(search, "MEAN_SLICE", 3)
+    means, norms, owner = index._article_means
+    expected = np.stack([index.vectors[s:e].mean(axis=0) for s, e in zip(index.starts, index.ends, strict=True)])
+    np.testing.assert_allclose(means, expected, rtol=1e-6, atol=1e-7)
+    np.testing.assert_allclose(norms, np.linalg.norm(expected, axis=1), rtol=1e-6)
+    groups = enumerate(zip(index.starts, index.ends, strict=True))
+    assert owner.tolist() == [g for g, (s, e) in groups for _ in range(s, e)]
