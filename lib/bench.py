@@ -269,7 +269,7 @@ def measure(n: int, workdir: Path, embed_sample: int = EMBED_SAMPLE, workers: in
         if backends:
             # Measured by the driver in a process of its own: three loaded models would inflate this size's peak.
             (workdir / BACKEND_TEXTS).write_text(json.dumps(sample[:BACKEND_SAMPLE], ensure_ascii=False), "utf-8")
-        result.update(measure_search(built, encoder, query_rounds, max_queries))
+        result.update(measure_search(built, encoder, workdir / "index-store", query_rounds, max_queries))
     if rank_passages:
         result.update(measure_rank_at(rank_passages))
     own, workers_peak = peak_rss_mb()
