@@ -95,6 +95,7 @@ def test_a_small_benchmark_reports_every_figure(small_run):
     assert r["articles"] == 12 and r["errors"] == 0 and r["passages"] > 12
     assert r["ingest_articles_per_s"] > 0 and r["first_run_s"] > 0 and r["reingest_unchanged_s"] > 0
     assert r["embed_passages"] == 8 and r["embed_passages_per_s"] > 0 and r["raw_encode_passages_per_s"] > 0
+    assert 0 < r["passages_distinct_share"] <= 1
     assert r["index_passages"] == r["passages"] and r["index_build_s"] > 0 and r["index_build_cached_s"] > 0
     assert 0 < r["rank_ms_p50"] <= r["rank_ms_p95"] and 0 < r["search_ms_p50"] <= r["search_ms_p95"]
     assert r["search_queries"] >= 3
