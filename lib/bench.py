@@ -191,7 +191,7 @@ def measure_stages(corpus_dir: Path, store_root: Path, sample: int) -> dict[str,
         "stage_cpu_ms_per_article": {k: round(1000 * v / count, 2) for k, v in cpu.items()},
     }
     # Work across articles, redone on every build: merging meeting reports into events.
-    namespace = f"facts-{pipeline.fingerprint()}"
+    namespace = f"{pipeline.FACTS_PREFIX}{pipeline.fingerprint()}"
     store = Store(store_root)
     reports = store.read(namespace, "reports", group="article_id")
     articles = store.read(namespace, "articles", group="article_id")

@@ -39,6 +39,8 @@ from lib.store import Store
 Progress = Callable[[int, int, str], None]
 
 LIB_DIR = Path(__file__).resolve().parent
+# Facts are kept per version of the code, in the namespace FACTS_PREFIX + fingerprint().
+FACTS_PREFIX = "facts-"
 # Per-article fact tables, each with an article_id column, and the key that makes a row unique in the cache.
 FACT_TABLES = ("mentions", "officials", "reports", "trade", "passages")
 # The articles table as built: the records' columns and the countries each article's text names.
@@ -110,8 +112,9 @@ def build(roots: Iterable[tuple[Path, str]], store: Store, progress: Progress | 
     A re-run on the same files with the same code reads the Corpus the last run assembled (see lib.rerun).
     """
     files, errors = corpus.scan(list(roots))
-    namespace = f"facts-{fingerprint()}"
+    namespace = f"{FACTS_PREFIX}{fingerprint()}"
     store.clean_stale()
+    store.retire_idle(FACTS_PREFIX, namespace)  # facts of earlier versions of the code
     hashed, file_stats = rerun.hash_files(files, errors, rerun.known_stats(store))
     if file_stats is not None:
         rerun.save_stats(store, file_stats)

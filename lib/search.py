@@ -28,6 +28,8 @@ ENCODE_SLICE = 32_768
 # Articles whose mean vectors are computed at a time (bounds the float32 copy of their passages' vectors).
 MEAN_SLICE = 4_096
 PROBE_ARTICLES = 200
+# An English-only model's passage vectors are cached per glossary (GLOSS_TAG-<fingerprint>): see build_index.
+GLOSS_TAG = "gloss"
 RESULT_COLUMNS = ["query", "rank", "file", "article_id", "score", "passage", "passage_id", "start", "end"]
 METHODS = ("bm25", "dense", "fused")
 
@@ -232,8 +234,11 @@ def build_index(articles: pd.DataFrame, passages: pd.DataFrame, encoder: Encoder
         # An English-only model cannot read Russian: it reads a Russian passage through its glossary and name
         # terms instead (on the dev queries this lifts dense recall@5 from 0.30 to 0.69). The cache is keyed by
         # the glossary's fingerprint too, since a new glossary changes what is encoded.
+        tag = f"{GLOSS_TAG}-{expander.fingerprint}"
         vectors = passage_vectors(passages["text"], encoder, store, progress, prepare=lambda t: gloss(t, expander),
-                                  tag=f"gloss-{expander.fingerprint}", dtype=dtype)
+                                  tag=tag, dtype=dtype)
+        if store is not None:  # vectors of the texts as earlier glossaries rendered them are never read again
+            store.retire_idle(f"{cache_namespace(encoder, GLOSS_TAG)}-", cache_namespace(encoder, tag))
     memory.release()  # each step's temporaries go back before the next step makes its own (lib/memory.py)
     # Each passage is tokenised once: an article's document is its title's tokens and its passages'.
     lexicon = rank.Lexicon()

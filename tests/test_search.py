@@ -2,6 +2,8 @@
 
 import csv
 import io
+import os
+import time
 from collections.abc import Sequence
 
 import numpy as np
@@ -155,6 +157,21 @@ def test_embedding_cache_encodes_only_new_passages(tmp_path):
     assert index.vectors.dtype == np.float32 and index.vectors.shape == (6, 64)
     cached = store.read(search.cache_namespace(more, f"gloss-{index.expander.fingerprint}"), "vectors", key="hash")
     assert len(cached) == 6
+
+
+def test_vectors_of_an_earlier_glossary_are_retired_once_idle(tmp_path):
+    store = Store(tmp_path)
+    encoder = StandIn()
+    stale = search.cache_namespace(encoder, f"{search.GLOSS_TAG}-0000000000")
+    other_model = "embeddings-another-model-gloss-0000000000"
+    for name in (stale, other_model):
+        store.write_batch(name, {"vectors": pd.DataFrame({"hash": ["h"], "vector": [[0.0] * 64]})})
+        then = time.time() - 8 * 24 * 3600
+        os.utime(tmp_path / name, (then, then))
+    index = search.build_index(ARTICLES, passages.make_passages(ARTICLES), encoder, store)
+    current = search.cache_namespace(encoder, f"{search.GLOSS_TAG}-{index.expander.fingerprint}")
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert current in names and other_model in names and stale not in names
 
 
 def test_english_only_model_reads_russian_passages_through_the_glossary(tmp_path):

@@ -211,6 +211,37 @@ def test_half_written_batch_of_a_killed_writer_is_invisible_and_cleaned(tmp_path
     assert live.exists(), "clean_stale removed the batch a live process is writing"
 
 
+def _age(path: Path, days: float) -> None:
+    then = time.time() - days * 24 * 3600
+    os.utime(path, (then, then))
+
+
+def test_namespaces_of_versions_idle_for_a_week_are_retired_and_nothing_else(tmp_path):
+    store = Store(tmp_path)
+    for name in ("facts-old", "facts-recent", "facts-current", "embeddings-m", "other"):
+        store.write_batch(name, {"articles": frame(["a"])})
+    for name in ("facts-old", "facts-current", "embeddings-m", "other"):
+        _age(tmp_path / name, 8)
+    _age(tmp_path / "facts-recent", 6)
+    assert store.retire_idle("facts-", "facts-current") == ["facts-old"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["embeddings-m", "facts-current", "facts-recent", "other"]
+    assert list(store.read("facts-current", "articles")["article_id"]) == ["a"]
+
+
+def test_a_build_retires_the_facts_of_an_earlier_version_of_the_code(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Kazakhstan and Kyrgyzstan signed a border treaty on Tuesday.\n", "utf-8")
+    store = Store(tmp_path / "store")
+    store.write_batch("facts-0123456789abcdef", {"articles": frame(["a"])})
+    _age(tmp_path / "store" / "facts-0123456789abcdef", 30)
+    built = pipeline.build([(corpus, "")], store)
+    assert len(built.articles) == 1
+    facts = [p.name for p in (tmp_path / "store").iterdir() if p.name.startswith(pipeline.FACTS_PREFIX)]
+    assert facts == [f"{pipeline.FACTS_PREFIX}{pipeline.fingerprint()}"]
+    assert not list((tmp_path / "store").glob(".retired-*"))
+
+
 def test_compaction_killed_before_removing_its_inputs_changes_nothing(tmp_path, monkeypatch):
     corpus = tmp_path / "corpus"
     make_corpus(corpus, 40)
