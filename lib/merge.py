@@ -11,6 +11,7 @@ of the same people on that day, else from the only year in which all participant
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 from collections import Counter
 from datetime import date, timedelta
 from itertools import combinations
@@ -149,21 +150,38 @@ def _cluster(starts: list[date | None], ends: list[date | None], periods: list[s
             else:
                 reach = end
             previous = i
+        # Undated reports find their dated ones by bisection: a scan of the block for each would grow with the
+        # square of a block, and the block of two presidents grows with the archive.
+        keys = [starts[i] for i in dated]
         for i in members:
             if starts[i] is not None:
                 continue
             if periods[i]:  # "in April": the meeting of these people dated in that month, if there is one
-                month = next((j for j in dated if starts[j].strftime("%Y-%m") == periods[i]), None)  # type: ignore[union-attr]
+                month = _first_in_month(dated, keys, periods[i])
                 if month is not None:
                     links.join(i, month)
                 continue  # a meeting said to be in another month is not this one
-            if status[i] == "planned" and published[i]:
+            announced = published[i]
+            if status[i] == "planned" and announced:
                 # another article's report: the article itself already told its meetings apart
-                after = [j for j in dated if articles[j] != articles[i]
-                         and published[i] <= starts[j] <= published[i] + ANNOUNCEMENT_WINDOW]  # type: ignore[operator]
-                if after:
-                    links.join(i, after[0])
+                last = announced + ANNOUNCEMENT_WINDOW
+                for k in range(bisect_left(keys, announced), len(keys)):
+                    if keys[k] > last:
+                        break
+                    if articles[dated[k]] != articles[i]:
+                        links.join(i, dated[k])
+                        break
     return [links.find(i) for i in range(len(starts))]
+
+
+def _first_in_month(dated: list[int], keys: list[date], period: str) -> int | None:
+    """The first of ``dated`` (sorted by their ``keys``) that falls in ``period`` (YYYY-MM), if any."""
+    try:
+        year, month = (int(part) for part in period.split("-"))
+        k = bisect_left(keys, date(year, month, 1))
+    except ValueError:
+        return None  # not a month: no date is in it
+    return dated[k] if k < len(keys) and keys[k].strftime("%Y-%m") == period else None
 
 
 def _meeting_id(participants: list[str], start: date | None, anchor: str) -> str:

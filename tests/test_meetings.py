@@ -2,7 +2,7 @@
 
 import json
 import time
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pandas as pd
@@ -780,3 +780,62 @@ def test_the_city_of_a_prepared_event_is_not_the_meetings(body):
 def test_who_a_coming_event_belongs_to_is_not_at_the_held_meeting(body, expected):
     reports = _reports(body, date(2024, 5, 16), {k: v for k, v in TEN_MAY.items() if k in body})
     assert sorted(reports["participants"]) == expected
+
+
+def _joined_by_scanning(starts, periods, status, published, articles):
+    """Which dated report each undated one joins, as first written (a scan of the block for each report): the
+    reference that merge._cluster's bisection must agree with."""
+    dated = sorted((i for i in range(len(starts)) if starts[i]), key=lambda i: starts[i])
+    joined = {}
+    for i in range(len(starts)):
+        if starts[i] is not None:
+            continue
+        if periods[i]:
+            joined[i] = next((j for j in dated if starts[j].strftime("%Y-%m") == periods[i]), None)
+        elif status[i] == "planned" and published[i]:
+            after = [j for j in dated if articles[j] != articles[i]
+                     and published[i] <= starts[j] <= published[i] + merge.ANNOUNCEMENT_WINDOW]
+            joined[i] = after[0] if after else None
+        else:
+            joined[i] = None
+    return joined
+
+
+BASE_DAY = date(2021, 1, 1)
+PERIODS = st.one_of(st.none(), st.sampled_from(["2021-03", "2021-07", "2021-12", "2020-05", "2021-3", "2021-13",
+                                                "April", "2021-04-01", ""]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.one_of(st.none(), st.integers(0, 80)), PERIODS, st.sampled_from(["held", "planned"]),
+                          st.one_of(st.none(), st.integers(-10, 170)), st.integers(0, 3)),
+                min_size=1, max_size=40, unique_by=lambda row: row[0] if row[0] is not None else object()))
+def test_undated_reports_join_the_report_a_scan_of_their_block_would_find(rows):
+    # Dated reports two days apart or more are never linked to each other: each cluster holds at most one of them,
+    # the one its undated reports joined.
+    starts = [BASE_DAY + timedelta(days=2 * k) if k is not None else None for k, *_ in rows]
+    periods = [period if start is None else None for start, (_, period, *_) in zip(starts, rows, strict=True)]
+    status = [row[2] for row in rows]
+    published = [BASE_DAY + timedelta(days=row[3]) if row[3] is not None else None for row in rows]
+    articles = [f"a{row[4]}" for row in rows]
+    pair = [["Kassym-Jomart Tokayev", "Sadyr Japarov"]] * len(rows)
+    labels = merge._cluster(starts, [None] * len(rows), periods, status, published, pair, articles)
+    for i, j in _joined_by_scanning(starts, periods, status, published, articles).items():
+        found = [k for k in range(len(rows)) if starts[k] and labels[k] == labels[i]]
+        assert found == ([] if j is None else [j]), (i, rows)
+
+def test_an_announcement_passes_over_its_own_articles_reports_to_the_next_meeting():
+    pair = ["Kassym-Jomart Tokayev", "Sadyr Japarov"]
+    out = _merge([_report("plan", pair, None, "planned", "2022-04-29"),
+                  _report("plan", pair, "2022-05-10", "held", "2022-04-29"),
+                  _report("held", pair, "2022-05-26", "held", "2022-05-26"),
+                  _report("late", pair, "2022-08-01", "held", "2022-08-01")])
+    assert sorted(map(tuple, out["files"])) == [("held.txt", "plan.txt"), ("late.txt",), ("plan.txt",)]
+
+
+@pytest.mark.parametrize(("held_on", "joined"), [("2022-04-01", True), ("2022-04-02", False)])
+def test_an_announcement_joins_a_meeting_held_up_to_90_days_after_it(held_on, joined):
+    pair = ["Kassym-Jomart Tokayev", "Sadyr Japarov"]
+    out = _merge([_report("plan", pair, None, "planned", "2022-01-01"),
+                  _report("held", pair, held_on, "held", held_on)])
+    assert len(out) == (1 if joined else 2)
