@@ -21,11 +21,19 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from datetime import date
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
 
 from lib import settings
+
+if TYPE_CHECKING:  # the pipeline and the model load only when a measurement runs
+    from lib.embed import SentenceTransformerEncoder
+    from lib.pipeline import Corpus
+
+T = TypeVar("T")
 
 DEFAULT_SIZES = (1000, 10000)
 FULL_SIZE = 100_000
@@ -50,7 +58,7 @@ def percentile(values: Sequence[float], q: float) -> float:
     return round(float(np.percentile(np.asarray(values, dtype=float), q)), 2) if values else float("nan")
 
 
-def timed(func: Callable[[], object]) -> tuple[float, object]:
+def timed(func: Callable[[], T]) -> tuple[float, T]:
     start = now()
     out = func()
     return now() - start, out
@@ -128,7 +136,7 @@ def _pss_kb(pid: int) -> int:
 # ---- stages ---------------------------------------------------------------------------------------------------
 
 
-def measure_ingest(corpus_dir: Path, store_root: Path, workers: int | None) -> tuple[dict[str, object], object]:
+def measure_ingest(corpus_dir: Path, store_root: Path, workers: int | None) -> tuple[dict[str, object], Corpus]:
     """First build into an empty store, then an unchanged re-run."""
     from lib import pipeline
     from lib.store import Store
@@ -136,7 +144,7 @@ def measure_ingest(corpus_dir: Path, store_root: Path, workers: int | None) -> t
     cpu = cpu_seconds()
     first_s, built = timed(lambda: pipeline.build([(corpus_dir, "")], Store(store_root), workers=workers))
     first_cpu = cpu_seconds() - cpu
-    n = built.stats.get("files", 0)  # type: ignore[attr-defined]
+    n = built.stats.get("files", 0)
     # The dashboard holds one Corpus: the first is let go before the re-run builds the one measured from here on.
     del built
     gc.collect()
@@ -168,7 +176,7 @@ def measure_stages(corpus_dir: Path, store_root: Path, sample: int) -> dict[str,
     times: dict[str, float] = {}
     cpu: dict[str, float] = {}
 
-    def stage(name: str, func: Callable[[], object]) -> object:
+    def stage(name: str, func: Callable[[], T]) -> T:
         start = time.process_time()
         times[name], out = timed(func)
         cpu[name] = time.process_time() - start
@@ -177,10 +185,10 @@ def measure_stages(corpus_dir: Path, store_root: Path, sample: int) -> dict[str,
     with threadpool_limits(limits=1, user_api="blas"):
         people.extract_mentions(articles_frame([]))  # load the gazetteer and the NER model outside the timing
         results = stage("read_clean", lambda: [pipeline.read_article(f) for f in chosen])
-        frame = articles_frame([r for r in results if isinstance(r, Article)])  # type: ignore[attr-defined]
+        frame = articles_frame([r for r in results if isinstance(r, Article)])
         mentions = stage("mentions", lambda: people.extract_mentions(frame))
-        stage("officials", lambda: people.summarise_officials(mentions, frame))  # type: ignore[arg-type]
-        stage("meeting_reports", lambda: meetings.extract_reports(frame, mentions))  # type: ignore[arg-type]
+        stage("officials", lambda: people.summarise_officials(mentions, frame))
+        stage("meeting_reports", lambda: meetings.extract_reports(frame, mentions))
         stage("trade", lambda: trade.extract_trade(frame))
         stage("passages", lambda: passages.make_passages(frame))
     count = max(1, len(chosen))
@@ -202,11 +210,11 @@ def measure_stages(corpus_dir: Path, store_root: Path, sample: int) -> dict[str,
     return out
 
 
-def measure_filter(built: object) -> dict[str, object]:
+def measure_filter(built: Corpus) -> dict[str, object]:
     """One filter change on the Timeline page: every DataFrame step the page reruns (no streamlit)."""
     from lib import views, views_detail
 
-    prepare_s, prepared = timed(lambda: views.prepare(built))  # type: ignore[arg-type]
+    prepare_s, prepared = timed(lambda: views.prepare(built))
     # The dashboard hands each rerun shallow copies of the one cached corpus (lib/ui.py load_corpus).
     copy_s, _ = timed(lambda: views.shallow(prepared))
     options = views.filter_options(prepared)
@@ -219,10 +227,11 @@ def measure_filter(built: object) -> dict[str, object]:
     for filters in changes:
         step: dict[str, float] = {}
         step["filter_options"], _ = timed(lambda: views.filter_options(prepared))
-        step["apply_filters"], view = timed(lambda f=filters: views.apply_filters(prepared, f))
-        step["meetings_table"], _ = timed(lambda v=view: views.meetings_table(v.meetings))
-        step["timeline_frame"], _ = timed(lambda v=view: views_detail.timeline_frame(v.meetings, v.articles))
-        step["meeting_choices"], _ = timed(lambda v=view: views_detail.meeting_choices(v.meetings))
+        # partial, not a lambda with defaults: mypy cannot type a lambda whose parameters the Callable[[], T] lacks.
+        step["apply_filters"], view = timed(partial(views.apply_filters, prepared, filters))
+        step["meetings_table"], _ = timed(partial(views.meetings_table, view.meetings))
+        step["timeline_frame"], _ = timed(partial(views_detail.timeline_frame, view.meetings, view.articles))
+        step["meeting_choices"], _ = timed(partial(views_detail.meeting_choices, view.meetings))
         samples.append(1000 * sum(step.values()))
         parts.append(step)
     return {
@@ -231,13 +240,14 @@ def measure_filter(built: object) -> dict[str, object]:
         "filter_ms_parts": {k: round(1000 * float(np.median([p[k] for p in parts])), 1) for k in parts[0]},
         "cache_copy_ms": round(1000 * copy_s, 1),
         "prepare_once_s": round(prepare_s, 2),
-        "meetings": len(prepared.meetings),  # type: ignore[attr-defined]
+        "meetings": len(prepared.meetings),
     }
 
 
 def measure(n: int, workdir: Path, embed_sample: int = EMBED_SAMPLE, workers: int | None = None,
             stages: bool = True, embed: bool = True, query_rounds: int = QUERY_ROUNDS,
-            rank_passages: int = 0, max_queries: int | None = None, encoder: object | None = None,
+            rank_passages: int = 0, max_queries: int | None = None,
+            encoder: SentenceTransformerEncoder | None = None,
             backends: bool = False) -> dict[str, object]:
     """Every figure for one corpus size (run it in a fresh process so the memory peak is this size's)."""
     from lib import synth
@@ -251,17 +261,17 @@ def measure(n: int, workdir: Path, embed_sample: int = EMBED_SAMPLE, workers: in
     result["synth_s"] = round(synth_s, 2)
     ingest, built = measure_ingest(corpus_dir, workdir / "store", workers)
     result.update(ingest)
-    result["passages"] = len(built.passages)  # type: ignore[attr-defined]
+    result["passages"] = len(built.passages)
     # Peaks so far, so the growth can be told apart: ingest (build + re-run), then the views, then model + index.
     result["peak_rss_after_ingest_mb"] = peak_rss_mb()[0]
-    result["errors"] = len(built.errors)  # type: ignore[attr-defined]
+    result["errors"] = len(built.errors)
     if stages:
         result.update(measure_stages(corpus_dir, workdir / "store", min(STAGE_SAMPLE, n)))
     result.update(measure_filter(built))
     result["peak_rss_after_views_mb"] = peak_rss_mb()[0]
     gc.collect()
     if embed:
-        texts = built.passages["text"].astype(str).tolist()  # type: ignore[attr-defined]
+        texts = built.passages["text"].astype(str).tolist()
         # Distinct passages only: the pipeline encodes a repeated text once, so repeats (the synthetic corpus
         # recombines pages: most of its passages recur) would count the cache's dedup as encoding speed.
         distinct = list(dict.fromkeys(texts))

@@ -9,12 +9,19 @@ import os
 import sys
 import time
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from lib import settings
 from lib.bench import QUERY_ROUNDS, now, percentile, timed
+
+if TYPE_CHECKING:  # the model, the index and the pipeline load only when a measurement runs
+    from lib.embed import EncodeProgress, Encoder, Kind, SentenceTransformerEncoder
+    from lib.pipeline import Corpus
+    from lib.search import SearchIndex
 
 QUERIES_FILE = settings.PROJECT_ROOT.parent / "shared" / "dev-corpus" / "queries.json"
 FALLBACK_QUERIES = (
@@ -28,18 +35,18 @@ class SyntheticPassageEncoder:
     """The real encoder for queries, seeded random unit vectors for passages: ranking costs the same whatever the
     vectors hold, and encoding every passage of a large corpus on CPU would take hours."""
 
-    def __init__(self, real: object) -> None:
+    def __init__(self, real: Encoder) -> None:
         self._real = real
-        self.info = real.info  # type: ignore[attr-defined]
+        self.info = real.info
         self._rng = np.random.default_rng(0)
 
     @property
     def dim(self) -> int:
-        return int(self._real.dim)  # type: ignore[attr-defined]
+        return int(self._real.dim)
 
-    def encode(self, texts: Sequence[str], kind: str, progress: object = None) -> np.ndarray:
+    def encode(self, texts: Sequence[str], kind: Kind, progress: EncodeProgress | None = None) -> np.ndarray:
         if kind == "query":
-            return self._real.encode(texts, kind)  # type: ignore[attr-defined]
+            return self._real.encode(texts, kind)
         # Drawn as float32 and normalised in place: at 729,000 passages a float64 draw and a normalised copy took
         # 3.4 GB more than the 1.1 GB of vectors the index holds, and made the bench's memory peak.
         vectors = self._rng.standard_normal((len(texts), self.dim), dtype=np.float32)
@@ -47,14 +54,15 @@ class SyntheticPassageEncoder:
         return vectors
 
 
-def measure_embedding(texts: list[str], store_root: Path, encoder: object | None = None) -> dict[str, object]:
+def measure_embedding(texts: list[str], store_root: Path, encoder: SentenceTransformerEncoder | None = None,
+                      ) -> tuple[dict[str, object], SentenceTransformerEncoder]:
     """Passages per second: the bare model, then the pipeline (sorting, batching, cache writes), then cached."""
     from lib import search
     from lib.embed import load_encoder
     from lib.store import Store
 
     encoder = encoder or load_encoder()
-    encoder.encode(texts[:64], "passage")  # type: ignore[attr-defined]  # warm-up: first calls allocate and pick kernels
+    encoder.encode(texts[:64], "passage")  # warm-up: first calls allocate and pick kernels
     model = encoder._model  # noqa: SLF001 - the bare model is the baseline being compared against
     cpu = time.process_time()
     raw_s, _ = timed(lambda: model.encode(  # type: ignore[attr-defined]
@@ -78,8 +86,9 @@ def measure_embedding(texts: list[str], store_root: Path, encoder: object | None
     }, encoder
 
 
-def _bare_encode(encoder: object, texts: list[str]) -> np.ndarray:
-    model = encoder._model  # type: ignore[attr-defined] # noqa: SLF001 - the bare model is what is compared
+def _bare_encode(encoder: SentenceTransformerEncoder, texts: list[str]) -> np.ndarray:
+    model = encoder._model  # noqa: SLF001 - the bare model is what is compared
+    # The encoder holds the sentence-transformers model as an object: that library is imported lazily.
     return np.asarray(model.encode(texts, batch_size=encoder.batch_size, normalize_embeddings=True,  # type: ignore[attr-defined]
                                    convert_to_numpy=True, show_progress_bar=False), dtype=np.float32)
 
@@ -106,13 +115,14 @@ def measure_backends(texts: list[str], cache_root: Path) -> dict[str, object]:
                 continue
             _bare_encode(encoder, texts[:64])  # warm-up: first calls allocate and pick kernels
             cpu = time.process_time()
-            seconds, vectors = timed(lambda e=encoder: _bare_encode(e, texts))
+            # partial, not a lambda with defaults: mypy cannot type a lambda whose parameters the Callable[[], T] lacks.
+            seconds, vectors = timed(partial(_bare_encode, encoder, texts))
             cpu_ms[backend] = round(1000 * (time.process_time() - cpu) / len(texts), 2)
             speed[backend] = round(len(texts) / seconds, 1)
             if reference is None:
                 reference = vectors
             else:
-                cosine = (vectors * reference).sum(axis=1)  # type: ignore[operator]
+                cosine = (vectors * reference).sum(axis=1)
                 closeness[backend] = {"min": round(float(cosine.min()), 4), "mean": round(float(cosine.mean()), 4)}
     finally:
         if previous is None:
@@ -132,7 +142,7 @@ def load_queries() -> list[str]:
     return list(FALLBACK_QUERIES)
 
 
-def measure_search(built: object, encoder: object, store_root: Path, rounds: int = QUERY_ROUNDS,
+def measure_search(built: Corpus, encoder: Encoder, store_root: Path, rounds: int = QUERY_ROUNDS,
                    max_queries: int | None = None) -> dict[str, object]:
     """Index building as the dashboard does it (through the store's vector cache: first encoding every passage,
     then reading them all back), and the latency of one query: encoding + ranking, and ranking alone."""
@@ -145,20 +155,20 @@ def measure_search(built: object, encoder: object, store_root: Path, rounds: int
 
     synthetic = SyntheticPassageEncoder(encoder)
     index_s, index = timed(lambda: search.build_index(
-        built.articles, built.passages, synthetic, Store(store_root)))  # type: ignore[attr-defined]
+        built.articles, built.passages, synthetic, Store(store_root)))
     # The dashboard reopened on the same corpus: one index at a time, its vectors all read from the cache.
     del index
     gc.collect()
     cached_s, index = timed(lambda: search.build_index(
-        built.articles, built.passages, synthetic, Store(store_root)))  # type: ignore[attr-defined]
+        built.articles, built.passages, synthetic, Store(store_root)))
     queries = load_queries()[:max_queries]
-    index.search(queries[:2], k=10)  # type: ignore[attr-defined] # warm-up
-    vectors = index.query_vectors(queries)  # type: ignore[attr-defined]
+    index.search(queries[:2], k=10)  # warm-up
+    vectors = index.query_vectors(queries)
     full, ranking, single = [], [], []
     for _ in range(rounds):
         for query, vector in zip(queries, vectors, strict=True):
             start = now()
-            index.search([query], k=10)  # type: ignore[attr-defined]
+            index.search([query], k=10)
             full.append(1000 * (now() - start))
             start = now()
             rank_only(index, query, vector)
@@ -172,7 +182,7 @@ def measure_search(built: object, encoder: object, store_root: Path, rounds: int
     encode = _query_encoding(index, queries)
     return {
         **encode,
-        "index_passages": len(index.passages),  # type: ignore[attr-defined]
+        "index_passages": len(index.passages),
         "index_vectors": "synthetic (ranking cost does not depend on their values)",
         "index_build_s": round(index_s, 2),
         "index_build_cached_s": round(cached_s, 2),
@@ -185,7 +195,7 @@ def measure_search(built: object, encoder: object, store_root: Path, rounds: int
     }
 
 
-def _query_encoding(index: object, queries: list[str]) -> dict[str, object]:
+def _query_encoding(index: SearchIndex, queries: list[str]) -> dict[str, object]:
     """Encoding one query, with torch's default threads and with one: when other work shares the cores, torch's
     threads wait for each other at every layer."""
     out: dict[str, object] = {}
@@ -196,15 +206,15 @@ def _query_encoding(index: object, queries: list[str]) -> dict[str, object]:
     threads = torch.get_num_threads()
     for label, count in (("", threads), ("_torch_1_thread", 1)):
         torch.set_num_threads(count)
-        samples = [1000 * timed(lambda q=q: index.query_vectors([q]))[0] for q in queries]  # type: ignore[attr-defined]
+        samples = [1000 * timed(partial(index.query_vectors, [q]))[0] for q in queries]
         out[f"query_encode_ms_p50{label}"] = percentile(samples, 50)
     torch.set_num_threads(threads)
     return out
 
 
-def rank_only(index: object, query: str, vector: np.ndarray) -> object:
+def rank_only(index: SearchIndex, query: str, vector: np.ndarray) -> object:
     """What ``SearchIndex.search`` does after encoding: scores, fusion, top k and their best passages."""
-    return index.rank(query, vector, k=10)  # type: ignore[attr-defined]
+    return index.rank(query, vector, k=10)
 
 
 def measure_rank_at(n_passages: int) -> dict[str, object]:

@@ -67,7 +67,7 @@ def synthetic_index(n_passages: int, dim: int = 384, per_article: int = 8, seed:
                              "start": 0, "end": lengths})
     articles = pd.DataFrame({"article_id": article_ids, "file": [f"{a}.txt" for a in article_ids],
                              "title": ""})
-    joined = [sum((docs[i] for i in range(s, e)), []) for s, e in zip(starts, ends, strict=True)]
+    joined: list[list[str]] = [sum((docs[i] for i in range(s, e)), []) for s, e in zip(starts, ends, strict=True)]
     encoder = _NoModel(dim)
     return SearchIndex(articles, passages, vectors, starts, ends, rank.BM25(joined), rank.BM25(docs), encoder,
                        default_expander(), default_weights(encoder))

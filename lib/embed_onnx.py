@@ -15,6 +15,7 @@ import tempfile
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Protocol
 
 import numpy as np
 
@@ -28,7 +29,11 @@ class OnnxUnsupported(Exception):
     """This model or this machine cannot run the ONNX backend."""
 
 
-def _features(model: object, texts: list[str]) -> dict[str, object]:
+class _Tensor(Protocol):
+    def numpy(self) -> np.ndarray: ...
+
+
+def _features(model: object, texts: list[str]) -> dict[str, _Tensor]:
     # sentence-transformers 6 renamed tokenize to preprocess; both pad, truncate and lower-case as the model does.
     tokenize = getattr(model, "preprocess", None) or model.tokenize  # type: ignore[attr-defined]
     return tokenize(texts)

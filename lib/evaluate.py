@@ -88,18 +88,20 @@ def score_officials(officials: pd.DataFrame, gold: list[dict]) -> Score:
     return Score("officials", tp, n_pred, n_gold)
 
 
-def _as_list(value: object) -> list[str]:
+def _as_list(value: Iterable[object] | float | None) -> list[str]:
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return []
     if isinstance(value, str):
         return [v.strip() for v in value.split(";") if v.strip()]
-    return [str(v) for v in value]  # type: ignore[union-attr]
+    # list columns hold lists, arrays, "; "-joined strings or NaN (returned above): no other float reaches here
+    assert not isinstance(value, float)
+    return [str(v) for v in value]
 
 
 def _as_date(value: object) -> date | None:
     if value is None or value is pd.NaT or (isinstance(value, float) and pd.isna(value)) or value == "":
         return None
-    return pd.Timestamp(value).date()  # type: ignore[arg-type]
+    return pd.Timestamp(value).date()
 
 
 @dataclass(frozen=True)
@@ -156,7 +158,7 @@ def score_meetings(meetings: pd.DataFrame, gold: list[dict]) -> tuple[Score, lis
     owner = _max_matching(candidates, len(events))
     matched_events = {events[j].key for j, i in enumerate(owner) if i is not None}
     matched_rows = {i for i in owner if i is not None}
-    unmatched = [int(row.name) for i, row in enumerate(rows) if i not in matched_rows]  # type: ignore[arg-type]
+    unmatched = [int(row.name) for i, row in enumerate(rows) if i not in matched_rows]
     missed = [e.key for e in events if e.key not in matched_events]
     return Score("meetings", len(matched_events), len(rows), len(events)), missed, unmatched
 

@@ -209,6 +209,7 @@ def _resolve(match: re.Match[str], reference: date | None) -> DateSpan | None:
     start = _safe(year, m1, d1) if year else None
     end = _safe(year, m2, d2) if year and d2 else None
     if end is not None and start is not None and end < start:
+        assert year is not None and d2 is not None  # end is only set when both are
         end = _safe(year + 1, m2, d2) if m2 < m1 else None
     if year and start is None:
         return None

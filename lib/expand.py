@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -93,8 +93,9 @@ def glossary_groups(path: Path = DATA / "glossary.csv") -> list[list[str]]:
 
 def name_groups() -> list[list[str]]:
     """Surname variants of each official (Japarov, Zhaparov, Жапаров), from the officials module or table."""
+    name_variants: Callable[[], dict[str, list[str]]] | None
     try:
-        from lib.people import name_variants  # type: ignore[attr-defined]
+        from lib.people import name_variants
     except ImportError:
         name_variants = None
     if name_variants is not None:

@@ -30,9 +30,11 @@ def to_csv_frame(frame: pd.DataFrame, columns: list[str] | None = None) -> pd.Da
 
 
 def _cell(value: object) -> object:
-    if isinstance(value, (list, tuple)) or hasattr(value, "tolist") and not isinstance(value, str):
-        items = value.tolist() if hasattr(value, "tolist") else value
-        return "; ".join(str(v) for v in items)
+    # tolist first, as a list or tuple subclass that has one was joined through it.
+    if hasattr(value, "tolist") and not isinstance(value, str):
+        return "; ".join(str(v) for v in value.tolist())
+    if isinstance(value, (list, tuple)):
+        return "; ".join(str(v) for v in value)
     if isinstance(value, pd.Timestamp):
         return value.strftime("%Y-%m-%d")
     if hasattr(value, "isoformat") and not isinstance(value, str):

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import pairwise
@@ -78,7 +79,7 @@ class Report:
 def _as_date(value: object) -> date | None:
     if value is None or value is pd.NaT or (isinstance(value, float) and pd.isna(value)):
         return None
-    stamp = pd.Timestamp(value)  # type: ignore[arg-type]
+    stamp = pd.Timestamp(value)
     return None if pd.isna(stamp) else stamp.date()
 
 
@@ -176,7 +177,9 @@ def article_reports(body: str, published: date | None, mentions: list[Mention], 
             if not clause_strong and (len(named) < 2 or not _visit_pair(clause, named)):
                 continue
             # "met in May 2022 in Bishkek and in April 2024 in Astana": one meeting per month, each with its city
-            variants = _several_months(clause, reference, future, dates) if span is not None and span.vague else []
+            # Sequence, not list: the one-span fallback may hold no span, and a list of spans would not take it
+            variants: Sequence[tuple[eventdates.DateSpan | None, str | None]] = (
+                _several_months(clause, reference, future, dates) if span is not None and span.vague else [])
             for group in pairs(people, day_hint, clause):
                 for this_span, this_place in variants or [(span, None)]:
                     own = this_place or place(_before_preparations(clause, future)) or (

@@ -81,6 +81,8 @@ def _resolve_years(frame: pd.DataFrame) -> pd.DataFrame:
     known = frame["date"].notna() & ~frame["date_inferred"].astype(bool)
     for row in frame.loc[known, ["participants", "date", "end_date"]].itertuples(index=False):
         start = _d(row.date)
+        # known rows have a date, and reports write every date as an ISO string (meetings._row)
+        assert start is not None
         dated.setdefault(frozenset(row.participants), []).append((start, _d(row.end_date) or start))
     for i in missing:
         row = frame.loc[i]
@@ -197,7 +199,8 @@ def merge_reports(reports: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame
     file_of = dict(zip(articles["article_id"], articles["file"], strict=True)) if not articles.empty else {}
     starts = [_d(v) for v in frame["date"]]
     ends = [_d(v) for v in frame["end_date"]]
-    periods = [v if isinstance(v, str) else None for v in frame["period"]] if "period" in frame else [None] * len(frame)
+    periods: list[str | None] = (
+        [v if isinstance(v, str) else None for v in frame["period"]] if "period" in frame else [None] * len(frame))
     labels = _cluster(starts, ends, periods, list(frame["status"]),
                       [_d(v) for v in frame["published"]], [list(p) for p in frame["participants"]],
                       list(frame["article_id"]))
@@ -226,7 +229,7 @@ def _event(frame: dict[str, list], members: list[int], starts: list[date | None]
     if basis:
         start = Counter(starts[i] for i in basis).most_common(1)[0][0]
         chosen = next(i for i in basis if starts[i] == start)
-        end = max((ends[i] for i in basis if starts[i] == start and ends[i]), default=None)
+        end = max((e for i in basis if starts[i] == start and (e := ends[i])), default=None)
         inferred = bool(frame["date_inferred"][chosen])
     # People named by at least half the reports: one outlet's stray name does not change the meeting's level.
     named = Counter(p for i in members for p in set(frame["participants"][i]))

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from lib.meeting_cues import (
     ANAPHORA,
@@ -119,6 +119,11 @@ def _nearest(mentions: list[Mention], position: int, paragraph_end: int,
     return sorted(before, key=lambda m: position - m.start) + sorted(after, key=lambda m: m.start)
 
 
+def _holds_kind(kind: str, day: date | None, mention: Mention) -> bool:
+    # A partial of this, not a lambda with a default: mypy cannot type a lambda with more parameters than accept's.
+    return kind in kinds(mention, day)
+
+
 def complete(body: str, clause: str, begin: int, paragraph: tuple[int, int], named: list[Mention],
               mentions: list[Mention], day: date | None, on: date | None = None) -> list[Mention]:
     """Add the participants a clause refers to without naming them (group nouns, role nouns, pronouns).
@@ -134,7 +139,7 @@ def complete(body: str, clause: str, begin: int, paragraph: tuple[int, int], nam
             continue
         if any(kind not in kinds(m, day) for m in named):
             continue  # "the presidents" never brings a president to a meeting of someone of another rank
-        for m in _nearest(mentions, begin, paragraph_end, lambda m, k=kind: k in kinds(m, day)):
+        for m in _nearest(mentions, begin, paragraph_end, partial(_holds_kind, kind, day)):
             if m.country not in countries:
                 people.append(m)
                 countries.add(m.country)
@@ -223,7 +228,9 @@ def described_holder(clause: str, begin: int, named: Mention, on: date | None, d
         if country is None or country == named.country:
             continue
         kind = _post_kind(found.group("post"), named, day)
-        person = holder(country, kind, on) if kind else None
+        if not kind:
+            continue
+        person = holder(country, kind, on)
         if person is not None and person != named.person:
             return Mention(person, country, begin + found.start(), kind)
     return None

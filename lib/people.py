@@ -117,7 +117,7 @@ class _Hit:
 def _published(value: object) -> date | None:
     if value is None or value is pd.NaT or (isinstance(value, float) and pd.isna(value)):
         return None
-    return pd.Timestamp(value).date()  # type: ignore[arg-type]
+    return pd.Timestamp(value).date()
 
 
 def _kinds(official: Official, on: date | None) -> set[str]:

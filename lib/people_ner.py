@@ -272,8 +272,8 @@ def unlisted(body: str, lang: str, found: list[titles.Title], taken: list[tuple[
             persons = [(sentence.start + a, sentence.start + b)
                        for a, b in (_ner_persons(sentence.text) if doubtful else [])]
             for candidate in inside:
-                shape = shaped[candidate]
-                hits = [shape] if shape else [
+                own = shaped[candidate]
+                hits = [own] if own else [
                     t for p in persons if _overlaps(*p, [candidate]) and (t := _trim(body, *p))]
                 if not hits:  # NER missed it: a name + surname by shape, the last two words of the run
                     words = list(_NON_SPACE.finditer(body[candidate[0]:candidate[1]]))[-2:]

@@ -301,7 +301,7 @@ def _assemble(
         if isinstance(error, str):
             errors.append(ReadError(found.file, error))
         elif article_id in file_of:
-            errors.append(ReadError(found.file, f"same text as {file_of[article_id]}: counted once"))  # type: ignore[index]
+            errors.append(ReadError(found.file, f"same text as {file_of[article_id]}: counted once"))
         else:
             file_of[article_id] = found.file  # type: ignore[index]
 

@@ -103,7 +103,7 @@ class Store:
         return self._read_once(namespace, table, key, group)
 
     def _read_once(self, namespace: str, table: str, key: str | None, group: str | None) -> pd.DataFrame | None:
-        frames = []
+        frames: list[pd.DataFrame] = []
         for batch in self.batches(namespace):
             path = batch / f"{table}.parquet"
             if not path.exists():

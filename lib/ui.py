@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import streamlit as st
@@ -16,6 +17,10 @@ from lib import pipeline, settings, uploads, views
 from lib.export import to_csv_bytes
 from lib.records import LEVELS
 from lib.store import Store, StoreError
+
+if TYPE_CHECKING:  # the model and the index load on the first search, not with the dashboard
+    from lib.embed import SentenceTransformerEncoder
+    from lib.search import SearchIndex
 
 CORPUS_KEY = "corpus_dir"
 UPLOAD_REPORT_KEY = "_upload_report"
@@ -171,7 +176,8 @@ def filter_to_official(person: str) -> None:
 def table(frame: pd.DataFrame, name: str, key: str, columns: list[str] | None = None, **kwargs: object) -> object:
     """A table and, under it, a CSV download of exactly its rows (formula cells escaped)."""
     shown = frame if columns is None else frame.reindex(columns=columns)
-    event = st.dataframe(shown, hide_index=True, key=key, **kwargs)  # type: ignore[arg-type]
+    # streamlit picks an overload by the literal of on_select, which kwargs passed through cannot show
+    event = st.dataframe(shown, hide_index=True, key=key, **kwargs)  # type: ignore[call-overload]
     st.download_button(f"Download these {len(shown)} rows (CSV)", to_csv_bytes(shown), file_name=f"{name}.csv",
                        mime="text/csv", key=f"download-{key}", icon=":material/download:")
     return event
@@ -290,14 +296,14 @@ def original_text(corpus_dir: str, store_root: str, file: str, version: str) -> 
 # ---- search -----------------------------------------------------------------------------------------------
 
 @st.cache_resource(show_spinner="Loading the embedding model…")
-def get_encoder() -> object:
+def get_encoder() -> SentenceTransformerEncoder:
     from lib import embed
 
     return embed.load_encoder()
 
 
 @st.cache_resource(show_spinner="Indexing the passages for search (once per corpus version)…", max_entries=2)
-def _search_index(corpus_dir: str, root: str, version: str) -> object:
+def _search_index(corpus_dir: str, root: str, version: str) -> SearchIndex:
     from lib import search
 
     corpus = views.shallow(load_corpus(corpus_dir, root, version))

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
+from typing import TypeGuard
 
 import pandas as pd
 
@@ -84,14 +85,14 @@ def joined(value: object, sep: str) -> str:
     return sep.join(as_list(value))
 
 
-def _plain(value: object) -> bool:
+def _plain(value: object) -> TypeGuard[list[str]]:
     """Whether a cell is already what ``as_list`` makes of it: a list of non-empty strings."""
     return type(value) is list and set(map(type, value)) <= {str} and "" not in value
 
 
 def cell_items(value: object) -> list[str]:
     """``as_list(value)`` without copying a cell that already is one; for reading only."""
-    return value if _plain(value) else as_list(value)  # type: ignore[return-value]
+    return value if _plain(value) else as_list(value)
 
 
 def rows_where(frame: pd.DataFrame, column: str, test: Callable[[object], bool]) -> pd.DataFrame:
@@ -107,7 +108,7 @@ def prepare(corpus: Corpus) -> Corpus:
         articles["countries"] = pd.Series(dtype="object")
         articles["outlet"] = pd.Series(dtype="object")
         return _replace(corpus, articles=articles)
-    fact_countries: dict[str, set[str]] = {}
+    fact_countries: dict[object, set[str]] = {}
     # tolist throughout: iterating pandas' Arrow strings value by value is ~10x slower.
     for aid, country in zip(_values(corpus.officials, "article_id"), _values(corpus.officials, "country"), strict=True):
         if isinstance(country, str) and country:

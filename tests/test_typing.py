@@ -1,0 +1,12 @@
+"""mypy over lib stays clean: annotations are checked, not just written."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_mypy_reports_no_errors_in_lib():
+    result = subprocess.run([sys.executable, "-m", "mypy", "lib"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
