@@ -154,12 +154,13 @@ def _cluster(starts: list[date | None], ends: list[date | None], periods: list[s
             previous = i
         # Undated reports find their dated ones by bisection: a scan of the block for each would grow with the
         # square of a block, and the block of two presidents grows with the archive.
-        keys = [starts[i] for i in dated]
+        keys = [start for i in dated if (start := starts[i])]
         for i in members:
             if starts[i] is not None:
                 continue
-            if periods[i]:  # "in April": the meeting of these people dated in that month, if there is one
-                month = _first_in_month(dated, keys, periods[i])
+            period = periods[i]
+            if period:  # "in April": the meeting of these people dated in that month, if there is one
+                month = _first_in_month(dated, keys, period)
                 if month is not None:
                     links.join(i, month)
                 continue  # a meeting said to be in another month is not this one
