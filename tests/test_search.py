@@ -155,7 +155,8 @@ def test_embedding_cache_encodes_only_new_passages(tmp_path):
     index = search.build_index(ARTICLES, passages.make_passages(ARTICLES), more, store)
     assert len(more.encoded) == 3
     assert index.vectors.dtype == np.float32 and index.vectors.shape == (6, 64)
-    cached = store.read(search.cache_namespace(more, f"gloss-{index.expander.fingerprint}"), "vectors", key="hash")
+    namespace = search.cache_namespace(more, f"{search.GLOSS_TAG}-{index.expander.fingerprint}")
+    cached = store.read(namespace, "vectors", key="hash")
     assert len(cached) == 6
 
 
