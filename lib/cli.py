@@ -6,9 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from lib import bench, cli_search, pipeline, settings
+from lib import cli_search, pipeline, settings
 from lib.export import write_export
-from lib.store import Store, StoreError
+from lib.store.batches import Store, StoreError
+from lib.tools import bench
 
 
 def _corpus_args(parser: argparse.ArgumentParser) -> None:
@@ -51,7 +52,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    from lib import evaluate
+    from lib.tools import evaluate
 
     corpus = load(args)
     gold = evaluate.load_gold(args.gold)

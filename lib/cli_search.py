@@ -1,6 +1,6 @@
 """The command line's search parts: ``python -m lib search`` and ``python -m lib evaluate --queries``.
 
-Kept apart from lib/cli.py so the search code's console output (model notice, progress bar) lives in one place.
+Kept apart from cli.py so the search code's console output (model notice, progress bar) lives in one place.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import TextIO
 
 from lib import pipeline, settings
-from lib.embed import load_encoder
-from lib.search import SearchIndex, build_index, score_queries, summarise_scores
-from lib.store import Store
+from lib.search.encoders import load_encoder
+from lib.search.engine import SearchIndex, build_index, score_queries, summarise_scores
+from lib.store.batches import Store
 
 CSV_COLUMNS = ["query", "rank", "file", "score", "passage"]
 

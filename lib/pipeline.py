@@ -21,7 +21,13 @@ from pathlib import Path
 import pandas as pd
 from threadpoolctl import threadpool_limits
 
-from lib import clean, corpus, countries, meetings, memory, passages, people, rerun, trade
+from lib import memory
+from lib.articles import clean, countries
+from lib.facts import passages
+from lib.facts.meetings import reports as meetings
+from lib.facts.officials import people
+from lib.facts.trade import turnover
+from lib.files import folders as corpus
 from lib.records import (
     ARTICLE_COLUMNS,
     ERROR_COLUMNS,
@@ -34,7 +40,8 @@ from lib.records import (
     articles_frame,
     empty,
 )
-from lib.store import Store
+from lib.store import snapshots
+from lib.store.batches import Store
 
 Progress = Callable[[int, int, str], None]
 
@@ -99,7 +106,7 @@ def extract_facts(articles: pd.DataFrame) -> dict[str, pd.DataFrame]:
             "mentions": mentions,
             "officials": people.summarise_officials(mentions, articles),
             "reports": meetings.extract_reports(articles, mentions),
-            "trade": trade.extract_trade(articles),
+            "trade": turnover.extract_trade(articles),
             "passages": passages.make_passages(articles),
         }
 
@@ -115,11 +122,11 @@ def build(roots: Iterable[tuple[Path, str]], store: Store, progress: Progress | 
     namespace = f"{FACTS_PREFIX}{fingerprint()}"
     store.clean_stale()
     store.retire_idle(FACTS_PREFIX, namespace)  # facts of earlier versions of the code
-    hashed, file_stats = rerun.hash_files(files, errors, rerun.known_stats(store))
+    hashed, file_stats = snapshots.hash_files(files, errors, snapshots.known_stats(store))
     if file_stats is not None:
-        rerun.save_stats(store, file_stats)
-    key = rerun.corpus_key(namespace, hashed, errors)
-    saved = rerun.load(store, key, CORPUS_TABLES)
+        snapshots.save_stats(store, file_stats)
+    key = snapshots.corpus_key(namespace, hashed, errors)
+    saved = snapshots.load(store, key, CORPUS_TABLES)
     if saved is not None:
         stats = {"files": len(files), "parsed": 0, "articles": len(saved["articles"]), "errors": len(saved["errors"])}
         return Corpus(**saved, stats=stats)
@@ -142,7 +149,7 @@ def build(roots: Iterable[tuple[Path, str]], store: Store, progress: Progress | 
     store.compact(namespace, {"files": "raw_hash", "articles": "article_id"}, group="article_id")
     memory.release()
     built = _assemble(hashed, errors, store, namespace, stats={"files": len(files), "parsed": len(todo)})
-    rerun.save(store, key, {name: getattr(built, name) for name in CORPUS_TABLES})
+    snapshots.save(store, key, {name: getattr(built, name) for name in CORPUS_TABLES})
     memory.release()
     return built
 

@@ -13,14 +13,16 @@ from typing import TYPE_CHECKING
 import pandas as pd
 import streamlit as st
 
-from lib import pipeline, settings, uploads, views
+from lib import pipeline, settings
 from lib.export import to_csv_bytes
+from lib.files import uploads
 from lib.records import LEVELS
-from lib.store import Store, StoreError
+from lib.store.batches import Store, StoreError
+from lib.views import filters as views
 
 if TYPE_CHECKING:  # the model and the index load on the first search, not with the dashboard
-    from lib.embed import SentenceTransformerEncoder
-    from lib.search import SearchIndex
+    from lib.search.encoders import SentenceTransformerEncoder
+    from lib.search.engine import SearchIndex
 
 CORPUS_KEY = "corpus_dir"
 UPLOAD_REPORT_KEY = "_upload_report"
@@ -280,7 +282,7 @@ def md(text: object) -> str:
 @st.cache_data(show_spinner=False, max_entries=64)
 def original_text(corpus_dir: str, store_root: str, file: str, version: str) -> str:
     """The file an article came from, decoded but otherwise as it is on disk (shown as text, never as HTML)."""
-    from lib import corpus as corpus_files
+    from lib.files import folders as corpus_files
 
     if file.startswith(uploads.PREFIX):
         path = uploads.uploads_folder(Path(store_root)) / file[len(uploads.PREFIX):]
@@ -297,14 +299,14 @@ def original_text(corpus_dir: str, store_root: str, file: str, version: str) -> 
 
 @st.cache_resource(show_spinner="Loading the embedding model…")
 def get_encoder() -> SentenceTransformerEncoder:
-    from lib import embed
+    from lib.search import encoders
 
-    return embed.load_encoder()
+    return encoders.load_encoder()
 
 
 @st.cache_resource(show_spinner="Indexing the passages for search (once per corpus version)…", max_entries=2)
 def _search_index(corpus_dir: str, root: str, version: str) -> SearchIndex:
-    from lib import search
+    from lib.search import engine
 
     corpus = views.shallow(load_corpus(corpus_dir, root, version))
     # Drawn inside the cached function, so it shows while passages are encoded and is gone on cache hits.
@@ -314,7 +316,7 @@ def _search_index(corpus_dir: str, root: str, version: str) -> SearchIndex:
         bar.progress(min(1.0, done / total) if total else 1.0,
                      text=f"Encoding passages for semantic search: {done:,} of {total:,}")
 
-    index = search.build_index(corpus.articles, corpus.passages, get_encoder(), get_store(root), progress=progress)
+    index = engine.build_index(corpus.articles, corpus.passages, get_encoder(), get_store(root), progress=progress)
     bar.empty()
     return index
 

@@ -2,7 +2,10 @@
 
 import streamlit as st
 
-from lib import figures, trade_view, ui, views
+from lib import ui
+from lib.views import figures
+from lib.views import filters as views
+from lib.views import trade as trade_view
 
 data = ui.page_data()
 st.title("Kazakhstan–Kyrgyzstan relations monitor")

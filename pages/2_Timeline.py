@@ -4,18 +4,19 @@ from functools import partial
 
 import streamlit as st
 
-from lib import figures, ui, views, views_detail
+from lib import ui
+from lib.views import detail, figures, filters
 
 data = ui.page_data()
 st.title("Meetings timeline")
 st.caption("Each marker is one event, however many outlets reported it: filled = held, hollow = planned; "
            "larger = more reports. Click a marker or a table row to read its sources.")
 if not ui.empty_state(data, "articles"):
-    meetings = views.meetings_table(data.view.meetings)
+    meetings = filters.meetings_table(data.view.meetings)
     if meetings.empty:
         st.info("No meetings were found in the selected articles. Try 'All countries' or a wider date range.")
     else:
-        timeline = views_detail.timeline_frame(data.view.meetings, data.view.articles)
+        timeline = detail.timeline_frame(data.view.meetings, data.view.articles)
         if timeline.empty:
             st.info("None of the selected meetings has a known date; they are listed below.")
         else:
@@ -29,21 +30,21 @@ if not ui.empty_state(data, "articles"):
         ui.table(meetings, "meetings", key="timeline-table", on_select=partial(
             ui.select_row, "timeline-table", "timeline-meeting", ids), selection_mode="single-row")
 
-        labels = views_detail.meeting_choices(data.view.meetings)
+        labels = detail.meeting_choices(data.view.meetings)
         if st.session_state.get("timeline-meeting") not in labels:
             st.session_state.pop("timeline-meeting", None)
         chosen = st.selectbox("Meeting", ids, format_func=labels.get, key="timeline-meeting")
-        meeting = views_detail.meeting_row(data.view.meetings, chosen)
+        meeting = detail.meeting_row(data.view.meetings, chosen)
         st.subheader("Details")
         cols = st.columns([2, 1, 3, 2])
-        cols[0].metric("Date", views_detail.meeting_when(meeting), border=True)
+        cols[0].metric("Date", detail.meeting_when(meeting), border=True)
         cols[1].metric("Status", str(meeting.get("status") or "—"), border=True)
         cols[2].metric("Level", str(meeting.get("level") or "other").replace("_", " ").capitalize(), border=True)
         cols[3].metric("Place", str(meeting.get("place") or "—"), border=True)
-        st.markdown("**Participants:** " + ui.md(", ".join(views.as_list(meeting.get("participants"))) or "—"))
+        st.markdown("**Participants:** " + ui.md(", ".join(filters.as_list(meeting.get("participants"))) or "—"))
         st.markdown("**Evidence**")
-        for quote in views_detail.meeting_evidence(meeting) or ["(no quote)"]:
+        for quote in detail.meeting_evidence(meeting) or ["(no quote)"]:
             st.markdown("> " + ui.md(quote))
         st.markdown("**Every source article**")
-        ui.table(views_detail.meeting_sources(meeting, data.view.articles), "meeting-sources", key="timeline-sources",
+        ui.table(detail.meeting_sources(meeting, data.view.articles), "meeting-sources", key="timeline-sources",
                  column_config={"published": st.column_config.DateColumn("published")})

@@ -2,7 +2,9 @@
 
 import streamlit as st
 
-from lib import trade_view, ui, views
+from lib import ui
+from lib.views import filters
+from lib.views import trade as trade_view
 
 data = ui.page_data()
 st.title("Trade turnover")
@@ -14,7 +16,7 @@ if not ui.empty_state(data, "articles"):
         st.info("No trade turnover figures in the selected articles.")
     else:
         summary = trade_view.trade_summary(trade, data.view.articles)
-        ui.metrics(views.trade_metrics(summary))
+        ui.metrics(filters.trade_metrics(summary))
         st.plotly_chart(trade_view.trade_figure(trade, data.view.articles), key="trade-chart")
         table = trade_view.trade_table(trade, data.view.articles)
         st.subheader(f"{len(table)} reported figures and targets")

@@ -2,7 +2,9 @@
 
 import streamlit as st
 
-from lib import ui, views, views_detail
+from lib import ui
+from lib.views import detail
+from lib.views import filters as views
 
 data = ui.page_data()
 st.title("Search")
@@ -35,20 +37,20 @@ if not ui.empty_state(data, "articles"):
         results = None
         st.info("Type a query in Russian or English; results are restricted by the sidebar filters.")
     if results is not None:
-        hits = views_detail.search_hits(results, data.view.articles)
+        hits = detail.search_hits(results, data.view.articles)
         if hits.empty:
             st.warning("Nothing found in the selected articles. Try other words or widen the filters.")
-        terms = views_detail.query_terms(query if similar not in allowed else "")
+        terms = detail.query_terms(query if similar not in allowed else "")
         for _, hit in hits.iterrows():
             with st.container(border=True):
                 head, actions = st.columns([5, 1])
                 head.markdown(f"**{int(hit['rank'])}. {ui.md(hit['title'])}**")
-                head.caption(views_detail.hit_byline(hit))
+                head.caption(detail.hit_byline(hit))
                 if actions.button("Read", key=f"read-{hit['article_id']}", icon=":material/article:"):
                     ui.open_article(str(hit["article_id"]))
                 if actions.button("More like this", key=f"similar-{hit['article_id']}"):
                     st.session_state["search-similar"] = hit["article_id"]
                     st.rerun()
-                st.html(views_detail.highlight_terms(str(hit["passage"]), terms))
+                st.html(detail.highlight_terms(str(hit["passage"]), terms))
         if not hits.empty:
             ui.table(hits, "search-results", key="search-table")

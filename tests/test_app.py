@@ -7,9 +7,11 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lib import pipeline, uploads, views
+from lib import pipeline
 from lib.export import to_csv_bytes
-from lib.store import Store
+from lib.files import uploads
+from lib.store.batches import Store
+from lib.views import filters as views
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -16,9 +16,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from lib import corpus, pipeline
-from lib.corpus import FoundFile, UnreadableFile
-from lib.store import Store
+from lib import pipeline
+from lib.files import folders
+from lib.files.folders import FoundFile, UnreadableFile
+from lib.store.batches import Store
 
 PROJECT = Path(__file__).resolve().parent.parent
 # A hang guard only: the export of this folder takes seconds; nothing here asserts on time.
@@ -332,25 +333,25 @@ ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be"]
                          + [(en_article, e) for e in ENCODINGS])
 def test_decode_round_trips(maker, encoding):
     text, _ = maker("Ё1")
-    decoded, _ = corpus.decode(text.encode(encoding))
+    decoded, _ = folders.decode(text.encode(encoding))
     assert decoded == text
 
 
 def test_short_windows_1251_text_is_decoded():
     text = "Токаев и Жапаров обсудили торговлю.\n"
-    assert corpus.decode(text.encode("cp1251"))[0] == text
+    assert folders.decode(text.encode("cp1251"))[0] == text
 
 
 def test_truncated_utf8_keeps_all_but_the_cut_character():
     text = "Президенты встретились в Астане."
-    assert corpus.decode(text.encode() + "ж".encode()[:1]) == (text, "utf-8")
+    assert folders.decode(text.encode() + "ж".encode()[:1]) == (text, "utf-8")
 
 
 def test_rare_bad_bytes_in_long_utf8_are_replaced_not_garbled():
     text, _ = ru_article("У20")
     data = text.encode()
     data = data[:100] + b"\xff" + data[100:]
-    decoded, encoding = corpus.decode(data)
+    decoded, encoding = folders.decode(data)
     assert encoding == "utf-8"
     assert decoded.replace("\ufffd", "") == text
 
@@ -365,7 +366,7 @@ def test_rare_bad_bytes_in_long_utf8_are_replaced_not_garbled():
 ])
 def test_decode_refuses_with_a_reason(data, words):
     with pytest.raises(UnreadableFile, match=f"(?i){words}") as info:
-        corpus.decode(data)
+        folders.decode(data)
     assert len(str(info.value)) > 10
 
 
@@ -417,7 +418,7 @@ def test_unlistable_folder_is_reported(tmp_path):
     (tmp_path / "closed" / "a.txt").write_text(text)
     (tmp_path / "closed").chmod(0)
     try:
-        found, errors = corpus.scan([(tmp_path, "")])
+        found, errors = folders.scan([(tmp_path, "")])
     finally:
         (tmp_path / "closed").chmod(0o755)
     if IS_ROOT:
@@ -431,7 +432,7 @@ def test_read_document_refuses_files_over_the_size_setting(tmp_path, monkeypatch
     path = tmp_path / "two-mb.txt"
     path.write_bytes(b"a" * (2 * 1024 * 1024))
     with pytest.raises(UnreadableFile, match="larger than the 1 MB limit"):
-        corpus.read_document(FoundFile(path, path.name, "text"))
+        folders.read_document(FoundFile(path, path.name, "text"))
 
 
 @pytest.mark.parametrize("kind, chars, refused", [
@@ -443,9 +444,9 @@ def test_texts_longer_than_any_article_are_refused(tmp_path, kind, chars, refuse
     path.write_text("Lorem ipsum dolor sit amet. " * (chars // 28), encoding="utf-16")  # 2 bytes a character
     if refused:
         with pytest.raises(UnreadableFile, match="longer than any news article"):
-            corpus.read_document(FoundFile(path, path.name, kind))
+            folders.read_document(FoundFile(path, path.name, kind))
     else:
-        assert len(corpus.read_document(FoundFile(path, path.name, kind)).text) == chars // 28 * 28
+        assert len(folders.read_document(FoundFile(path, path.name, kind)).text) == chars // 28 * 28
 
 
 @pytest.mark.parametrize("where", ["out", "store"])
@@ -467,6 +468,6 @@ def test_unusable_output_or_store_folder_is_one_clear_line(tmp_path, capsys, whe
 def test_a_folder_readme_is_reported_not_read_as_news(tmp_path):
     (tmp_path / "README.md").write_text("# My scrape\n\nThis folder holds articles saved in May.\n", encoding="utf-8")
     (tmp_path / "readme-notes.md").write_text("# Notes\n\nThis is read: only exact README names are skipped.\n")
-    found, errors = corpus.scan([(tmp_path, "")])
+    found, errors = folders.scan([(tmp_path, "")])
     assert [f.file for f in found] == ["readme-notes.md"]
     assert [(e.file, e.error.split(":")[0]) for e in errors] == [("README.md", "skipped")]

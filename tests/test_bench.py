@@ -12,9 +12,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from lib import bench, pipeline, synth
-from lib.embed import ModelInfo
-from lib.store import Store
+from lib import pipeline
+from lib.search.encoders import ModelInfo
+from lib.store.batches import Store
+from lib.tools import bench, synth
 
 TABLES = ("articles", "officials", "meetings", "trade", "passages", "mentions", "errors")
 

@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from lib import clean, corpus
+from lib.articles import clean
+from lib.files import folders
 from lib.records import RawDocument
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -16,8 +17,8 @@ SEED_FILES = sorted(k for k in EXPECTED if not k.startswith("_"))
 
 
 def _article(path: Path):
-    found = corpus.FoundFile(path, path.name, corpus.KINDS[path.suffix])
-    return clean.to_article(corpus.read_document(found))
+    found = folders.FoundFile(path, path.name, folders.KINDS[path.suffix])
+    return clean.to_article(folders.read_document(found))
 
 
 @pytest.mark.parametrize("name", SEED_FILES)

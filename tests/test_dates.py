@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
-from lib import dates
-from lib.dates import PageDates
+from lib.articles import pubdates
+from lib.articles.pubdates import PageDates
 
 
 @pytest.mark.parametrize(
@@ -29,11 +29,11 @@ from lib.dates import PageDates
     ],
 )
 def test_parse_date(text, expected):
-    assert dates.parse_date(text) == expected
+    assert pubdates.parse_date(text) == expected
 
 
 def test_parse_relative_with_reference():
-    assert dates.parse_date("вчера", reference=date(2020, 3, 20)) == date(2020, 3, 19)
+    assert pubdates.parse_date("вчера", reference=date(2020, 3, 20)) == date(2020, 3, 19)
 
 
 @pytest.mark.parametrize(
@@ -50,7 +50,7 @@ def test_parse_relative_with_reference():
     ],
 )
 def test_is_date_line(line, is_stamp):
-    assert dates.is_date_line(line) is is_stamp
+    assert pubdates.is_date_line(line) is is_stamp
 
 
 @pytest.mark.parametrize(
@@ -77,10 +77,10 @@ def test_is_date_line(line, is_stamp):
     ],
 )
 def test_publication_date(head, body, tail, expected):
-    assert dates.publication_date(PageDates(head, body, tail)) == expected
+    assert pubdates.publication_date(PageDates(head, body, tail)) == expected
 
 
-@pytest.mark.parametrize("word", sorted(dates.MONTH_NUMBERS))
+@pytest.mark.parametrize("word", sorted(pubdates.MONTH_NUMBERS))
 def test_month_words_read_as_dateparser_reads_them(word):
     """The shortcut for "8 апреля 2021" / "May 24, 2024" gives exactly what dateparser gives, invalid days too."""
     import dateparser
@@ -93,13 +93,13 @@ def test_month_words_read_as_dateparser_reads_them(word):
     for form in forms:
         for day, year in (("1", "1990"), ("09", "2021"), ("29", "2023"), ("31", "2024")):
             text = form.format(day=day, year=year)
-            assert dates._named_month(text) is not None, text
+            assert pubdates._named_month(text) is not None, text
             expected = dateparser.parse(text, languages=["ru", "en"], settings=settings)
-            expected_day = expected.date() if expected and expected.date() >= dates.EARLIEST else None
-            assert dates.parse_date(text) == expected_day, text
+            expected_day = expected.date() if expected and expected.date() >= pubdates.EARLIEST else None
+            assert pubdates.parse_date(text) == expected_day, text
 
 
 @pytest.mark.parametrize("text", ["8 мае 2021", "0 апреля 2021", "35 мая 2021", "May 24th, 2024", "8  апреля 2021",
                                   "8 апреля 2021 г.", "8 Floréal 2021"])
 def test_other_date_forms_are_left_to_dateparser(text):
-    assert dates._named_month(text) is None
+    assert pubdates._named_month(text) is None

@@ -6,7 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from lib import bench_model, embed, embed_onnx
+from lib.search import encoders, onnx_backend
+from lib.tools import bench_model
 
 TEXTS = [
     "Токаев и Жапаров обсудили товарооборот, который в 2023 году достиг 1,3 млрд долларов.",
@@ -25,14 +26,14 @@ def store(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def torch_encoder():
-    return embed.load_encoder(backend="torch")
+    return encoders.load_encoder(backend="torch")
 
 
 @pytest.fixture(scope="module")
 def onnx_encoders(store):
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("KK_STORE", str(store))
-        return {b: embed.load_encoder(backend=b) for b in ("onnx", "onnx-int8")}
+        return {b: encoders.load_encoder(backend=b) for b in ("onnx", "onnx-int8")}
 
 
 def test_the_onnx_export_gives_torchs_embeddings_on_padded_batches(torch_encoder, onnx_encoders):
@@ -64,7 +65,7 @@ def test_exports_are_cached_per_weights_and_caches_of_vectors_per_backend(store,
     assert len(slugs) == 3, "vectors of different backends must not share a cache"
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("KK_STORE", str(store))
-        again = embed.load_encoder(backend="onnx")
+        again = encoders.load_encoder(backend="onnx")
     assert again._model.path == onnx_encoders["onnx"]._model.path  # reused, not exported again
 
 
@@ -72,15 +73,15 @@ def test_a_model_that_is_not_transformer_and_pooling_keeps_torch(torch_encoder, 
     class Dense:
         pass
 
-    with pytest.raises(embed_onnx.OnnxUnsupported):
-        embed_onnx.OnnxModel([*torch_encoder._model, Dense()], tmp_path, quantised=False)
+    with pytest.raises(onnx_backend.OnnxUnsupported):
+        onnx_backend.OnnxModel([*torch_encoder._model, Dense()], tmp_path, quantised=False)
     with pytest.raises(ValueError, match="embed_backend"):
-        embed.load_encoder(backend="tensorrt")
+        encoders.load_encoder(backend="tensorrt")
 
 
 def test_the_bench_compares_the_backends_side_by_side(store, onnx_encoders):
     figures = bench_model.measure_backends(TEXTS[:4], store)  # the exports made above are reused
-    assert set(figures["backend_passages_per_s"]) == set(embed_onnx.BACKENDS)
+    assert set(figures["backend_passages_per_s"]) == set(onnx_backend.BACKENDS)
     assert all(v > 0 for v in figures["backend_passages_per_s"].values())
     assert figures["backend_cosine_to_torch"]["onnx"]["min"] > 0.9999
     assert 0.95 < figures["backend_cosine_to_torch"]["onnx-int8"]["mean"] < 1.0001

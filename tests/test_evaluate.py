@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from lib import evaluate
+from lib.tools import evaluate
 
 
 @pytest.mark.parametrize(

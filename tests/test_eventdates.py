@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lib.eventdates import DIGIT, Dates, day_number, find_dates, month_number, nearest_year
+from lib.facts.meetings.event_dates import DIGIT, Dates, day_number, find_dates, month_number, nearest_year
 
 D = date
 
@@ -163,10 +163,10 @@ _PIECES = ["18–19 April 2024", "второго-третьего марта", "
 @given(st.lists(st.sampled_from(_PIECES), max_size=10).map(" ".join)
        | st.lists(st.sampled_from(_PIECES), max_size=6).map("".join))
 def test_lookahead_patterns_match_as_the_plain_ones(text):
-    from lib import eventdates
+    from lib.facts.meetings import event_dates
 
-    for name, plain in eventdates.PLAIN.items():
-        fast = getattr(eventdates, name)
+    for name, plain in event_dates.PLAIN.items():
+        fast = getattr(event_dates, name)
         assert fast is not plain
         assert [(m.span(), m.groupdict()) for m in fast.finditer(text)] == [
             (m.span(), m.groupdict()) for m in plain.finditer(text)], name
@@ -175,14 +175,14 @@ def test_lookahead_patterns_match_as_the_plain_ones(text):
 def test_lookahead_patterns_match_as_the_plain_ones_on_real_articles():
     from pathlib import Path
 
-    from lib import eventdates
+    from lib.facts.meetings import event_dates
 
     folder = Path(__file__).resolve().parent
     texts = [p.read_text(encoding="utf-8") for sub in ("heldout", "heldout2")
              for p in sorted((folder / sub).glob("*.txt"))]
     assert texts
     for text in texts:
-        for name, plain in eventdates.PLAIN.items():
-            fast = getattr(eventdates, name)
+        for name, plain in event_dates.PLAIN.items():
+            fast = getattr(event_dates, name)
             assert [(m.span(), m.groupdict()) for m in fast.finditer(text)] == [
                 (m.span(), m.groupdict()) for m in plain.finditer(text)], name

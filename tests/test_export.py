@@ -75,17 +75,18 @@ def test_same_text_under_two_names_is_one_article(tmp_path):
 
 
 def test_an_extractor_bug_on_one_article_costs_only_that_article(tmp_path, monkeypatch):
-    from lib import pipeline, trade
-    from lib.store import Store
+    from lib import pipeline
+    from lib.facts.trade import turnover
+    from lib.store.batches import Store
 
-    real = trade.extract_trade
+    real = turnover.extract_trade
 
     def broken(articles):
         if articles["body"].str.contains("KAZINFORM").any():
             raise RuntimeError("a bug")
         return real(articles)
 
-    monkeypatch.setattr(trade, "extract_trade", broken)
+    monkeypatch.setattr(turnover, "extract_trade", broken)
     result = pipeline.build([(ROOT / "seeds", "")], Store(tmp_path), workers=1)
     others = sorted(k for k in EXPECTED if not k.startswith("_") and k != "004_964db05f14d7cafb.txt")
     assert sorted(result.articles["file"]) == others

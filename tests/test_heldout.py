@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from lib import pipeline
-from lib.evaluate import load_gold, score_articles, score_meetings, score_officials, score_trade
-from lib.store import Store
+from lib.store.batches import Store
+from lib.tools.evaluate import load_gold, score_articles, score_meetings, score_officials, score_trade
 
 HERE = Path(__file__).parent
 

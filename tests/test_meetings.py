@@ -10,10 +10,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lib import evaluate, meetings, merge, pipeline
-from lib.places import find_place
+from lib import pipeline
+from lib.facts.meetings import events
+from lib.facts.meetings import reports as meetings
+from lib.facts.meetings.places import find_place
 from lib.records import MEETING_COLUMNS
-from lib.store import Store
+from lib.store.batches import Store
+from lib.tools import evaluate
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -168,7 +171,7 @@ def test_yearless_day_alone_stays_undated_when_posts_allow_many_years():
 
 def test_year_from_the_only_year_both_held_their_posts():
     # Askar Mamin headed Kazakhstan's government 2019–2022, Ulukbek Maripov Kyrgyzstan's in 2021 only.
-    assert merge.years_in_office(["Askar Mamin", "Ulukbek Maripov"], 8, 20) == [2021]
+    assert events.years_in_office(["Askar Mamin", "Ulukbek Maripov"], 8, 20) == [2021]
 
 
 @pytest.mark.parametrize(("people", "on", "level"), [
@@ -179,7 +182,7 @@ def test_year_from_the_only_year_both_held_their_posts():
     (["Kassym-Jomart Tokayev", "Akylbek Japarov"], date(2021, 12, 8), "other"),
 ])
 def test_level_from_posts_at_the_date(people, on, level):
-    assert merge.level(people, on) == level
+    assert events.level(people, on) == level
 
 
 def test_merge_of_100k_reports_is_fast_and_blocked():
@@ -309,9 +312,9 @@ def test_delegation_members_are_not_another_meeting():
 
 
 def test_level_of_officials_the_table_does_not_know_comes_from_their_titles():
-    assert merge.level(["Marat Karabaev", "Tomik Mambetaliev"], date(2025, 3, 3),
+    assert events.level(["Marat Karabaev", "Tomik Mambetaliev"], date(2025, 3, 3),
                        {"Marat Karabaev": "minister", "Tomik Mambetaliev": "minister"}) == "ministers"
-    assert merge.level(["Marat Karabaev", "Tomik Mambetaliev"], date(2025, 3, 3)) == "other"
+    assert events.level(["Marat Karabaev", "Tomik Mambetaliev"], date(2025, 3, 3)) == "other"
 
 
 @pytest.mark.parametrize(("text", "city"), [
@@ -353,7 +356,7 @@ MEETING_WORDS = ["переговоры", "встретился", "встречи
 
 @pytest.mark.parametrize("word", MEETING_WORDS)
 def test_stem_gate_never_hides_a_meeting_word(word):
-    from lib.meeting_cues import STRONG, names_meeting
+    from lib.facts.meetings.cues import STRONG, names_meeting
 
     assert STRONG.search(word) and names_meeting(f"Он {word} вчера.")
 
@@ -784,7 +787,7 @@ def test_who_a_coming_event_belongs_to_is_not_at_the_held_meeting(body, expected
 
 def _joined_by_scanning(starts, periods, status, published, articles):
     """Which dated report each undated one joins, as first written (a scan of the block for each report): the
-    reference that merge._cluster's bisection must agree with."""
+    reference that events._cluster's bisection must agree with."""
     dated = sorted((i for i in range(len(starts)) if starts[i]), key=lambda i: starts[i])
     joined = {}
     for i in range(len(starts)):
@@ -794,7 +797,7 @@ def _joined_by_scanning(starts, periods, status, published, articles):
             joined[i] = next((j for j in dated if starts[j].strftime("%Y-%m") == periods[i]), None)
         elif status[i] == "planned" and published[i]:
             after = [j for j in dated if articles[j] != articles[i]
-                     and published[i] <= starts[j] <= published[i] + merge.ANNOUNCEMENT_WINDOW]
+                     and published[i] <= starts[j] <= published[i] + events.ANNOUNCEMENT_WINDOW]
             joined[i] = after[0] if after else None
         else:
             joined[i] = None
@@ -819,7 +822,7 @@ def test_undated_reports_join_the_report_a_scan_of_their_block_would_find(rows):
     published = [BASE_DAY + timedelta(days=row[3]) if row[3] is not None else None for row in rows]
     articles = [f"a{row[4]}" for row in rows]
     pair = [["Kassym-Jomart Tokayev", "Sadyr Japarov"]] * len(rows)
-    labels = merge._cluster(starts, [None] * len(rows), periods, status, published, pair, articles)
+    labels = events._cluster(starts, [None] * len(rows), periods, status, published, pair, articles)
     for i, j in _joined_by_scanning(starts, periods, status, published, articles).items():
         found = [k for k in range(len(rows)) if starts[k] and labels[k] == labels[i]]
         assert found == ([] if j is None else [j]), (i, rows)

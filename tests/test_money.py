@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lib import money, trade_cues, trade_periods
-from lib.casefree import Cue, cue
-from lib.money import find_amounts, format_usd, parse_number, parse_usd
+from lib.facts.casefree import Cue, cue
+from lib.facts.trade import cues, money, periods
+from lib.facts.trade.money import find_amounts, format_usd, parse_number, parse_usd
 
 
 @pytest.mark.parametrize("text, value, approximate", [
@@ -129,7 +129,7 @@ def test_cues_match_where_the_case_insensitive_pattern_matches(pattern, text):
     assert bool(fast.match(text)) == bool(careful.match(text))
 
 
-_CUES = [c for module in (money, trade_cues, trade_periods) for c in vars(module).values() if isinstance(c, Cue)]
+_CUES = [c for module in (money, cues, periods) for c in vars(module).values() if isinstance(c, Cue)]
 
 
 _PIECES = ["trade", "TRADE", "Trade", "товарооборот", "Товарооборота", "торговли", "$1.5", "1,3", "млрд", "billion",

@@ -8,11 +8,13 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from lib import clean, corpus, names, titles
-from lib.evaluate import load_gold, score_officials
-from lib.officials import KINDS, load_officials, name_variants, post_at
-from lib.people import MENTION_COLUMNS, article_mentions, extract_mentions, summarise_officials
+from lib.articles import clean
+from lib.facts.officials import names, titles
+from lib.facts.officials.people import MENTION_COLUMNS, article_mentions, extract_mentions, summarise_officials
+from lib.facts.officials.roster import KINDS, load_officials, name_variants, post_at
+from lib.files import folders
 from lib.records import OFFICIAL_COLUMNS, Article, articles_frame
+from lib.tools.evaluate import load_gold, score_officials
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -303,8 +305,8 @@ def test_inflections_of_a_name_pymorphy_does_not_know():
 
 
 def _officials(root: Path) -> pd.DataFrame:
-    files, _ = corpus.scan([(root, "")])
-    articles = articles_frame([clean.to_article(corpus.read_document(f)) for f in files])
+    files, _ = folders.scan([(root, "")])
+    articles = articles_frame([clean.to_article(folders.read_document(f)) for f in files])
     return summarise_officials(extract_mentions(articles), articles)
 
 

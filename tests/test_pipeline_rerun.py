@@ -12,9 +12,13 @@ import pandas as pd
 import pytest
 from test_store import light_facts, make_corpus
 
-from lib import corpus, countries, pipeline, rerun, views
-from lib import store as store_module
-from lib.store import Store
+from lib import pipeline
+from lib.articles import countries
+from lib.files import folders
+from lib.store import batches as store_module
+from lib.store import snapshots
+from lib.store.batches import Store
+from lib.views import filters
 
 SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
 
@@ -54,7 +58,7 @@ def test_meetings_lists_and_missing_values_come_back_as_python_objects(tmp_path)
 
 
 def test_a_file_edited_to_the_same_size_with_its_mtime_put_back_is_read_again(tmp_path, light, monkeypatch):
-    monkeypatch.setattr(rerun, "SETTLED_NS", 0)  # trust stat records at once (a test cannot wait out a tick)
+    monkeypatch.setattr(snapshots, "SETTLED_NS", 0)  # trust stat records at once (a test cannot wait out a tick)
     make_corpus(tmp_path / "corpus", 10)
     path = tmp_path / "corpus" / "00" / "article-0004.txt"  # an English one
     build(tmp_path / "corpus", tmp_path / "store")
@@ -72,12 +76,12 @@ def test_a_file_edited_to_the_same_size_with_its_mtime_put_back_is_read_again(tm
 
 
 def test_unchanged_files_are_not_hashed_again(tmp_path, light, monkeypatch):
-    monkeypatch.setattr(rerun, "SETTLED_NS", 0)
+    monkeypatch.setattr(snapshots, "SETTLED_NS", 0)
     make_corpus(tmp_path / "corpus", 10)
     build(tmp_path / "corpus", tmp_path / "store")
     hashed: list[Path] = []
-    real = corpus.file_hash
-    monkeypatch.setattr(corpus, "file_hash", lambda path: hashed.append(path) or real(path))
+    real = folders.file_hash
+    monkeypatch.setattr(folders, "file_hash", lambda path: hashed.append(path) or real(path))
     (tmp_path / "corpus" / "00" / "article-0001.txt").write_text("Another text entirely\n\nWith a body.\n")
     build(tmp_path / "corpus", tmp_path / "store")
     assert [p.name for p in hashed] == ["article-0001.txt"]
@@ -89,19 +93,19 @@ def test_files_changed_just_before_they_were_hashed_are_not_vouched_for_by_their
     fresh.write_text("just written")
     settled = tmp_path / "settled.txt"
     settled.write_text("written long ago")
-    found = [corpus.FoundFile(fresh, "fresh.txt", "text"), corpus.FoundFile(settled, "settled.txt", "text")]
+    found = [folders.FoundFile(fresh, "fresh.txt", "text"), folders.FoundFile(settled, "settled.txt", "text")]
     stat = settled.stat()
     old = {os.fsencode(settled): ((stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino), "h-old")}
-    hashed, records = rerun.hash_files(found, [], old)
-    assert [h for _, h in hashed] == [corpus.file_hash(fresh), "h-old"]
+    hashed, records = snapshots.hash_files(found, [], old)
+    assert [h for _, h in hashed] == [folders.file_hash(fresh), "h-old"]
     assert records is None or list(records["path"]) == [os.fsencode(settled)]
     t = 10**18 + 5
-    assert rerun._settled((1, t, t, 1), t + rerun.SETTLED_NS + 1)
-    assert not rerun._settled((1, t, t, 1), t + rerun.SETTLED_NS)
-    assert not rerun._settled((1, t - 10**9, t, 1), t + 1)  # ctime counts: it is set by every write
+    assert snapshots._settled((1, t, t, 1), t + snapshots.SETTLED_NS + 1)
+    assert not snapshots._settled((1, t, t, 1), t + snapshots.SETTLED_NS)
+    assert not snapshots._settled((1, t - 10**9, t, 1), t + 1)  # ctime counts: it is set by every write
     # Whole-second stamps (FAT, some network shares) tick once a second or two.
-    assert not rerun._settled((1, 10**18, 10**18, 1), 10**18 + rerun.SETTLED_NS + 1)
-    assert rerun._settled((1, 10**18, 10**18, 1), 10**18 + rerun.SETTLED_WHOLE_SECONDS_NS + 1)
+    assert not snapshots._settled((1, 10**18, 10**18, 1), 10**18 + snapshots.SETTLED_NS + 1)
+    assert snapshots._settled((1, 10**18, 10**18, 1), 10**18 + snapshots.SETTLED_WHOLE_SECONDS_NS + 1)
 
 
 def test_removed_and_added_files_change_the_corpus(tmp_path, light):
@@ -128,8 +132,8 @@ def test_prepare_gives_the_same_countries_from_the_stored_column(tmp_path, light
     make_corpus(tmp_path / "corpus", 12)
     built = build(tmp_path / "corpus", tmp_path / "store")
     without = pipeline.Corpus(**{n: getattr(built, n) for n in pipeline.CORPUS_TABLES})
-    without = views._replace(without, articles=built.articles.drop(columns=countries.COLUMN))
-    assert list(views.prepare(built).articles["countries"]) == list(views.prepare(without).articles["countries"])
+    without = filters._replace(without, articles=built.articles.drop(columns=countries.COLUMN))
+    assert list(filters.prepare(built).articles["countries"]) == list(filters.prepare(without).articles["countries"])
 
 
 # --- the snapshot primitive ----------------------------------------------------------------------------------

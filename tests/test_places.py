@@ -3,7 +3,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lib.places import find_place, places, remembering
+from lib.facts.meetings.places import find_place, places, remembering
 
 
 def _plain(text: str) -> str | None:

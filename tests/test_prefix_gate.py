@@ -7,9 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lib import meeting_context, meeting_cues, places
-from lib.meeting_cues import STRONG, STRONG_STEMS, names_meeting
-from lib.prefix_gate import UNFOLDED, Cue, _required, alternatives, compile_gate, gated_search, openings
+from lib.facts.meetings import context, cues, places
+from lib.facts.meetings.cues import STRONG, STRONG_STEMS, names_meeting
+from lib.facts.prefix_gate import UNFOLDED, Cue, _required, alternatives, compile_gate, gated_search, openings
 
 
 @pytest.mark.parametrize(("pattern", "expected"), [
@@ -36,13 +36,13 @@ def test_no_gate_when_an_alternative_has_no_opening():
     assert compile_gate("abc|xyz").pattern == "(?:abc|xyz)"
 
 
-CUES = [(name, value) for module in (meeting_cues, meeting_context) for name, value in vars(module).items()
-        if isinstance(value, Cue)] + [(kind, cue) for cue, kind in meeting_cues.GROUP_CUES]
+CUES = [(name, value) for module in (cues, context) for name, value in vars(module).items()
+        if isinstance(value, Cue)] + [(kind, cue) for cue, kind in cues.GROUP_CUES]
 
 
 def test_unfolded_lists_every_character_lower_does_not_fold():
     # a character matched case-insensitively to a letter of a gate, whose lower() is not that letter
-    gates = [meeting_cues.PREPARATIONS_GATE, places.places()[2]]
+    gates = [cues.PREPARATIONS_GATE, places.places()[2]]
     letters = {c for gate in gates for c in gate.pattern if c.isalpha()}
     letters |= {c for _, cue in CUES for literal in cue.literals for c in literal if c.isalpha()}
     every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
@@ -52,7 +52,7 @@ def test_unfolded_lists_every_character_lower_does_not_fold():
 
 
 def test_strong_branches_opening_with_a_side_are_searched_apart():
-    apart = {required for _, required in meeting_cues.STRONG_CUE._apart}
+    apart = {required for _, required in cues.STRONG_CUE._apart}
     assert apart == {"представля", "represented"}
 
 
@@ -118,7 +118,7 @@ def test_openings_of_named_and_capturing_groups():
 
 
 def test_gated_descriptors_find_what_the_patterns_find():
-    from lib.participants import _DESCRIPTOR_GATES, DESCRIPTORS, _gated_finditer
+    from lib.facts.meetings.participants import _DESCRIPTOR_GATES, DESCRIPTORS, _gated_finditer
 
     assert all(gate is not None for gate in _DESCRIPTOR_GATES)
     pieces = _corpus_sentences() + ["его казахстанский коллега", "the Kyrgyz prime minister", "President of Kazakhstan",
@@ -130,7 +130,7 @@ def test_gated_descriptors_find_what_the_patterns_find():
 
 
 def test_side_phrases_need_one_of_the_side_words():
-    from lib.meeting_context import SIDE, SIDE_WORDS
+    from lib.facts.meetings.context import SIDE, SIDE_WORDS
 
     for text in _corpus_sentences():
         if SIDE.search(text):

@@ -13,8 +13,9 @@ import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lib import clean, corpus, dates
+from lib.articles import clean, pubdates
 from lib.export import FORMULA_START, spreadsheet_safe, to_csv_bytes
+from lib.files import folders
 from lib.records import RawDocument
 
 QUICK = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -32,8 +33,8 @@ PREFIXES = [b"", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\xff\xfe\x00\x00",
 @given(st.sampled_from(PREFIXES), st.binary(max_size=3000))
 def test_decode_raises_nothing_but_unreadable_file(prefix, data):
     try:
-        text, encoding = corpus.decode(prefix + data)
-    except corpus.UnreadableFile as exc:
+        text, encoding = folders.decode(prefix + data)
+    except folders.UnreadableFile as exc:
         assert str(exc)  # a reason for errors.csv
         return
     assert isinstance(text, str) and text.strip() and "\x00" not in text
@@ -50,8 +51,8 @@ article_text = st.text(st.characters(blacklist_categories=["Cc", "Cs"]) | st.sam
 @given(article_text, st.sampled_from(["utf-8", "utf-8-sig", "utf-16"]))
 def test_text_in_a_unicode_encoding_decodes_to_itself(text, encoding):
     try:
-        decoded, _ = corpus.decode(text.encode(encoding))
-    except corpus.UnreadableFile:
+        decoded, _ = folders.decode(text.encode(encoding))
+    except folders.UnreadableFile:
         # Refused only when there is nothing to read: blank, or mostly unprintable (format characters).
         assert not text.strip() or sum(not c.isprintable() and c not in "\n\t" for c in text) > len(text) / 20
         return
@@ -67,7 +68,7 @@ words = st.text(st.sampled_from("абвгдеёжзийклмнопрстуфх�
 @QUICK
 @given(st.lists(words, min_size=3, max_size=200).map(" ".join), st.sampled_from(["utf-16-le", "utf-16-be"]))
 def test_utf16_without_bom_decodes_to_itself(text, encoding):
-    assert corpus.decode(text.encode(encoding))[0] == text
+    assert folders.decode(text.encode(encoding))[0] == text
 
 
 # --- dates -----------------------------------------------------------------------------------------------
@@ -82,7 +83,7 @@ DATE_WORDS = ["8 апреля 2021", "2021-03-02", "01.02.2024, 17:30", "Опу�
        st.sampled_from([None, "ru", "en", "kk", ""]),
        st.one_of(st.none(), st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31))))
 def test_parse_date_never_raises(text, lang, reference):
-    result = dates.parse_date(text, lang=lang, reference=reference)
+    result = pubdates.parse_date(text, lang=lang, reference=reference)
     assert result is None or isinstance(result, date)
 
 
@@ -211,7 +212,7 @@ prose = st.lists(st.one_of(st.sampled_from(NAME_WORDS), st.text(max_size=12)), m
 @QUICK
 @given(st.one_of(st.text(max_size=60), st.sampled_from(NAME_WORDS)), st.booleans())
 def test_name_helpers_never_raise(word, surname):
-    from lib import names
+    from lib.facts.officials import names
 
     assert isinstance(names.inflections(word), set)
     assert isinstance(names.nominative(word, surname), str)
@@ -221,7 +222,7 @@ def test_name_helpers_never_raise(word, surname):
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(prose, st.sampled_from(["ru", "en"]), st.one_of(st.none(), st.dates(min_value=date(1991, 1, 1))))
 def test_mentions_of_officials_never_raise(body, lang, published):
-    from lib import people
+    from lib.facts.officials import people
 
     mentions = people.article_mentions(body, published, lang)
     for mention in mentions:

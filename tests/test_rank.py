@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lib import rank
+from lib.search import rank
 
 
 @pytest.mark.parametrize(("a", "b"), [

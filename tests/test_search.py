@@ -10,9 +10,12 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from lib import cli, cli_search, embed, expand, passages, search
-from lib.embed import ModelInfo
-from lib.store import Store
+from lib import cli, cli_search
+from lib.facts import passages
+from lib.search import encoders, engine
+from lib.search import expansion as expand
+from lib.search.encoders import ModelInfo
+from lib.store.batches import Store
 
 
 class StandIn:
@@ -27,7 +30,7 @@ class StandIn:
         return 64
 
     def encode(self, texts: Sequence[str], kind: str, progress=None) -> np.ndarray:
-        from lib.rank import tokenize
+        from lib.search.rank import tokenize
 
         self.encoded.extend(texts)
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
@@ -63,7 +66,7 @@ ARTICLES = articles_frame([
 @pytest.fixture()
 def index(tmp_path):
     encoder = StandIn()
-    return search.build_index(ARTICLES, passages.make_passages(ARTICLES), encoder, Store(tmp_path))
+    return engine.build_index(ARTICLES, passages.make_passages(ARTICLES), encoder, Store(tmp_path))
 
 
 def test_passages_have_offsets_into_the_body_and_skip_menus():
@@ -113,7 +116,7 @@ def test_expander_needs_every_word_of_a_phrase():
 def test_english_query_finds_russian_article(index):
     hits = index.search(["trade turnover grew"], k=2)
     assert hits.iloc[0]["file"] == "ru1.txt"
-    assert list(hits.columns) == search.RESULT_COLUMNS
+    assert list(hits.columns) == engine.RESULT_COLUMNS
     body = ARTICLES.set_index("article_id").loc[hits.iloc[0]["article_id"], "body"]
     assert body[hits.iloc[0]["start"]:hits.iloc[0]["end"]] == hits.iloc[0]["passage"]
 
@@ -146,16 +149,16 @@ def test_more_like_this_excludes_the_article(index):
 def test_embedding_cache_encodes_only_new_passages(tmp_path):
     store = Store(tmp_path)
     first = StandIn()
-    search.build_index(ARTICLES.iloc[:2], passages.make_passages(ARTICLES.iloc[:2]), first, store)
+    engine.build_index(ARTICLES.iloc[:2], passages.make_passages(ARTICLES.iloc[:2]), first, store)
     assert len(first.encoded) == 3
     again = StandIn()
-    search.build_index(ARTICLES.iloc[:2], passages.make_passages(ARTICLES.iloc[:2]), again, store)
+    engine.build_index(ARTICLES.iloc[:2], passages.make_passages(ARTICLES.iloc[:2]), again, store)
     assert again.encoded == []
     more = StandIn()
-    index = search.build_index(ARTICLES, passages.make_passages(ARTICLES), more, store)
+    index = engine.build_index(ARTICLES, passages.make_passages(ARTICLES), more, store)
     assert len(more.encoded) == 3
     assert index.vectors.dtype == np.float32 and index.vectors.shape == (6, 64)
-    namespace = search.cache_namespace(more, f"{search.GLOSS_TAG}-{index.expander.fingerprint}")
+    namespace = engine.cache_namespace(more, f"{engine.GLOSS_TAG}-{index.expander.fingerprint}")
     cached = store.read(namespace, "vectors", key="hash")
     assert len(cached) == 6
 
@@ -163,21 +166,21 @@ def test_embedding_cache_encodes_only_new_passages(tmp_path):
 def test_vectors_of_an_earlier_glossary_are_retired_once_idle(tmp_path):
     store = Store(tmp_path)
     encoder = StandIn()
-    stale = search.cache_namespace(encoder, f"{search.GLOSS_TAG}-0000000000")
+    stale = engine.cache_namespace(encoder, f"{engine.GLOSS_TAG}-0000000000")
     other_model = "embeddings-another-model-gloss-0000000000"
     for name in (stale, other_model):
         store.write_batch(name, {"vectors": pd.DataFrame({"hash": ["h"], "vector": [[0.0] * 64]})})
         then = time.time() - 8 * 24 * 3600
         os.utime(tmp_path / name, (then, then))
-    index = search.build_index(ARTICLES, passages.make_passages(ARTICLES), encoder, store)
-    current = search.cache_namespace(encoder, f"{search.GLOSS_TAG}-{index.expander.fingerprint}")
+    index = engine.build_index(ARTICLES, passages.make_passages(ARTICLES), encoder, store)
+    current = engine.cache_namespace(encoder, f"{engine.GLOSS_TAG}-{index.expander.fingerprint}")
     names = sorted(p.name for p in tmp_path.iterdir())
     assert current in names and other_model in names and stale not in names
 
 
 def test_english_only_model_reads_russian_passages_through_the_glossary(tmp_path):
     encoder = StandIn()
-    search.build_index(ARTICLES, passages.make_passages(ARTICLES), encoder, Store(tmp_path))
+    engine.build_index(ARTICLES, passages.make_passages(ARTICLES), encoder, Store(tmp_path))
     russian = [t for t in encoder.encoded if "turnover" in t]
     assert russian and not any("Товарооборот между" in t for t in encoder.encoded)
     assert any(t.startswith("Kazakhstan and Kyrgyzstan agreed") for t in encoder.encoded)
@@ -186,13 +189,13 @@ def test_english_only_model_reads_russian_passages_through_the_glossary(tmp_path
 def test_score_queries_reports_each_method(index):
     queries = [{"q": "trade turnover", "relevant": ["ru1.txt"], "cross_lingual": True},
                {"q": "football", "relevant": ["en2.txt"], "cross_lingual": False}]
-    summary = search.summarise_scores(search.score_queries(index, queries)).set_index("method")
+    summary = engine.summarise_scores(engine.score_queries(index, queries)).set_index("method")
     assert summary.loc["fused", "recall@5"] == 1.0
     assert summary.loc["bm25", "cross recall@5"] == 1.0
 
 
 def test_empty_corpus_searches_to_nothing(tmp_path):
-    index = search.build_index(ARTICLES.iloc[0:0], passages.make_passages(ARTICLES.iloc[0:0]), StandIn(),
+    index = engine.build_index(ARTICLES.iloc[0:0], passages.make_passages(ARTICLES.iloc[0:0]), StandIn(),
                                Store(tmp_path))
     assert index.search(["граница"], k=5).empty
 
@@ -200,7 +203,7 @@ def test_empty_corpus_searches_to_nothing(tmp_path):
 # One load of the real fallback model for the whole module: it is the model the product uses offline.
 @pytest.fixture(scope="module")
 def fallback():
-    encoder = embed.load_encoder("no-such-model-anywhere")
+    encoder = encoders.load_encoder("no-such-model-anywhere")
     return encoder
 
 
@@ -214,8 +217,8 @@ def test_fallback_model_is_real_and_says_so(fallback):
 
 
 def test_e5_models_get_prefixes():
-    assert embed._prefixes("intfloat/multilingual-e5-small") == ("query: ", "passage: ")
-    assert embed._prefixes("all-MiniLM-L6-v2") == ("", "")
+    assert encoders._prefixes("intfloat/multilingual-e5-small") == ("query: ", "passage: ")
+    assert encoders._prefixes("all-MiniLM-L6-v2") == ("", "")
 
 
 def test_cli_search_prints_csv_and_model(fallback, monkeypatch, tmp_path, capsys):
@@ -237,14 +240,14 @@ def test_cli_search_prints_csv_and_model(fallback, monkeypatch, tmp_path, capsys
 
 def test_large_index_path_ranks_like_the_exact_one(index, monkeypatch):
     exact = index.search(["border checkpoint modernisation", "football"], k=4)
-    monkeypatch.setattr(search, "EXACT_COSINE_LIMIT", 0)
-    monkeypatch.setattr(search, "PROBE_ARTICLES", 2)
+    monkeypatch.setattr(engine, "EXACT_COSINE_LIMIT", 0)
+    monkeypatch.setattr(engine, "PROBE_ARTICLES", 2)
     pooled = index.search(["border checkpoint modernisation", "football"], k=4)
     assert pooled.groupby("query")["file"].first().to_dict() == exact.groupby("query")["file"].first().to_dict()
 
 
 def test_an_empty_expander_is_used_as_given(tmp_path):
-    index = search.build_index(ARTICLES, passages.make_passages(ARTICLES), StandIn(), Store(tmp_path),
+    index = engine.build_index(ARTICLES, passages.make_passages(ARTICLES), StandIn(), Store(tmp_path),
                                expander=expand.Expander([]))
     assert len(index.expander) == 0
     assert "ru1.txt" not in set(index.search(["trade turnover grew"], k=2)["file"])
@@ -252,9 +255,9 @@ def test_an_empty_expander_is_used_as_given(tmp_path):
 
 def test_large_indexes_hold_float16_vectors_and_rank_as_float32_does(tmp_path, monkeypatch):
     frame = passages.make_passages(ARTICLES)
-    exact = search.build_index(ARTICLES, frame, StandIn(), Store(tmp_path))
-    monkeypatch.setattr(search, "EXACT_COSINE_LIMIT", 2)
-    small = search.build_index(ARTICLES, frame, StandIn(), Store(tmp_path))
+    exact = engine.build_index(ARTICLES, frame, StandIn(), Store(tmp_path))
+    monkeypatch.setattr(engine, "EXACT_COSINE_LIMIT", 2)
+    small = engine.build_index(ARTICLES, frame, StandIn(), Store(tmp_path))
     assert small.vectors.dtype == np.float16 and exact.vectors.dtype == np.float32
     assert np.abs(small.vectors.astype(np.float32) - exact.vectors).max() < 1e-3
     for query in ("пункт пропуска", "trade turnover", "football match"):
@@ -264,18 +267,18 @@ def test_large_indexes_hold_float16_vectors_and_rank_as_float32_does(tmp_path, m
 
 
 def test_repeated_passages_are_encoded_once_and_new_ones_cached_in_slices(tmp_path, monkeypatch):
-    monkeypatch.setattr(search, "ENCODE_SLICE", 2)
+    monkeypatch.setattr(engine, "ENCODE_SLICE", 2)
     store = Store(tmp_path)
     texts = ["alpha border", "beta trade", "alpha border", "gamma visit", "delta water", "beta trade"]
     encoder = StandIn()
     seen = []
-    vectors = search.passage_vectors(texts, encoder, store, progress=lambda done, total: seen.append((done, total)))
+    vectors = engine.passage_vectors(texts, encoder, store, progress=lambda done, total: seen.append((done, total)))
     assert encoder.encoded == ["alpha border", "beta trade", "gamma visit", "delta water"]
     assert np.array_equal(vectors, StandIn().encode(texts, "passage"))
     assert seen[-1] == (4, 4) and [d for d, _ in seen] == sorted(d for d, _ in seen)
-    assert len(store.batches(search.cache_namespace(encoder))) == 2  # one batch per slice
+    assert len(store.batches(engine.cache_namespace(encoder))) == 2  # one batch per slice
     again = StandIn()
-    assert np.array_equal(search.passage_vectors(texts[::-1], again, store), vectors[::-1])
+    assert np.array_equal(engine.passage_vectors(texts[::-1], again, store), vectors[::-1])
     assert again.encoded == []
 
 
@@ -283,8 +286,8 @@ def test_passages_out_of_order_or_of_unknown_articles_index_as_a_sorted_corpus(t
     frame = passages.make_passages(ARTICLES)
     stray = pd.DataFrame([{"passage_id": "zz:0", "article_id": "zz", "text": "stray text", "start": 0, "end": 10}])
     shuffled = pd.concat([frame.sample(frac=1.0, random_state=3), stray], ignore_index=True)
-    ordered = search.build_index(ARTICLES, frame, StandIn(), Store(tmp_path))
-    index = search.build_index(ARTICLES, shuffled, StandIn(), Store(tmp_path))
+    ordered = engine.build_index(ARTICLES, frame, StandIn(), Store(tmp_path))
+    index = engine.build_index(ARTICLES, shuffled, StandIn(), Store(tmp_path))
     assert index.passages.equals(ordered.passages)
     assert index.articles.equals(ordered.articles)
     assert np.array_equal(index.starts, ordered.starts) and np.array_equal(index.vectors, ordered.vectors)
@@ -292,7 +295,7 @@ def test_passages_out_of_order_or_of_unknown_articles_index_as_a_sorted_corpus(t
 
 
 def test_article_means_computed_in_slices_are_the_means(index, monkeypatch):
-    monkeypatch.setattr(search, "MEAN_SLICE", 3)
+    monkeypatch.setattr(engine, "MEAN_SLICE", 3)
     means, norms, owner = index._article_means
     expected = np.stack([index.vectors[s:e].mean(axis=0) for s, e in zip(index.starts, index.ends, strict=True)])
     np.testing.assert_allclose(means, expected, rtol=1e-6, atol=1e-7)

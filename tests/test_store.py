@@ -17,9 +17,9 @@ import pandas as pd
 import pytest
 
 from lib import pipeline
-from lib import store as store_module
 from lib.export import write_export
-from lib.store import Store, StoreError
+from lib.store import batches as store_module
+from lib.store.batches import Store, StoreError
 
 PROJECT = Path(__file__).resolve().parent.parent
 HANG_GUARD_S = 120  # a hang guard for subprocesses, never a timing assertion
@@ -30,7 +30,7 @@ HANG_GUARD_S = 120  # a hang guard for subprocesses, never a timing assertion
 CLI = """
 import os, signal, sys
 sys.path.insert(0, "tests")
-import lib.pipeline as pipeline, lib.store as store, test_store
+import lib.pipeline as pipeline, lib.store.batches as store, test_store
 batch, die_at = int(sys.argv[1]), int(sys.argv[2])
 pipeline.BATCH_SIZE, store.COMPACT_AFTER, pipeline.extract_facts = batch, 6, test_store.light_facts
 real_write, writes = store._write_parquet, []

@@ -9,11 +9,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lib import clean, corpus
-from lib.evaluate import score_trade
+from lib.articles import clean
+from lib.facts.trade.periods import find_growth, find_periods
+from lib.facts.trade.turnover import _markers, article_figures, extract_trade
+from lib.files import folders
 from lib.records import TRADE_COLUMNS, articles_frame
-from lib.trade import _markers, article_figures, extract_trade
-from lib.trade_periods import find_growth, find_periods
+from lib.tools.evaluate import score_trade
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -226,8 +227,8 @@ def test_extract_trade_columns_and_empty_input():
 
 
 def _articles(root: Path) -> pd.DataFrame:
-    files, _ = corpus.scan([(root, "")])
-    return articles_frame([clean.to_article(corpus.read_document(f)) for f in files])
+    files, _ = folders.scan([(root, "")])
+    return articles_frame([clean.to_article(folders.read_document(f)) for f in files])
 
 
 def _period(row) -> str | None:

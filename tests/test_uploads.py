@@ -5,8 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from lib import pipeline, uploads
-from lib.store import Store
+from lib import pipeline
+from lib.files import uploads
+from lib.store.batches import Store
 
 
 @pytest.mark.parametrize(("name", "expected"), [

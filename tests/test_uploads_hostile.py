@@ -13,8 +13,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lib import pipeline, uploads
-from lib.store import Store
+from lib import pipeline
+from lib.files import uploads
+from lib.store.batches import Store
 
 PROJECT = Path(__file__).resolve().parent.parent
 NAME_MAX = 255  # bytes in one file name on Linux file systems
@@ -110,8 +111,9 @@ def test_uploaded_scripts_and_binaries_never_reach_the_tables(tmp_path):
 UPLOADER = """
 import sys
 from pathlib import Path
-from lib import pipeline, uploads
-from lib.store import Store
+from lib import pipeline
+from lib.files import uploads
+from lib.store.batches import Store
 store, who = Store(Path(sys.argv[1])), sys.argv[2]
 for i in range(8):
     text = (f"Report {who}-{i} on the border talks\\n\\nThe delegations of Kazakhstan and Kyrgyzstan met for "

@@ -6,9 +6,9 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from lib import store as store_module
-from lib import vector_cache
-from lib.store import Store
+from lib.store import batches as store_module
+from lib.store import vector_cache
+from lib.store.batches import Store
 
 DIM = 8
 

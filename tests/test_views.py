@@ -9,10 +9,13 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from lib import countries, figures, trade_view, views, views_detail
+from lib.articles import countries
 from lib.export import to_csv_bytes
 from lib.pipeline import Corpus
 from lib.records import MEETING_COLUMNS, OFFICIAL_COLUMNS, TRADE_COLUMNS, Article, articles_frame
+from lib.views import detail, figures
+from lib.views import filters as views
+from lib.views import trade as trade_view
 
 
 def _corpus() -> Corpus:
@@ -108,9 +111,9 @@ def test_empty_corpus_everywhere():
     assert views.overview_counts(view) == views.Counts(0, 0, 0, 0)
     assert views.articles_per_month(view.articles).empty
     assert views.meetings_table(view.meetings).empty
-    assert views_detail.timeline_frame(view.meetings, view.articles).empty
-    assert views_detail.whos_who(view.officials, view.articles).empty
-    assert views_detail.who_met_whom(view.meetings).empty
+    assert detail.timeline_frame(view.meetings, view.articles).empty
+    assert detail.whos_who(view.officials, view.articles).empty
+    assert detail.who_met_whom(view.meetings).empty
     assert views.trade_metrics(trade_view.trade_summary(view.trade, view.articles)) == []
 
 
@@ -133,7 +136,7 @@ def test_meetings_table_newest_first_with_lists_joined(corpus):
 
 
 def test_timeline_frame_and_figure(corpus):
-    frame = views_detail.timeline_frame(corpus.meetings, corpus.articles)
+    frame = detail.timeline_frame(corpus.meetings, corpus.articles)
     assert frame["reports"].tolist() == [2, 1, 1]
     assert frame.loc[0, "sources"] == "24.kg, Akorda"
     fig = figures.timeline_figure(frame)
@@ -143,21 +146,21 @@ def test_timeline_frame_and_figure(corpus):
 
 
 def test_meeting_details(corpus):
-    meeting = views_detail.meeting_row(corpus.meetings, "m1")
-    assert views_detail.meeting_sources(meeting, corpus.articles)["file"].tolist() == ["kg1.txt", "kg2.txt"]
-    assert views_detail.meeting_evidence(meeting) == ["Tokayev and Japarov meet in Astana"]
-    assert views_detail.meeting_when(meeting) == "2024-03-02"
-    assert list(views_detail.meeting_choices(corpus.meetings)) == ["m3", "m2", "m1"]
+    meeting = detail.meeting_row(corpus.meetings, "m1")
+    assert detail.meeting_sources(meeting, corpus.articles)["file"].tolist() == ["kg1.txt", "kg2.txt"]
+    assert detail.meeting_evidence(meeting) == ["Tokayev and Japarov meet in Astana"]
+    assert detail.meeting_when(meeting) == "2024-03-02"
+    assert list(detail.meeting_choices(corpus.meetings)) == ["m3", "m2", "m1"]
 
 
 def test_officials_tables(corpus):
-    who = views_detail.whos_who(corpus.officials, corpus.articles)
+    who = detail.whos_who(corpus.officials, corpus.articles)
     japarov = who[who["person"] == "Sadyr Japarov"].iloc[0]
     assert (japarov["articles"], japarov["mentions"]) == (2, 3)
     assert japarov["first_seen"] == pd.Timestamp("2024-03-01")
-    per_month = views_detail.mentions_per_month(corpus.officials, corpus.articles)
+    per_month = detail.mentions_per_month(corpus.officials, corpus.articles)
     assert per_month[per_month["person"] == "Sadyr Japarov"]["mentions"].tolist() == [3]
-    matrix = views_detail.who_met_whom(corpus.meetings)
+    matrix = detail.who_met_whom(corpus.meetings)
     assert matrix.loc["Sadyr Japarov", "Kassym-Jomart Tokayev"] == 1
     assert (matrix.to_numpy() == matrix.to_numpy().T).all()
 
@@ -178,7 +181,7 @@ def test_trade_metrics(corpus):
 def test_highlight_html_keeps_article_text_as_text(hostile):
     body = f"Before {hostile} after Japarov."
     start = body.index("Japarov")
-    html = views_detail.highlight_html(body, [views_detail.Highlight(start, start + 7, "official", "<b>x</b>")])
+    html = detail.highlight_html(body, [detail.Highlight(start, start + 7, "official", "<b>x</b>")])
     assert "<script" not in html and "<img" not in html and "<iframe" not in html and "<b>" not in html
     assert '<mark class="kk-official"' in html and ">Japarov</mark>" in html
     # Decoding the entities gives back exactly the article text: nothing lost, nothing became markup.
@@ -188,19 +191,19 @@ def test_highlight_html_keeps_article_text_as_text(hostile):
 
 def test_article_highlights_use_offsets_and_quotes(corpus):
     article = views.article_row(corpus.articles, "a2")
-    spans = views_detail.article_highlights(article, corpus)
+    spans = detail.article_highlights(article, corpus)
     kinds = {(s.kind, article["body"][s.start:s.end]) for s in spans}
     assert ("trade", "Trade reached $1.3 billion") in kinds
     article = views.article_row(corpus.articles, "a1")
-    spans = views_detail.article_highlights(article, corpus)
+    spans = detail.article_highlights(article, corpus)
     assert [article["body"][s.start:s.end] for s in spans] == ["Садыр Жапаров"]
 
 
 def test_search_hit_highlighting():
-    html = views_detail.highlight_terms("Товарооборот вырос. Trade <b>checkpoints</b>", ["товарооборот", "checkpoint"])
+    html = detail.highlight_terms("Товарооборот вырос. Trade <b>checkpoints</b>", ["товарооборот", "checkpoint"])
     assert '<mark class="kk-term" title="Товарооборот">Товарооборот</mark>' in html
     assert ">checkpoints</mark>" in html and "<b>" not in html
-    assert views_detail.query_terms("a border checkpoint") == ["checkpoint", "border"]
+    assert detail.query_terms("a border checkpoint") == ["checkpoint", "border"]
 
 
 def test_csv_of_a_filtered_table_holds_exactly_its_rows(corpus):

@@ -1,0 +1,132 @@
+"""HTML pages → clean articles, with trafilatura for the main text and metadata and htmldate for the date.
+
+Scripts, styles, navigation and comments never reach the body: trafilatura drops them, and the body is
+plain text (no markup survives). Where trafilatura finds nothing (markup nested deeper than libxml2 parses, or
+broken beyond repair), the page's text is taken with the standard library's tolerant parser and cleaned like a
+scraped text page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from html.parser import HTMLParser
+
+import trafilatura
+from htmldate import find_date
+
+from lib.records import Article, RawDocument
+
+
+def html_article(raw: RawDocument) -> Article:
+    from lib.articles.clean import NoArticleText, detect_lang
+
+    try:
+        doc = trafilatura.bare_extraction(raw.text, include_comments=False, include_tables=True,
+                                          with_metadata=True, favor_precision=True)
+    except Exception:  # lxml/trafilatura raise many kinds on broken markup; the tolerant reader gets a try
+        doc = None
+    text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
+    if not text:
+        return _fallback_article(raw)
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    title = (getattr(doc, "title", None) or "").strip() or lines[0][:160]
+    # trafilatura keeps the page's <h1>; the headline is the title, not the article's first sentence.
+    while lines and lines[0] == title:
+        lines.pop(0)
+    if not lines:
+        raise NoArticleText("no article text found in the HTML page (only a headline)")
+    body = "\n".join(lines)
+    return Article(
+        article_id=hashlib.sha256(f"{title}\n{body}".encode()).hexdigest()[:16],
+        file=raw.file,
+        title=title,
+        source=(getattr(doc, "sitename", None) or None),
+        url=(getattr(doc, "url", None) or None),
+        lang=detect_lang(body),
+        published=_published(raw.text),
+        body=body,
+    )
+
+
+def _published(html: str) -> date | None:
+    # original_date: the first publication, not an "updated" stamp; no extensive search, which would take any
+    # date in the page text as a guess.
+    try:
+        found = find_date(html, original_date=True, extensive_search=False, outputformat="%Y-%m-%d")
+    except Exception:
+        return None
+    return date.fromisoformat(found) if found else None
+
+
+# Elements whose content is never text a reader sees; block elements end a line.
+HIDDEN = {"script", "style", "iframe", "noscript", "template", "svg", "object", "embed", "head", "canvas"}
+BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "header",
+          "footer", "nav", "aside", "blockquote", "table", "ul", "ol", "dd", "dt", "figcaption", "main", "title"}
+
+
+class _TextOfPage(HTMLParser):
+    """Visible text of a page, a line per block, with its <title>; never recurses, so any depth is fine."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines: list[str] = []
+        self.title = ""
+        self._line: list[str] = []
+        self._hidden = 0
+        self._in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "title":
+            self._in_title = True
+        elif tag in HIDDEN:
+            self._hidden += 1
+        if tag in BLOCKS:
+            self._flush()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+        elif tag in HIDDEN and self._hidden:
+            self._hidden -= 1
+        if tag in BLOCKS:
+            self._flush()
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title += data
+        elif not self._hidden:
+            self._line.append(data)
+
+    def _flush(self) -> None:
+        line = " ".join("".join(self._line).split())
+        if line:
+            self.lines.append(line)
+        self._line = []
+
+    def text(self) -> str:
+        self._flush()
+        return "\n".join(self.lines)
+
+
+def _fallback_article(raw: RawDocument) -> Article:
+    from lib.articles.clean import NoArticleText, to_article
+
+    parser = _TextOfPage()
+    try:
+        parser.feed(raw.text)
+        parser.close()
+    except Exception as exc:  # HTMLParser is tolerant, but a page can still be beyond reading
+        raise NoArticleText(f"the HTML could not be read ({type(exc).__name__})") from exc
+    title = " ".join(parser.title.split())
+    text = "\n".join(filter(None, [title, parser.text()]))
+    if not text.strip():
+        raise NoArticleText("no article text found in the HTML page")
+    article = to_article(RawDocument(raw.file, text, "text", raw.encoding))
+    return article if article.published else _with_date(article, _published(raw.text))
+
+
+def _with_date(article: Article, published: date | None) -> Article:
+    from dataclasses import replace
+
+    return replace(article, published=published)

@@ -1,0 +1,395 @@
+"""Meetings: articles + official mentions → meeting reports per article (REPORT_COLUMNS) → events (events.py).
+
+A report is a clause that names a meeting (talks, a reception, a visit, a council session, a phone call) and
+at least two officials of two countries (who they are: participants.py). The clause's own date, tense and
+place are read with the agency dateline and side phrases about other events blanked (context.py);
+a habit ("meet regularly") or an invitation is not a meeting. A clause with no day of its own ("later that day",
+"в тот же день") takes the day of the meeting told before; a coming event takes no day or city from a held one,
+and a city after "preparations for" is the coming event's. Each article's reports of one meeting (same people,
+compatible dates) are one row; two months in one clause ("in May 2022 in Bishkek and in April 2024 in Astana") are
+two.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import pairwise
+
+import pandas as pd
+
+from lib.articles.sentences import sentences
+from lib.facts.meetings import event_dates
+from lib.facts.meetings import events as merge
+from lib.facts.meetings.context import blank_side_phrases, delegation_countries, mask_dateline
+from lib.facts.meetings.cues import (
+    ATTENDANCE_CUE,
+    CLAUSE_SPLIT,
+    COUNCIL_CUE,
+    FUTURE_CUE,
+    GROUP_WORDS,
+    HABITUAL_CUE,
+    HABITUAL_VERB_CUE,
+    INVITATION_CUE,
+    NOT_PARTICIPANT_CUE,
+    PAST_CUE,
+    PHONE_CUE,
+    PREPARATIONS,
+    PREPARATIONS_GATE,
+    UPCOMING,
+    UPCOMING_CUE,
+    WEAK_CUE,
+    names_meeting,
+)
+from lib.facts.meetings.participants import (
+    Mention,
+    complete,
+    deputy_ministers,
+    describes_a_holder,
+    named_participants,
+    pairs,
+)
+from lib.facts.meetings.places import find_place, remembering
+from lib.facts.prefix_gate import gated_search
+from lib.records import MEETING_COLUMNS
+
+# One row per meeting an article reports. Dates are 'YYYY-MM-DD' strings; a day written without a year and no
+# way to date it keeps day/month (end_day/end_month) with year_missing, for the merge to date from other reports;
+# "vague" marks a meeting placed by a month or "last week" only (period: its 'YYYY-MM' when known).
+REPORT_COLUMNS = [
+    "article_id", "position", "date", "end_date", "day", "month", "end_day", "end_month", "date_inferred",
+    "year_missing", "vague", "period", "published", "status", "kind", "place", "participants", "countries", "evidence",
+    "kinds",
+]
+
+
+@dataclass(slots=True)
+class Report:
+    """A meeting as one article reports it; mutable while the article's clauses are folded into it."""
+
+    position: int
+    participants: tuple[str, ...]
+    countries: tuple[str, ...]
+    span: event_dates.DateSpan | None
+    date_source: str  # "explicit" | "inherited" | "published" | "none" | "vague"
+    status: str
+    tense: str  # "future" | "past" | ""
+    kind: str
+    place: str | None
+    evidence: list[str] = field(default_factory=list)
+    kinds: tuple[str, ...] = ()  # titled post kind of each participant, "" when none was read
+    own_place: bool = False  # the place is named in the report's own sentence, not taken from context
+
+
+def _as_date(value: object) -> date | None:
+    if value is None or value is pd.NaT or (isinstance(value, float) and pd.isna(value)):
+        return None
+    stamp = pd.Timestamp(value)
+    return None if pd.isna(stamp) else stamp.date()
+
+
+def _clauses(text: str, offset: int) -> list[tuple[int, int, str]]:
+    out, begin = [], 0
+    for cut in CLAUSE_SPLIT.finditer(text):
+        out.append((offset + begin, offset + cut.start(), text[begin:cut.start()]))
+        begin = cut.end()
+    out.append((offset + begin, offset + len(text), text[begin:]))
+    return out
+
+
+def _compatible(a: Report, b: Report) -> bool:
+    """Two reports in one article of the same people on days that agree (or one of them without a day)."""
+    if a.participants != b.participants:
+        return False
+    if (a.date_source == "vague") != (b.date_source == "vague"):
+        return False
+    if a.date_source == "vague":  # "в мае 2022 года" and "в апреле 2024 года" are two meetings
+        return (a.span.period if a.span else None) == (b.span.period if b.span else None)
+    if a.date_source == "explicit" and b.date_source == "explicit" and a.span and b.span:
+        if a.span.start and b.span.start:
+            return abs((a.span.start - b.span.start).days) <= 1 or bool(
+                a.span.end_date and a.span.start <= b.span.start <= a.span.end_date) or bool(
+                b.span.end_date and b.span.start <= a.span.start <= b.span.end_date)
+        return (a.span.day, a.span.month) == (b.span.day, b.span.month)
+    return True
+
+
+def article_reports(body: str, published: date | None, mentions: list[Mention], title: str = "") -> list[Report]:
+    """The meetings one article reports, in order of first mention."""
+    reports: list[Report] = []
+    # Latest date said in a sentence about a meeting, and latest said about a coming one (an announcement's
+    # later sentences, "они также планируют …", speak of the day announced first).
+    last_span: event_dates.DateSpan | None = None
+    last_future: event_dates.DateSpan | None = None
+    filed_in, body = mask_dateline(body)  # the dateline is where the story was filed, not where talks were held
+    last_place: str | None = find_place(title) if title else None
+    # A coming event takes a place only from sentences about coming events: the city of a held meeting told
+    # beside it is not where the next one will be.
+    last_future_place = last_place
+    # Each meeting sentence is read as a clause, as a sentence and for what it carries: ask once per text.
+    dates, place = event_dates.Dates(), remembering()
+    paragraphs = []
+    offset = 0
+    for line in body.split("\n"):
+        paragraphs.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    paragraph_starts = [start for start, _ in paragraphs]
+    years = event_dates.explicit_years(body) if published is None else []
+    # Mentions that can be brought in from context: never a greeting sender, a predecessor or a spokesman.
+    context = [m for k, m in enumerate(mentions) if not NOT_PARTICIPANT_CUE.found_in(
+        body[max(mentions[k - 1].start + 1 if k else 0, m.start - 60):m.start])]
+    reference = published
+    starts = [m.start for m in mentions]
+    for sentence in sentences(body):
+        here = max(0, bisect_right(paragraph_starts, sentence.start) - 1)
+        has_mention = bisect_left(starts, sentence.start) < bisect_left(starts, sentence.end)
+        if not has_mention and not any(map(sentence.text.lower().__contains__, GROUP_WORDS)):
+            # a sentence with no official and no group noun cannot name participants (most do not); if it names
+            # a meeting ("В понедельник в Бишкеке состоялись консультации"), its day and city are the next ones'
+            if names_meeting(sentence.text):
+                last_span = next(iter(_days(dates.find(sentence.text, reference))[-1:]), last_span)
+                last_place = place(sentence.text) or last_place
+            continue
+        text = blank_side_phrases(sentence.text, sentence.start, starts)
+        strong = names_meeting(text)
+        if not (strong or WEAK_CUE.found_in(text)):
+            continue  # only sentences that name a meeting are parsed further
+        # Participants named after a group noun are looked for up to the end of the next paragraph.
+        paragraph_end = paragraphs[min(here + 1, len(paragraphs) - 1)][1]
+        if published is None:  # no publication date: the latest full date written before is the reference
+            earlier = [year for position, year in years if position < sentence.start]
+            reference = date(earlier[-1], 7, 1) if earlier else None
+        sentence_place = place(text)
+        clauses = _clauses(text, sentence.start)
+        for begin, end, clause in clauses:
+            clause_strong = strong if len(clauses) == 1 else names_meeting(clause)
+            if not (clause_strong or WEAK_CUE.found_in(clause)):
+                continue
+            if ATTENDANCE_CUE.found_in(clause):
+                continue  # who else sat at a table described elsewhere: the delegation, not another meeting
+            if not clause_strong and INVITATION_CUE.found_in(clause):
+                continue  # "invited him to visit": an invitation, not a visit with a day
+            if _habitual(clause, reference, dates):
+                continue  # "they meet regularly": a custom, not a meeting
+            future = _future(clause)
+            day_hint = published
+            named = _not_of_a_coming_event(clause, begin, named_participants(body, mentions, begin, end), future)
+            span = event_dates.clause_date(clause, text, reference, future, dates)
+            people = complete(body, clause, begin, (paragraphs[max(0, here - 1)][0], paragraph_end), named, context,
+                              day_hint, _meeting_day(span, last_span, day_hint))
+            if len({m.country for m in people}) < 2:
+                continue
+            if not clause_strong and (len(named) < 2 or not _visit_pair(clause, named)):
+                continue
+            # "met in May 2022 in Bishkek and in April 2024 in Astana": one meeting per month, each with its city
+            # Sequence, not list: the one-span fallback may hold no span, and a list of spans would not take it
+            variants: Sequence[tuple[event_dates.DateSpan | None, str | None]] = (
+                _several_months(clause, reference, future, dates) if span is not None and span.vague else [])
+            for group in pairs(people, day_hint, clause):
+                for this_span, this_place in variants or [(span, None)]:
+                    own = this_place or place(_before_preparations(clause, future)) or (
+                        place(_before_preparations(text, future)) if sentence_place else None)
+                    report = _report(begin, group, this_span, clause, text, future, published,
+                                     own or (last_future_place if future else last_place),
+                                     last_future if future else last_span, reports)
+                    report.evidence = [sentence.text.strip()]
+                    report.own_place = own is not None
+                    reports.append(report)
+        # Days of meeting sentences carry to the next ones ("14 сентября … прошла встреча …. На полях встречи …");
+        # a "весной" / "next year" in between is about another event and neither carries nor stops the day.
+        dates_here = _days(dates.find(text, reference))
+        if dates_here:
+            last_span = dates_here[-1]
+            if FUTURE_CUE.found_in(text):
+                last_future = dates_here[-1]
+        if (has_mention or strong) and sentence_place:
+            last_place = sentence_place
+            if FUTURE_CUE.found_in(text):
+                last_future_place = sentence_place
+    folded = _fold(reports)
+    for r in folded:  # the filing city is the place only of a held meeting reported the day it was filed
+        if r.place is None and filed_in and r.kind != "phone" and r.status == "held" and (
+                r.date_source == "published" or (r.span and published and r.span.start == published)):
+            r.place = filed_in
+    return folded
+
+
+def _future(clause: str) -> bool:
+    """Future tense; "the upcoming session" beside a past verb ("discussed preparations for …") is not."""
+    plain = UPCOMING.sub(" ", clause) if UPCOMING_CUE.found_in(clause) else clause
+    return FUTURE_CUE.found_in(plain) or (plain != clause and not PAST_CUE.found_in(clause))
+
+
+def _not_of_a_coming_event(clause: str, begin: int, named: list[Mention], future: bool) -> list[Mention]:
+    """In a held clause, leave out who a coming event belongs to ("discussed Japarov's forthcoming visit",
+    "обсудили подготовку предстоящего визита Жапарова") when two sides remain."""
+    if future or len(named) < 3 or not UPCOMING.search(clause):
+        return named
+    cues = list(UPCOMING.finditer(clause))
+
+    def owner(m: Mention) -> bool:  # "Japarov's forthcoming visit", "предстоящего визита Жапарова": no comma between
+        at = m.start - begin
+        return any(u.start() - 25 <= at <= u.end() + 40 and "," not in clause[min(at, u.start()):max(at, u.end())]
+                   for u in cues)
+
+    kept = [m for m in named if not owner(m)]
+    return kept if len(kept) >= 2 and len({m.country for m in kept}) >= 2 else named
+
+
+def _before_preparations(text: str, future: bool) -> str:
+    """A held clause up to "preparations for" / "подготовку к" / "the upcoming …": a city after it is the coming
+    event's ("discussed preparations for the next session, due in Bishkek"), not the clause's."""
+    found = None if future else gated_search(PREPARATIONS, PREPARATIONS_GATE, text)
+    return text[:found.start()] if found else text
+
+
+def _several_months(clause: str, reference: date | None, future: bool,
+                    dates: event_dates.Dates) -> list[tuple[event_dates.DateSpan, str | None]]:
+    """Months joined by "and" / "и" / a comma, each a meeting of its own with the city named after it; [] for one."""
+    spans = [d for d in dates.find(clause, reference, future) if d.vague and d.period]
+    if len({d.period for d in spans}) < 2 or not all(
+            re.search(r"\b(?:and|и|а также|as well as)\b|,", clause[a.end:b.begin]) for a, b in pairwise(spans)):
+        return []
+    ends = [d.begin for d in spans[1:]] + [len(clause)]
+    return [(d, find_place(clause[d.begin:end])) for d, end in zip(spans, ends, strict=True)]
+
+
+def _meeting_day(span: event_dates.DateSpan | None, last_span: event_dates.DateSpan | None,
+                 published: date | None) -> date | None:
+    """The day whose post holders a descriptor names: the clause's day, the middle of its month, the day told
+    before, else the article's."""
+    if span is not None and span.start:
+        return span.start
+    if span is not None and span.period:
+        return date(int(span.period[:4]), int(span.period[5:7]), 15)
+    return (last_span.start if last_span else None) or published
+
+
+def _days(spans: list[event_dates.DateSpan]) -> list[event_dates.DateSpan]:
+    return [s for s in spans if not s.vague]
+
+
+def _habitual(clause: str, reference: date | None, dates: event_dates.Dates) -> bool:
+    """"Регулярно встречаются", "meet regularly": a habit in the present, with no day of its own."""
+    if not (HABITUAL_CUE.found_in(clause) and HABITUAL_VERB_CUE.found_in(clause)) or PAST_CUE.found_in(
+            clause) or FUTURE_CUE.found_in(clause):
+        return False  # "X, who meet regularly, held talks …" tells of one meeting
+    return not any(not d.vague for d in dates.find(clause, reference))
+
+
+def _visit_pair(clause: str, named: list[Mention]) -> bool:
+    """A visit names a meeting only when both sides are in it as visitor and host, not as two travellers."""
+    return not re.search(r",\s+а\s+|\band\b.*\bvisited\b", clause, re.IGNORECASE)
+
+
+def _report(begin: int, group: list[Mention], span: event_dates.DateSpan | None, clause: str, sentence: str,
+            future: bool, published: date | None, place: str | None, last_span: event_dates.DateSpan | None,
+            earlier: list[Report]) -> Report:
+    participants = tuple(sorted(m.person for m in group))
+    titled = {m.person: m.kind for m in group if m.kind}
+    countries = tuple(sorted({m.country for m in group if m.country}))
+    past = PAST_CUE.found_in(clause)
+    tense = "future" if future and not (past and not FUTURE_CUE.found_in(clause)) else ("past" if past else "")
+    kind = "phone" if PHONE_CUE.found_in(sentence) else ("council" if COUNCIL_CUE.found_in(sentence) else "talks")
+    if span is not None and span.vague:
+        source = "vague"
+    elif span is not None:
+        source = "explicit"
+    else:
+        same = next((r for r in reversed(earlier) if r.participants == participants), None)
+        if same is not None:
+            span, source = same.span, "inherited" if same.date_source != "vague" else "vague"
+            tense = tense or same.tense
+        elif last_span is not None:
+            span, source = last_span, "inherited" if not last_span.vague else "none"
+            span = span if source == "inherited" else None
+        else:
+            source = "published" if tense != "future" else "none"
+    status = "planned" if tense == "future" else "held"
+    if span is not None and span.start and published and span.start > published and source == "explicit":
+        status = "planned"
+    return Report(begin, participants, countries, span, source, status, tense, kind,
+                  None if kind == "phone" else place, [sentence.strip()],
+                  tuple(titled.get(p, "") for p in participants))
+
+
+def _fold(reports: list[Report]) -> list[Report]:
+    """Reports of one meeting inside one article (same people, compatible dates) become one."""
+    out: list[Report] = []
+    for r in reports:
+        target = next((o for o in out if _compatible(o, r)), None)
+        if target is None:
+            out.append(r)
+            continue
+        if target.date_source in ("published", "none", "inherited") and r.date_source == "explicit":
+            target.span, target.date_source = r.span, r.date_source
+        if target.status == "planned" and r.status == "held" and r.tense == "past":
+            target.status = "held"
+        if r.own_place and not target.own_place and r.place and target.kind != "phone":
+            target.place, target.own_place = r.place, True
+        if r.kind != "talks" and target.kind == "talks":
+            target.kind = r.kind
+        if r.evidence[0] not in target.evidence:
+            target.evidence.append(r.evidence[0])
+    return out
+
+
+def _row(article_id: str, published: date | None, r: Report) -> dict[str, object]:
+    span = r.span
+    start = span.start if span else None
+    if start is None and r.date_source == "published" and published:
+        start = published
+    if r.date_source == "vague":
+        start = None
+    end = span.end_date if span and start is not None and r.date_source != "published" else None
+    year_missing = bool(span and not span.vague and span.day and span.start is None)
+    return {
+        "article_id": article_id, "position": r.position,
+        "date": start.isoformat() if start else None, "end_date": end.isoformat() if end else None,
+        "day": span.day if span and year_missing else None, "month": span.month if span and year_missing else None,
+        "end_day": span.end_day if span and year_missing else None,
+        "end_month": span.end_month if span and year_missing else None,
+        "date_inferred": bool(span and span.year_inferred and start is not None),
+        "year_missing": year_missing, "vague": r.date_source == "vague",
+        "period": span.period if span is not None and r.date_source == "vague" else None,
+        "published": published.isoformat() if published else None,
+        "status": r.status, "kind": r.kind, "place": r.place, "participants": list(r.participants),
+        "countries": list(r.countries), "evidence": list(r.evidence), "kinds": list(r.kinds),
+    }
+
+
+def extract_reports(articles: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
+    """Each article's meeting reports (one row per meeting the article describes)."""
+    by_article: dict[str, list[Mention]] = {}
+    if not mentions.empty:
+        ordered = mentions.sort_values(["article_id", "start"], kind="stable")
+        # columns as lists: iterating rows of Arrow-backed columns costs several times more
+        kinds = ordered["kind"].tolist() if "kind" in ordered.columns else [""] * len(ordered)
+        for article_id, person, country, start, kind in zip(
+                ordered["article_id"].tolist(), ordered["person"].tolist(), ordered["country"].tolist(),
+                ordered["start"].tolist(), kinds, strict=True):
+            by_article.setdefault(article_id, []).append(Mention(
+                person, country if isinstance(country, str) and country else None, int(start),
+                kind if isinstance(kind, str) else ""))
+    rows: list[dict[str, object]] = []
+    for article_id, body, published_at, title in zip(articles["article_id"].tolist(), articles["body"].tolist(),
+                                                      articles["published"].tolist(), articles["title"].tolist(),
+                                                      strict=True):
+        found = by_article.get(article_id, [])
+        found = delegation_countries(body, deputy_ministers(body, found))
+        countries = {m.country for m in found if m.country}
+        if len(countries) < 2 and not (countries and describes_a_holder(body)):
+            continue  # a meeting needs officials of two countries (or one and a post named): most articles stop here
+        published = event_dates.article_date(body, _as_date(published_at))
+        for report in article_reports(body, published, found, title if isinstance(title, str) else ""):
+            rows.append(_row(article_id, published, report))
+    # object columns keep None as None (pandas would turn it into NaN in inferred string columns)
+    return pd.DataFrame({c: pd.Series([r[c] for r in rows], dtype="object") for c in REPORT_COLUMNS})
+
+
+def merge_meetings(reports: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """One row per event across all articles (MEETING_COLUMNS); see events.py."""
+    return merge.merge_reports(reports, articles)[MEETING_COLUMNS]

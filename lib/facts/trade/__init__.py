@@ -1,0 +1,1 @@
+"""Trade: sentences about Kazakhstan–Kyrgyzstan turnover → figures and targets with their periods."""

@@ -1,0 +1,1 @@
+"""Files: folders and browser uploads → found files → raw documents (text, kind, encoding, content hash)."""

@@ -1,0 +1,1 @@
+"""Tools around the product: scoring against gold (evaluate), performance figures (bench), synthetic corpora."""

@@ -1,0 +1,1 @@
+"""What the pages show: a Corpus + filters → the tables and plotly figures each page draws (no streamlit)."""
