@@ -8,6 +8,7 @@ from pathlib import Path
 
 from lib import cli_search, pipeline, settings
 from lib.export import write_export
+from lib.records import Corpus
 from lib.store.batches import Store, StoreError
 from lib.tools import bench
 
@@ -35,7 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def load(args: argparse.Namespace) -> pipeline.Corpus:
+def load(args: argparse.Namespace) -> Corpus:
     corpus_dir = (args.corpus or settings.get_path("corpus")).resolve()
     store = Store(args.store or settings.get_path("store"))
     return pipeline.build([(corpus_dir, "")], store)

@@ -12,7 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
-from lib import pipeline, settings
+from lib import settings
+from lib.records import Corpus
 from lib.search.encoders import load_encoder
 from lib.search.engine import SearchIndex, build_index, score_queries, summarise_scores
 from lib.store.batches import Store
@@ -43,7 +44,7 @@ def progress_bar(label: str, stream: TextIO | None = None) -> Callable[[int, int
     return show
 
 
-def open_index(corpus: pipeline.Corpus, store_path: Path | None, stream: TextIO | None = None) -> SearchIndex:
+def open_index(corpus: Corpus, store_path: Path | None, stream: TextIO | None = None) -> SearchIndex:
     """Load the model (saying which one, with a warning for the fallback) and index the corpus."""
     stream = stream or sys.stderr
     encoder = load_encoder()
@@ -54,7 +55,7 @@ def open_index(corpus: pipeline.Corpus, store_path: Path | None, stream: TextIO 
                        progress=progress_bar("encoding passages", stream))
 
 
-def cmd_search(args: argparse.Namespace, load: Callable[[argparse.Namespace], pipeline.Corpus]) -> int:
+def cmd_search(args: argparse.Namespace, load: Callable[[argparse.Namespace], Corpus]) -> int:
     corpus = load(args)
     if corpus.articles.empty:
         print("error: no articles to search in that folder", file=sys.stderr)
@@ -65,7 +66,7 @@ def cmd_search(args: argparse.Namespace, load: Callable[[argparse.Namespace], pi
     return 0
 
 
-def print_query_scores(corpus: pipeline.Corpus, store_path: Path | None, queries_path: Path) -> None:
+def print_query_scores(corpus: Corpus, store_path: Path | None, queries_path: Path) -> None:
     """recall@5 and MRR, overall and for cross-lingual queries, of BM25, dense and fused ranking."""
     queries = json.loads(Path(queries_path).read_text(encoding="utf-8"))
     index = open_index(corpus, store_path)

@@ -15,7 +15,6 @@ import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -30,12 +29,15 @@ from lib.facts.trade import turnover
 from lib.files import folders as corpus
 from lib.records import (
     ARTICLE_COLUMNS,
+    CORPUS_TABLES,
     ERROR_COLUMNS,
-    MEETING_COLUMNS,
+    MENTION_COLUMNS,
     OFFICIAL_COLUMNS,
     PASSAGE_COLUMNS,
+    TEXT_COUNTRIES,
     TRADE_COLUMNS,
     Article,
+    Corpus,
     ReadError,
     articles_frame,
     empty,
@@ -47,52 +49,31 @@ Progress = Callable[[int, int, str], None]
 
 LIB_DIR = Path(__file__).resolve().parent
 # Facts are kept per version of the code, in the namespace FACTS_PREFIX + fingerprint().
+# What makes facts: the stages up to facts, their data, the records they fill, and this module that runs them.
+FACT_SOURCES = ("files", "articles", "facts", "data", "records.py", "settings.py", "pipeline.py")
 FACTS_PREFIX = "facts-"
 # Per-article fact tables, each with an article_id column, and the key that makes a row unique in the cache.
 FACT_TABLES = ("mentions", "officials", "reports", "trade", "passages")
 # The articles table as built: the records' columns and the countries each article's text names.
-ARTICLE_TABLE_COLUMNS = [*ARTICLE_COLUMNS, countries.COLUMN]
-# The tables of a Corpus, as a re-run reads them back from its snapshot.
-CORPUS_TABLES = ("articles", "officials", "meetings", "trade", "passages", "mentions", "errors")
+ARTICLE_TABLE_COLUMNS = [*ARTICLE_COLUMNS, TEXT_COUNTRIES]
 # Articles are cleaned in batches so memory stays flat and a crash loses one batch of work at most.
 BATCH_SIZE = 500
 # Below this many new files, starting worker processes (each loads the NER model, ~2 s) costs more than it saves.
 PARALLEL_MIN = 200
 
 
-@dataclass(frozen=True)
-class Corpus:
-    """Everything the views show, as DataFrames; ``errors`` lists files that could not be read."""
-
-    articles: pd.DataFrame
-    officials: pd.DataFrame
-    meetings: pd.DataFrame
-    trade: pd.DataFrame
-    passages: pd.DataFrame
-    mentions: pd.DataFrame
-    errors: pd.DataFrame
-    stats: dict[str, int] = field(default_factory=dict)
-
-    @classmethod
-    def empty(cls) -> Corpus:
-        return cls(
-            articles=_articles_frame([]),
-            officials=empty(OFFICIAL_COLUMNS),
-            meetings=empty(MEETING_COLUMNS),
-            trade=empty(TRADE_COLUMNS),
-            passages=empty(PASSAGE_COLUMNS),
-            mentions=empty(people.MENTION_COLUMNS),
-            errors=empty(ERROR_COLUMNS),
-        )
-
-
 def fingerprint() -> str:
-    """A hash of the code and data that turn a file into facts: any change to them invalidates the cache."""
+    """A hash of the code and data that turn a file into facts: any change to them invalidates the cache.
+
+    Only FACT_SOURCES count, so editing a view, the search or the benchmark keeps every article's facts.
+    """
     digest = hashlib.sha256()
-    for path in sorted(LIB_DIR.rglob("*")):
-        if path.is_file() and path.suffix in {".py", ".csv", ".json", ".txt", ".tsv", ".yaml"}:
-            digest.update(path.relative_to(LIB_DIR).as_posix().encode())
-            digest.update(path.read_bytes())
+    for source in FACT_SOURCES:
+        top = LIB_DIR / source
+        for path in sorted(top.rglob("*")) if top.is_dir() else [top]:
+            if path.is_file() and path.suffix in {".py", ".csv", ".json", ".txt", ".tsv", ".yaml"}:
+                digest.update(path.relative_to(LIB_DIR).as_posix().encode())
+                digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -116,7 +97,7 @@ def build(roots: Iterable[tuple[Path, str]], store: Store, progress: Progress | 
     """Read every article under ``roots`` ((folder, prefix for its file names) pairs) into a Corpus.
 
     ``workers`` processes read and extract new files (default: one per CPU core; 1 runs everything here).
-    A re-run on the same files with the same code reads the Corpus the last run assembled (see lib.rerun).
+    A re-run on the same files with the same code reads the Corpus the last run assembled (see lib.store.snapshots).
     """
     files, errors = corpus.scan(list(roots))
     namespace = f"{FACTS_PREFIX}{fingerprint()}"
@@ -243,7 +224,7 @@ def _work_one_by_one(file_rows: list[dict[str, object]], articles: list[Article]
 def _articles_frame(articles: list[Article]) -> pd.DataFrame:
     """The articles table as stored: each article's countries are found here, in the workers, once."""
     frame = articles_frame(articles)
-    frame[countries.COLUMN] = countries.text_countries_column(frame)
+    frame[TEXT_COUNTRIES] = countries.text_countries_column(frame)
     return frame
 
 
@@ -339,7 +320,7 @@ def _assemble(
         meetings=meetings.merge_meetings(reports, articles),
         trade=current("trade", TRADE_COLUMNS),
         passages=current("passages", PASSAGE_COLUMNS),
-        mentions=current("mentions", people.MENTION_COLUMNS),
+        mentions=current("mentions", MENTION_COLUMNS),
         errors=error_frame,
         stats=stats,
     )

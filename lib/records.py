@@ -5,7 +5,7 @@ Every fact table carries ``article_id`` and ``file`` (provenance) and a quote of
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 import pandas as pd
@@ -21,6 +21,12 @@ TRADE_COLUMNS = [
     "target_year", "quote",
 ]
 PASSAGE_COLUMNS = ["passage_id", "article_id", "text", "start", "end"]
+# Each mention of an official in an article body, with its character span (the officials table summarises them).
+MENTION_COLUMNS = ["article_id", "person", "country", "role", "listed", "start", "end", "surface", "kind", "title"]
+# The articles table as stored also lists the countries each article's own text names.
+TEXT_COUNTRIES = "text_countries"  # ";"-joined codes, in the order of the country table
+# The tables of a Corpus, as a re-run reads them back from its snapshot.
+CORPUS_TABLES = ("articles", "officials", "meetings", "trade", "passages", "mentions", "errors")
 ERROR_COLUMNS = ["file", "error"]
 
 LEVELS = ["heads_of_state", "heads_of_government", "foreign_ministers", "parliament", "ministers", "other"]
@@ -86,4 +92,36 @@ def articles_frame(articles: list[Article]) -> pd.DataFrame:
         return frame
     frame = pd.DataFrame([a.row() for a in articles], columns=ARTICLE_COLUMNS)
     frame["published"] = pd.to_datetime(frame["published"]).astype("datetime64[ns]")
+    return frame
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Everything the views show, as DataFrames; ``errors`` lists files that could not be read."""
+
+    articles: pd.DataFrame
+    officials: pd.DataFrame
+    meetings: pd.DataFrame
+    trade: pd.DataFrame
+    passages: pd.DataFrame
+    mentions: pd.DataFrame
+    errors: pd.DataFrame
+    stats: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def empty(cls) -> Corpus:
+        return cls(
+            articles=_empty_articles(),
+            officials=empty(OFFICIAL_COLUMNS),
+            meetings=empty(MEETING_COLUMNS),
+            trade=empty(TRADE_COLUMNS),
+            passages=empty(PASSAGE_COLUMNS),
+            mentions=empty(MENTION_COLUMNS),
+            errors=empty(ERROR_COLUMNS),
+        )
+
+
+def _empty_articles() -> pd.DataFrame:
+    frame = articles_frame([])
+    frame[TEXT_COUNTRIES] = pd.Series(dtype="object")
     return frame

@@ -16,7 +16,7 @@ import streamlit as st
 from lib import pipeline, settings
 from lib.export import to_csv_bytes
 from lib.files import uploads
-from lib.records import LEVELS
+from lib.records import LEVELS, Corpus
 from lib.store.batches import Store, StoreError
 from lib.views import filters as views
 
@@ -45,8 +45,8 @@ mark.kk-trade {background: #d5f5e3; padding: 0 2px; border-radius: 3px;}
 class PageData:
     """What a page needs: the whole corpus, the filtered view of it, and the filters that made the view."""
 
-    corpus: pipeline.Corpus
-    view: pipeline.Corpus
+    corpus: Corpus
+    view: Corpus
     filters: views.Filters
     options: views.FilterOptions
     store_root: Path
@@ -63,7 +63,7 @@ def get_store(root: str) -> Store:
 # A resource, not data: st.cache_data would keep the corpus pickled and unpickle a full copy on every rerun
 # (6.6 GB peak at 100,000 articles). Callers get views.shallow copies, so no page can change the shared one.
 @st.cache_resource(show_spinner="Reading articles and extracting facts…", max_entries=2)
-def load_corpus(corpus_dir: str, store_root: str, version: str) -> pipeline.Corpus:
+def load_corpus(corpus_dir: str, store_root: str, version: str) -> Corpus:
     """The prepared corpus of a folder plus the store's uploads; ``version`` changes when files are added."""
     store = get_store(store_root)
     folder = uploads.uploads_folder(Path(store_root))
@@ -86,7 +86,7 @@ def corpus_version() -> str:
     return uploads.folder_signature(corpus_dir(), uploads.uploads_folder(store_root()))
 
 
-def current_corpus() -> pipeline.Corpus:
+def current_corpus() -> Corpus:
     """The corpus for the folder in the sidebar, rebuilt only when a file was added (uploads included)."""
     try:
         return views.shallow(load_corpus(str(corpus_dir()), str(store_root()), corpus_version()))
@@ -242,7 +242,7 @@ def upload_form(root: Path) -> None:
     st.rerun()
 
 
-def show_upload_report(corpus: pipeline.Corpus) -> None:
+def show_upload_report(corpus: Corpus) -> None:
     """Messages of the last upload, with the pipeline's reason when a stored file could not be read."""
     for level, message in pop_upload_report():
         getattr(st, level)(message)

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from lib import pipeline
+from lib import pipeline, records
 from lib.search.encoders import ModelInfo
 from lib.store.batches import Store
 from lib.tools import bench, synth
@@ -39,7 +39,7 @@ def test_synthetic_corpus_works_from_the_seeds_alone(tmp_path):
     assert len(paths) == 5 and all(p.stat().st_size > 200 for p in paths)
 
 
-def frames(corpus: pipeline.Corpus) -> dict[str, pd.DataFrame]:
+def frames(corpus: records.Corpus) -> dict[str, pd.DataFrame]:
     return {name: getattr(corpus, name) for name in TABLES}
 
 

@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 from test_store import light_facts, make_corpus
 
-from lib import pipeline
+from lib import pipeline, records
 from lib.articles import countries
 from lib.files import folders
 from lib.store import batches as store_module
@@ -28,12 +28,12 @@ def light(monkeypatch):
     monkeypatch.setattr(pipeline, "extract_facts", light_facts)
 
 
-def build(root: Path, store: Path) -> pipeline.Corpus:
+def build(root: Path, store: Path) -> records.Corpus:
     return pipeline.build([(root, "")], Store(store), workers=1)
 
 
-def assert_same(a: pipeline.Corpus, b: pipeline.Corpus) -> None:
-    for name in pipeline.CORPUS_TABLES:
+def assert_same(a: records.Corpus, b: records.Corpus) -> None:
+    for name in records.CORPUS_TABLES:
         pd.testing.assert_frame_equal(getattr(a, name), getattr(b, name), check_exact=True)
 
 
@@ -123,16 +123,16 @@ def test_articles_carry_the_countries_their_text_names(tmp_path, light):
     built = build(tmp_path / "corpus", tmp_path / "store")
     expected = [";".join(countries.text_countries(t, b)) for t, b in zip(built.articles["title"],
                                                                           built.articles["body"], strict=True)]
-    assert list(built.articles[countries.COLUMN]) == expected
+    assert list(built.articles[records.TEXT_COUNTRIES]) == expected
     assert {"KZ", "KG"} <= {code for codes in expected for code in codes.split(";")}
-    assert countries.COLUMN in pipeline.Corpus.empty().articles
+    assert records.TEXT_COUNTRIES in records.Corpus.empty().articles
 
 
 def test_prepare_gives_the_same_countries_from_the_stored_column(tmp_path, light):
     make_corpus(tmp_path / "corpus", 12)
     built = build(tmp_path / "corpus", tmp_path / "store")
-    without = pipeline.Corpus(**{n: getattr(built, n) for n in pipeline.CORPUS_TABLES})
-    without = filters._replace(without, articles=built.articles.drop(columns=countries.COLUMN))
+    without = records.Corpus(**{n: getattr(built, n) for n in records.CORPUS_TABLES})
+    without = filters._replace(without, articles=built.articles.drop(columns=records.TEXT_COUNTRIES))
     assert list(filters.prepare(built).articles["countries"]) == list(filters.prepare(without).articles["countries"])
 
 
@@ -168,3 +168,20 @@ def test_only_the_newest_snapshots_are_kept_and_a_damaged_one_is_ignored(tmp_pat
     assert len(kept) == store_module.SNAPSHOTS_KEPT and "snapshot-last" in kept and "snapshot-k0" not in kept
     (tmp_path / "ns" / "snapshot-last" / "t.parquet").write_bytes(b"PAR1 damaged")
     assert store.read_snapshot("ns", "last") is None
+
+
+def test_fingerprint_covers_the_code_that_makes_facts_and_nothing_else(tmp_path, monkeypatch):
+    lib_copy = tmp_path / "lib"
+    shutil.copytree(pipeline.LIB_DIR, lib_copy, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(pipeline, "LIB_DIR", lib_copy)
+    before = pipeline.fingerprint()
+    for view in ("views/figures.py", "tools/bench.py", "search/engine.py", "ui.py"):
+        with open(lib_copy / view, "a", encoding="utf-8") as handle:
+            handle.write("\n# an edit that makes no fact\n")
+    assert pipeline.fingerprint() == before
+    for maker in ("facts/meetings/reports.py", "articles/pubdates.py", "data/places.csv"):
+        with open(lib_copy / maker, "a", encoding="utf-8") as handle:
+            handle.write("\n")
+        after = pipeline.fingerprint()
+        assert after != before, maker
+        before = after

@@ -18,8 +18,6 @@ from lib.settings import DATA_DIR
 # A country counts as a subject of an article when its title names it or its body names it at least this
 # often: one passing mention ("EAEU members Kazakhstan, Kyrgyzstan, ...") does not make an article about it.
 MIN_BODY_MENTIONS = 2
-# The articles table's column holding text_countries, ";"-joined in the order of the country table.
-COLUMN = "text_countries"
 
 
 @dataclass(frozen=True, slots=True)

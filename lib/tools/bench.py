@@ -30,7 +30,7 @@ import numpy as np
 from lib import settings
 
 if TYPE_CHECKING:  # the pipeline and the model load only when a measurement runs
-    from lib.pipeline import Corpus
+    from lib.records import Corpus
     from lib.search.encoders import SentenceTransformerEncoder
 
 T = TypeVar("T")

@@ -19,7 +19,7 @@ from lib import settings
 from lib.tools.bench import QUERY_ROUNDS, now, percentile, timed
 
 if TYPE_CHECKING:  # the model, the index and the pipeline load only when a measurement runs
-    from lib.pipeline import Corpus
+    from lib.records import Corpus
     from lib.search.encoders import EncodeProgress, Encoder, Kind, SentenceTransformerEncoder
     from lib.search.engine import SearchIndex
 

@@ -11,8 +11,7 @@ from itertools import combinations
 
 import pandas as pd
 
-from lib.pipeline import Corpus
-from lib.records import LEVELS
+from lib.records import LEVELS, Corpus
 from lib.views.filters import as_list, cell_items, joined, meeting_dates, meetings_table, rows_where
 
 # ---- Timeline ---------------------------------------------------------------------------------------------

@@ -14,10 +14,8 @@ from typing import TypeGuard
 
 import pandas as pd
 
-from lib.articles.countries import COLUMN as TEXT_COUNTRIES
 from lib.articles.countries import country_name, text_countries_column
-from lib.pipeline import CORPUS_TABLES, Corpus
-from lib.records import LEVELS
+from lib.records import CORPUS_TABLES, LEVELS, TEXT_COUNTRIES, Corpus
 from lib.views import trade as trade_view
 
 ALL_PAIRS = "all"

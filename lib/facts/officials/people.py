@@ -30,12 +30,11 @@ from lib.facts.officials.roster import (
     post_at,
     posts_on,
 )
-from lib.records import OFFICIAL_COLUMNS, empty
+from lib.records import MENTION_COLUMNS, OFFICIAL_COLUMNS, empty
 
 __all__ = ["MENTION_COLUMNS", "Mention", "Post", "article_mentions", "extract_mentions", "load_officials",
            "name_variants", "post_at", "summarise_officials"]
 
-MENTION_COLUMNS = ["article_id", "person", "country", "role", "listed", "start", "end", "surface", "kind", "title"]
 # Posts senior enough that a bare surname on its own names that person (a bare "Новиков" names no one in particular).
 _SENIOR = {"president", "head_of_government", "foreign_minister", "speaker"}
 WORD = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*")
