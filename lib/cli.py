@@ -10,7 +10,7 @@ from lib import cli_search, pipeline, settings
 from lib.export import write_export
 from lib.records import Corpus
 from lib.store.batches import Store, StoreError
-from lib.tools import bench
+from lib.tools import bench, evaluate
 
 
 def _corpus_args(parser: argparse.ArgumentParser) -> None:
@@ -53,8 +53,6 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    from lib.tools import evaluate
-
     corpus = load(args)
     gold = evaluate.load_gold(args.gold)
     shares = evaluate.score_articles(corpus.articles, gold)

