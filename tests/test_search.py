@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from lib import cli, cli_search
+from lib import cli
 from lib.facts import passages
 from lib.search import encoders, engine, metrics
 from lib.search import expansion as expand
@@ -226,7 +226,7 @@ def test_cli_search_prints_csv_and_model(fallback, monkeypatch, tmp_path, capsys
     corpus_dir.mkdir()
     for row in ARTICLES.itertuples():
         (corpus_dir / row.file).write_text(f"{row.title}\n\n{row.body}\n", encoding="utf-8")
-    monkeypatch.setattr(cli_search, "load_encoder", lambda: fallback)
+    monkeypatch.setattr(cli, "load_encoder", lambda: fallback)
     code = cli.main(["search", "--corpus", str(corpus_dir), "--store", str(tmp_path / "store"), "--k", "2",
                      "border checkpoint", "товарооборот"])
     out, err = capsys.readouterr()

@@ -342,31 +342,3 @@ def _child(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(_child())
-
-
-# ---- command line (python -m lib bench) ------------------------------------------------------------------------
-
-
-def add_bench_parser(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("bench", help="time every stage on synthetic corpora; one JSON line per size")
-    parser.add_argument("--articles", type=int, nargs="+", default=list(DEFAULT_SIZES), metavar="N",
-                        help=f"corpus sizes (default: {' '.join(map(str, DEFAULT_SIZES))})")
-    parser.add_argument("--full", action="store_true", help=f"also {FULL_SIZE:,} articles (takes long)")
-    parser.add_argument("--embed-sample", type=int, default=EMBED_SAMPLE,
-                        help=f"passages encoded to measure embedding throughput (default {EMBED_SAMPLE})")
-    parser.add_argument("--no-embed", action="store_true", help="skip the embedding model (embedding and search)")
-    parser.add_argument("--no-backends", action="store_true",
-                        help=f"skip timing the ONNX and int8 backends against torch ({BACKEND_SAMPLE} passages)")
-    parser.add_argument("--workers", type=int, default=None, help="ingest processes (default: one per core)")
-    parser.add_argument("--workdir", type=Path, default=None, help="where the temporary corpora go (default: /tmp)")
-
-
-def cmd_bench(args: argparse.Namespace) -> int:
-    sizes = list(args.articles) + ([FULL_SIZE] if args.full and FULL_SIZE not in args.articles else [])
-    try:
-        run(sizes, args.embed_sample, args.workers, args.workdir, embed=not args.no_embed,
-            backends=not args.no_backends)
-    except RuntimeError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    return 0
