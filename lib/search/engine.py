@@ -15,11 +15,10 @@ from functools import cached_property
 import numpy as np
 import pandas as pd
 
-from lib import memory
 from lib.search import rank
 from lib.search.encoders import EncodeProgress, Encoder
 from lib.search.expansion import Expander, default_expander, is_russian
-from lib.store import vector_cache
+from lib.store import memory, vector_cache
 from lib.store.batches import Store
 
 # Up to this many passages every passage is compared with the query; above it, only the passages of the
@@ -241,7 +240,7 @@ def build_index(articles: pd.DataFrame, passages: pd.DataFrame, encoder: Encoder
                                   tag=tag, dtype=dtype)
         if store is not None:  # vectors of the texts as earlier glossaries rendered them are never read again
             store.retire_idle(f"{cache_namespace(encoder, GLOSS_TAG)}-", cache_namespace(encoder, tag))
-    memory.release()  # each step's temporaries go back before the next step makes its own (lib/memory.py)
+    memory.release()  # each step's temporaries go back before the next step makes its own (lib/store/memory.py)
     # Each passage is tokenised once: an article's document is its title's tokens and its passages'.
     lexicon = rank.Lexicon()
     passage_docs = lexicon.documents(rank.tokenize(t) for t in passages["text"])
