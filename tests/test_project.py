@@ -4,9 +4,10 @@ import ast
 import re
 from pathlib import Path
 
+from conftest import ROOT
+
 from lib import settings
 
-ROOT = Path(__file__).resolve().parent.parent
 UI_MODULES = {"app.py", "lib/ui.py"}
 
 

@@ -15,6 +15,7 @@ from lib.facts import passages
 from lib.search import encoders, engine, metrics
 from lib.search import expansion as expand
 from lib.search.encoders import ModelInfo
+from lib.search.rank import tokenize
 from lib.store.batches import Store
 
 
@@ -30,8 +31,6 @@ class StandIn:
         return 64
 
     def encode(self, texts: Sequence[str], kind: str, progress=None) -> np.ndarray:
-        from lib.search.rank import tokenize
-
         self.encoded.extend(texts)
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         for i, text in enumerate(texts):
@@ -217,8 +216,8 @@ def test_fallback_model_is_real_and_says_so(fallback):
 
 
 def test_e5_models_get_prefixes():
-    assert encoders._prefixes("intfloat/multilingual-e5-small") == ("query: ", "passage: ")
-    assert encoders._prefixes("all-MiniLM-L6-v2") == ("", "")
+    assert encoders.prefixes("intfloat/multilingual-e5-small") == ("query: ", "passage: ")
+    assert encoders.prefixes("all-MiniLM-L6-v2") == ("", "")
 
 
 def test_cli_search_prints_csv_and_model(fallback, monkeypatch, tmp_path, capsys):
@@ -296,7 +295,7 @@ def test_passages_out_of_order_or_of_unknown_articles_index_as_a_sorted_corpus(t
 
 def test_article_means_computed_in_slices_are_the_means(index, monkeypatch):
     monkeypatch.setattr(engine, "MEAN_SLICE", 3)
-    means, norms, owner = index._article_means
+    means, norms, owner = index.article_means
     expected = np.stack([index.vectors[s:e].mean(axis=0) for s, e in zip(index.starts, index.ends, strict=True)])
     np.testing.assert_allclose(means, expected, rtol=1e-6, atol=1e-7)
     np.testing.assert_allclose(norms, np.linalg.norm(expected, axis=1), rtol=1e-6)

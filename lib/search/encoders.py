@@ -71,7 +71,8 @@ def is_multilingual(name: str) -> bool:
     return any(tag in lowered for tag in ("multilingual", "labse", "bge-m3", "xlm", "distiluse"))
 
 
-def _prefixes(name: str) -> tuple[str, str]:
+def prefixes(name: str) -> tuple[str, str]:
+    """The markers the model ``name`` puts before a query and before a passage."""
     # e5 models were trained with these markers; without them their ranking degrades noticeably.
     return ("query: ", "passage: ") if "e5" in name.lower() else ("", "")
 
@@ -80,14 +81,14 @@ class SentenceTransformerEncoder:
     """A sentence-transformers model; batches are sorted by length so padding wastes little time."""
 
     def __init__(self, model: object, info: ModelInfo, batch_size: int = 64) -> None:
-        self._model = model
+        self.model = model
         self.info = info
         self.batch_size = batch_size
-        self._query_prefix, self._passage_prefix = _prefixes(info.name)
+        self._query_prefix, self._passage_prefix = prefixes(info.name)
 
     @property
     def dim(self) -> int:
-        model = self._model
+        model = self.model
         getter = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension  # type: ignore[attr-defined]
         return int(getter())
 
@@ -103,7 +104,7 @@ class SentenceTransformerEncoder:
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         for start in range(0, len(order), self.batch_size):
             chunk = order[start:start + self.batch_size]
-            vectors = self._model.encode(  # type: ignore[attr-defined]
+            vectors = self.model.encode(  # type: ignore[attr-defined]
                 [prefix + texts[i] for i in chunk], batch_size=self.batch_size, normalize_embeddings=True,
                 convert_to_numpy=True, show_progress_bar=False)
             out[chunk] = np.asarray(vectors, dtype=np.float32)

@@ -158,13 +158,14 @@ class SearchIndex:
             return rank.cosine(vector[None, :], self.vectors)[0] if len(self.vectors) else np.zeros(0)
         # One product with every passage vector reads the whole matrix (150 MB at 100,000 passages) per query;
         # scoring exactly only the articles near the query or high in BM25 keeps ranking inside its budget.
-        means, norms, owner = self._article_means
+        means, norms, owner = self.article_means
         keep = np.zeros(len(self.starts), dtype=bool)
         keep[rank.top_k(article_bm25, PROBE_ARTICLES)] = True
         return rank.pooled_cosine(vector, self.vectors, means, owner, keep, PROBE_ARTICLES, norms)
 
     @cached_property
-    def _article_means(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def article_means(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Each article's mean passage vector, its norm, and the article of each passage row."""
         counts = (self.ends - self.starts).astype(np.float32)
         means = np.empty((len(self.starts), self.vectors.shape[1]), dtype=np.float32)
         # A slice of articles at a time: reduceat casts its whole input to float32 first (1.1 GB at 100,000).

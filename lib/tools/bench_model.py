@@ -85,7 +85,7 @@ def measure_embedding(texts: list[str], store_root: Path, encoder: SentenceTrans
 
 
 def _bare_encode(encoder: SentenceTransformerEncoder, texts: list[str]) -> np.ndarray:
-    model = encoder._model  # noqa: SLF001 - the bare model is what is compared
+    model = encoder.model  # the bare model is what is compared
     # The encoder holds the sentence-transformers model as an object: that library is imported lazily.
     return np.asarray(model.encode(texts, batch_size=encoder.batch_size, normalize_embeddings=True,  # type: ignore[attr-defined]
                                    convert_to_numpy=True, show_progress_bar=False), dtype=np.float32)
