@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TextIO
 
-from lib import cli_search, pipeline, settings
+from lib import pipeline, settings
 from lib.export import write_export
 from lib.records import Corpus
+from lib.search.encoders import load_encoder
+from lib.search.engine import SearchIndex, build_index
+from lib.search.metrics import score_queries, summarise_scores
 from lib.store.batches import Store, StoreError
-from lib.tools import bench
+from lib.tools import bench, evaluate
+
+SEARCH_COLUMNS = ["query", "rank", "file", "score", "passage"]
 
 
 def _corpus_args(parser: argparse.ArgumentParser) -> None:
@@ -31,15 +39,77 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--verbose", action="store_true", help="also list what was missed or extra")
     evaluate.add_argument("--queries", type=Path, default=None,
                           help="also score search on labelled queries (format of dev-corpus/queries.json)")
-    cli_search.add_search_parser(sub, _corpus_args)
-    bench.add_bench_parser(sub)
+    search = sub.add_parser("search", help="search passages of every article; prints CSV")
+    _corpus_args(search)
+    search.add_argument("--k", type=int, default=10, help="results per query (default 10)")
+    search.add_argument("queries", nargs="+", metavar="QUERY", help="one or more queries, in Russian or English")
+    _bench_args(sub.add_parser("bench", help="time every stage on synthetic corpora; one JSON line per size"))
     return parser
+
+
+def _bench_args(parser: argparse.ArgumentParser) -> None:
+    sizes = bench.DEFAULT_SIZES
+    parser.add_argument("--articles", type=int, nargs="+", default=list(sizes), metavar="N",
+                        help=f"corpus sizes (default: {' '.join(map(str, sizes))})")
+    parser.add_argument("--full", action="store_true", help=f"also {bench.FULL_SIZE:,} articles (takes long)")
+    parser.add_argument("--embed-sample", type=int, default=bench.EMBED_SAMPLE,
+                        help=f"passages encoded to measure embedding throughput (default {bench.EMBED_SAMPLE})")
+    parser.add_argument("--no-embed", action="store_true", help="skip the embedding model (embedding and search)")
+    parser.add_argument("--no-backends", action="store_true",
+                        help=f"skip timing the ONNX and int8 backends against torch ({bench.BACKEND_SAMPLE} passages)")
+    parser.add_argument("--workers", type=int, default=None, help="ingest processes (default: one per core)")
+    parser.add_argument("--workdir", type=Path, default=None, help="where the temporary corpora go (default: /tmp)")
 
 
 def load(args: argparse.Namespace) -> Corpus:
     corpus_dir = (args.corpus or settings.get_path("corpus")).resolve()
     store = Store(args.store or settings.get_path("store"))
     return pipeline.build([(corpus_dir, "")], store)
+
+
+# ---- search's console output: the model notice and the progress bar go to stderr, the CSV to stdout ----------
+
+
+def progress_bar(label: str, stream: TextIO | None = None) -> Callable[[int, int], None]:
+    """A one-line text progress bar on ``stream``, stderr by default (stdout stays clean for the CSV)."""
+
+    def show(done: int, total: int) -> None:
+        out = stream or sys.stderr
+        width = 30
+        filled = width * done // total if total else width
+        out.write(f"\r{label} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+        if done >= total:
+            out.write("\n")
+        out.flush()
+
+    return show
+
+
+def open_index(corpus: Corpus, store_path: Path | None, stream: TextIO | None = None) -> SearchIndex:
+    """Load the model (saying which one, with a warning for the fallback) and index the corpus."""
+    stream = stream or sys.stderr
+    encoder = load_encoder()
+    prefix = "warning: " if encoder.info.fallback else ""
+    print(f"{prefix}{encoder.info.sentence()}", file=stream)
+    store = Store(store_path or settings.get_path("store"))
+    return build_index(corpus.articles, corpus.passages, encoder, store,
+                       progress=progress_bar("encoding passages", stream))
+
+
+def print_query_scores(corpus: Corpus, store_path: Path | None, queries_path: Path) -> None:
+    """recall@5 and MRR, overall and for cross-lingual queries, of BM25, dense and fused ranking."""
+    queries = json.loads(Path(queries_path).read_text(encoding="utf-8"))
+    index = open_index(corpus, store_path)
+    summary = summarise_scores(score_queries(index, queries))
+    info = index.encoder.info
+    print(f"search ({len(queries)} queries, model {info.name}{', English-only fallback' if info.fallback else ''}"
+          f"{'' if info.backend == 'torch' else ', backend ' + info.backend})")
+    for row in summary.to_dict("records"):
+        print(f"search {row['method']:<6}  recall@5 {row['recall@5']:.3f}  MRR {row['MRR']:.3f}  "
+              f"cross-lingual recall@5 {row['cross recall@5']:.3f}  MRR {row['cross MRR']:.3f}")
+
+
+# ---- commands ---------------------------------------------------------------------------------------------------
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -53,8 +123,6 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    from lib.tools import evaluate
-
     corpus = load(args)
     gold = evaluate.load_gold(args.gold)
     shares = evaluate.score_articles(corpus.articles, gold)
@@ -66,7 +134,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     for kind in ("actual", "target"):
         print(evaluate.score_trade(corpus.trade, gold, kind).line())
     if args.queries:
-        cli_search.print_query_scores(corpus, args.store, args.queries)
+        print_query_scores(corpus, args.store, args.queries)
     if args.verbose:
         print("missed events:", ", ".join(missed) or "none")
         for index in extra:
@@ -76,10 +144,28 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    return cli_search.cmd_search(args, load)
+    corpus = load(args)
+    if corpus.articles.empty:
+        print("error: no articles to search in that folder", file=sys.stderr)
+        return 1
+    index = open_index(corpus, args.store)
+    results = index.search(args.queries, k=args.k)
+    results[SEARCH_COLUMNS].to_csv(sys.stdout, index=False)
+    return 0
 
 
-COMMANDS = {"export": cmd_export, "evaluate": cmd_evaluate, "search": cmd_search, "bench": bench.cmd_bench}
+def cmd_bench(args: argparse.Namespace) -> int:
+    sizes = list(args.articles) + ([bench.FULL_SIZE] if args.full and bench.FULL_SIZE not in args.articles else [])
+    try:
+        bench.run(sizes, args.embed_sample, args.workers, args.workdir, embed=not args.no_embed,
+                  backends=not args.no_backends)
+    except RuntimeError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+COMMANDS = {"export": cmd_export, "evaluate": cmd_evaluate, "search": cmd_search, "bench": cmd_bench}
 
 
 def main(argv: list[str] | None = None) -> int:

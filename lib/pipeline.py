@@ -20,7 +20,6 @@ from pathlib import Path
 import pandas as pd
 from threadpoolctl import threadpool_limits
 
-from lib import memory
 from lib.articles import clean, countries
 from lib.facts import passages
 from lib.facts.meetings import reports as meetings
@@ -42,7 +41,7 @@ from lib.records import (
     articles_frame,
     empty,
 )
-from lib.store import snapshots
+from lib.store import memory, snapshots
 from lib.store.batches import Store
 
 Progress = Callable[[int, int, str], None]

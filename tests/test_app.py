@@ -1,10 +1,10 @@
 """AppTest of every page: renders on the seeds and on an empty corpus, filters change it, URLs restore it."""
 
 from io import StringIO
-from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import ROOT, SEEDS
 from streamlit.testing.v1 import AppTest
 
 from lib import pipeline
@@ -13,8 +13,6 @@ from lib.files import uploads
 from lib.store.batches import Store
 from lib.views import filters as views
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
 PAGES = ["pages/1_Overview.py", "pages/2_Timeline.py", "pages/3_Trade.py", "pages/4_Search.py",
          "pages/5_Officials.py", "pages/6_Articles.py"]
 TIMEOUT = 180  # the first run builds the corpus and loads the embedding model

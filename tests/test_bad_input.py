@@ -15,13 +15,13 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import ROOT as PROJECT
 
 from lib import pipeline
 from lib.files import folders
 from lib.files.folders import FoundFile, UnreadableFile
 from lib.store.batches import Store
 
-PROJECT = Path(__file__).resolve().parent.parent
 # A hang guard only: the export of this folder takes seconds; nothing here asserts on time.
 HANG_GUARD_S = 120
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0

@@ -11,6 +11,7 @@ import json
 import numpy as np
 import pandas as pd
 import pytest
+from conftest import SEEDS
 
 from lib import pipeline, records
 from lib.search.encoders import ModelInfo
@@ -34,7 +35,7 @@ def test_synthetic_corpus_is_deterministic_varied_and_bilingual(tmp_path):
 
 
 def test_synthetic_corpus_works_from_the_seeds_alone(tmp_path):
-    pools = synth.load_pools([synth.settings.PROJECT_ROOT / "seeds"])
+    pools = synth.load_pools([SEEDS])
     paths = synth.make_corpus(tmp_path, 5, pools=pools)
     assert len(paths) == 5 and all(p.stat().st_size > 200 for p in paths)
 
@@ -75,10 +76,10 @@ class HashEncoder:
     info = ModelInfo("hash-stand-in", fallback=False, multilingual=True)
     batch_size = 4
     dim = 16
-    _model = HashModel()
+    model = HashModel()
 
     def encode(self, texts, kind, progress=None):
-        return self._model.encode(list(texts)) if len(texts) else np.zeros((0, 16), dtype=np.float32)
+        return self.model.encode(list(texts)) if len(texts) else np.zeros((0, 16), dtype=np.float32)
 
 
 @pytest.fixture(scope="module")

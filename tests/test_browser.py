@@ -9,12 +9,11 @@ import subprocess
 import sys
 import time
 import urllib.request
-from pathlib import Path
 
 import pytest
+from conftest import ROOT
 from playwright.sync_api import sync_playwright
 
-ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
 # Screenshots go to tests/artifacts/ (ignored by git) so a test run leaves the tree clean; set
 # KK_UPDATE_SCREENSHOTS=1 to refresh the README's pictures in docs/screenshots/.

@@ -4,14 +4,12 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import DEV, SEEDS
 
 from lib.articles import clean
 from lib.files import folders
 from lib.records import RawDocument
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
-DEV = ROOT.parent / "shared" / "dev-corpus"
 EXPECTED = json.loads((Path(__file__).parent / "golden" / "seeds_articles.json").read_text(encoding="utf-8"))
 SEED_FILES = sorted(k for k in EXPECTED if not k.startswith("_"))
 

@@ -66,7 +66,7 @@ def test_exports_are_cached_per_weights_and_caches_of_vectors_per_backend(store,
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("KK_STORE", str(store))
         again = encoders.load_encoder(backend="onnx")
-    assert again._model.path == onnx_encoders["onnx"]._model.path  # reused, not exported again
+    assert again.model.path == onnx_encoders["onnx"].model.path  # reused, not exported again
 
 
 def test_a_model_that_is_not_transformer_and_pooling_keeps_torch(torch_encoder, tmp_path):
@@ -74,7 +74,7 @@ def test_a_model_that_is_not_transformer_and_pooling_keeps_torch(torch_encoder, 
         pass
 
     with pytest.raises(onnx_backend.OnnxUnsupported):
-        onnx_backend.OnnxModel([*torch_encoder._model, Dense()], tmp_path, quantised=False)
+        onnx_backend.OnnxModel([*torch_encoder.model, Dense()], tmp_path, quantised=False)
     with pytest.raises(ValueError, match="embed_backend"):
         encoders.load_encoder(backend="tensorrt")
 

@@ -6,7 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import ROOT
+
 EXPECTED = json.loads((Path(__file__).parent / "golden" / "seeds_articles.json").read_text(encoding="utf-8"))
 
 

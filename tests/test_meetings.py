@@ -3,10 +3,10 @@
 import json
 import time
 from datetime import date, timedelta
-from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import DEV, SEEDS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -17,10 +17,6 @@ from lib.facts.meetings.places import find_place
 from lib.records import MEETING_COLUMNS
 from lib.store.batches import Store
 from lib.tools import evaluate
-
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
-DEV = ROOT.parent / "shared" / "dev-corpus"
 
 COUNTRY = {
     "Kassym-Jomart Tokayev": "KZ", "Sadyr Japarov": "KG", "Akylbek Japarov": "KG", "Askar Mamin": "KZ",

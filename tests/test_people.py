@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import DEV, SEEDS
 
 from lib.articles import clean
 from lib.facts.officials import names, titles
@@ -16,9 +17,6 @@ from lib.files import folders
 from lib.records import OFFICIAL_COLUMNS, Article, articles_frame
 from lib.tools.evaluate import load_gold, score_officials
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
-DEV = ROOT.parent / "shared" / "dev-corpus"
 # The dev corpus scores F1 1.000 on officials (72 of 72): this floor must never go down.
 DEV_F1_FLOOR = 1.0
 

@@ -10,11 +10,12 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from lib import cli, cli_search
+from lib import cli
 from lib.facts import passages
-from lib.search import encoders, engine
+from lib.search import encoders, engine, metrics
 from lib.search import expansion as expand
 from lib.search.encoders import ModelInfo
+from lib.search.rank import tokenize
 from lib.store.batches import Store
 
 
@@ -30,8 +31,6 @@ class StandIn:
         return 64
 
     def encode(self, texts: Sequence[str], kind: str, progress=None) -> np.ndarray:
-        from lib.search.rank import tokenize
-
         self.encoded.extend(texts)
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         for i, text in enumerate(texts):
@@ -189,7 +188,7 @@ def test_english_only_model_reads_russian_passages_through_the_glossary(tmp_path
 def test_score_queries_reports_each_method(index):
     queries = [{"q": "trade turnover", "relevant": ["ru1.txt"], "cross_lingual": True},
                {"q": "football", "relevant": ["en2.txt"], "cross_lingual": False}]
-    summary = engine.summarise_scores(engine.score_queries(index, queries)).set_index("method")
+    summary = metrics.summarise_scores(metrics.score_queries(index, queries)).set_index("method")
     assert summary.loc["fused", "recall@5"] == 1.0
     assert summary.loc["bm25", "cross recall@5"] == 1.0
 
@@ -217,8 +216,8 @@ def test_fallback_model_is_real_and_says_so(fallback):
 
 
 def test_e5_models_get_prefixes():
-    assert encoders._prefixes("intfloat/multilingual-e5-small") == ("query: ", "passage: ")
-    assert encoders._prefixes("all-MiniLM-L6-v2") == ("", "")
+    assert encoders.prefixes("intfloat/multilingual-e5-small") == ("query: ", "passage: ")
+    assert encoders.prefixes("all-MiniLM-L6-v2") == ("", "")
 
 
 def test_cli_search_prints_csv_and_model(fallback, monkeypatch, tmp_path, capsys):
@@ -226,7 +225,7 @@ def test_cli_search_prints_csv_and_model(fallback, monkeypatch, tmp_path, capsys
     corpus_dir.mkdir()
     for row in ARTICLES.itertuples():
         (corpus_dir / row.file).write_text(f"{row.title}\n\n{row.body}\n", encoding="utf-8")
-    monkeypatch.setattr(cli_search, "load_encoder", lambda: fallback)
+    monkeypatch.setattr(cli, "load_encoder", lambda: fallback)
     code = cli.main(["search", "--corpus", str(corpus_dir), "--store", str(tmp_path / "store"), "--k", "2",
                      "border checkpoint", "товарооборот"])
     out, err = capsys.readouterr()
@@ -296,7 +295,7 @@ def test_passages_out_of_order_or_of_unknown_articles_index_as_a_sorted_corpus(t
 
 def test_article_means_computed_in_slices_are_the_means(index, monkeypatch):
     monkeypatch.setattr(engine, "MEAN_SLICE", 3)
-    means, norms, owner = index._article_means
+    means, norms, owner = index.article_means
     expected = np.stack([index.vectors[s:e].mean(axis=0) for s, e in zip(index.starts, index.ends, strict=True)])
     np.testing.assert_allclose(means, expected, rtol=1e-6, atol=1e-7)
     np.testing.assert_allclose(norms, np.linalg.norm(expected, axis=1), rtol=1e-6)

@@ -15,13 +15,13 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import ROOT
 
 from lib import pipeline
 from lib.export import write_export
 from lib.store import batches as store_module
 from lib.store.batches import Store, StoreError
 
-PROJECT = Path(__file__).resolve().parent.parent
 HANG_GUARD_S = 120  # a hang guard for subprocesses, never a timing assertion
 # The export CLI with a smaller ingest batch and compaction threshold, so a few hundred articles make many
 # batches and compactions for a kill to land between; light_facts stands in for the extractors (see there).
@@ -33,14 +33,14 @@ sys.path.insert(0, "tests")
 import lib.pipeline as pipeline, lib.store.batches as store, test_store
 batch, die_at = int(sys.argv[1]), int(sys.argv[2])
 pipeline.BATCH_SIZE, store.COMPACT_AFTER, pipeline.extract_facts = batch, 6, test_store.light_facts
-real_write, writes = store._write_parquet, []
+real_write, writes = store.write_parquet, []
 def write(frame, path):
     writes.append(path)
     real_write(frame, path)
     if len(writes) == die_at:
         path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
         os.killpg(0, signal.SIGKILL)
-store._write_parquet = write
+store.write_parquet = write
 from lib.cli import main
 sys.exit(main(sys.argv[3:]))
 """
@@ -111,7 +111,7 @@ def run_cli(corpus: Path, store: Path, out: Path, batch: int, die_at: int = 0) -
     with open(log, "w") as handle:
         # A session of its own: kill -9 then takes the pipeline's worker processes too, as when a machine
         # dies, and none of them is left holding the test's pipes.
-        proc = subprocess.Popen([sys.executable, "-c", CLI, str(batch), str(die_at), *args], cwd=PROJECT,
+        proc = subprocess.Popen([sys.executable, "-c", CLI, str(batch), str(die_at), *args], cwd=ROOT,
                                 stdout=handle, stderr=subprocess.STDOUT, start_new_session=True)
     proc.log = log  # type: ignore[attr-defined]
     return proc
@@ -173,7 +173,7 @@ def test_batches_read_back_in_order_with_key_and_group(tmp_path):
 def test_a_failed_write_leaves_no_batch_and_the_old_ones_readable(tmp_path, monkeypatch):
     store = Store(tmp_path)
     store.write_batch("ns", {"articles": frame(["a"])})
-    real = store_module._write_parquet
+    real = store_module.write_parquet
     calls = []
 
     def crash_on_second_table(df: pd.DataFrame, path: Path) -> None:
@@ -182,7 +182,7 @@ def test_a_failed_write_leaves_no_batch_and_the_old_ones_readable(tmp_path, monk
             raise OSError(28, "No space left on device")
         real(df, path)
 
-    monkeypatch.setattr(store_module, "_write_parquet", crash_on_second_table)
+    monkeypatch.setattr(store_module, "write_parquet", crash_on_second_table)
     with pytest.raises(OSError):
         store.write_batch("ns", {"articles": frame(["b"]), "facts": frame(["b"])})
     assert len(store.batches("ns")) == 1
@@ -252,7 +252,7 @@ def test_compaction_killed_before_removing_its_inputs_changes_nothing(tmp_path, 
 
     # Build in steps so each build leaves several batches, and let every compaction "die" after writing
     # its merged batch: inputs and output both stay, as after a kill at that moment.
-    monkeypatch.setattr(store_module, "_retire", lambda batch: None)
+    monkeypatch.setattr(store_module, "retire", lambda batch: None)
     store = Store(tmp_path / "store")
     parts = sorted(corpus.glob("0*"))
     staged = tmp_path / "staged"
@@ -272,7 +272,7 @@ def test_a_batch_retired_while_reading_is_read_again(tmp_path, monkeypatch):
     for i in range(6):
         store.write_batch("ns", {"articles": frame([f"a{i}"])})
     monkeypatch.setattr(store_module, "COMPACT_AFTER", 3)
-    real = store_module._read_parquet
+    real = store_module.read_parquet
     state = {"compacted": False}
 
     def read_then_compact(path: Path) -> pd.DataFrame:
@@ -282,7 +282,7 @@ def test_a_batch_retired_while_reading_is_read_again(tmp_path, monkeypatch):
             store.compact("ns", {"articles": "article_id"})
         return real(path)
 
-    monkeypatch.setattr(store_module, "_read_parquet", read_then_compact)
+    monkeypatch.setattr(store_module, "read_parquet", read_then_compact)
     assert list(store.read("ns", "articles", key="article_id")["article_id"]) == [f"a{i}" for i in range(6)]
     assert len(store.batches("ns")) == 1
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import DEV, SEEDS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -16,9 +17,6 @@ from lib.files import folders
 from lib.records import TRADE_COLUMNS, articles_frame
 from lib.tools.evaluate import score_trade
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
-DEV = ROOT.parent / "shared" / "dev-corpus"
 TITLE = "Kazakhstan and Kyrgyzstan / Казахстан и Кыргызстан"
 
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
+from conftest import ROOT as PROJECT
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -17,7 +17,6 @@ from lib import pipeline
 from lib.files import uploads
 from lib.store.batches import Store
 
-PROJECT = Path(__file__).resolve().parent.parent
 NAME_MAX = 255  # bytes in one file name on Linux file systems
 HOSTILE_NAMES = [
     "../../x.txt", "../../../etc/cron.d/x.txt", "/etc/passwd.txt", "..\\..\\boot.ini.txt", "~/.bashrc.txt",

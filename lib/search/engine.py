@@ -15,11 +15,10 @@ from functools import cached_property
 import numpy as np
 import pandas as pd
 
-from lib import memory
 from lib.search import rank
 from lib.search.encoders import EncodeProgress, Encoder
 from lib.search.expansion import Expander, default_expander, is_russian
-from lib.store import vector_cache
+from lib.store import memory, vector_cache
 from lib.store.batches import Store
 
 # Up to this many passages every passage is compared with the query; above it, only the passages of the
@@ -159,13 +158,14 @@ class SearchIndex:
             return rank.cosine(vector[None, :], self.vectors)[0] if len(self.vectors) else np.zeros(0)
         # One product with every passage vector reads the whole matrix (150 MB at 100,000 passages) per query;
         # scoring exactly only the articles near the query or high in BM25 keeps ranking inside its budget.
-        means, norms, owner = self._article_means
+        means, norms, owner = self.article_means
         keep = np.zeros(len(self.starts), dtype=bool)
         keep[rank.top_k(article_bm25, PROBE_ARTICLES)] = True
         return rank.pooled_cosine(vector, self.vectors, means, owner, keep, PROBE_ARTICLES, norms)
 
     @cached_property
-    def _article_means(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def article_means(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Each article's mean passage vector, its norm, and the article of each passage row."""
         counts = (self.ends - self.starts).astype(np.float32)
         means = np.empty((len(self.starts), self.vectors.shape[1]), dtype=np.float32)
         # A slice of articles at a time: reduceat casts its whole input to float32 first (1.1 GB at 100,000).
@@ -241,7 +241,7 @@ def build_index(articles: pd.DataFrame, passages: pd.DataFrame, encoder: Encoder
                                   tag=tag, dtype=dtype)
         if store is not None:  # vectors of the texts as earlier glossaries rendered them are never read again
             store.retire_idle(f"{cache_namespace(encoder, GLOSS_TAG)}-", cache_namespace(encoder, tag))
-    memory.release()  # each step's temporaries go back before the next step makes its own (lib/memory.py)
+    memory.release()  # each step's temporaries go back before the next step makes its own (lib/store/memory.py)
     # Each passage is tokenised once: an article's document is its title's tokens and its passages'.
     lexicon = rank.Lexicon()
     passage_docs = lexicon.documents(rank.tokenize(t) for t in passages["text"])
@@ -350,34 +350,3 @@ def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
     if not frames:
         return pd.DataFrame(columns=RESULT_COLUMNS)
     return pd.concat(frames, ignore_index=True)
-
-
-def score_queries(index: SearchIndex, queries: list[dict], k: int = 5, vectors: np.ndarray | None = None,
-                  ) -> pd.DataFrame:
-    """recall@k and MRR of each method on labelled queries ({"q", "relevant": [files], "cross_lingual"})."""
-    from lib.tools.evaluate import recall_at_k, reciprocal_rank
-
-    rows = []
-    if vectors is None:
-        vectors = index.query_vectors([q["q"] for q in queries])
-    for query, vector in zip(queries, vectors, strict=True):
-        parts = index.article_scores(query["q"], vector)
-        relevant = set(query["relevant"])
-        for method in METHODS:
-            order = np.argsort(-parts[method], kind="stable")
-            files = index.articles["file"].to_numpy()[order].tolist()
-            rows.append({"query": query["q"], "method": method, "cross_lingual": bool(query.get("cross_lingual")),
-                         "recall": recall_at_k(files, relevant, k), "rr": reciprocal_rank(files, relevant)})
-    return pd.DataFrame(rows)
-
-
-def summarise_scores(scores: pd.DataFrame) -> pd.DataFrame:
-    """Per method: recall@5 and MRR over all queries, and recall@5 and MRR over the cross-lingual ones."""
-    out = []
-    for method in METHODS:
-        part = scores[scores["method"] == method]
-        cross = part[part["cross_lingual"]]
-        out.append({"method": method, "recall@5": part["recall"].mean(), "MRR": part["rr"].mean(),
-                    "cross recall@5": cross["recall"].mean() if len(cross) else float("nan"),
-                    "cross MRR": cross["rr"].mean() if len(cross) else float("nan"), "queries": len(part)})
-    return pd.DataFrame(out)

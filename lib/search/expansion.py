@@ -1,9 +1,9 @@
 """Query expansion across Russian and English: a query → the other language's terms and name variants.
 
 Sources, all data files: the bilingual glossary (lib/data/glossary.csv: English and Russian synonyms of the
-field's terms, "|"-separated) and the officials' name variants (``lib.facts.officials.people.name_variants()`` when the
-officials module provides it, else the surname columns of lib/data/officials.csv). Terms are matched on
-stems, so an inflected query word ("пунктов пропуска", "checkpoints") finds its entry.
+field's terms, "|"-separated) and the officials' name variants (``lib.facts.officials.roster.name_variants()``,
+from the curated officials table). Terms are matched on stems, so an inflected query word ("пунктов пропуска",
+"checkpoints") finds its entry.
 """
 
 from __future__ import annotations
@@ -11,10 +11,11 @@ from __future__ import annotations
 import csv
 import hashlib
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from lib.facts.officials.roster import name_variants
 from lib.search.rank import tokenize
 from lib.settings import DATA_DIR
 
@@ -92,26 +93,8 @@ def glossary_groups(path: Path = DATA_DIR / "glossary.csv") -> list[list[str]]:
 
 
 def name_groups() -> list[list[str]]:
-    """Surname variants of each official (Japarov, Zhaparov, Жапаров), from the officials module or table."""
-    name_variants: Callable[[], dict[str, list[str]]] | None
-    try:
-        from lib.facts.officials.people import name_variants
-    except ImportError:
-        name_variants = None
-    if name_variants is not None:
-        return [[canonical, *variants] for canonical, variants in name_variants().items()]
-    path = DATA_DIR / "officials.csv"
-    if not path.exists():
-        return []
-    groups = []
-    with open(path, encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            person = (row.get("person") or "").split()
-            surnames = [person[-1]] if person else []
-            surnames += [row.get("last_ru") or ""]
-            surnames += (row.get("alt_last") or "").split("|")
-            groups.append([s for s in surnames if s])
-    return groups
+    """Name variants of each official (Japarov, Zhaparov, Жапаров), from the curated officials table."""
+    return [[canonical, *variants] for canonical, variants in name_variants().items()]
 
 
 def default_expander() -> Expander:

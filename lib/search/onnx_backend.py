@@ -69,7 +69,7 @@ def _weights_key(model: object, quantised: bool) -> str:
 
 def export(model: object, out: Path, quantised: bool) -> Path:
     """Export the model's transformer to ``out`` (written atomically); int8 weights when ``quantised``."""
-    import torch
+    import torch  # lazy: the torch backend loads it only with the model, and this module is imported always
 
     transformer = model[0]  # type: ignore[index]
     features = _features(model, ["an example", "another, longer example sentence"])
@@ -97,7 +97,7 @@ def export(model: object, out: Path, quantised: bool) -> Path:
                               opset_version=17, dynamo=False)
         result = plain
         if quantised:
-            from onnxruntime.quantization import QuantType, quantize_dynamic
+            from onnxruntime.quantization import QuantType, quantize_dynamic  # lazy: needs onnx, int8 only
 
             result = Path(tmp) / "model-int8.onnx"
             # Per-channel unsigned weights with reduced range: the variant that kept embeddings closest to the
@@ -113,7 +113,7 @@ class OnnxModel:
 
     def __init__(self, model: object, cache_dir: Path, quantised: bool) -> None:
         try:
-            import onnxruntime as ort
+            import onnxruntime as ort  # lazy and optional: only the ONNX backends need it
         except ImportError as exc:
             raise OnnxUnsupported("onnxruntime is not installed") from exc
         self._model = model

@@ -51,7 +51,7 @@ def _stemmers() -> tuple[Stemmer.Stemmer, Stemmer.Stemmer]:
 
 @lru_cache(maxsize=1)
 def _morph() -> object:
-    import pymorphy3
+    import pymorphy3  # lazy: its dictionaries load on import, and English-only ranking never needs them
 
     return pymorphy3.MorphAnalyzer()
 

@@ -65,7 +65,7 @@ class Store:
         """Write several tables (pandas or Arrow) as one batch, all or nothing."""
         with self._new_batch(namespace) as tmp:
             for name, frame in tables.items():
-                _write_parquet(frame, tmp / f"{name}.parquet")
+                write_parquet(frame, tmp / f"{name}.parquet")
 
     @contextmanager
     def _new_batch(self, namespace: str) -> Iterator[Path]:
@@ -108,7 +108,7 @@ class Store:
             path = batch / f"{table}.parquet"
             if not path.exists():
                 continue
-            frame = _read_parquet(path)
+            frame = read_parquet(path)
             if group is not None and len(frame):
                 frame = frame.assign(**{BATCH_COLUMN: len(frames)})
             frames.append(frame)
@@ -188,7 +188,7 @@ class Store:
                 return
             yield old
             for batch in old:
-                _retire(batch)
+                retire(batch)
 
     def write_snapshot(self, namespace: str, key: str, tables: dict[str, pd.DataFrame]) -> bool:
         """Keep ``tables`` whole under ``key`` (all or nothing) and drop all but the newest few snapshots.
@@ -204,7 +204,7 @@ class Store:
         final = base / f"{SNAPSHOT_PREFIX}{key}"
         try:
             for name, frame in tables.items():
-                _write_parquet(frame, tmp / f"{name}.parquet")
+                write_parquet(frame, tmp / f"{name}.parquet")
             _fsync_dir(tmp)
             os.replace(tmp, final)
         except BaseException as exc:
@@ -214,7 +214,7 @@ class Store:
             if not isinstance(exc, OSError):
                 raise
         for old in self._snapshots(namespace)[SNAPSHOTS_KEPT:]:
-            _retire(old)
+            retire(old)
         return final.is_dir()
 
     def read_snapshot(self, namespace: str, key: str) -> dict[str, pd.DataFrame] | None:
@@ -263,7 +263,7 @@ class Store:
             except OSError:
                 continue  # removed meanwhile by another process
             if idle:
-                _retire(path)
+                retire(path)
                 removed.append(path.name)
         return removed
 
@@ -336,7 +336,8 @@ def _writer_gone(tmp: Path) -> bool:
         return True
 
 
-def _retire(batch: Path) -> None:
+def retire(batch: Path) -> None:
+    """Remove a batch so no reader ever sees part of it (readers that listed it read again)."""
     # The rename hides the whole batch at once; deleting in place could be killed halfway and leave a
     # batch with some of its tables.
     retired = batch.with_name(f".retired-{batch.name}-{uuid.uuid4().hex[:6]}")
@@ -393,11 +394,13 @@ def _read_exact(path: Path) -> pd.DataFrame:
     return frame
 
 
-def _read_parquet(path: Path) -> pd.DataFrame:
+def read_parquet(path: Path) -> pd.DataFrame:
+    """One table of a batch (every batch read goes through here)."""
     return pq.read_table(path).to_pandas()
 
 
-def _write_parquet(frame: pd.DataFrame | pa.Table, path: Path) -> None:
+def write_parquet(frame: pd.DataFrame | pa.Table, path: Path) -> None:
+    """One table of a batch, on disk (fsync'd) when this returns (every batch write goes through here)."""
     table = frame if isinstance(frame, pa.Table) else pa.Table.from_pandas(frame, preserve_index=False)
     # Row groups of SCAN_ROWS keep the writer's buffers, and a later ``scan``'s, to one group of rows.
     pq.write_table(table, path, row_group_size=SCAN_ROWS)

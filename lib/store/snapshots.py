@@ -68,7 +68,7 @@ def hash_files(files: list[folders.FoundFile], errors: list[ReadError], known: d
             continue
         hashed.append((found, raw_hash))
         reused = recorded is not None and recorded[0] == signature
-        if signature and (reused or _settled(signature, now)):
+        if signature and (reused or settled(signature, now)):
             records.append((path, *signature, raw_hash))
             learnt = learnt or not reused
     if not learnt:
@@ -76,7 +76,8 @@ def hash_files(files: list[folders.FoundFile], errors: list[ReadError], known: d
     return hashed, pd.DataFrame(records, columns=STAT_COLUMNS).astype({"path": object})
 
 
-def _settled(signature: Signature, now_ns: int) -> bool:
+def settled(signature: Signature, now_ns: int) -> bool:
+    """Whether a file's stat ``signature`` is old enough at ``now_ns`` to vouch for its content (SETTLED_NS)."""
     _, mtime, ctime, _ = signature
     whole_seconds = mtime % 1_000_000_000 == 0 and ctime % 1_000_000_000 == 0
     return max(mtime, ctime) < now_ns - (SETTLED_WHOLE_SECONDS_NS if whole_seconds else SETTLED_NS)

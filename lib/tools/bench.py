@@ -23,15 +23,31 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
-from lib import settings
-
-if TYPE_CHECKING:  # the pipeline and the model load only when a measurement runs
-    from lib.records import Corpus
-    from lib.search.encoders import SentenceTransformerEncoder
+from lib import pipeline, settings
+from lib.facts import passages
+from lib.facts.meetings import reports as meetings
+from lib.facts.officials import people
+from lib.facts.trade import turnover
+from lib.files import folders
+from lib.records import Article, Corpus, articles_frame
+from lib.search.encoders import SentenceTransformerEncoder
+from lib.store.batches import Store
+from lib.tools import synth
+from lib.tools.bench_model import (
+    QUERY_ROUNDS,
+    measure_backends,
+    measure_embedding,
+    measure_rank_at,
+    measure_search,
+)
+from lib.tools.timing import cpu_seconds, timed
+from lib.views import detail
+from lib.views import filters as views
 
 T = TypeVar("T")
 
@@ -44,31 +60,9 @@ STAGE_SAMPLE = 200
 # The ranking target is set at this many passages; corpora of RANK_AT_SIZE articles and more also time it there.
 RANK_PASSAGES = 100_000
 RANK_AT_SIZE = 10_000
-QUERY_ROUNDS = 3
 # The backends are compared on this many passages of the embedding sample, in a process of their own.
 BACKEND_SAMPLE = 1000
 BACKEND_TEXTS = "backend-sample.json"
-
-
-def now() -> float:
-    return time.perf_counter()
-
-
-def percentile(values: Sequence[float], q: float) -> float:
-    return round(float(np.percentile(np.asarray(values, dtype=float), q)), 2) if values else float("nan")
-
-
-def timed(func: Callable[[], T]) -> tuple[float, T]:
-    start = now()
-    out = func()
-    return now() - start, out
-
-
-def cpu_seconds() -> float:
-    """CPU time of this process and its finished children (pool workers): unlike wall time, it does not grow
-    when other programs share the cores."""
-    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def peak_rss_mb() -> tuple[float, float]:
@@ -138,9 +132,6 @@ def _pss_kb(pid: int) -> int:
 
 def measure_ingest(corpus_dir: Path, store_root: Path, workers: int | None) -> tuple[dict[str, object], Corpus]:
     """First build into an empty store, then an unchanged re-run."""
-    from lib import pipeline
-    from lib.store.batches import Store
-
     cpu = cpu_seconds()
     first_s, built = timed(lambda: pipeline.build([(corpus_dir, "")], Store(store_root), workers=workers))
     first_cpu = cpu_seconds() - cpu
@@ -164,17 +155,6 @@ def measure_ingest(corpus_dir: Path, store_root: Path, workers: int | None) -> t
 
 def measure_stages(corpus_dir: Path, store_root: Path, sample: int) -> dict[str, object]:
     """Milliseconds per article of each per-article stage, on an even sample, one process, one stage at a time."""
-    from threadpoolctl import threadpool_limits
-
-    from lib import pipeline
-    from lib.facts import passages
-    from lib.facts.meetings import reports as meetings
-    from lib.facts.officials import people
-    from lib.facts.trade import turnover
-    from lib.files import folders
-    from lib.records import Article, articles_frame
-    from lib.store.batches import Store
-
     files, _ = folders.scan([(corpus_dir, "")])
     step = max(1, len(files) // sample)
     chosen = files[::step][:sample]
@@ -217,9 +197,6 @@ def measure_stages(corpus_dir: Path, store_root: Path, sample: int) -> dict[str,
 
 def measure_filter(built: Corpus) -> dict[str, object]:
     """One filter change on the Timeline page: every DataFrame step the page reruns (no streamlit)."""
-    from lib.views import detail
-    from lib.views import filters as views
-
     prepare_s, prepared = timed(lambda: views.prepare(built))
     # The dashboard hands each rerun shallow copies of the one cached corpus (lib/ui.py load_corpus).
     copy_s, _ = timed(lambda: views.shallow(prepared))
@@ -256,9 +233,6 @@ def measure(n: int, workdir: Path, embed_sample: int = EMBED_SAMPLE, workers: in
             encoder: SentenceTransformerEncoder | None = None,
             backends: bool = False) -> dict[str, object]:
     """Every figure for one corpus size (run it in a fresh process so the memory peak is this size's)."""
-    from lib.tools import synth
-    from lib.tools.bench_model import measure_embedding, measure_rank_at, measure_search
-
     workdir.mkdir(parents=True, exist_ok=True)
     corpus_dir = workdir / f"corpus-{n}"
     result: dict[str, object] = {"articles": n, "cpus": len(os.sched_getaffinity(0)),
@@ -357,8 +331,6 @@ def _child(argv: list[str] | None = None) -> int:
     parser.add_argument("--backends", action="store_true")
     args = parser.parse_args(argv)
     if args.backends_of:
-        from lib.tools.bench_model import measure_backends
-
         texts = json.loads(args.backends_of.read_text(encoding="utf-8"))
         print(json.dumps(measure_backends(texts, args.backends_of.parent / "model-cache")), flush=True)
         return 0
@@ -370,31 +342,3 @@ def _child(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(_child())
-
-
-# ---- command line (python -m lib bench) ------------------------------------------------------------------------
-
-
-def add_bench_parser(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("bench", help="time every stage on synthetic corpora; one JSON line per size")
-    parser.add_argument("--articles", type=int, nargs="+", default=list(DEFAULT_SIZES), metavar="N",
-                        help=f"corpus sizes (default: {' '.join(map(str, DEFAULT_SIZES))})")
-    parser.add_argument("--full", action="store_true", help=f"also {FULL_SIZE:,} articles (takes long)")
-    parser.add_argument("--embed-sample", type=int, default=EMBED_SAMPLE,
-                        help=f"passages encoded to measure embedding throughput (default {EMBED_SAMPLE})")
-    parser.add_argument("--no-embed", action="store_true", help="skip the embedding model (embedding and search)")
-    parser.add_argument("--no-backends", action="store_true",
-                        help=f"skip timing the ONNX and int8 backends against torch ({BACKEND_SAMPLE} passages)")
-    parser.add_argument("--workers", type=int, default=None, help="ingest processes (default: one per core)")
-    parser.add_argument("--workdir", type=Path, default=None, help="where the temporary corpora go (default: /tmp)")
-
-
-def cmd_bench(args: argparse.Namespace) -> int:
-    sizes = list(args.articles) + ([FULL_SIZE] if args.full and FULL_SIZE not in args.articles else [])
-    try:
-        run(sizes, args.embed_sample, args.workers, args.workdir, embed=not args.no_embed,
-            backends=not args.no_backends)
-    except RuntimeError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    return 0

@@ -4,6 +4,7 @@ embedding backends side by side, and search latency (``python -m lib bench`` cal
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
@@ -11,17 +12,21 @@ import time
 from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 from lib import settings
-from lib.tools.bench import QUERY_ROUNDS, now, percentile, timed
+from lib.records import Corpus
+from lib.search import engine, onnx_backend
+from lib.search.encoders import EncodeProgress, Encoder, Kind, SentenceTransformerEncoder, load_encoder
+from lib.search.engine import SearchIndex
+from lib.store.batches import Store
+from lib.tools.bench_search import bench_search
+from lib.tools.timing import now, percentile, timed
 
-if TYPE_CHECKING:  # the model, the index and the pipeline load only when a measurement runs
-    from lib.records import Corpus
-    from lib.search.encoders import EncodeProgress, Encoder, Kind, SentenceTransformerEncoder
-    from lib.search.engine import SearchIndex
+# Each labelled query is timed this many times (the latency percentiles are over all rounds).
+QUERY_ROUNDS = 3
 
 QUERIES_FILE = settings.PROJECT_ROOT.parent / "shared" / "dev-corpus" / "queries.json"
 FALLBACK_QUERIES = (
@@ -57,10 +62,6 @@ class SyntheticPassageEncoder:
 def measure_embedding(texts: list[str], store_root: Path, encoder: SentenceTransformerEncoder | None = None,
                       ) -> tuple[dict[str, object], SentenceTransformerEncoder]:
     """Passages per second: the bare model, then the pipeline (sorting, batching, cache writes), then cached."""
-    from lib.search import engine
-    from lib.search.encoders import load_encoder
-    from lib.store.batches import Store
-
     encoder = encoder or load_encoder()
     encoder.encode(texts[:64], "passage")  # warm-up: first calls allocate and pick kernels
     cpu = time.process_time()
@@ -84,7 +85,7 @@ def measure_embedding(texts: list[str], store_root: Path, encoder: SentenceTrans
 
 
 def _bare_encode(encoder: SentenceTransformerEncoder, texts: list[str]) -> np.ndarray:
-    model = encoder._model  # noqa: SLF001 - the bare model is what is compared
+    model = encoder.model  # the bare model is what is compared
     # The encoder holds the sentence-transformers model as an object: that library is imported lazily.
     return np.asarray(model.encode(texts, batch_size=encoder.batch_size, normalize_embeddings=True,  # type: ignore[attr-defined]
                                    convert_to_numpy=True, show_progress_bar=False), dtype=np.float32)
@@ -95,9 +96,6 @@ def measure_backends(texts: list[str], cache_root: Path) -> dict[str, object]:
 
     Quality on real queries is a separate check (``python -m lib evaluate --queries`` with KK_EMBED_BACKEND).
     """
-    from lib.search import onnx_backend
-    from lib.search.encoders import load_encoder
-
     speed: dict[str, float] = {}
     cpu_ms: dict[str, float] = {}
     closeness: dict[str, dict[str, float]] = {}
@@ -143,13 +141,6 @@ def measure_search(built: Corpus, encoder: Encoder, store_root: Path, rounds: in
                    max_queries: int | None = None) -> dict[str, object]:
     """Index building as the dashboard does it (through the store's vector cache: first encoding every passage,
     then reading them all back), and the latency of one query: encoding + ranking, and ranking alone."""
-    import gc
-
-    from threadpoolctl import threadpool_limits
-
-    from lib.search import engine
-    from lib.store.batches import Store
-
     synthetic = SyntheticPassageEncoder(encoder)
     index_s, index = timed(lambda: engine.build_index(
         built.articles, built.passages, synthetic, Store(store_root)))
@@ -198,7 +189,8 @@ def _query_encoding(index: SearchIndex, queries: list[str]) -> dict[str, object]
     out: dict[str, object] = {}
     if "torch" not in sys.modules:
         return out  # a stand-in encoder (tests): no torch threads to compare
-    import torch
+    import torch  # loaded already by the encoder (checked above); a stand-in must not load it
+
 
     threads = torch.get_num_threads()
     for label, count in (("", threads), ("_torch_1_thread", 1)):
@@ -217,10 +209,6 @@ def rank_only(index: SearchIndex, query: str, vector: np.ndarray) -> object:
 def measure_rank_at(n_passages: int) -> dict[str, object]:
     """Ranking alone at a fixed index size (bench_search.py: synthetic texts and vectors), as the
     product runs and with numpy's BLAS on one thread."""
-    from threadpoolctl import threadpool_limits
-
-    from lib.tools.bench_search import bench_search
-
     default = bench_search(n_passages, repeats=3)
     with threadpool_limits(limits=1, user_api="blas"):
         single = bench_search(n_passages, repeats=3)

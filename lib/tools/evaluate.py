@@ -215,15 +215,3 @@ def score_articles(articles: pd.DataFrame, gold: list[dict]) -> dict[str, float]
         right["published"] += int((published.isoformat() if published else None) == entry.get("published"))
     return {"title": right["title"] / len(gold), "lang": right["lang"] / len(gold),
             "published": right["published"] / len(gold), "dated_files": dated}
-
-
-def recall_at_k(ranked: Iterable[str], relevant: set[str], k: int = 5) -> float:
-    top = list(dict.fromkeys(ranked))[:k]
-    return sum(1 for f in top if f in relevant) / min(k, len(relevant)) if relevant else 1.0
-
-
-def reciprocal_rank(ranked: Iterable[str], relevant: set[str]) -> float:
-    for i, f in enumerate(dict.fromkeys(ranked), start=1):
-        if f in relevant:
-            return 1.0 / i
-    return 0.0

@@ -1,0 +1,13 @@
+"""Shared test constants: the project's folders, and the team's reference sets that sit beside the project.
+
+Test modules import them (``from conftest import ROOT``): pytest puts tests/ on the path for its own modules.
+"""
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+# The analysts' reference sets are kept outside the repository (on team machines only): tests that read them
+# skip where they are missing.
+SEEDS_GOLD = ROOT.parent / "shared" / "seeds-gold.json"
+DEV = ROOT.parent / "shared" / "dev-corpus"
