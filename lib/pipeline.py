@@ -20,6 +20,7 @@ from pathlib import Path
 import pandas as pd
 from threadpoolctl import threadpool_limits
 
+from lib import lifetime
 from lib.articles import clean, countries
 from lib.facts import passages
 from lib.facts.meetings import reports as meetings
@@ -174,6 +175,7 @@ _WORKER_KNOWN: frozenset[str] = frozenset()
 
 def _init_worker(known_ids: frozenset[str]) -> None:
     global _WORKER_KNOWN
+    lifetime.end_with_parent()  # a build killed outright must not leave its workers asleep behind it
     _WORKER_KNOWN = known_ids
 
 

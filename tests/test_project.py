@@ -12,7 +12,7 @@ LIB = ROOT / "lib"
 UI_MODULES = {"app.py", "lib/ui.py"}
 # The stages of the data flow in DESIGN.md, each a subpackage of lib/.
 STAGES = {"files", "articles", "facts", "store", "search", "views"}
-MAX_FLAT_MODULES = 6  # __main__, cli, pipeline, records, settings, ui
+MAX_FLAT_MODULES = 7  # __main__, cli, lifetime, pipeline, records, settings, ui
 MAX_MODULE_LINES = 600
 MAX_PAGE_LINES = 80
 
