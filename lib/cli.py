@@ -127,16 +127,22 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     gold = evaluate.load_gold(args.gold)
     shares = evaluate.score_articles(corpus.articles, gold)
     print(f"articles         title {shares['title']:.3f}  lang {shares['lang']:.3f}  "
-          f"published {shares['published']:.3f}  (of {len(gold)} files, {shares['dated_files']} dated)")
+          f"published {shares['published']:.3f}  (of {len(gold)} files, {shares['dated_files']} dated: "
+          f"{shares['published_dated']:.3f} of those right)")
     print(evaluate.score_officials(corpus.officials, gold).line())
     meeting_score, missed, extra = evaluate.score_meetings(corpus.meetings, gold)
     print(meeting_score.line())
+    whole, several, broken = evaluate.score_events_whole(corpus.meetings, gold)
+    placed, predicted = evaluate.score_placed(corpus.meetings, gold)
+    print(f"events           whole {whole} of {several} reported by several files  "
+          f"placed {placed} of {predicted} predicted meetings ({placed / predicted if predicted else 1.0:.3f})")
     for kind in ("actual", "target"):
         print(evaluate.score_trade(corpus.trade, gold, kind).line())
     if args.queries:
         print_query_scores(corpus, args.store, args.queries)
     if args.verbose:
         print("missed events:", ", ".join(missed) or "none")
+        print("events not whole:", ", ".join(broken) or "none")
         for index in extra:
             row = corpus.meetings.loc[index]
             print(f"unmatched: {row['date']} {row['participants']} {row['files']}")

@@ -163,6 +163,31 @@ def score_meetings(meetings: pd.DataFrame, gold: list[dict]) -> tuple[Score, lis
     return Score("meetings", len(matched_events), len(rows), len(events)), missed, unmatched
 
 
+def score_events_whole(meetings: pd.DataFrame, gold: list[dict]) -> tuple[int, int, list[str]]:
+    """Gold events reported by two or more files that come out whole: one predicted row cites every one of their
+    files and names two of their participants. Returns (whole, events with several files, keys not whole)."""
+    events = [e for e in gold_events(gold) if len(e.files) >= 2]
+    rows = [(set(_as_list(r["files"])), [name_key(p) for p in _as_list(r["participants"])])
+            for _, r in meetings.iterrows() if set(_as_list(r["countries"])) >= PAIR]
+    broken = []
+    for event in events:
+        whole = any(event.files <= files
+                    and sum(1 for g in event.participants if any(_same_person(g, p) for p in people)) >= 2
+                    for files, people in rows)
+        if not whole:
+            broken.append(event.key)
+    return len(events) - len(broken), len(events), broken
+
+
+def score_placed(meetings: pd.DataFrame, gold: list[dict]) -> tuple[int, int]:
+    """Predicted Kazakhstan–Kyrgyzstan meetings of the gold files that have a date at any precision (so the
+    Timeline can draw them), and how many there are."""
+    files = {g["file"] for g in gold}
+    rows = [r for _, r in meetings.iterrows()
+            if set(_as_list(r["countries"])) >= PAIR and files & set(_as_list(r["files"]))]
+    return sum(1 for r in rows if _as_date(r["date"]) is not None), len(rows)
+
+
 def _max_matching(candidates: list[list[int]], n_events: int) -> list[int | None]:
     """Rows to events, one each, as many as possible (augmenting paths): a row that could match two events
     must not take the one another row needs."""
@@ -213,5 +238,13 @@ def score_articles(articles: pd.DataFrame, gold: list[dict]) -> dict[str, float]
         right["lang"] += int(row["lang"] == entry.get("lang"))
         published = _as_date(row["published"])
         right["published"] += int((published.isoformat() if published else None) == entry.get("published"))
+    dated_right = sum(1 for entry in gold if entry.get("published") and entry["file"] in by_file.index
+                      and _iso(by_file.loc[entry["file"]]["published"]) == entry["published"])
     return {"title": right["title"] / len(gold), "lang": right["lang"] / len(gold),
-            "published": right["published"] / len(gold), "dated_files": dated}
+            "published": right["published"] / len(gold), "dated_files": dated,
+            "published_dated": dated_right / dated if dated else 1.0}
+
+
+def _iso(value: object) -> str | None:
+    day = _as_date(value)
+    return day.isoformat() if day else None
