@@ -10,13 +10,13 @@ from pathlib import Path
 from typing import TextIO
 
 from lib import pipeline, settings
-from lib.export import write_export
 from lib.records import Corpus
 from lib.search.encoders import load_encoder
 from lib.search.engine import SearchIndex, build_index
 from lib.search.metrics import score_queries, summarise_scores
 from lib.store.batches import Store, StoreError
 from lib.tools import bench, evaluate
+from lib.views.export import write_export
 
 SEARCH_COLUMNS = ["query", "rank", "file", "score", "passage"]
 

@@ -21,7 +21,7 @@ import pandas as pd
 from threadpoolctl import threadpool_limits
 
 from lib import lifetime
-from lib.articles import clean, countries
+from lib.articles import countries, page
 from lib.facts import passages
 from lib.facts.meetings import reports as meetings
 from lib.facts.officials import people
@@ -260,10 +260,10 @@ def read_article(found: corpus.FoundFile) -> Article | ReadError:
     """One file to one clean Article, or the reason it cannot be one."""
     try:
         raw = corpus.read_document(found)
-        return clean.to_article(raw)
+        return page.to_article(raw)
     except corpus.UnreadableFile as exc:
         return ReadError(found.file, str(exc))
-    except clean.NoArticleText as exc:
+    except page.NoArticleText as exc:
         return ReadError(found.file, str(exc))
     except Exception as exc:  # a bug in cleaning one file is reported for that file; the others go on
         return ReadError(found.file, f"could not be cleaned ({type(exc).__name__}): the file is skipped; "

@@ -14,11 +14,11 @@ import pandas as pd
 import streamlit as st
 
 from lib import pipeline, settings
-from lib.export import to_csv_bytes
 from lib.files import uploads
 from lib.records import LEVELS, Corpus
 from lib.store.batches import Store, StoreError
 from lib.views import filters as views
+from lib.views.export import to_csv_bytes
 
 if TYPE_CHECKING:  # the model and the index load on the first search, not with the dashboard
     from lib.search.encoders import SentenceTransformerEncoder

@@ -8,10 +8,10 @@ from conftest import ROOT, SEEDS
 from streamlit.testing.v1 import AppTest
 
 from lib import pipeline
-from lib.export import to_csv_bytes
 from lib.files import uploads
 from lib.store.batches import Store
 from lib.views import filters as views
+from lib.views.export import to_csv_bytes
 
 PAGES = ["pages/1_Overview.py", "pages/2_Timeline.py", "pages/3_Trade.py", "pages/4_Search.py",
          "pages/5_Officials.py", "pages/6_Articles.py"]
@@ -102,7 +102,7 @@ def test_the_csv_download_holds_the_rows_shown(on_seeds, seeds_store):
     assert not errors(at)
     shown = at.dataframe[0].value
     assert set(shown["lang"]) == {"en"}
-    # The page passes the frame it shows to lib.export.to_csv_bytes: rebuild it the same way and compare.
+    # The page passes the frame it shows to lib.views.export.to_csv_bytes: rebuild it the same way and compare.
     corpus = views.prepare(pipeline.build([(SEEDS, ""), (uploads.uploads_folder(seeds_store), uploads.PREFIX)],
                                           Store(seeds_store)))
     view = views.apply_filters(corpus, views.Filters(langs=("en",), pair=views.ALL_PAIRS))

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from conftest import DEV, SEEDS
 
-from lib.articles import clean
+from lib.articles import clean, page
 from lib.files import folders
 from lib.records import RawDocument
 
@@ -16,7 +16,7 @@ SEED_FILES = sorted(k for k in EXPECTED if not k.startswith("_"))
 
 def _article(path: Path):
     found = folders.FoundFile(path, path.name, folders.KINDS[path.suffix])
-    return clean.to_article(folders.read_document(found))
+    return page.to_article(folders.read_document(found))
 
 
 @pytest.mark.parametrize("name", SEED_FILES)
@@ -79,7 +79,7 @@ PAGE_TAIL = ["Поделиться", "Читайте также: другая н
 )
 def test_synthetic_page_keeps_every_article_line(paragraphs, title):
     text = "\n".join([*PAGE_HEAD, title, "12.03.2024, 10:15", *paragraphs, *PAGE_TAIL])
-    article = clean.to_article(RawDocument("x.txt", text, "text", "utf-8"))
+    article = page.to_article(RawDocument("x.txt", text, "text", "utf-8"))
     assert article.body.split("\n") == paragraphs
     assert article.title == title
     assert article.published.isoformat() == "2024-03-12"
@@ -89,7 +89,7 @@ def test_markdown_headings_and_links_become_text():
     text = ("# Министры обсудили торговлю\n\n"
             "Стороны обсудили [вопросы торговли](http://example.com) и транспорта, а также **подготовку визита**.\n\n"
             "По итогам встречи было подписано соглашение о сотрудничестве в области энергетики.\n")
-    article = clean.to_article(RawDocument("x.md", text, "markdown", "utf-8"))
+    article = page.to_article(RawDocument("x.md", text, "markdown", "utf-8"))
     assert article.title == "Министры обсудили торговлю"
     assert "[" not in article.body and "**" not in article.body and "http" not in article.body
     assert "вопросы торговли и транспорта" in article.body
@@ -103,7 +103,7 @@ def test_html_scripts_never_reach_the_body():
             "<p>They agreed to raise mutual trade and to open two new border crossings before the winter.</p>"
             "<img src=x onerror=alert(1)><iframe src='http://ads.example'>IFRAMETEXT</iframe></article>"
             "<script>alert('x')</script></body></html>")
-    article = clean.to_article(RawDocument("x.html", html, "html", "utf-8"))
+    article = page.to_article(RawDocument("x.html", html, "html", "utf-8"))
     assert "two prime ministers met in Bishkek" in article.body
     assert article.title == "Trade talks in Bishkek"
     assert not article.body.startswith(article.title), "the headline is the title, not the first body line"
@@ -114,7 +114,7 @@ def test_html_scripts_never_reach_the_body():
 def test_page_with_only_furniture_is_reported():
     text = "\n".join([*PAGE_HEAD, *PAGE_TAIL])
     with pytest.raises(clean.NoArticleText):
-        clean.to_article(RawDocument("x.txt", text, "text", "utf-8"))
+        page.to_article(RawDocument("x.txt", text, "text", "utf-8"))
 
 
 @pytest.mark.parametrize(
@@ -150,7 +150,7 @@ def test_title_is_the_headline_not_its_neighbours(head, title):
     body = ["Стороны обсудили вопросы торговли и транспорта, а также подготовку визита в следующем месяце.",
             "По итогам встречи было подписано соглашение о сотрудничестве в области энергетики и водных ресурсов."]
     text = "\n".join([*PAGE_HEAD, *head, *body, *PAGE_TAIL])
-    assert clean.to_article(RawDocument("x.txt", text, "text", "utf-8")).title == title
+    assert page.to_article(RawDocument("x.txt", text, "text", "utf-8")).title == title
 
 
 def test_html_nested_deeper_than_libxml2_parses_is_still_read():
@@ -159,7 +159,7 @@ def test_html_nested_deeper_than_libxml2_parses_is_still_read():
                   "winter and to meet again in spring.</p><script>alert('DEEP')</script>")
     html = ("<html><head><title>Talks in Bishkek</title><style>.x{}</style></head><body>" + "<div>" * 5000
             + paragraphs + "</div>" * 5000 + "</body></html>")
-    article = clean.to_article(RawDocument("deep.html", html, "html", "utf-8"))
+    article = page.to_article(RawDocument("deep.html", html, "html", "utf-8"))
     assert article.title == "Talks in Bishkek"
     assert article.body.split("\n") == [
         "The two prime ministers met in Bishkek on Tuesday and discussed trade, transport and the water and energy "

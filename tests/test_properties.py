@@ -14,9 +14,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lib.articles import clean, pubdates
-from lib.export import FORMULA_START, spreadsheet_safe, to_csv_bytes
+from lib.articles import page as page_reader
 from lib.files import folders
 from lib.records import RawDocument
+from lib.views.export import FORMULA_START, spreadsheet_safe, to_csv_bytes
 
 QUICK = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -160,7 +161,7 @@ def page(draw: st.DrawFn) -> tuple[str, list[str]]:
 @given(page())
 def test_cleaning_keeps_every_sentence_of_the_article(generated):
     text, sentences = generated
-    article = clean.to_article(RawDocument("page.txt", text, "text", "utf-8"))
+    article = page_reader.to_article(RawDocument("page.txt", text, "text", "utf-8"))
     missing = [s for s in sentences if s not in article.body]
     assert not missing, f"lost {missing} from:\n{text}"
 
@@ -233,7 +234,7 @@ def test_mentions_of_officials_never_raise(body, lang, published):
 @given(st.one_of(st.text(max_size=3000), prose), st.sampled_from(["text", "markdown", "html"]))
 def test_cleaning_raises_nothing_but_no_article_text(text, kind):
     try:
-        article = clean.to_article(RawDocument("any.txt", text, kind, "utf-8"))
+        article = page_reader.to_article(RawDocument("any.txt", text, kind, "utf-8"))
     except clean.NoArticleText:
         return
     assert article.body.strip() and article.lang in ("ru", "en")

@@ -18,9 +18,9 @@ import pytest
 from conftest import ROOT
 
 from lib import pipeline
-from lib.export import write_export
 from lib.store import batches as store_module
 from lib.store.batches import Store, StoreError
+from lib.views.export import write_export
 
 HANG_GUARD_S = 120  # a hang guard for subprocesses, never a timing assertion
 # The export CLI with a smaller ingest batch and compaction threshold, so a few hundred articles make many

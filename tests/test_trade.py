@@ -10,7 +10,7 @@ from conftest import DEV, SEEDS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lib.articles import clean
+from lib.articles import page
 from lib.facts.trade.periods import find_growth, find_periods
 from lib.facts.trade.turnover import _markers, article_figures, extract_trade
 from lib.files import folders
@@ -226,7 +226,7 @@ def test_extract_trade_columns_and_empty_input():
 
 def _articles(root: Path) -> pd.DataFrame:
     files, _ = folders.scan([(root, "")])
-    return articles_frame([clean.to_article(folders.read_document(f)) for f in files])
+    return articles_frame([page.to_article(folders.read_document(f)) for f in files])
 
 
 def _period(row) -> str | None:

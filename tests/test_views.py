@@ -10,12 +10,12 @@ import pandas as pd
 import pytest
 
 from lib.articles import countries
-from lib.export import to_csv_bytes
 from lib.pipeline import Corpus
 from lib.records import MEETING_COLUMNS, OFFICIAL_COLUMNS, TRADE_COLUMNS, Article, articles_frame
 from lib.views import detail, figures
 from lib.views import filters as views
 from lib.views import trade as trade_view
+from lib.views.export import to_csv_bytes
 
 
 def _corpus() -> Corpus:

@@ -377,12 +377,8 @@ def _article_id(title: str, body: str) -> str:
     return hashlib.sha256(f"{title}\n{body}".encode()).hexdigest()[:16]
 
 
-def to_article(raw: RawDocument) -> Article:
-    """Clean one decoded document; raises NoArticleText when no article text remains."""
-    if raw.kind == "html":
-        from lib.articles.html import html_article
-
-        return html_article(raw)
+def text_article(raw: RawDocument) -> Article:
+    """Clean one decoded plain-text or Markdown document; raises NoArticleText when no article text remains."""
     text = _markdown_to_text(raw.text) if raw.kind == "markdown" else raw.text
     lang = detect_lang(text)
     head, body, tail = clean_text(text, lang)

@@ -9,18 +9,18 @@ scraped text page.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from datetime import date
 from html.parser import HTMLParser
 
 import trafilatura
 from htmldate import find_date
 
+from lib.articles.clean import NoArticleText, detect_lang, text_article
 from lib.records import Article, RawDocument
 
 
 def html_article(raw: RawDocument) -> Article:
-    from lib.articles.clean import NoArticleText, detect_lang
-
     try:
         doc = trafilatura.bare_extraction(raw.text, include_comments=False, include_tables=True,
                                           with_metadata=True, favor_precision=True)
@@ -110,8 +110,6 @@ class _TextOfPage(HTMLParser):
 
 
 def _fallback_article(raw: RawDocument) -> Article:
-    from lib.articles.clean import NoArticleText, to_article
-
     parser = _TextOfPage()
     try:
         parser.feed(raw.text)
@@ -122,11 +120,9 @@ def _fallback_article(raw: RawDocument) -> Article:
     text = "\n".join(filter(None, [title, parser.text()]))
     if not text.strip():
         raise NoArticleText("no article text found in the HTML page")
-    article = to_article(RawDocument(raw.file, text, "text", raw.encoding))
+    article = text_article(RawDocument(raw.file, text, "text", raw.encoding))
     return article if article.published else _with_date(article, _published(raw.text))
 
 
 def _with_date(article: Article, published: date | None) -> Article:
-    from dataclasses import replace
-
     return replace(article, published=published)

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import pymorphy3
-
-from lib.memo import Memo
 
 _MORPH: dict[str, pymorphy3.MorphAnalyzer] = {}
 
@@ -33,7 +32,7 @@ def _parse(word: str) -> list[Any]:
         return []
 
 
-_PARSES: Memo[str, list[Any]] = Memo(_parse, 200_000)
+_PARSES = lru_cache(maxsize=200_000)(_parse)
 
 
 def parses(word: str) -> list[Any]:
@@ -42,7 +41,7 @@ def parses(word: str) -> list[Any]:
     return _PARSES(word)
 
 
-_KNOWN: Memo[str, list[Any]] = Memo(lambda word: [p for p in parses(word) if p.is_known], 200_000)
+_KNOWN = lru_cache(maxsize=200_000)(lambda word: [p for p in parses(word) if p.is_known])
 
 
 def known_parses(word: str) -> list[Any]:
@@ -247,4 +246,4 @@ def latin_initial(letter: str) -> str:
     return _LATIN_INITIALS[letter]
 
 
-_KEYS: Memo[str, str] = Memo(_make_key, 200_000)
+_KEYS = lru_cache(maxsize=200_000)(_make_key)

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from lib.articles.sentences import sentences
 from lib.facts.officials import names, titles
-from lib.memo import Memo
 from lib.settings import DATA_DIR
 
 
@@ -367,7 +367,7 @@ def _merge_surnames(found: list[Unlisted]) -> list[Unlisted]:
 
 
 # Names and posts repeat across articles, and declining them with pymorphy is dear: each answer is remembered.
-_CANONICAL: Memo[str, str] = Memo(_canonical, 100_000)
-_COMPLEMENT: Memo[str, bool] = Memo(_is_complement, 100_000)
-_HEAD: Memo[str, Any] = Memo(_nominative_head, 100_000)
-_FORMS: Memo[str, Any] = Memo(_surname_forms, 100_000)
+_CANONICAL = lru_cache(maxsize=100_000)(_canonical)
+_COMPLEMENT = lru_cache(maxsize=100_000)(_is_complement)
+_HEAD = lru_cache(maxsize=100_000)(_nominative_head)
+_FORMS = lru_cache(maxsize=100_000)(_surname_forms)

@@ -10,8 +10,8 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from lib.memo import Memo
 from lib.settings import DATA_DIR
 
 NOT_OFFICIAL = "not_official"
@@ -192,4 +192,4 @@ def country_in(text: str) -> str:
     return best[1] if best else ""
 
 
-_FILLERS: Memo[tuple[str, tuple[str, ...]], bool] = Memo(lambda key: _is_filler(*key), 100_000)
+_FILLERS = lru_cache(maxsize=100_000)(lambda key: _is_filler(*key))
