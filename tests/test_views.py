@@ -157,6 +157,8 @@ def test_meeting_details(corpus):
     assert timeline.meeting_sources(meeting, corpus.articles)["file"].tolist() == ["kg1.txt", "kg2.txt"]
     assert timeline.meeting_evidence(meeting) == ["Tokayev and Japarov meet in Astana"]
     assert timeline.meeting_when(meeting) == "2024-03-02"
+    inferred = corpus.meetings.assign(date_inferred=np.array([True, False, False]))
+    assert timeline.meeting_when(timeline.meeting_row(inferred, "m1")) == "2024-03-02 (year inferred)"
     assert [(m.label, m.value) for m in timeline.meeting_metrics(meeting)] == [
         ("Date", "2024-03-02"), ("Status", "held"), ("Level", "Heads of state"), ("Place", "Astana")]
     choices = timeline.meeting_choices(corpus.meetings)

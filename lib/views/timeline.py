@@ -5,6 +5,7 @@ Pure functions over DataFrames, no streamlit; the figure drawn from ``timeline_f
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from lib.records import LEVELS
@@ -81,8 +82,9 @@ def meeting_when(meeting: pd.Series) -> str:
     if pd.isna(start):
         return "unknown"
     text = start.strftime("%Y-%m-%d") + (f" – {end.strftime('%Y-%m-%d')}" if pd.notna(end) and end != start else "")
+    # The pipeline's column is numpy's bool, which is no Python bool or int.
     inferred = meeting.get("date_inferred")
-    return text + (" (year inferred)" if isinstance(inferred, (bool, int)) and bool(inferred) else "")
+    return text + (" (year inferred)" if isinstance(inferred, (bool, int, np.bool_)) and bool(inferred) else "")
 
 
 def meeting_metrics(meeting: pd.Series) -> list[Metric]:
