@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from lib.articles import pubdates
+from lib.articles import metadata, pubdates
 from lib.records import Article, RawDocument
 
 
@@ -379,7 +379,8 @@ def _article_id(title: str, body: str) -> str:
 
 def text_article(raw: RawDocument) -> Article:
     """Clean one decoded plain-text or Markdown document; raises NoArticleText when no article text remains."""
-    text = _markdown_to_text(raw.text) if raw.kind == "markdown" else raw.text
+    saved, text = metadata.split_metadata(raw.text)
+    text = _markdown_to_text(text) if raw.kind == "markdown" else text
     lang = detect_lang(text)
     head, body, tail = clean_text(text, lang)
     if not body:
@@ -387,15 +388,16 @@ def text_article(raw: RawDocument) -> Article:
                             "tickers) or the text is too short")
     body_text = "\n".join(body)
     lang = detect_lang(body_text)
-    title = _title(head, body, lang)
-    published = pubdates.publication_date(pubdates.PageDates(head, body, tail))
+    title = saved.title or _title(head, body, lang)
+    published = pubdates.publication_date(
+        pubdates.PageDates(head, body, tail, metadata=saved.published, seen=saved.seen))
     body_text = unicodedata.normalize("NFC", body_text)
     return Article(
         article_id=_article_id(title, body_text),
         file=raw.file,
         title=title,
-        source=_source(head, body, tail),
-        url=_url([*head, *tail]),
+        source=saved.source or _source(head, body, tail),
+        url=saved.url or _url([*head, *tail]),
         lang=lang,
         published=published,
         body=body_text,
