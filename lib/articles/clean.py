@@ -271,6 +271,8 @@ def _title(head: list[str], body: list[str], lang: str) -> str:
     """The headline: a repeated line above the body, else the nearest headline-like line above it."""
     candidates = []
     for line in reversed(head[-12:]):
+        if pubdates.is_date_line(line):
+            continue  # a stamp or byline ("10:08, 26 мая 2022, Бишкек - 24.kg , …") is not a headline without its date
         text = TITLE_BADGE.sub("", _strip_date_prefix(line)).strip()
         if _headline_like(text):
             candidates.append(text)
@@ -334,7 +336,9 @@ def _source(head: list[str], body: list[str], tail: list[str]) -> str | None:
             break
     if not names and head:
         masthead = head[0]
+        # A language switch ("РУ", "EN") or the page's address is not the outlet's name.
         if (_headline_like(masthead) or masthead.isupper()) and len(WORD.findall(masthead)) <= 5 \
+                and len(masthead) > 2 and "://" not in masthead \
                 and not any(masthead in line for line in head[1:]) and not FURNITURE_START.match(masthead):
             names.append(masthead.title() if masthead.isupper() else masthead)
     unique: list[str] = []

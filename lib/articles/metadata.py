@@ -41,11 +41,12 @@ OTHER_KEYS = {"author", "authors", "byline", "description", "excerpt", "lang", "
 KNOWN_KEYS = PUBLISHED_KEYS | MODIFIED_KEYS | CRAWLED_KEYS | TITLE_KEYS | URL_KEYS | SOURCE_KEYS | OTHER_KEYS
 
 # "published_time: …", "Date = …", "article:published_time …" (a key tools write, then its value).
-KEY_LINE = re.compile(r"^\s*(?P<key>[A-Za-z][A-Za-z_:\- ]{0,30}?)\s*(?::|=|\s(?=\d))\s*(?P<value>.*?)\s*$")
+KEY_LINE = re.compile(r"^\s*(?P<key>[A-Za-z][A-Za-z_:\- ]{0,30}?)\s*(?P<sep>:|=|\s(?=\d))\s*(?P<value>.*?)\s*$")
 # "date 2024-12-05 11:44 …": a crawler's prefix, after which the page's own first line may run on.
 BARE_DATE = re.compile(r"^\s*date\s+(?P<value>(?:19|20)\d{2}-[01]\d(?:-[0-3]\d)?"
                        r"(?:[T ][0-2]\d:[0-5]\d(?::[0-5]\d)?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?)(?=\s|$)\s*")
 ISO_DAY = re.compile(r"^((?:19|20)\d{2})-([01]\d)-([0-3]\d)(?![\d])")
+MARKUP_START = re.compile(r"\s*<")
 FENCE = re.compile(r"^\s*---\s*$")
 FENCE_END = re.compile(r"^\s*(?:---|\.\.\.)\s*$")
 # Front matter is a few dozen lines at most; a fence further down is a horizontal rule of the article.
@@ -67,6 +68,8 @@ class Metadata:
 
 def split_metadata(text: str) -> tuple[Metadata, str]:
     """The metadata at the top of a saved page and the page's text without it (unchanged when there is none)."""
+    if MARKUP_START.match(text):
+        return Metadata(), text  # markup from its first character: nothing was written above it
     lines = text.split("\n")
     start = _first_non_blank(lines)
     if start is None:
@@ -97,7 +100,9 @@ def split_metadata(text: str) -> tuple[Metadata, str]:
         if bare:
             fields.setdefault("date", bare["value"])
             remainder = line[bare.end():].strip()
-            if remainder:
+            if re.fullmatch(r"https?://\S+", remainder):
+                fields.setdefault("url", remainder)  # " date 2025-11-24 https://…": the page's address
+            elif remainder:
                 kept.append(remainder)
                 in_block = False
             continue
@@ -149,7 +154,10 @@ def _key_line(line: str, in_block: bool) -> tuple[str, object] | None:
     key, value = _key(match["key"]), match["value"].strip().strip("'\"")
     if not value or key not in KNOWN_KEYS:
         return None
-    if key in PUBLISHED_KEYS | MODIFIED_KEYS | CRAWLED_KEYS:
+    dated = key in PUBLISHED_KEYS | MODIFIED_KEYS | CRAWLED_KEYS
+    if match["sep"].isspace() and not dated:
+        return None  # "published_time 2024-…" is a pair; "Source 24 …" is a line of text
+    if dated:
         # "Date: 2024-02-06" is metadata; "Date of the talks: not yet set" or "Дата: …" prose is not.
         return (key, value) if _date_value(value) else None
     if not in_block:
