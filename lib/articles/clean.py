@@ -394,7 +394,7 @@ def text_article(raw: RawDocument) -> Article:
     lang = detect_lang(body_text)
     title = saved.title or _title(head, body, lang)
     published = pubdates.publication_date(
-        pubdates.PageDates(head, body, tail, metadata=saved.published, seen=saved.seen))
+        pubdates.PageDates(head, body, tail, metadata=saved.published, seen=saved.seen, updated=saved.updated))
     body_text = unicodedata.normalize("NFC", body_text)
     return Article(
         article_id=_article_id(title, body_text),

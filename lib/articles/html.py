@@ -78,7 +78,8 @@ def _visible_date(html: str, saved: metadata.Metadata) -> date | None:
         return saved.published
     text = parser.text()
     head, body, tail = clean_text(text, detect_lang(text))
-    return pubdates.publication_date(pubdates.PageDates(head, body, tail, metadata=saved.published, seen=saved.seen))
+    return pubdates.publication_date(pubdates.PageDates(head, body, tail, metadata=saved.published,
+                                                        seen=saved.seen, updated=saved.updated))
 
 
 # Elements whose content is never text a reader sees; block elements end a line.

@@ -7,9 +7,9 @@ Three forms are read, only where tools write them (at the top, before the page's
 - a bare ``date 2024-12-05 11:44`` prefix, sometimes with the page's first line run on after it.
 
 Publication keys give ``published``; modification and crawl keys ("updated", "scraped_at") are never the
-publication date, but a crawl date is the day the page was seen, which anchors "Сегодня"/"вчера" stamps and
-datelines without a year. Metadata lines never reach the text the cleaner reads, so they never become a title
-or body line.
+publication date, but they date the page: a crawl date is the day "Сегодня"/"вчера" stamps count from, and
+either gives a dateline without a year its year. Metadata lines never reach the text the cleaner reads, so
+they never become a title or body line.
 """
 
 from __future__ import annotations
@@ -40,8 +40,9 @@ OTHER_KEYS = {"author", "authors", "byline", "description", "excerpt", "lang", "
               "type", "encoding", "charset", "summary"}
 KNOWN_KEYS = PUBLISHED_KEYS | MODIFIED_KEYS | CRAWLED_KEYS | TITLE_KEYS | URL_KEYS | SOURCE_KEYS | OTHER_KEYS
 
-# "published_time: …", "Date = …", "article:published_time …" (a key tools write, then its value).
-KEY_LINE = re.compile(r"^\s*(?P<key>[A-Za-z][A-Za-z_:\- ]{0,30}?)\s*(?P<sep>:|=|\s(?=\d))\s*(?P<value>.*?)\s*$")
+# What separates a key from its value: "published_time: …", "Date = …", "article:published_time 2024-…".
+KEY_SEPARATOR = re.compile(r"\s*[:=]\s*|\s+(?=\d)")
+KEY_TEXT = re.compile(r"^[A-Za-z][A-Za-z_:\- ]{0,40}$")
 # "date 2024-12-05 11:44 …": a crawler's prefix, after which the page's own first line may run on.
 BARE_DATE = re.compile(r"^\s*date\s+(?P<value>(?:19|20)\d{2}-[01]\d(?:-[0-3]\d)?"
                        r"(?:[T ][0-2]\d:[0-5]\d(?::[0-5]\d)?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?)(?=\s|$)\s*")
@@ -60,7 +61,8 @@ class Metadata:
     """What the saved page's metadata says; every field None when it says nothing of it."""
 
     published: date | None = None
-    seen: date | None = None  # the day the page was crawled or modified: an anchor, never the publication date
+    seen: date | None = None  # the day the page was crawled: dates "Сегодня", never the publication date
+    updated: date | None = None  # the day the article was last changed: never the publication date
     title: str | None = None
     source: str | None = None
     url: str | None = None
@@ -148,23 +150,22 @@ def _split_pair(line: str) -> tuple[str, str] | None:
 
 def _key_line(line: str, in_block: bool) -> tuple[str, object] | None:
     """("date", "2024-02-06") for a metadata line; a date key needs a date value, other keys the top block."""
-    match = KEY_LINE.match(line)
-    if not match:
-        return None
-    key, value = _key(match["key"]), match["value"].strip().strip("'\"")
-    if not value or key not in KNOWN_KEYS:
-        return None
-    dated = key in PUBLISHED_KEYS | MODIFIED_KEYS | CRAWLED_KEYS
-    if match["sep"].isspace() and not dated:
-        return None  # "published_time 2024-…" is a pair; "Source 24 …" is a line of text
-    if dated:
-        # "Date: 2024-02-06" is metadata; "Date of the talks: not yet set" or "Дата: …" prose is not.
-        return (key, value) if _date_value(value) else None
-    if not in_block:
-        return None
-    if key in URL_KEYS and not re.match(r"^(?:https?://|www\.)\S+$", value):
-        return None
-    return key, value
+    for separator in KEY_SEPARATOR.finditer(line, 0, 48):
+        # "article:published_time: …": the key may hold the separator itself; the first known key is the key.
+        raw_key = line[:separator.start()].strip()
+        if not KEY_TEXT.match(raw_key) or _key(raw_key) not in KNOWN_KEYS:
+            continue
+        key, value = _key(raw_key), line[separator.end():].strip().strip("'\"")
+        dated = key in PUBLISHED_KEYS | MODIFIED_KEYS | CRAWLED_KEYS
+        if not value or (separator.group().isspace() and not dated):
+            return None  # "published_time 2024-…" is a pair; "Source 24 …" is a line of text
+        if dated:
+            # "Date: 2024-02-06" is metadata; "Date of the talks: not yet set" is not.
+            return (key, value) if _date_value(value) else None
+        if not in_block or (key in URL_KEYS and not re.match(r"^(?:https?://|www\.)\S+$", value)):
+            return None
+        return key, value
+    return None
 
 
 def _key(key: str) -> str:
@@ -176,7 +177,8 @@ def _metadata(fields: dict[str, object]) -> Metadata:
         return next((fields[k] for k in fields if k in keys and fields[k] not in (None, "")), None)
 
     published = next((d for k in fields if k in PUBLISHED_KEYS and (d := _date_value(fields[k]))), None)
-    seen = next((d for k in fields if k in CRAWLED_KEYS | MODIFIED_KEYS and (d := _date_value(fields[k]))), None)
+    seen = next((d for k in fields if k in CRAWLED_KEYS and (d := _date_value(fields[k]))), None)
+    updated = next((d for k in fields if k in MODIFIED_KEYS and (d := _date_value(fields[k]))), None)
     url = first(URL_KEYS)
     source = first(SOURCE_KEYS)
     if isinstance(source, str) and re.match(r"^https?://", source):
@@ -186,6 +188,7 @@ def _metadata(fields: dict[str, object]) -> Metadata:
     return Metadata(
         published=published,
         seen=seen,
+        updated=updated,
         title=_text(title),
         source=_text(source),
         url=_text(url),

@@ -41,9 +41,10 @@ PUBLISHED_LABEL = re.compile(
     r"\s*[:\-–]?\s*$",
     re.IGNORECASE)
 UPDATED_LABEL = re.compile(r"(?:обновлено|изменено|updated|modified|edited|last update)\s*[:\-–]?\s*$", re.IGNORECASE)
-# Words that may stand beside a date on a date line without making it a headline: time, views, reading time.
+# Words that may stand beside a date on a date line without making it a headline: time, views, reading time,
+# the site clock ("Бишкекское время 07:27", "Bishkek time").
 DATE_LINE_EXTRAS = re.compile(
-    rf"{WEEKDAYS}|{TIME}|\(?GMT[+-]?\d*\)?|UTC|г\.|года|год|в|at|views?|просмотр\w*|read|min|мин\w*|чтени\w*|"
+    rf"[^\W\d_]+\s+(?:время|time|убактысы)\b|{WEEKDAYS}|{TIME}|\(?GMT[+-]?\d*\)?|UTC|г\.|года|год|в|at|views?|просмотр\w*|read|min|мин\w*|чтени\w*|"
     r"comments?|комментари\w*|by|staff|writer|автор\w*|[|·•,:;👁💬\-–—/()\[\]]|\d[\d\s ]*", re.IGNORECASE)
 EARLIEST = date(1991, 1, 1)
 
@@ -239,7 +240,8 @@ class PageDates:
     body: list[str]
     tail: list[str]
     metadata: date | None = None  # the publication date the saved page's metadata gives
-    seen: date | None = None  # the day the metadata says the page was crawled: anchors "Сегодня"/"вчера"
+    seen: date | None = None  # the day the metadata says the page was crawled: dates "Сегодня"/"вчера"
+    updated: date | None = None  # the day the metadata says the article was changed: never its publication
 
 
 @dataclass(frozen=True, slots=True)
@@ -383,7 +385,7 @@ def _anchors(page: PageDates, head: list[str], tail: list[str]) -> list[list[dat
     """Full dates of the page that may give a dateline its year: the page's stamps and metadata first, then the
     article's own text."""
     furniture = [f.value for line in [*head, *tail] for f in dates_in(line)]
-    furniture += [d for d in (page.metadata, page.seen) if d]
+    furniture += [d for d in (page.metadata, page.seen, page.updated) if d]
     text = [f.value for line in page.body for f in dates_in(line)]
     return [furniture, text]
 
