@@ -84,8 +84,8 @@ def split_metadata(text: str) -> tuple[Metadata, str]:
         if closing is not None:
             block = _front_matter(lines[start + 1:closing])
             if block is not None:
-                fields.update(block)
-                end = closing + 1
+                # Front matter is the whole of the saver's metadata: what follows its fence is the page.
+                return _metadata(block), "\n".join(lines[closing + 1:])
     rest = lines[end:]
     kept: list[str] = []
     seen_lines = 0
