@@ -18,6 +18,7 @@ from lib.records import RawDocument
         ("2021-03-02", date(2021, 3, 2)),
         ("01.02.2024", date(2024, 2, 1)),
         ("22/08/2025", date(2025, 8, 22)),
+        ("29-05-2025", date(2025, 5, 29)),
         ("8 апреля 2021", date(2021, 4, 8)),
         ("27 ноября 2019 г.", date(2019, 11, 27)),
         ("20 февраля 2026", date(2026, 2, 20)),
@@ -64,6 +65,9 @@ def test_parse_relative_with_reference():
         ("26 мая 2022 года президенты провели переговоры в Бишкеке.", False),
         ("10:00, 26 мая 2022, в Бишкеке начались переговоры двух президентов.", False),
         ("By the end of 2024 trade reached $1.5 billion, the minister said.", False),
+        ("By 2030 trade should reach $3 billion under the roadmap of 12.03.2024", False),
+        ("By President's decree of 12.03.2024 the council was formed", False),
+        ("By Dana Omarova on 18.04.2024. The talks began.", False),
     ],
 )
 def test_is_date_line(line, is_stamp):
@@ -101,6 +105,7 @@ def test_is_date_line(line, is_stamp):
         # no year: the year of a full date elsewhere on the page within 45 days (an update stamp is not the
         # publication date, but it dates the page), else no date
         (["Заголовок", "Обновлено 23.08.2025, 10:12"], ["БИШКЕК, 22 авг — Sputnik. Текст."], [], date(2025, 8, 22)),
+        (["Title", "Last updated: 23 August 2025"], ["BISHKEK, August 22 (Kabar) – Text."], [], date(2025, 8, 22)),
         (["Заголовок"], ["БИШКЕК, 30 дек — Sputnik. Текст."], ["Новости", "• Другая новость — 02.01.2026"],
          date(2025, 12, 30)),
         (["Заголовок"], ["БИШКЕК, 22 авг — Sputnik. Текст."], ["Новости", "• Другая новость — 12.03.2025"], None),

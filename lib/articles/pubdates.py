@@ -27,8 +27,8 @@ TIME = r"(?:\d{1,2}:\d{2}(?::\d{2})?)"
 DATE_PATTERNS = [
     # ISO, optionally with time: 2021-03-02, 2020-07-16T11:03:00+06:00
     re.compile(r"(?<!\d)(?P<d>(?:19|20)\d{2}-[01]\d-[0-3]\d)(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:[+-]\d{2}:?\d{2}|Z)?)?"),
-    # 01.02.2024, 22/08/2025
-    re.compile(r"(?<![\d.])(?P<d>[0-3]?\d[./][01]?\d[./](?:19|20)\d{2})(?![\d.]\d)"),
+    # 01.02.2024, 22/08/2025, 29-05-2025 (one separator throughout)
+    re.compile(r"(?<![\d.\-])(?P<d>[0-3]?\d([./-])[01]?\d\2(?:19|20)\d{2})(?![\d.\-]\d)"),
     # 8 апреля 2021, 27 ноября 2019 г., 28 November 2019, 22 апр 2022
     re.compile(rf"(?<!\d)(?P<d>[0-3]?\d\s+(?:{MONTHS_RU}|{MONTHS_EN})\s*,?\s+(?:19|20)\d{{2}})", re.IGNORECASE),
     # May 24, 2024; December 9, 2021
@@ -63,9 +63,9 @@ def parse_date(text: str, lang: str | None = None, reference: date | None = None
         iso = re.fullmatch(r"((?:19|20)\d{2})-(\d{2})-(\d{2})", text)
         if iso:
             return valid_day(int(iso[1]), int(iso[2]), int(iso[3]))
-        numeric = re.fullmatch(r"([0-3]?\d)[./]([01]?\d)[./]((?:19|20)\d{2})", text)
+        numeric = re.fullmatch(r"([0-3]?\d)([./-])([01]?\d)\2((?:19|20)\d{2})", text)
         if numeric:
-            return valid_day(int(numeric[3]), int(numeric[2]), int(numeric[1]))
+            return valid_day(int(numeric[4]), int(numeric[3]), int(numeric[1]))
         if lang not in ("ru", "en") and reference is None:
             parts = _named_month(text)
             if parts:
@@ -169,11 +169,12 @@ SITE_CLOCK = re.compile(rf"(?<!reading )(?<!чтения )\b(?:время|time|�
 HEADER_WIDGET = re.compile(
     rf"(?:[$€₽¥£₸]|\b(?:USD|EUR|RUB|KZT|KGS|CNY|UZS|TJS|TMT|Brent)\b)[\s/A-Z=:]*[+-]?\d+[.,]\d+|\d\s?°|^\s*{TIME}\s*$",
     re.IGNORECASE)
-UPDATED_STAMP = re.compile(r"^\W*(?:обновлено|изменено|updated|modified|edited|last update)\b", re.IGNORECASE)
+UPDATED_STAMP = re.compile(r"^\W*(?:обновлен[оа]?|дата обновления|изменено|жаңыртылды|updated|modified|edited|"
+                           r"last updated?)\b", re.IGNORECASE)
 # A stamp with the time and nothing else of a date ("11:44", "11:44 | 👁 1 203"): its day is the header's today.
 TIME_STAMP = re.compile(rf"^\s*{TIME}(?:\s*[|·•,]?\s*(?:👁|просмотр\w*|views?)?\s*[\d  ]*)?\s*$", re.IGNORECASE)
 # "By Dana Omarova in Nation on 18 April 2024", "Автор: Имя Фамилия | 18.04.2024".
-BYLINE_START = re.compile(r"^\W*(?:by|автор\w*|author|текст|text)\b", re.IGNORECASE)
+BYLINE_START = re.compile(r"^\W*(?i:by|автор\w*|author|текст|text)\s*:?\s+[A-ZА-ЯЁ][\w'’\-]*\.?\s+[A-ZА-ЯЁ]")
 # "Бишкек - 24.kg", "Bishkek - 24.kg news agency": the place and the outlet after a byline's date.
 PLACE_OUTLET = re.compile(r"^[A-ZА-ЯЁ][\w\-]+(?:\s[\w\-]+)?\s+[-–—]\s+\S")
 WORD = re.compile(r"[^\W\d_]+")
@@ -223,7 +224,9 @@ def _byline(line: str, found: list[Found]) -> bool:
     first = found[0]
     before, after = line[:first.start], line[first.end:]
     if BYLINE_START.match(line):
-        return len(WORD.findall(line)) <= 16 and not UPDATED_LABEL.search(before)
+        # The reporter's name and the date; a sentence that opens with "By …" ends like one.
+        return len(WORD.findall(line)) <= 16 and not UPDATED_LABEL.search(before) \
+            and not re.search(r"[.!?…]\s*$", line)
     rest = re.sub(rf"^\s*[,|·•]?\s*(?:{TIME})?\s*[,|·•]?\s*", "", after)
     # A sentence that opens with a date ends like one; a byline ends with a name or the outlet.
     if len(rest.split()) > 12 or re.search(r"[.!?…]\s*$", rest):
