@@ -72,7 +72,10 @@ def split_metadata(text: str) -> tuple[Metadata, str]:
     """The metadata at the top of a saved page and the page's text without it (unchanged when there is none)."""
     if MARKUP_START.match(text):
         return Metadata(), text  # markup from its first character: nothing was written above it
-    lines = text.split("\n")
+    # Only the top of the page can hold metadata: the rest stays one piece, never split or parsed.
+    pieces = MAX_FRONT_MATTER_LINES + 4 * MAX_KEY_LINES
+    lines = text.split("\n", pieces)
+    last_is_rest = len(lines) > pieces  # the last piece is the rest of the page, not a line
     start = _first_non_blank(lines)
     if start is None:
         return Metadata(), text
@@ -90,14 +93,14 @@ def split_metadata(text: str) -> tuple[Metadata, str]:
     kept: list[str] = []
     seen_lines = 0
     in_block = True  # still in the run of metadata lines at the top: title/url/source keys are read only there
-    for line in rest:
+    for number, line in enumerate(rest):
         if not line.strip():
             kept.append(line)
             continue
         seen_lines += 1
-        if seen_lines > MAX_KEY_LINES:
-            kept.append(line)
-            continue
+        if seen_lines > MAX_KEY_LINES or (last_is_rest and end + number == len(lines) - 1):
+            kept.extend(rest[number:])
+            break
         bare = BARE_DATE.match(line)
         if bare:
             fields.setdefault("date", bare["value"])

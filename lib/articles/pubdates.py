@@ -201,6 +201,12 @@ def is_date_line(line: str) -> bool:
     """A line that is a date stamp (with time, weekday, views...) or a byline with one — not a dated headline."""
     if len(line) > 160:  # a stamp with its time, weekday, byline and counters is short; prose is not a stamp
         return False
+    return _is_short_date_line(line)
+
+
+@lru_cache(maxsize=8192)
+def _is_short_date_line(line: str) -> bool:
+    # The cleaner, the headline and the date reader each ask this of the same lines of a page.
     found = dates_in(line)
     return _plain_stamp(line, found) or (bool(found) and _byline(line, found))
 
