@@ -26,6 +26,7 @@ from lib.records import RawDocument
         ("May 24, 2024", date(2024, 5, 24)),
         ("28 November 2019", date(2019, 11, 28)),
         ("14 Nov 2025", date(2025, 11, 14)),
+        ("Март 02, 2021", date(2021, 3, 2)),
         ("31.02.2024", None),
         ("вчера", None),  # relative words need a reference date
         ("", None),
@@ -60,6 +61,10 @@ def test_parse_relative_with_reference():
         ("By Dana Omarova in Nation on 18 April 2024", True),
         ("Автор: Нурлан Исаев | 04.03.2025", True),
         ("14:37, 19 Апрель 2024 | GMT +5", True),
+        ("Главная Политика 11:54 09 Декабря 2022 4745", True),
+        ("Январь 11, 2021 13:35 Бишкек", True),
+        ("Январь 11, 2021 13:35", True),
+        ("Токаев Жапаров 09 Декабря 2022", False),
         ("20 апреля 2024, Бишкекское время 07:27", True),
         # a sentence that opens with a date or a time is prose
         ("26 мая 2022 года президенты провели переговоры в Бишкеке.", False),

@@ -31,8 +31,9 @@ DATE_PATTERNS = [
     re.compile(r"(?<![\d.\-])(?P<d>[0-3]?\d([./-])[01]?\d\2(?:19|20)\d{2})(?![\d.\-]\d)"),
     # 8 апреля 2021, 27 ноября 2019 г., 28 November 2019, 22 апр 2022
     re.compile(rf"(?<!\d)(?P<d>[0-3]?\d\s+(?:{MONTHS_RU}|{MONTHS_EN})\s*,?\s+(?:19|20)\d{{2}})", re.IGNORECASE),
-    # May 24, 2024; December 9, 2021
+    # May 24, 2024; December 9, 2021; Март 02, 2021 (Radio Azattyk's Russian pages)
     re.compile(rf"(?P<d>{MONTHS_EN}\s+[0-3]?\d(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}})", re.IGNORECASE),
+    re.compile(rf"(?P<d>{MONTHS_RU}\s+[0-3]?\d,\s+(?:19|20)\d{{2}})", re.IGNORECASE),
 ]
 RELATIVE = re.compile(r"^(?P<w>сегодня|вчера|позавчера|today|yesterday)\b[\s,в]*(?P<t>\d{1,2}:\d{2})?",
                       re.IGNORECASE)
@@ -99,7 +100,7 @@ MONTH_WORDS_EN = [("january", "jan"), ("february", "feb"), ("march", "mar"), ("a
 MONTH_NUMBERS = {word: number for table in (MONTH_WORDS_RU, MONTH_WORDS_EN)
                  for number, words in enumerate(table, start=1) for word in words}
 DAY_MONTH_YEAR = re.compile(r"(?P<day>[0-3]?[0-9]) (?P<month>[^\W\d_]+)\.?,? (?P<year>(?:19|20)[0-9]{2})")
-MONTH_DAY_YEAR = re.compile(r"(?P<month>[a-zA-Z]+)\.? (?P<day>[0-3]?[0-9]),? (?P<year>(?:19|20)[0-9]{2})")
+MONTH_DAY_YEAR = re.compile(r"(?P<month>[^\W\d_]+)\.? (?P<day>[0-3]?[0-9]),? (?P<year>(?:19|20)[0-9]{2})")
 
 
 def _named_month(text: str) -> tuple[int, int, int] | None:
@@ -221,8 +222,12 @@ def _plain_stamp(line: str, found: list[Found]) -> bool:
     for f in reversed(found):
         rest = rest[:f.start] + " " + rest[f.end:]
     rest = RELATIVE.sub(" ", rest.strip())
-    rest = DATE_LINE_EXTRAS.sub(" ", rest)
-    return len(rest.split()) <= 1
+    if len(DATE_LINE_EXTRAS.sub(" ", rest).split()) <= 1:
+        return True
+    # "Главная Политика 11:54 09 Декабря 2022 4745": the rubric's breadcrumb before the time and date.
+    crumbs = WORD.findall(rest)
+    return bool(found) and len(crumbs) <= 3 and all(w[0].isupper() for w in crumbs) \
+        and re.search(rf"{TIME}\s*[,|·]?\s*$", line[:found[0].start]) is not None
 
 
 def _byline(line: str, found: list[Found]) -> bool:
