@@ -126,6 +126,8 @@ def test_is_date_line(line, is_stamp):
         (["Ссылки для упрощенного доступа", "20 апреля 2024, Бишкекское время 07:27", "Заголовок"], ["Текст."],
          [], None),
         (["KGS/USD = 0.01149 0.87%", "KZT/USD = 0.00201 0%"] * 3 + ["09 March 2025", "Title"], ["Body."], [], None),
+        (["KGS/USD = 0.01149", "KZT/USD = 0.00201", "TJS/USD = 0.09176", "10 December 2025", "Title"], ["Body."], [],
+         None),
         # one row of quotes over a dated stamp is the stamp of a news site under its menu
         (["Новости | Власть", "Бишкек +26° USD 87,45 KZT 0,161", "2 августа 2025 г.", "Власть", "Заголовок"],
          ["Текст."], [], date(2025, 8, 2)),

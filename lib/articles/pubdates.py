@@ -342,10 +342,10 @@ def _site_today(head: list[str], stamp: Stamp, first: bool, later_other_date: bo
     above = head[:stamp.index]
     if any(_text_like(line) for line in above):
         return False  # a headline or lead above: the stamp is the article's, under its headline
-    # One row of quotes over a date is as often a news site's own stamp under its menu; a marquee that repeats
-    # its quotes is the site's header bar, and the date that ends it is the bar's.
+    # One row of quotes over a date is as often a news site's own stamp under its menu; a ticker bar of a quote a
+    # line, or a marquee that repeats its quotes, is the site's header, and the date that ends it is the bar's.
     widgets = [line for line in above if HEADER_WIDGET.search(line)]
-    return later_other_date or len(widgets) > len(set(widgets))
+    return later_other_date or len(widgets) >= 3 or len(widgets) > len(set(widgets))
 
 
 def _text_like(line: str) -> bool:
