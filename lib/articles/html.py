@@ -34,9 +34,10 @@ def html_article(raw: RawDocument) -> Article:
     if not text:
         return _fallback_article(RawDocument(raw.file, markup, raw.kind, raw.encoding), saved)
     lines = [line.strip() for line in text.split("\n") if line.strip()]
-    title = saved.title or (getattr(doc, "title", None) or "").strip() or lines[0][:160]
+    headline = (getattr(doc, "title", None) or "").strip()
+    title = saved.title or headline or lines[0][:160]
     # trafilatura keeps the page's <h1>; the headline is the title, not the article's first sentence.
-    while lines and lines[0] == title:
+    while lines and lines[0] in (title, headline):
         lines.pop(0)
     if not lines:
         raise NoArticleText("no article text found in the HTML page (only a headline)")
