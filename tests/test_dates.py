@@ -135,6 +135,9 @@ def test_is_date_line(line, is_stamp):
         # two dates above the headline: the first, under the menu, is the site's today
         (["Меню", "23 января 2026", "Интервью", "Заголовок интервью с послом", "20 января 2026, 10:00"],
          ["Текст."], [], date(2026, 1, 20)),
+        # a dated teaser in a list of links far above the article is not the article's stamp
+        (["Последние новости", "Новость о погоде", "12.03.2024, 10:15", *[f"Новость номер {n}" for n in range(15)],
+          "Заголовок"], ["Текст."], [], None),
         # the header's today dates a time-only stamp under the headline, and nothing by itself
         (["пятница, 20 марта 2020", "Заголовок новости о переговорах", "11:44"], ["Текст."], [], date(2020, 3, 20)),
         (["11:44", "пятница, 20 марта 2020", "Заголовок новости о переговорах"], ["Текст."], [], None),

@@ -193,6 +193,9 @@ SHORT_YEAR_DATELINE = re.compile(rf"{PLACE}(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<
 FULL_DATELINE = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁa-zа-яё\-]+(?:\s[A-ZА-ЯЁ\-]+)?\s*[,.(]")
 COPYRIGHT_YEAR = re.compile(r"(?:©|\(c\)|copyright)[^\n]*?((?:19|20)\d{2})(?:\s*[–—-]\s*((?:19|20)\d{2}))?",
                             re.IGNORECASE)
+# An article's stamp stands by its headline, a few lines above the text (five at most in every annotated set);
+# a date further up is the site's, or a teaser's in a list of links above the article.
+STAMP_REACH = 15
 # A dateline's year is taken from a full date elsewhere on the page no further than this from its day; a page
 # saved a year later shows other dates, and its dateline then has none.
 YEAR_WINDOW_DAYS = 45
@@ -282,7 +285,7 @@ def publication_date(page: PageDates) -> date | None:
     candidates += [(9, d) for d in map(_labelled, tail) if d]
     stamps = _stamps(head)
     today = next((s.value for s in stamps if s.kind == "today"), None)
-    own = [s for s in stamps if s.kind == "article"]
+    own = [s for s in stamps if s.kind == "article" and len(head) - s.index <= STAMP_REACH]
     if own:
         # The stamp nearest the article: a date above it is the page's, or a teaser's.
         candidates.append((6, own[-1].value))
