@@ -120,6 +120,12 @@ def test_is_date_line(line, is_stamp):
          date(2024, 5, 24)),
         (["Заголовок"], ["Астана. 27 января. KAZAKHSTAN TODAY - Министр прокомментировал."], ["© 2026"],
          date(2026, 1, 27)),
+        # under a standfirst
+        (["Заголовок", "27.01.2026, 20:57"], ["Ранее в сети распространилась информация о конфликте.",
+                                             "Астана. 27 января. KAZAKHSTAN TODAY - Министр прокомментировал."],
+         [], date(2026, 1, 27)),
+        (["Заголовок"], ["Ранее в сети распространилась информация о конфликте.",
+                         "Бишкек, 27.06.23. /Кабар/. Стороны обсудили торговлю."], [], date(2023, 6, 27)),
         # a month and day inside a first sentence are the event's, not a dateline
         (["Заголовок"], ["Сегодня, 16 марта, состоялся разговор президентов."], ["• Новость — 17.03.2026"], None),
         # the site header's today is not the article's date: beside the site clock, after a ticker marquee

@@ -371,8 +371,9 @@ def _time_stamp_after(head: list[str], stamps: list[Stamp]) -> bool:
 
 
 def _dateline(page: PageDates, head: list[str], tail: list[str]) -> tuple[int, date] | None:
-    """The date of a wire dateline opening the article (its first line, or a line of its own above it)."""
-    lines = [line.strip() for line in page.body[:1]] + head[-2:][::-1]
+    """The date of a wire dateline opening the article."""
+    # The first line of the text, or the second under a standfirst; or a line of its own above the text.
+    lines = [line.strip() for line in page.body[:2]] + head[-2:][::-1]
     for line in lines:
         opening = dates_in(line[:60])
         # A full date ("ASTANA, 12 March 2024. …") is the filing date.
