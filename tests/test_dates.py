@@ -59,6 +59,8 @@ def test_parse_relative_with_reference():
         ("14:09, 01 февраля 2021, Бишкек - 24.kg", True),
         ("26 мая 2022, Бишкек - 24.kg", True),
         ("By Dana Omarova in Nation on 18 April 2024", True),
+        ("By Staff • 18 April 2024", True),
+        ("By Staff on 18 April 2024", True),
         ("Автор: Нурлан Исаев | 04.03.2025", True),
         ("14:37, 19 Апрель 2024 | GMT +5", True),
         ("Главная Политика 11:54 09 Декабря 2022 4745", True),

@@ -175,7 +175,8 @@ UPDATED_STAMP = re.compile(r"^\W*(?:обновлен[оа]?|дата обнов�
 # A stamp with the time and nothing else of a date ("11:44", "11:44 | 👁 1 203"): its day is the header's today.
 TIME_STAMP = re.compile(rf"^\s*{TIME}(?:\s*[|·•,]?\s*(?:👁|просмотр\w*|views?)?\s*[\d  ]*)?\s*$", re.IGNORECASE)
 # "By Dana Omarova in Nation on 18 April 2024", "Автор: Имя Фамилия | 18.04.2024".
-BYLINE_START = re.compile(r"^\W*(?i:by|автор\w*|author|текст|text)\s*:?\s+[A-ZА-ЯЁ][\w'’\-]*\.?\s+[A-ZА-ЯЁ]")
+BYLINE_START = re.compile(r"^\W*(?i:by|автор\w*|author|текст|text)\s*:?\s+[A-ZА-ЯЁ][\w'’\-]*\.?"
+                          r"(?:\s+[A-ZА-ЯЁ]|\s*[|·•,]|\s+(?:in|on)\s)")
 # "Бишкек - 24.kg", "Bishkek - 24.kg news agency": the place and the outlet after a byline's date.
 PLACE_OUTLET = re.compile(r"^[A-ZА-ЯЁ][\w\-]+(?:\s[\w\-]+)?\s+[-–—]\s+\S")
 WORD = re.compile(r"[^\W\d_]+")
