@@ -58,6 +58,7 @@ def test_parse_relative_with_reference():
         ("11:01, 31 августа 2021, Bishkek - 24.kg news agency , Baktygul OSMONOVA", True),
         ("14:09, 01 февраля 2021, Бишкек - 24.kg", True),
         ("26 мая 2022, Бишкек - 24.kg", True),
+        ("26 мая 2022, Бишкек — визит Токаева", False),  # a line of a chronology in the article
         ("By Dana Omarova in Nation on 18 April 2024", True),
         ("By Staff • 18 April 2024", True),
         ("By Staff on 18 April 2024", True),

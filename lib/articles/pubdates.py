@@ -178,7 +178,8 @@ TIME_STAMP = re.compile(rf"^\s*{TIME}(?:\s*[|·•,]?\s*(?:👁|просмотр
 BYLINE_START = re.compile(r"^\W*(?i:by|автор\w*|author|текст|text)\s*:?\s+[A-ZА-ЯЁ][\w'’\-]*\.?"
                           r"(?:\s+[A-ZА-ЯЁ]|\s*[|·•,]|\s+(?:in|on)\s)")
 # "Бишкек - 24.kg", "Bishkek - 24.kg news agency": the place and the outlet after a byline's date.
-PLACE_OUTLET = re.compile(r"^[A-ZА-ЯЁ][\w\-]+(?:\s[\w\-]+)?\s+[-–—]\s+\S")
+PLACE_OUTLET = re.compile(r"^[A-ZА-ЯЁ][\w\-]+(?:\s[\w\-]+)?\s+[-–—]\s+"
+                          r"(?:[\w-]+\.(?:kg|kz|ru|uz|com|org|net|info|media|asia)\b|[A-Z][\w.\-]+|[A-ZА-ЯЁ]{3,}\b)")
 WORD = re.compile(r"[^\W\d_]+")
 # A wire dateline: the city (and country), then the date, then the agency or the first sentence.
 CITY = (r"(?!(?i:сегодня|вчера|накануне|today|yesterday)\b)"
