@@ -218,9 +218,11 @@ RU_SHORT = ["Он добавил, что работа продолжится.", 
 EN_SHORT = ["He added that the work would continue.", "The talks lasted three hours.",
             "- a road from Bishkek to Almaty;", "- a new checkpoint at Korday;", "Analyst John Smith disagrees."]
 EN_HEAD = ["Home", "News", "Politics | Economy | Society | World", "Search", "Menu", "$ 99.61 +0.03",
-           "EUR 105.20 -0.11", "Login", "Subscribe", "Friday, 20 February 2026"]
+           "EUR 105.20 -0.11", "Login", "Subscribe", "Friday, 20 February 2026", " date 2024-12-05 11:44",
+           "By Dana Omarova in Nation on 18 April 2024", "11:01, 31 августа 2021, Bishkek - 24.kg news agency , A B"]
 RU_HEAD = ["Главная", "Новости", "Политика | Экономика | Общество | В мире", "Поиск", "Меню", "$ 99.61 +0.03",
-           "€ 105.20 -0.11", "Войти", "Подписаться", "пятница, 20 февраля 2026"]
+           "€ 105.20 -0.11", "Войти", "Подписаться", "пятница, 20 февраля 2026", "Date: 2024-02-06",
+           "10:08, 26 мая 2022, Бишкек - 24.kg , Имя ФАМИЛИЯ", "20 апреля 2024, Бишкекское время 07:27"]
 EN_TAIL = ["Share", "Tweet", "Read also", "Read Previous", "Read Next", "Comments (0)", "Tags: Kazakhstan, Kyrgyzstan",
            "Kyrgyzstan to raise electricity tariffs 14.11.2024", "Border crossing reopens 12.11.2024",
            "© 2026 News Agency. All rights reserved.", "Privacy policy", "Most read"]
