@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import Literal
 
 import dateparser
 
@@ -270,7 +271,7 @@ class Stamp:
 
     index: int
     value: date
-    kind: str  # "article" | "today" | "updated"
+    kind: Literal["article", "today", "updated"]
 
 
 def publication_date(page: PageDates) -> date | None:
@@ -319,8 +320,7 @@ def _stamps(head: list[str]) -> list[Stamp]:
             continue
         found = dates_in(text)
         if found:
-            kind = "updated" if UPDATED_STAMP.match(text) else "article"
-            stamps.append(Stamp(index, found[0].value, kind))
+            stamps.append(Stamp(index, found[0].value, "updated" if UPDATED_STAMP.match(text) else "article"))
     first = next((n for n, s in enumerate(stamps) if s.kind == "article"), None)
     marked = []
     for n, stamp in enumerate(stamps):
