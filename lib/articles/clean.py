@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from lib.articles import pubdates
+from lib.articles import metadata, pubdates
 from lib.records import Article, RawDocument
 
 
@@ -271,6 +271,8 @@ def _title(head: list[str], body: list[str], lang: str) -> str:
     """The headline: a repeated line above the body, else the nearest headline-like line above it."""
     candidates = []
     for line in reversed(head[-12:]):
+        if pubdates.is_date_line(line):
+            continue  # a stamp or byline ("10:08, 26 мая 2022, Бишкек - 24.kg , …") is not a headline without its date
         text = TITLE_BADGE.sub("", _strip_date_prefix(line)).strip()
         if _headline_like(text):
             candidates.append(text)
@@ -334,7 +336,9 @@ def _source(head: list[str], body: list[str], tail: list[str]) -> str | None:
             break
     if not names and head:
         masthead = head[0]
+        # A language switch ("РУ", "EN") or the page's address is not the outlet's name.
         if (_headline_like(masthead) or masthead.isupper()) and len(WORD.findall(masthead)) <= 5 \
+                and len(masthead) > 2 and "://" not in masthead \
                 and not any(masthead in line for line in head[1:]) and not FURNITURE_START.match(masthead):
             names.append(masthead.title() if masthead.isupper() else masthead)
     unique: list[str] = []
@@ -379,7 +383,8 @@ def _article_id(title: str, body: str) -> str:
 
 def text_article(raw: RawDocument) -> Article:
     """Clean one decoded plain-text or Markdown document; raises NoArticleText when no article text remains."""
-    text = _markdown_to_text(raw.text) if raw.kind == "markdown" else raw.text
+    saved, text = metadata.split_metadata(raw.text)
+    text = _markdown_to_text(text) if raw.kind == "markdown" else text
     lang = detect_lang(text)
     head, body, tail = clean_text(text, lang)
     if not body:
@@ -387,15 +392,16 @@ def text_article(raw: RawDocument) -> Article:
                             "tickers) or the text is too short")
     body_text = "\n".join(body)
     lang = detect_lang(body_text)
-    title = _title(head, body, lang)
-    published = pubdates.publication_date(pubdates.PageDates(head, body, tail))
+    title = saved.title or _title(head, body, lang)
+    published = pubdates.publication_date(
+        pubdates.PageDates(head, body, tail, metadata=saved.published, seen=saved.seen, updated=saved.updated))
     body_text = unicodedata.normalize("NFC", body_text)
     return Article(
         article_id=_article_id(title, body_text),
         file=raw.file,
         title=title,
-        source=_source(head, body, tail),
-        url=_url([*head, *tail]),
+        source=saved.source or _source(head, body, tail),
+        url=saved.url or _url([*head, *tail]),
         lang=lang,
         published=published,
         body=body_text,
