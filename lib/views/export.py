@@ -153,7 +153,20 @@ def to_parquet_frame(frame: pd.DataFrame, columns: list[str] | None = None) -> p
         series = out[column]
         if series.dtype == object and series.map(_is_list).any():
             out[column] = series.map(_as_list)
+        elif column in DATE_COLUMNS and not pd.api.types.is_datetime64_any_dtype(series):
+            out[column] = _as_dates(series)
     return out
+
+
+# Columns that hold a date (YYYY-MM-DD text in some tables): typed as dates in Parquet.
+DATE_COLUMNS = {"published", "date", "end_date", "first_date", "last_date"}
+
+
+def _as_dates(series: pd.Series) -> pd.Series:
+    """The column as dates when every filled cell is YYYY-MM-DD; as it was otherwise, so nothing is lost."""
+    text = series.astype("string").str.strip().replace("", pd.NA)
+    dates = pd.to_datetime(text, format="%Y-%m-%d", errors="coerce")
+    return dates if dates.notna().sum() == text.notna().sum() else series
 
 
 def _is_list(value: object) -> bool:
