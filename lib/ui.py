@@ -195,6 +195,7 @@ def require_password() -> None:
             st.session_state[AUTH_KEY] = True
             st.rerun()
         st.error("Wrong password. Each wrong try makes the next one wait longer.")
+    st.session_state.pop(FRAME_KEY, None)  # so no page takes the frame, and this check, as already done
     st.stop()
 
 
@@ -217,6 +218,7 @@ def current_filters(options: views.FilterOptions) -> views.Filters:
 
 def page_data() -> PageData:
     """Everything a page renders from; cheap to call (the corpus is cached, filtering is in memory)."""
+    require_password()  # also here: a page can run without app.py (see below), and must not skip the password
     if not st.session_state.pop(FRAME_KEY, False):
         # Streamlit runs a page file on its own when a fresh server's first request is that page's URL (it
         # treats pages/ as an old-style multipage folder until app.py has run once): draw the frame here then,

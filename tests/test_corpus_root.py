@@ -105,3 +105,22 @@ def test_a_default_outside_the_root_gives_way_to_the_root(monkeypatch, tree, tmp
     assert roots.access() == roots.Access(root / "kabar", root)
     assert roots.relative_name(root / "kabar", root) == "kabar"
     assert roots.relative_name(root, root) == ""
+
+
+def test_a_scan_inside_the_root_does_not_follow_links_out(monkeypatch, tree, tmp_path):
+    from lib.files import folders
+
+    root, secret = tree
+    (root / "kabar" / "k.txt").write_text("article")
+    os.symlink(secret / "private.txt", root / "kabar" / "leak.txt")
+    os.symlink(root / "akipress" / "a.txt", root / "kabar" / "alias.txt")
+    monkeypatch.delenv("KK_CORPUS_ROOT", raising=False)
+    found, _ = folders.scan([(root, "")])
+    assert "link-out/private.txt" in {f.file for f in found}  # the CLI on its own follows the operator's links
+    monkeypatch.setenv("KK_CORPUS_ROOT", str(root))
+    found, errors = folders.scan([(root, ""), (secret, "uploads/")])
+    files = {f.file for f in found}
+    assert {"akipress/a.txt", "kabar/k.txt", "kabar/alias.txt", "uploads/private.txt"} <= files
+    assert not {"link-out/private.txt", "kabar/leak.txt"} & files
+    refused = {e.file: e.error for e in errors if e.error == folders.OUT_OF_ROOT}
+    assert set(refused) == {"link-out/", "kabar/leak.txt"}

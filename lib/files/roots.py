@@ -46,6 +46,22 @@ def access() -> Access:
     return Access(corpus if corpus.is_relative_to(root) else root, root)
 
 
+def fence(folder: Path) -> Path | None:
+    """The corpus root a scan of ``folder`` must not leave (its links included), or None when nothing confines it.
+
+    Only folders inside KK_CORPUS_ROOT are fenced: the store's uploads folder lies elsewhere and holds no links.
+    """
+    raw_root = settings.get("corpus_root").strip()
+    if not raw_root:
+        return None
+    root = Path(raw_root).expanduser().resolve()
+    try:
+        real = Path(folder).resolve()
+    except (OSError, RuntimeError):
+        return None
+    return root if real.is_relative_to(root) else None
+
+
 def resolve_choice(chosen: str, root: Path) -> Path:
     """The folder ``chosen`` (relative to ``root``, or absolute) names inside ``root``; raises FolderRefused.
 
