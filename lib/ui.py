@@ -163,11 +163,17 @@ def folder_box() -> None:
         return
     st.text_input("Folder of articles", value=roots.relative_name(access.default, access.root), key=CORPUS_KEY,
                   help="A folder under the corpus root: " + ", ".join(
-                      f"`{name}`" for name in roots.folders_under(access.root)[1:21]) + " (empty: the whole root).")
+                      f"`{name}`" for name in published_folders(str(access.root))[1:21]) + " (empty: the whole root).")
     try:
         roots.resolve_choice(str(st.session_state.get(CORPUS_KEY) or ""), access.root)
     except roots.FolderRefused as exc:
         st.error(f"{exc} Showing `{md(access.default.name)}` instead.", icon=":material/block:")
+
+
+@st.cache_data(show_spinner=False, ttl=300, max_entries=4)
+def published_folders(root: str) -> list[str]:
+    """The folders under the root a visitor may pick (listed again every five minutes, not on every rerun)."""
+    return roots.folders_under(Path(root))
 
 
 @st.cache_resource(show_spinner=False)

@@ -174,9 +174,10 @@ def _is_list(value: object) -> bool:
 
 
 def _as_list(value: object) -> list[str]:
-    if _is_list(value):
-        items = value.tolist() if hasattr(value, "tolist") else list(value)  # type: ignore[union-attr]
-        return [str(v) for v in items]
+    if hasattr(value, "tolist") and not isinstance(value, str):
+        value = value.tolist()
+    if isinstance(value, (list, tuple)):
+        return [str(v) for v in value]
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return []
     return [str(value)]
