@@ -70,17 +70,25 @@ def load_corpus(corpus_dir: str, store_root: str, version: str) -> Corpus:
     store = get_store(store_root)
     folder = uploads.uploads_folder(Path(store_root))
     folder.mkdir(parents=True, exist_ok=True)
-    # Drawn inside the cached function: it shows while the corpus is built, and a cache hit replays it closed.
-    with st.status("Reading articles and extracting facts…", expanded=False) as status:
+    # Drawn inside the cached function, in a placeholder emptied at the end: it shows while the corpus is built,
+    # and a cache hit (every other call) replays only the empty placeholder. The counts stay in the sidebar.
+    holder = st.empty()
+    with holder.status("Reading articles and extracting facts…", expanded=False) as status:
         def progress(done: int, total: int, stage: str) -> None:
             status.update(label=f"{stage.capitalize()}: {done:,} of {total:,} new files")
 
         corpus = pipeline.build([(Path(corpus_dir), ""), (folder, uploads.PREFIX)], store, progress=progress)
-        stats = corpus.stats
-        status.update(label=f"{len(corpus.articles):,} articles from {stats.get('files', 0):,} files "
-                            f"({stats.get('parsed', 0):,} read now, {len(corpus.errors):,} not readable)",
-                      state="complete")
-    return views.prepare(corpus)
+        status.update(label="Preparing the filters…")
+        prepared = views.prepare(corpus)
+    holder.empty()
+    return prepared
+
+
+def corpus_counts(corpus: Corpus) -> str:
+    """What the last build read: articles, files, how many were read now rather than taken from the store."""
+    stats = corpus.stats
+    return (f"{len(corpus.articles):,} articles from {stats.get('files', 0):,} files "
+            f"({stats.get('parsed', 0):,} read at the last build, {len(corpus.errors):,} not readable)")
 
 
 def store_root() -> Path:
@@ -136,6 +144,7 @@ def render_frame() -> None:
                                                   "when added at its top level or uploaded)."):
                 load_corpus.clear()
         corpus = current_corpus()
+        st.caption(corpus_counts(corpus))
         options = views.filter_options(corpus)
         st.header("Filters")
         st.selectbox("Country pair", options.pairs, format_func=views.pair_label, key=K_PAIR,

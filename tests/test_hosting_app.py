@@ -59,6 +59,7 @@ def test_by_default_there_is_no_folder_box(monkeypatch, published):
     assert any("chosen by whoever runs this dashboard" in c.value for c in at.caption)
     # Even a session that carries a folder (an old bookmark, a crafted request) reads the operator's corpus.
     assert SECRET not in shown_files(at) and len(shown_files(at)) == 5
+    assert any(c.value.startswith("5 articles from 5 files (") for c in at.sidebar.caption)  # what was read
 
 
 @pytest.mark.parametrize("chosen", ["../secret", "link-out", "/etc", "seeds/../../secret"])
