@@ -305,8 +305,10 @@ def chart(frame: pd.DataFrame, make_figure: Callable[[pd.DataFrame], object], em
 def empty_state(data: PageData, what: str) -> bool:
     """Shows why nothing is there (no articles at all, or the filters) and returns True when that is the case."""
     if data.corpus.articles.empty:
-        st.info(f"No articles yet in `{data.corpus_dir}`. Upload articles on the **Articles** page or choose "
-                "another folder under *Data source* in the sidebar.")
+        # The folder's name only: a visitor of a hosted dashboard has no use for the server's paths.
+        st.info(f"No articles yet in `{md(data.corpus_dir.name)}`. Upload articles on the **Articles** page"
+                + (" or choose another folder under *Data source* in the sidebar." if roots.access().choosable
+                   else "."))
         return True
     if data.view.articles.empty:
         st.warning(f"No {what} match the filters. Widen the date range, clear a filter, or choose "

@@ -9,6 +9,7 @@ import sys
 import time
 import urllib.request
 
+import pandas as pd
 import pytest
 from conftest import ROOT, SEEDS
 from playwright.sync_api import sync_playwright
@@ -84,6 +85,21 @@ def test_a_visitor_reads_only_what_is_published(hosted):
             assert page.locator('[data-testid="stAppDeployButton"]').count() == 0
             assert page.get_by_role("button", name="Deploy").count() == 0
             assert page.get_by_text("Download these 5 rows (CSV)").count() == 1
+            # The Excel download beside it holds the same rows, opened by pandas.
+            with page.expect_download(timeout=60_000) as download:
+                page.get_by_role("button", name="Excel", exact=True).first.click()
+            saved = base / "articles.xlsx"
+            download.value.save_as(saved)
+            workbook = pd.read_excel(saved, sheet_name=None)
+            assert list(workbook) == ["articles"] and len(workbook["articles"]) == 5
+            assert {"file", "article_id", "title", "url"} <= set(workbook["articles"].columns)
+            # The whole filtered view: one workbook, a sheet per table.
+            with page.expect_download(timeout=60_000) as download:
+                page.get_by_role("button", name="Download this view").click()
+            download.value.save_as(base / "view.xlsx")
+            view = pd.read_excel(base / "view.xlsx", sheet_name=None)
+            assert list(view) == ["articles", "officials", "meetings", "trade", "errors"]
+            assert len(view["articles"]) == 5 and len(view["meetings"]) >= 1
 
             # A folder outside the root: refused with a message, and the published folder is still what is shown.
             page.get_by_text("Data source", exact=True).click()
