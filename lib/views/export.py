@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from lib.records import ARTICLE_COLUMNS, ERROR_COLUMNS, MEETING_COLUMNS, OFFICIAL_COLUMNS, TRADE_COLUMNS
+from lib.records import ARTICLE_COLUMNS, ERROR_COLUMNS, MEETING_COLUMNS, OFFICIAL_COLUMNS, TRADE_COLUMNS, Corpus
 
 EXPORT_TABLES = {
     "articles": ARTICLE_COLUMNS,
@@ -51,7 +51,7 @@ def _cell(value: object) -> object:
 FORMATS = ("csv", "xlsx", "parquet")
 
 
-def write_export(corpus: object, out: Path, fmt: str = "csv") -> list[Path]:
+def write_export(corpus: Corpus, out: Path, fmt: str = "csv") -> list[Path]:
     """Writes every export table to ``out`` as ``<table>.<fmt>`` and returns the paths written."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
