@@ -120,13 +120,13 @@ def build(roots: Iterable[tuple[Path, str]], store: Store, progress: Progress | 
 
     todo = [(f, h) for f, h in hashed if h not in known_hashes]
     done = 0
+    if progress and todo:
+        progress(0, len(todo), "reading and extracting")
     for chunk, (file_rows, tables) in _process(todo, cached_ids, workers):
-        if progress:
-            progress(done, len(todo), "reading and extracting")
         _write(file_rows, tables, store, namespace, cached_ids)
         done += len(chunk)
-    if progress and todo:
-        progress(len(todo), len(todo), "reading and extracting")
+        if progress:
+            progress(done, len(todo), "reading and extracting")
     store.compact(namespace, {"files": "raw_hash", "articles": "article_id"}, group="article_id")
     memory.release()
     built = _assemble(hashed, errors, store, namespace, stats={"files": len(files), "parsed": len(todo)})

@@ -33,7 +33,7 @@ if not ui.empty_state(data, "articles"):
         labels = timeline.meeting_choices(data.view.meetings)
         if st.session_state.get("timeline-meeting") not in labels:
             st.session_state.pop("timeline-meeting", None)
-        chosen = st.selectbox("Meeting", ids, format_func=labels.get, key="timeline-meeting")
+        chosen = ui.linked_choice("Meeting", ids, "timeline-meeting", "meeting", format_func=labels.get)
         meeting = timeline.meeting_row(data.view.meetings, chosen)
         st.subheader("Details")
         ui.metrics(timeline.meeting_metrics(meeting), widths=[2, 1, 3, 2])

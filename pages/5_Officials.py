@@ -20,7 +20,7 @@ if not ui.empty_state(data, "articles"):
                  column_config={"first_seen": st.column_config.DateColumn("first seen"),
                                 "last_seen": st.column_config.DateColumn("last seen")})
         pick, go = st.columns([3, 1], vertical_alignment="bottom")
-        person = pick.selectbox("Person", who["person"].unique().tolist(), key="officials-person")
+        person = ui.linked_choice("Person", who["person"].unique().tolist(), "officials-person", "person", pick)
         go.button("Filter every page to this person", on_click=ui.filter_to_official, args=(person,),
                   icon=":material/filter_alt:", key="officials-filter")
         with st.expander(f"{len(data.view.officials)} mentions by article (provenance)"):

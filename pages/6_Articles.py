@@ -25,7 +25,7 @@ if not ui.empty_state(data, "articles"):
     ui.take_open_article("articles-reader")
     if st.session_state.get("articles-reader") not in titles:
         st.session_state.pop("articles-reader", None)
-    chosen = st.selectbox("Read an article", ids, format_func=titles.get, key="articles-reader")
+    chosen = ui.linked_choice("Read an article", ids, "articles-reader", "article", format_func=titles.get)
     article = articles.article_row(data.view.articles, chosen)
     st.subheader(ui.md(article["title"]), anchor=False)
     st.caption(articles.article_byline(article))

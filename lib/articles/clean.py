@@ -30,7 +30,9 @@ class NoArticleText(Exception):
 # Phrases that open furniture lines in Russian and English news pages: sharing, related links, comments,
 # tags, subscriptions, legal notices, ads. A line *starting* with one is furniture, whatever its length.
 FURNITURE_START = re.compile(
-    r"^(?:поделиться|share|tweet|читайте также|читать также|см\. также|смотрите также|read also|read more|"
+    r"^(?:поделиться|поделитесь|share|tweet|tell (?:a|your) friends?|send (?:this )?to a friend|"
+    r"e-?mail (?:this|(?:to )?a friend)|расскажи(?:те)? друзьям|рассказать друзьям|отправить (?:другу|друзьям)|"
+    r"читайте также|читать также|см\. также|смотрите также|read also|read more|"
     r"see also|related|related news|relevant news|материалы по теме|еще по теме|ещё по теме|другие новости|"
     r"похожие новости|по теме|лента новостей|новости партнеров|партнеры|реклама|advertisement|sponsored|"
     r"теги|метки|tags?|рубрики|разделы|categories|комментари\w*|comments?|оставьте комментарий|"
@@ -46,6 +48,11 @@ FURNITURE_START = re.compile(
     r"support independent|become a member|о нас|about us|about\b|контакты|contacts?\b|редакция\b)",
     re.IGNORECASE,
 )
+# A share widget's row of network names ("Facebook Twitter Telegram WhatsApp"): no article line is only that.
+SOCIAL_ONLY = re.compile(
+    r"^(?:(?:facebook|twitter|x|vk|вконтакте|vkontakte|одноклассники|ok|telegram|whatsapp|viber|linkedin|email|"
+    r"e-mail|print|pinterest|reddit|threads|instagram|youtube|мой мир|livejournal|copy link|"
+    r"скопировать ссылку)[\s|·,/•]*){2,}$", re.IGNORECASE)
 # Phrases that make a line furniture wherever they stand (copyright, legal notices, cookie buttons), and a
 # temperature (a weather widget).
 FURNITURE_PHRASES = (
@@ -179,7 +186,7 @@ def _line(text: str, stop: frozenset[str]) -> Line:
     stripped = BULLET.sub("", text)
     tickers = len(TICKER.findall(text)) if DECIMAL.search(text) else 0
     furniture = bool(
-        FURNITURE_START.match(stripped) or _furniture_anywhere(text)
+        FURNITURE_START.match(stripped) or _furniture_anywhere(text) or SOCIAL_ONLY.match(stripped)
         # A prose sentence may give several dollar figures; a ticker line has little else.
         or (tickers >= 2 and (n < 15 or share < 0.15))
         or (len(SEPARATORS.findall(text)) >= 3 and n < 25 and not SENTENCE_END.search(text))
@@ -299,7 +306,8 @@ def _headline_like(text: str) -> bool:
     words = WORD.findall(text)
     if not 3 <= len(words) <= 30 or text.isupper():
         return False
-    if FURNITURE_START.match(text) or _furniture_anywhere(text) or BYLINE.match(text) or pubdates.is_date_line(text):
+    if FURNITURE_START.match(text) or SOCIAL_ONLY.match(text) or _furniture_anywhere(text) or BYLINE.match(text) \
+            or pubdates.is_date_line(text):
         return False
     if SEPARATORS.search(text) or TICKER.search(text) or _digit_share(text) > 0.3:
         return False

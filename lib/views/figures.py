@@ -35,6 +35,18 @@ def _month_axis(fig: go.Figure, months: pd.Series) -> go.Figure:
     return fig
 
 
+# Below this many, plotly puts ticks at fractions (0.2, 0.4, ...) that "d" rounds to 0, 0, 1, 1: count axes
+# then step by one. Above it plotly's own steps (2, 5, 10, ...) are whole numbers already.
+COUNT_AXIS_UNIT_STEPS = 10
+
+
+def _count_axis(fig: go.Figure, highest: float) -> go.Figure:
+    """A y axis of counts: from zero, whole-number ticks only."""
+    fig.update_yaxes(rangemode="tozero", tickformat="d",
+                     dtick=1 if highest <= COUNT_AXIS_UNIT_STEPS else None, tick0=0)
+    return fig
+
+
 def articles_per_month_figure(per_month: pd.DataFrame) -> go.Figure:
     """Stacked bars: articles per month, one colour per language."""
     fig = go.Figure()
@@ -43,7 +55,8 @@ def articles_per_month_figure(per_month: pd.DataFrame) -> go.Figure:
                     marker_color=LANG_COLOURS.get(str(lang), "#7f8c8d"),
                     hovertemplate="%{x|%B %Y}: %{y} articles<extra>" + str(lang).upper() + "</extra>")
     fig.update_layout(barmode="stack", yaxis_title="articles", xaxis_title=None)
-    fig.update_yaxes(tickformat="d")
+    # Stacked: the tallest bar is a month's total over languages.
+    _count_axis(fig, per_month.groupby("month")["articles"].sum().max() if len(per_month) else 0)
     fig.update_traces(xperiod="M1", xperiodalignment="middle")
     return _month_axis(_layout(fig, 300), per_month["month"])
 
@@ -80,7 +93,7 @@ def mentions_figure(per_month: pd.DataFrame, top: int = 8) -> go.Figure:
                         hovertemplate="%{x|%B %Y}: %{y} mentions<extra>" + person + "</extra>")
     _layout(fig, 340)
     fig.update_layout(yaxis_title="mentions", legend={"orientation": "h", "y": -0.15, "x": 0})
-    fig.update_yaxes(rangemode="tozero", tickformat="d")
+    _count_axis(fig, per_month["mentions"].max() if len(per_month) else 0)
     return _month_axis(fig, per_month["month"])
 
 
