@@ -1,23 +1,36 @@
-"""A regular expression → its gate: the literal strings a match can open with, as one lower-case pattern.
+"""Case-insensitive patterns matched fast: a pattern → a ``Cue`` whose search, match, finditer and found_in answer
+as the case-insensitive pattern does (same matches, same offsets), cheaper.
 
-Python's re tries every alternative of a large pattern at every character: ~1 µs a character for the
-case-insensitive meeting words, ~0.4 µs for the city names. A pattern of plain lower-case literals is tried several
-times faster, and most sentences contain none of them. No match can begin before the first place the gate finds in
-the lower-cased text, so the full pattern is searched from there on, with the same answer (lookbehinds still see
-what precedes the starting point).
+The speed comes from two tricks, both inside the Cue:
+- Python's regex engine skips an alternative whose first letter cannot match at a position, but not under
+  IGNORECASE: long alternations of cue words cost 3-10 times more case-insensitively. On text that lower-cases
+  safely, a case-sensitive twin of the pattern is matched on the lower-cased text instead.
+- re tries every alternative of a large pattern at every character (~1 µs a character for the meeting words).
+  The literal strings every match opens with (the gate) are found several times faster, and most sentences hold
+  none: no match can begin before the first place the gate finds, so the pattern is tried from there on, with
+  the same answer (lookbehinds still see what precedes the starting point).
+A match found through the twin carries lower-cased group text: callers lower-case whatever group text they read.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 # Characters that a case-insensitive pattern matches to a Latin or Cyrillic letter although their lower() is not
-# that letter (dotted and dotless i, long s, old Cyrillic letter forms): a text holding one is searched in full.
-# tests/test_prefix_gate.py checks the list against every code point.
+# that letter (dotted and dotless i, long s, old Cyrillic letter forms). A text holding one, or one whose
+# lower-casing changes its length ("İ"), is not safe to lower-case: it is matched with the pattern itself.
+# tests/test_patterns.py checks the list against every code point.
 UNFOLDED = re.compile("[\u0130\u0131\u017f\u1c80-\u1c86]")
 # Zero-width openings consume nothing: the literal prefix follows them.
 _ZERO_WIDTH = re.compile(r"\\b|\(\?<?[!=][^()]*\)")
 _GROUP = re.compile(r"\(\?(?:-?i)?:|\(\?P<\w+>|\((?!\?)")
+
+
+def lowers_safely(text: str, low: str) -> bool:
+    """``low`` (``text`` lower-cased) matches a lower-cased pattern exactly where ``text`` matches the pattern
+    case-insensitively: same length, no character that case-insensitive matching folds otherwise."""
+    return len(low) == len(text) and UNFOLDED.search(text) is None
 
 
 def alternatives(pattern: str) -> list[str]:
@@ -97,38 +110,17 @@ def openings(alternative: str) -> set[str] | None:
     return {prefix} if prefix else None
 
 
-def compile_gate(pattern: str, before: str = "") -> re.Pattern[str] | None:
-    """One case-sensitive pattern of the lower-cased openings of ``pattern``'s alternatives (``before`` a
-    lookbehind every match of ``pattern`` satisfies too); None when an alternative's openings are unknown."""
+def compile_gate(pattern: str, before: str = "", lower: bool = True) -> re.Pattern[str] | None:
+    """One case-sensitive pattern of the openings of ``pattern``'s alternatives, lower-cased unless ``lower`` is
+    False (``before``: a lookbehind every match of ``pattern`` satisfies too); None when an alternative's openings
+    are unknown."""
     found: set[str] = set()
     for alternative in alternatives(pattern):
         more = openings(alternative)
         if more is None:
             return None
-        found |= {o.lower() for o in more}
+        found |= {o.lower() for o in more} if lower else more
     return re.compile(before + "(?:" + "|".join(re.escape(o) for o in sorted(found, key=lambda o: (-len(o), o))) + ")")
-
-
-def gated_search(pattern: re.Pattern[str], gate: re.Pattern[str] | None, text: str,
-                 low: str | None = None) -> re.Match[str] | None:
-    """``pattern.search(text)`` (``pattern`` case-insensitive, ``low`` the lower-cased text), tried only where the
-    gate finds an opening."""
-    low = text.lower() if low is None else low
-    if gate is None or len(low) != len(text) or UNFOLDED.search(text) is not None:
-        return pattern.search(text)
-    return first_match(pattern, gate, text, low)
-
-
-def first_match(pattern: re.Pattern[str], gate: re.Pattern[str], text: str, low: str) -> re.Match[str] | None:
-    """The leftmost match of ``pattern`` in ``text``: every match begins where ``gate`` finds an opening in ``low``,
-    so the pattern is tried at those places only, nearest first."""
-    at = gate.search(low)
-    while at is not None:
-        found = pattern.match(text, at.start())
-        if found is not None:
-            return found
-        at = gate.search(low, at.start() + 1)
-    return None
 
 
 def _required(branch: str) -> str | None:
@@ -208,39 +200,109 @@ def behind_lookahead(pattern: re.Pattern[str], first: str | None) -> re.Pattern[
 
 
 class Cue:
-    """Whether a case-insensitive pattern matches a text: the answer of ``pattern.search``, found cheaply.
+    """A case-insensitive pattern (or a case-sensitive one: ``flags=0``) whose matches are found cheaply.
 
-    Alternatives with openings of three characters or more are searched from the first opening found; the others,
-    and those whose openings are ``common`` words (a gate would stop at once on them), are searched in full, only
-    in a text holding the literal they must contain when they have one.
+    ``common``: openings so frequent (a country's name) that a gate would stop at once on them: ``found_in``
+    searches the alternatives opening with one apart, like those with an opening under three characters, only in
+    a text holding a literal they must contain. ``before``: a lookbehind every match satisfies, put before the gate.
     """
 
-    __slots__ = ("pattern", "literals", "_gated", "_gate", "_apart")
+    __slots__ = ("pattern", "_source", "_common", "_twin", "gate", "_parts")
 
-    def __init__(self, pattern: re.Pattern[str], common: tuple[str, ...] = ()) -> None:
-        self.pattern = pattern
-        gated: list[str] = []
-        self._apart: list[tuple[re.Pattern[str], str | None]] = []
-        for branch in _branches(pattern.pattern):
-            found = openings(branch)
-            if found is None or any(len(o) < 3 or o.lower() in common for o in found):
-                required = _required(branch)
-                self._apart.append((re.compile(branch, pattern.flags), required.lower() if required else None))
-            else:
-                gated.append(branch)
-        self._gated = re.compile("|".join(gated), pattern.flags) if gated else None
-        self._gate = compile_gate(self._gated.pattern) if self._gated is not None else None
-        gate_words = alternatives(self._gate.pattern[3:-1]) if self._gate is not None else []
-        self.literals = [w.replace("\\", "") for w in gate_words] + [r for _, r in self._apart if r]
+    def __init__(self, source: str, flags: int = re.IGNORECASE, common: tuple[str, ...] = (),
+                 before: str = "") -> None:
+        self.pattern = re.compile(source, flags)
+        self._source, self._common = source, common
+        self._twin = _twin(source, flags)
+        gate = compile_gate(source, before, lower=bool(flags & re.IGNORECASE))
+        # A one-letter opening is everywhere: trying the pattern at each would cost more than one search.
+        self.gate = gate if gate is not None and min(map(len, _gate_words(gate))) >= 2 else None
+        self._parts: tuple[Cue | None, list[tuple[Cue, str | None]]] | None = None
+
+    def search(self, text: str, low: str | None = None) -> re.Match[str] | None:
+        """The leftmost match, as ``pattern.search(text)`` (``low``: the text lower-cased, when the caller has it)."""
+        pattern, subject, gated = self._subject(text, low)
+        if self.gate is None or gated is None:
+            return pattern.search(subject)
+        at = self.gate.search(gated)
+        while at is not None:  # every match begins where the gate finds an opening: try those places, nearest first
+            found = pattern.match(subject, at.start())
+            if found is not None:
+                return found
+            at = self.gate.search(gated, at.start() + 1)
+        return None
+
+    def match(self, text: str) -> re.Match[str] | None:
+        """A match at the start of ``text``, as ``pattern.match(text)``."""
+        pattern, subject, _ = self._subject(text)
+        return pattern.match(subject)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """Every match, as ``pattern.finditer(text)``: none begins before the first place the gate finds."""
+        pattern, subject, gated = self._subject(text)
+        if self.gate is None or gated is None:
+            return pattern.finditer(subject)
+        first = self.gate.search(gated)
+        return pattern.finditer(subject, first.start()) if first is not None else iter(())
 
     def found_in(self, text: str, low: str | None = None) -> bool:
-        """``pattern.search(text) is not None`` (``low``: the text lower-cased, when the caller has it)."""
+        """``pattern.search(text) is not None``, answered cheaply."""
         low = text.lower() if low is None else low
-        if len(low) != len(text) or UNFOLDED.search(text) is not None:
+        if not lowers_safely(text, low):
             return self.pattern.search(text) is not None
-        if self._gate is not None and first_match(self._gated, self._gate, text, low) is not None:  # type: ignore
+        gated, apart = self.parts()
+        if gated is not None and gated.search(text, low) is not None:
             return True
-        for branch, required in self._apart:
-            if (required is None or required in low) and branch.search(text) is not None:
-                return True
-        return False
+        return any((required is None or required in low) and branch.search(text, low) is not None
+                   for branch, required in apart)
+
+    @property
+    def literals(self) -> list[str]:
+        """The literal words ``found_in`` looks for first (the gate's openings and each apart branch's literal)."""
+        gated, apart = self.parts()
+        words = _gate_words(gated.gate) if gated is not None and gated.gate is not None else []
+        return [w.replace("\\", "") for w in words] + [r for _, r in apart if r]
+
+    def parts(self) -> tuple[Cue | None, list[tuple[Cue, str | None]]]:
+        """For found_in: one Cue of the alternatives with openings of three characters or more that are not
+        ``common``, and each other alternative with the literal it must contain (None when it has none)."""
+        if self._parts is None:
+            flags = self.pattern.flags & ~re.UNICODE
+            gated: list[str] = []
+            apart: list[tuple[Cue, str | None]] = []
+            for branch in _branches(self._source):
+                found = openings(branch)
+                if found is None or any(len(o) < 3 or o.lower() in self._common for o in found):
+                    required = _required(branch)
+                    apart.append((Cue(branch, flags), required.lower() if required else None))
+                else:
+                    gated.append(branch)
+            self._parts = (Cue("|".join(gated), flags) if gated else None), apart
+        return self._parts
+
+    def _subject(self, text: str, low: str | None = None) -> tuple[re.Pattern[str], str, str | None]:
+        """(the pattern to run, the text to run it on, the text to run the gate on or None when no gate can be)."""
+        if not self.pattern.flags & re.IGNORECASE:
+            return self.pattern, text, text
+        low = text.lower() if low is None else low
+        if not lowers_safely(text, low):
+            return self.pattern, text, None
+        return (self._twin, low, low) if self._twin is not None else (self.pattern, text, low)
+
+
+def _gate_words(gate: re.Pattern[str]) -> list[str]:
+    """The openings a gate looks for (its pattern is "(?:a|b|…)", after the lookbehind it may open with)."""
+    body = gate.pattern[gate.pattern.index("(?:"):]
+    return alternatives(body[3:-1])
+
+
+def _twin(source: str, flags: int) -> re.Pattern[str] | None:
+    """The case-sensitive twin of a case-insensitive pattern, for lower-cased text; None when there is none."""
+    if not flags & re.IGNORECASE or "(?-i" in source or "\\N" in source:
+        return None  # a part that turns case-insensitivity off ("(?-i:…[A-Z])") must see the text's own case
+    out, escaped = [], False
+    for char in source:  # literal letters lower-cased; escapes (\W, \S, \B) keep their case and meaning
+        out.append(char if escaped else char.lower())
+        escaped = not escaped and char == "\\"
+    lowered = "".join(out).replace("(?p<", "(?P<").replace("(?p=", "(?P=")  # group names are lower case already
+    return re.compile(lowered, flags & ~re.IGNORECASE)

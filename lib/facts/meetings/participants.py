@@ -12,7 +12,7 @@ B", "встречи X с A и B") is one meeting per pair.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache, partial
@@ -21,15 +21,15 @@ from lib.facts.meetings.cues import (
     ANAPHORA,
     ASIDE,
     BILATERAL,
-    GROUP_CUES,
-    NOT_PARTICIPANT_CUE,
+    GROUPS,
+    NOT_PARTICIPANT,
     PLURAL_MEETINGS,
     SPEAKER_AFTER,
     SPEAKER_BEFORE,
-    WEAK_CUE,
+    WEAK,
     names_meeting,
 )
-from lib.facts.prefix_gate import UNFOLDED, compile_gate, gated_search
+from lib.facts.patterns import Cue
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +70,7 @@ def named_participants(body: str, mentions: list[Mention], begin: int, end: int)
     seen: dict[str, Mention] = {}
     for k, m in enumerate(inside):
         window_start = max(begin, inside[k - 1].start + 1 if k else begin, m.start - 60)
-        if NOT_PARTICIPANT_CUE.found_in(body[window_start:m.start]):
+        if NOT_PARTICIPANT.found_in(body[window_start:m.start]):
             continue
         if m.person not in seen:
             seen[m.person] = m
@@ -90,7 +90,7 @@ def named_participants(body: str, mentions: list[Mention], begin: int, end: int)
                 return False
             stop = m.start + skip + len(found.group("gap"))
             between = body[m.start + skip:stop]
-            return not (names_meeting(between) or WEAK_CUE.found_in(between) or any(m.start < s < stop for s in starts))
+            return not (names_meeting(between) or WEAK.found_in(between) or any(m.start < s < stop for s in starts))
 
         quoted = [m for m in people if speaker(m)]
         people = [m for m in people if m not in quoted] if len(people) - len(quoted) >= 2 else people
@@ -100,7 +100,7 @@ def named_participants(body: str, mentions: list[Mention], begin: int, end: int)
 def _outside_asides(body: str, begin: int, end: int, inside: list[Mention], people: list[Mention]) -> list[Mention]:
     """Leave out people named only inside an aside that names no meeting, when two or more others remain."""
     asides = [(begin + a.start(), begin + a.end()) for a in ASIDE.finditer(body[begin:end])
-              if not (names_meeting(a.group()) or WEAK_CUE.found_in(a.group()))]
+              if not (names_meeting(a.group()) or WEAK.found_in(a.group()))]
     if not asides:
         return people
 
@@ -134,7 +134,7 @@ def complete(body: str, clause: str, begin: int, paragraph: tuple[int, int], nam
     countries = {m.country for m in people}
     paragraph_start, paragraph_end = paragraph
     low = clause.lower()
-    for cue, kind in GROUP_CUES:
+    for cue, kind in GROUPS:
         if len(countries) >= 2 or not cue.found_in(clause, low):
             continue
         if any(kind not in kinds(m, day) for m in named):
@@ -169,10 +169,8 @@ _POST = (r"(?P<post>(?<![\w-])премьер(?!-министры)\w*|прези�
          r"государства|МИД)|председател\w*\s+кабинета\s+министров|министр\w*\s+иностранных\s+дел|коллег\w*|"
          r"president|prime\s+minister|premier|foreign\s+minister|counterpart|leader|head\s+of\s+(?:state|government))")
 _COUNTRY = r"(?P<country>Казахстана|Кыргызстана|Кыргызской\s+Республики|Kazakhstan|Kyrgyzstan)"
-DESCRIPTORS = (re.compile(rf"\b{_NATION}\w*\s+(?:[\w-]+\s+)?{_POST}\b", re.IGNORECASE),
-               re.compile(rf"(?<![\w-]){_POST}\s+(?:of\s+)?{_COUNTRY}\b", re.IGNORECASE))
-# Each searched from the first nationality or post word found (lib/facts/prefix_gate.py): the same matches, cheaper.
-_DESCRIPTOR_GATES = tuple(compile_gate(pattern.pattern) for pattern in DESCRIPTORS)
+# Each searched from the first nationality or post word found (a Cue's gate): the same matches, cheaper.
+DESCRIPTORS = (Cue(rf"\b{_NATION}\w*\s+(?:[\w-]+\s+)?{_POST}\b"), Cue(rf"(?<![\w-]){_POST}\s+(?:of\s+)?{_COUNTRY}\b"))
 _HOG = "head_of_government"
 _POST_KINDS = (("премьер", _HOG), ("prime", _HOG), ("premier", _HOG), ("глав", _HOG), ("председател", _HOG),
                ("head of gov", _HOG), ("министр", "foreign_minister"), ("foreign", "foreign_minister"),
@@ -215,15 +213,14 @@ def holder(country: str, kind: str, on: date) -> str | None:
 
 def describes_a_holder(body: str) -> bool:
     """The body names someone by nationality and post (a meeting may then have one named side only)."""
-    return any(gated_search(pattern, gate, body) for pattern, gate in zip(DESCRIPTORS, _DESCRIPTOR_GATES, strict=True))
+    return any(pattern.search(body) for pattern in DESCRIPTORS)
 
 
 def described_holder(clause: str, begin: int, named: Mention, on: date | None, day: date | None) -> Mention | None:
     """The other side a clause names by nationality and post, resolved through the table on the meeting day."""
     if on is None:
         return None
-    for found in (f for pattern, gate in zip(DESCRIPTORS, _DESCRIPTOR_GATES, strict=True)
-                  for f in _gated_finditer(pattern, gate, clause)):
+    for found in (f for pattern in DESCRIPTORS for f in pattern.finditer(clause)):
         country = _country_of(found)
         if country is None or country == named.country:
             continue
@@ -236,22 +233,13 @@ def described_holder(clause: str, begin: int, named: Mention, on: date | None, d
     return None
 
 
-def _gated_finditer(pattern: re.Pattern[str], gate: re.Pattern[str] | None, text: str) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)``: no match begins before the first place its gate finds."""
-    low = text.lower()
-    if gate is None or len(low) != len(text) or UNFOLDED.search(text) is not None:
-        return pattern.finditer(text)
-    first = gate.search(low)
-    return pattern.finditer(text, first.start()) if first is not None else iter(())
-
-
 def _points_elsewhere(clause: str, begin: int, named: Mention) -> bool:
     """A role noun or pronoun in the clause that is not the named official's own title ("Президент Кыргызстана
     Садыр Жапаров" names one side only)."""
     def own_title(found: re.Match[str]) -> bool:
         between = clause[found.end():max(found.end(), named.start - begin)]
         # "казахстанского министра принял Президент …": a verb in between makes the role noun the other side
-        return 0 <= named.start - (begin + found.end()) <= 40 and not (names_meeting(between) or WEAK_CUE.found_in(
+        return 0 <= named.start - (begin + found.end()) <= 40 and not (names_meeting(between) or WEAK.found_in(
             between))
 
     return any(not own_title(found) for found in ANAPHORA.finditer(clause))

@@ -26,22 +26,20 @@ from lib.facts.meetings import event_dates
 from lib.facts.meetings import events as merge
 from lib.facts.meetings.context import blank_side_phrases, delegation_countries, mask_dateline
 from lib.facts.meetings.cues import (
-    ATTENDANCE_CUE,
+    ATTENDANCE,
     CLAUSE_SPLIT,
-    COUNCIL_CUE,
-    FUTURE_CUE,
+    COUNCIL,
+    FUTURE,
     GROUP_WORDS,
-    HABITUAL_CUE,
-    HABITUAL_VERB_CUE,
-    INVITATION_CUE,
-    NOT_PARTICIPANT_CUE,
-    PAST_CUE,
-    PHONE_CUE,
+    HABITUAL,
+    HABITUAL_VERB,
+    INVITATION,
+    NOT_PARTICIPANT,
+    PAST,
+    PHONE,
     PREPARATIONS,
-    PREPARATIONS_GATE,
     UPCOMING,
-    UPCOMING_CUE,
-    WEAK_CUE,
+    WEAK,
     names_meeting,
 )
 from lib.facts.meetings.participants import (
@@ -53,7 +51,6 @@ from lib.facts.meetings.participants import (
     pairs,
 )
 from lib.facts.meetings.places import find_place, remembering
-from lib.facts.prefix_gate import gated_search
 from lib.records import MEETING_COLUMNS
 
 # One row per meeting an article reports. Dates are 'YYYY-MM-DD' strings; a day written without a year and no
@@ -139,7 +136,7 @@ def article_reports(body: str, published: date | None, mentions: list[Mention], 
     paragraph_starts = [start for start, _ in paragraphs]
     years = event_dates.explicit_years(body) if published is None else []
     # Mentions that can be brought in from context: never a greeting sender, a predecessor or a spokesman.
-    context = [m for k, m in enumerate(mentions) if not NOT_PARTICIPANT_CUE.found_in(
+    context = [m for k, m in enumerate(mentions) if not NOT_PARTICIPANT.found_in(
         body[max(mentions[k - 1].start + 1 if k else 0, m.start - 60):m.start])]
     reference = published
     starts = [m.start for m in mentions]
@@ -155,7 +152,7 @@ def article_reports(body: str, published: date | None, mentions: list[Mention], 
             continue
         text = blank_side_phrases(sentence.text, sentence.start, starts)
         strong = names_meeting(text)
-        if not (strong or WEAK_CUE.found_in(text)):
+        if not (strong or WEAK.found_in(text)):
             continue  # only sentences that name a meeting are parsed further
         # Participants named after a group noun are looked for up to the end of the next paragraph.
         paragraph_end = paragraphs[min(here + 1, len(paragraphs) - 1)][1]
@@ -166,11 +163,11 @@ def article_reports(body: str, published: date | None, mentions: list[Mention], 
         clauses = _clauses(text, sentence.start)
         for begin, end, clause in clauses:
             clause_strong = strong if len(clauses) == 1 else names_meeting(clause)
-            if not (clause_strong or WEAK_CUE.found_in(clause)):
+            if not (clause_strong or WEAK.found_in(clause)):
                 continue
-            if ATTENDANCE_CUE.found_in(clause):
+            if ATTENDANCE.found_in(clause):
                 continue  # who else sat at a table described elsewhere: the delegation, not another meeting
-            if not clause_strong and INVITATION_CUE.found_in(clause):
+            if not clause_strong and INVITATION.found_in(clause):
                 continue  # "invited him to visit": an invitation, not a visit with a day
             if _habitual(clause, reference, dates):
                 continue  # "they meet regularly": a custom, not a meeting
@@ -203,11 +200,11 @@ def article_reports(body: str, published: date | None, mentions: list[Mention], 
         dates_here = _days(dates.find(text, reference))
         if dates_here:
             last_span = dates_here[-1]
-            if FUTURE_CUE.found_in(text):
+            if FUTURE.found_in(text):
                 last_future = dates_here[-1]
         if (has_mention or strong) and sentence_place:
             last_place = sentence_place
-            if FUTURE_CUE.found_in(text):
+            if FUTURE.found_in(text):
                 last_future_place = sentence_place
     folded = _fold(reports)
     for r in folded:  # the filing city is the place only of a held meeting reported the day it was filed
@@ -219,8 +216,8 @@ def article_reports(body: str, published: date | None, mentions: list[Mention], 
 
 def _future(clause: str) -> bool:
     """Future tense; "the upcoming session" beside a past verb ("discussed preparations for …") is not."""
-    plain = UPCOMING.sub(" ", clause) if UPCOMING_CUE.found_in(clause) else clause
-    return FUTURE_CUE.found_in(plain) or (plain != clause and not PAST_CUE.found_in(clause))
+    plain = UPCOMING.pattern.sub(" ", clause) if UPCOMING.found_in(clause) else clause
+    return FUTURE.found_in(plain) or (plain != clause and not PAST.found_in(clause))
 
 
 def _not_of_a_coming_event(clause: str, begin: int, named: list[Mention], future: bool) -> list[Mention]:
@@ -242,7 +239,7 @@ def _not_of_a_coming_event(clause: str, begin: int, named: list[Mention], future
 def _before_preparations(text: str, future: bool) -> str:
     """A held clause up to "preparations for" / "подготовку к" / "the upcoming …": a city after it is the coming
     event's ("discussed preparations for the next session, due in Bishkek"), not the clause's."""
-    found = None if future else gated_search(PREPARATIONS, PREPARATIONS_GATE, text)
+    found = None if future else PREPARATIONS.search(text)
     return text[:found.start()] if found else text
 
 
@@ -274,8 +271,8 @@ def _days(spans: list[event_dates.DateSpan]) -> list[event_dates.DateSpan]:
 
 def _habitual(clause: str, reference: date | None, dates: event_dates.Dates) -> bool:
     """"Регулярно встречаются", "meet regularly": a habit in the present, with no day of its own."""
-    if not (HABITUAL_CUE.found_in(clause) and HABITUAL_VERB_CUE.found_in(clause)) or PAST_CUE.found_in(
-            clause) or FUTURE_CUE.found_in(clause):
+    if not (HABITUAL.found_in(clause) and HABITUAL_VERB.found_in(clause)) or PAST.found_in(
+            clause) or FUTURE.found_in(clause):
         return False  # "X, who meet regularly, held talks …" tells of one meeting
     return not any(not d.vague for d in dates.find(clause, reference))
 
@@ -291,9 +288,9 @@ def _report(begin: int, group: list[Mention], span: event_dates.DateSpan | None,
     participants = tuple(sorted(m.person for m in group))
     titled = {m.person: m.kind for m in group if m.kind}
     countries = tuple(sorted({m.country for m in group if m.country}))
-    past = PAST_CUE.found_in(clause)
-    tense = "future" if future and not (past and not FUTURE_CUE.found_in(clause)) else ("past" if past else "")
-    kind = "phone" if PHONE_CUE.found_in(sentence) else ("council" if COUNCIL_CUE.found_in(sentence) else "talks")
+    past = PAST.found_in(clause)
+    tense = "future" if future and not (past and not FUTURE.found_in(clause)) else ("past" if past else "")
+    kind = "phone" if PHONE.found_in(sentence) else ("council" if COUNCIL.found_in(sentence) else "talks")
     if span is not None and span.vague:
         source = "vague"
     elif span is not None:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from lib.facts.patterns import lowers_safely
 from lib.settings import DATA_DIR
 
 NOT_OFFICIAL = "not_official"
@@ -70,7 +71,7 @@ def find_titles(text: str) -> list[Title]:
     """Every title in ``text`` (leftmost, then first pattern in file order), with offsets."""
     patterns = _pattern()
     lowered = text.lower()
-    if len(lowered) == len(text):
+    if lowers_safely(text, lowered):  # the lower-case patterns on the lower-cased text give the same matches
         scan, named, subject = patterns.scan, patterns.named, lowered
     else:
         scan, named, subject = patterns.careful_scan, patterns.careful_named, text

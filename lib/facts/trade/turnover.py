@@ -23,7 +23,7 @@ from datetime import date
 import pandas as pd
 
 from lib.articles.sentences import sentences
-from lib.facts.casefree import Cue, cue
+from lib.facts.patterns import Cue
 from lib.facts.trade.attach import assign_growth, is_base, nearest, pair_periods, past_by, period_of
 from lib.facts.trade.cues import (
     ACHIEVED_AFTER,
@@ -63,11 +63,11 @@ from lib.records import TRADE_COLUMNS, empty
 MIN_USD, MAX_USD = 5e6, 5e10
 
 # Links to other stories: a "Read also" line, or a teaser headline that ends with its own date stamp.
-LINK_LINE = cue(r"^\s*(?:читайте также|см\. также|read also|also read|related|похожие новости)\b|"
+LINK_LINE = Cue(r"^\s*(?:читайте также|см\. также|read also|also read|related|похожие новости)\b|"
                 r"[—–|-]\s*(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}\s+\w{3,9}\.?\s+\d{4})(?:,?\s*\d{1,2}:\d{2})?\s*$")
 # Below a "Comments" heading, a reader's comment sits under a line with only a name and a time stamp
 # ("Nurs_kg, 26.05.2022 15:40"); without the heading such a line may be a dateline, so it is not trusted.
-COMMENTS_HEADING = cue(r"^\s*(?:комментари\w*|comments?|отзывы|обсуждение)\b")
+COMMENTS_HEADING = Cue(r"^\s*(?:комментари\w*|comments?|отзывы|обсуждение)\b")
 COMMENT_HEADER = re.compile(r"^\s*[\w.@ -]{1,40},?\s+(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}\s+\w{3,9}\.?\s+\d{4})"
                             r"(?:,?\s*(?:в\s+)?\d{1,2}:\d{2})?\s*$")
 
