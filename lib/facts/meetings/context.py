@@ -19,7 +19,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from lib.articles.sentences import sentences
+from lib.articles.sentences import Sentences, split
 from lib.facts.meetings import event_dates
 from lib.facts.meetings.cues import FUTURE, SIDE, names_meeting
 from lib.facts.meetings.places import find_place
@@ -103,12 +103,12 @@ def _nationality(segment: str) -> str | None:
     return None
 
 
-def delegation_countries(body: str, mentions: list[Mention]) -> list[Mention]:
+def delegation_countries(body: str, mentions: list[Mention], sentences: Sentences | None = None) -> list[Mention]:
     """Give an official without a country the one of the delegation he is said to head (same comma segment)."""
     if all(m.country for m in mentions) or not DELEGATION.found_in(body):
         return mentions
     out = list(mentions)
-    for sentence in sentences(body):
+    for sentence in split(body, sentences).spans:
         if not DELEGATION.found_in(sentence.text):
             continue
         for k, m in enumerate(out):

@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import pairwise
 
 import pandas as pd
 
-from lib.articles.sentences import sentences
+from lib.articles.sentences import Sentences, split
 from lib.facts.meetings import event_dates
 from lib.facts.meetings import events as merge
 from lib.facts.meetings.context import blank_side_phrases, delegation_countries, mask_dateline
@@ -114,14 +114,18 @@ def _compatible(a: Report, b: Report) -> bool:
     return True
 
 
-def article_reports(body: str, published: date | None, mentions: list[Mention], title: str = "") -> list[Report]:
+def article_reports(body: str, published: date | None, mentions: list[Mention], title: str = "",
+                    sentences: Sentences | None = None) -> list[Report]:
     """The meetings one article reports, in order of first mention."""
     reports: list[Report] = []
     # Latest date said in a sentence about a meeting, and latest said about a coming one (an announcement's
     # later sentences, "они также планируют …", speak of the day announced first).
     last_span: event_dates.DateSpan | None = None
     last_future: event_dates.DateSpan | None = None
+    split_body = split(body, sentences)
     filed_in, body = mask_dateline(body)  # the dateline is where the story was filed, not where talks were held
+    if body != split_body.body:  # blanked: the sentences of its first line change
+        split_body = split_body.blanked(len(body) - len(body.lstrip(" ")))
     last_place: str | None = find_place(title) if title else None
     # A coming event takes a place only from sentences about coming events: the city of a held meeting told
     # beside it is not where the next one will be.
@@ -140,7 +144,7 @@ def article_reports(body: str, published: date | None, mentions: list[Mention], 
         body[max(mentions[k - 1].start + 1 if k else 0, m.start - 60):m.start])]
     reference = published
     starts = [m.start for m in mentions]
-    for sentence in sentences(body):
+    for sentence in split_body.spans:
         here = max(0, bisect_right(paragraph_starts, sentence.start) - 1)
         has_mention = bisect_left(starts, sentence.start) < bisect_left(starts, sentence.end)
         if not has_mention and not any(map(sentence.text.lower().__contains__, GROUP_WORDS)):
@@ -358,8 +362,10 @@ def _row(article_id: str, published: date | None, r: Report) -> dict[str, object
     }
 
 
-def extract_reports(articles: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
-    """Each article's meeting reports (one row per meeting the article describes)."""
+def extract_reports(articles: pd.DataFrame, mentions: pd.DataFrame,
+                    texts: Mapping[str, Sentences] | None = None) -> pd.DataFrame:
+    """Each article's meeting reports (one row per meeting the article describes); ``texts``: each article's
+    sentences by article_id, split once for every extractor."""
     by_article: dict[str, list[Mention]] = {}
     if not mentions.empty:
         ordered = mentions.sort_values(["article_id", "start"], kind="stable")
@@ -376,12 +382,14 @@ def extract_reports(articles: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFr
                                                       articles["published"].tolist(), articles["title"].tolist(),
                                                       strict=True):
         found = by_article.get(article_id, [])
-        found = delegation_countries(body, deputy_ministers(body, found))
+        split_body = split(body, (texts or {}).get(article_id))
+        found = delegation_countries(body, deputy_ministers(body, found), split_body)
         countries = {m.country for m in found if m.country}
         if len(countries) < 2 and not (countries and describes_a_holder(body)):
             continue  # a meeting needs officials of two countries (or one and a post named): most articles stop here
         published = event_dates.article_date(body, _as_date(published_at))
-        for report in article_reports(body, published, found, title if isinstance(title, str) else ""):
+        for report in article_reports(body, published, found, title if isinstance(title, str) else "",
+                                      split_body):
             rows.append(_row(article_id, published, report))
     # object columns keep None as None (pandas would turn it into NaN in inferred string columns)
     return pd.DataFrame({c: pd.Series([r[c] for r in rows], dtype="object") for c in REPORT_COLUMNS})

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from lib.articles.sentences import sentences
+from lib.articles.sentences import Sentences, split
 from lib.facts.officials import names, titles
 from lib.settings import DATA_DIR
 
@@ -242,7 +242,7 @@ def _all_shaped(body: str, candidates: dict[tuple[int, int], titles.Title]) -> d
 
 
 def unlisted(body: str, lang: str, found: list[titles.Title], taken: list[tuple[int, int]],
-             skip: list[tuple[int, int]]) -> list[Unlisted]:
+             skip: list[tuple[int, int]], sentences: Sentences | None = None) -> list[Unlisted]:
     """Officials not in the table: a name (not already a listed mention) with an official's title attached."""
     candidates: dict[tuple[int, int], titles.Title] = {}
     title_spans = [(t.start, t.end) for t in found]
@@ -262,7 +262,7 @@ def unlisted(body: str, lang: str, found: list[titles.Title], taken: list[tuple[
             candidates.setdefault(shape, candidates[candidate])
             spans.append(shape)
     else:
-        for sentence in sentences(body):
+        for sentence in split(body, sentences).spans:
             inside = [c for c in candidates if sentence.start <= c[0] < sentence.end]
             if not inside:
                 continue
