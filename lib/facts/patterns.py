@@ -207,12 +207,13 @@ class Cue:
     a text holding a literal they must contain. ``before``: a lookbehind every match satisfies, put before the gate.
     """
 
-    __slots__ = ("pattern", "_source", "_common", "_twin", "gate", "_parts")
+    __slots__ = ("pattern", "_source", "_common", "_folds", "_twin", "gate", "_parts")
 
     def __init__(self, source: str, flags: int = re.IGNORECASE, common: tuple[str, ...] = (),
                  before: str = "") -> None:
         self.pattern = re.compile(source, flags)
         self._source, self._common = source, common
+        self._folds = bool(flags & re.IGNORECASE)  # asked on every search: an enum test costs more than the gate
         self._twin = _twin(source, flags)
         gate = compile_gate(source, before, lower=bool(flags & re.IGNORECASE))
         # A one-letter opening is everywhere: trying the pattern at each would cost more than one search.
@@ -221,7 +222,9 @@ class Cue:
 
     def search(self, text: str, low: str | None = None) -> re.Match[str] | None:
         """The leftmost match, as ``pattern.search(text)`` (``low``: the text lower-cased, when the caller has it)."""
-        pattern, subject, gated = self._subject(text, low)
+        return self._first(*self._subject(text, low))
+
+    def _first(self, pattern: re.Pattern[str], subject: str, gated: str | None) -> re.Match[str] | None:
         if self.gate is None or gated is None:
             return pattern.search(subject)
         at = self.gate.search(gated)
@@ -251,10 +254,10 @@ class Cue:
         if not lowers_safely(text, low):
             return self.pattern.search(text) is not None
         gated, apart = self.parts()
-        if gated is not None and gated.search(text, low) is not None:
+        if gated is not None and gated._first(*gated._subject(text, low, True)) is not None:
             return True
-        return any((required is None or required in low) and branch.search(text, low) is not None
-                   for branch, required in apart)
+        return any((required is None or required in low) and branch._first(*branch._subject(text, low, True))
+                   is not None for branch, required in apart)
 
     @property
     def literals(self) -> list[str]:
@@ -280,12 +283,14 @@ class Cue:
             self._parts = (Cue("|".join(gated), flags) if gated else None), apart
         return self._parts
 
-    def _subject(self, text: str, low: str | None = None) -> tuple[re.Pattern[str], str, str | None]:
-        """(the pattern to run, the text to run it on, the text to run the gate on or None when no gate can be)."""
-        if not self.pattern.flags & re.IGNORECASE:
+    def _subject(self, text: str, low: str | None = None,
+                 safe: bool = False) -> tuple[re.Pattern[str], str, str | None]:
+        """(the pattern to run, the text to run it on, the text to run the gate on or None when no gate can be);
+        ``safe``: the caller knows ``low`` is ``text`` safely lower-cased."""
+        if not self._folds:
             return self.pattern, text, text
         low = text.lower() if low is None else low
-        if not lowers_safely(text, low):
+        if not (safe or lowers_safely(text, low)):
             return self.pattern, text, None
         return (self._twin, low, low) if self._twin is not None else (self.pattern, text, low)
 
