@@ -103,7 +103,8 @@ def _nationality(segment: str) -> str | None:
     return None
 
 
-def delegation_countries(body: str, mentions: list[Mention], sentences: Sentences | None = None) -> list[Mention]:
+def delegation_countries(body: str, mentions: list[Mention],
+                         sentences: Sentences | None = None) -> list[Mention]:
     """Give an official without a country the one of the delegation he is said to head (same comma segment)."""
     if all(m.country for m in mentions) or not DELEGATION.found_in(body):
         return mentions

@@ -97,7 +97,8 @@ def named_participants(body: str, mentions: list[Mention], begin: int, end: int)
     return people
 
 
-def _outside_asides(body: str, begin: int, end: int, inside: list[Mention], people: list[Mention]) -> list[Mention]:
+def _outside_asides(body: str, begin: int, end: int, inside: list[Mention],
+                    people: list[Mention]) -> list[Mention]:
     """Leave out people named only inside an aside that names no meeting, when two or more others remain."""
     asides = [(begin + a.start(), begin + a.end()) for a in ASIDE.finditer(body[begin:end])
               if not (names_meeting(a.group()) or WEAK.found_in(a.group()))]
@@ -216,7 +217,8 @@ def describes_a_holder(body: str) -> bool:
     return any(pattern.search(body) for pattern in DESCRIPTORS)
 
 
-def described_holder(clause: str, begin: int, named: Mention, on: date | None, day: date | None) -> Mention | None:
+def described_holder(clause: str, begin: int, named: Mention, on: date | None,
+                     day: date | None) -> Mention | None:
     """The other side a clause names by nationality and post, resolved through the table on the meeting day."""
     if on is None:
         return None

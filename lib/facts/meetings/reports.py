@@ -51,7 +51,7 @@ from lib.facts.meetings.participants import (
     pairs,
 )
 from lib.facts.meetings.places import find_place, remembering
-from lib.records import MEETING_COLUMNS
+from lib.records import MEETING_COLUMNS, as_date
 
 # One row per meeting an article reports. Dates are 'YYYY-MM-DD' strings; a day written without a year and no
 # way to date it keeps day/month (end_day/end_month) with year_missing, for the merge to date from other reports;
@@ -79,13 +79,6 @@ class Report:
     evidence: list[str] = field(default_factory=list)
     kinds: tuple[str, ...] = ()  # titled post kind of each participant, "" when none was read
     own_place: bool = False  # the place is named in the report's own sentence, not taken from context
-
-
-def _as_date(value: object) -> date | None:
-    if value is None or value is pd.NaT or (isinstance(value, float) and pd.isna(value)):
-        return None
-    stamp = pd.Timestamp(value)
-    return None if pd.isna(stamp) else stamp.date()
 
 
 def _clauses(text: str, offset: int) -> list[tuple[int, int, str]]:
@@ -231,7 +224,8 @@ def _not_of_a_coming_event(clause: str, begin: int, named: list[Mention], future
         return named
     cues = list(UPCOMING.finditer(clause))
 
-    def owner(m: Mention) -> bool:  # "Japarov's forthcoming visit", "предстоящего визита Жапарова": no comma between
+    # "Japarov's forthcoming visit", "предстоящего визита Жапарова": no comma between
+    def owner(m: Mention) -> bool:
         at = m.start - begin
         return any(u.start() - 25 <= at <= u.end() + 40 and "," not in clause[min(at, u.start()):max(at, u.end())]
                    for u in cues)
@@ -387,7 +381,7 @@ def extract_reports(articles: pd.DataFrame, mentions: pd.DataFrame,
         countries = {m.country for m in found if m.country}
         if len(countries) < 2 and not (countries and describes_a_holder(body)):
             continue  # a meeting needs officials of two countries (or one and a post named): most articles stop here
-        published = event_dates.article_date(body, _as_date(published_at))
+        published = event_dates.article_date(body, as_date(published_at))
         for report in article_reports(body, published, found, title if isinstance(title, str) else "",
                                       split_body):
             rows.append(_row(article_id, published, report))

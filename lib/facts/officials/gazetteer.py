@@ -6,6 +6,7 @@ Built once per process from lib/data (roster.py, names.py) and kept; people.py l
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lib.facts.officials import names
 from lib.facts.officials.roster import Official, load_officials
@@ -35,11 +36,7 @@ def build_gazetteer(officials: tuple[Official, ...]) -> Gazetteer:
                      {k: frozenset(v) for k, v in last.items()})
 
 
-_CACHE: dict[str, Gazetteer] = {}
-
-
+@lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """The gazetteer of the curated table, built once per process (~0.1 s)."""
-    if "g" not in _CACHE:
-        _CACHE["g"] = build_gazetteer(load_officials())
-    return _CACHE["g"]
+    return build_gazetteer(load_officials())

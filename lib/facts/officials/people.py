@@ -32,7 +32,7 @@ from lib.facts.officials.roster import (
     post_at,
     posts_on,
 )
-from lib.records import MENTION_COLUMNS, OFFICIAL_COLUMNS, empty
+from lib.records import MENTION_COLUMNS, OFFICIAL_COLUMNS, as_date, empty
 
 __all__ = ["MENTION_COLUMNS", "Mention", "Post", "article_mentions", "extract_mentions", "load_officials",
            "name_variants", "post_at", "summarise_officials"]
@@ -82,12 +82,6 @@ class _Hit:
     candidates: frozenset[int]
     full: bool
     title: titles.Title | None = None
-
-
-def _published(value: object) -> date | None:
-    if value is None or value is pd.NaT or (isinstance(value, float) and pd.isna(value)):
-        return None
-    return pd.Timestamp(value).date()
 
 
 def _kinds(official: Official, on: date | None) -> set[str]:
@@ -289,7 +283,7 @@ def article_mentions(body: str, published: date | None, lang: str = "ru",
 def _rows(articles: pd.DataFrame, texts: Mapping[str, Sentences]) -> Iterator[dict[str, object]]:
     for row in articles.itertuples(index=False):
         body = row.body if isinstance(row.body, str) else ""
-        for m in article_mentions(body, _published(row.published), str(row.lang), texts.get(row.article_id)):
+        for m in article_mentions(body, as_date(row.published), str(row.lang), texts.get(row.article_id)):
             yield {"article_id": row.article_id, "person": m.person, "country": m.country, "role": m.role,
                    "listed": m.listed, "start": m.start, "end": m.end, "surface": m.surface, "kind": m.kind,
                    "title": m.title}

@@ -56,7 +56,7 @@ from lib.facts.trade.money import Amount, find_amounts
 from lib.facts.trade.pairs import article_is_bilateral, clause_names_another_partner, pair_ok
 from lib.facts.trade.pairs import markers as _markers  # noqa: F401  (tests read the country table through it)
 from lib.facts.trade.periods import DueYear, Period, find_growth, find_periods
-from lib.records import TRADE_COLUMNS, empty
+from lib.records import TRADE_COLUMNS, as_date, empty
 
 # Reported KZ–KG turnover has ranged from hundreds of millions to a few billion dollars; a figure far outside
 # [$5 million, $50 billion] is a ticker, a price, a budget or a national total.
@@ -360,8 +360,7 @@ def extract_trade(articles: pd.DataFrame, texts: Mapping[str, Sentences] | None 
     sentences by article_id, split once for every extractor."""
     rows = []
     for art in articles.itertuples(index=False):
-        published = art.published.date() if isinstance(art.published, pd.Timestamp) and not pd.isna(
-            art.published) else None
+        published = as_date(art.published)
         title = art.title if isinstance(art.title, str) else ""
         body = art.body if isinstance(art.body, str) else ""
         for f in article_figures(title, body, published, (texts or {}).get(art.article_id)):
