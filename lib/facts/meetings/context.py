@@ -27,7 +27,7 @@ from lib.facts.patterns import Cue, lowers_safely
 from lib.settings import DATA_DIR
 
 if TYPE_CHECKING:
-    from lib.facts.meetings.participants import Mention
+    from lib.facts.meetings.participants import NamedOfficial
 
 # City (optionally ", Country"), a full stop or comma or none, up to 40 characters of date and "(Agency)", a dash.
 HEAD = re.compile(r"\s*(?P<city>[A-ZА-ЯЁ][\w-]{2,}(?: [A-ZА-ЯЁ][\w-]{2,})?)(?:,\s*[A-ZА-ЯЁ][\w-]+)?\s*[.,]?\s*"
@@ -103,8 +103,8 @@ def _nationality(segment: str) -> str | None:
     return None
 
 
-def delegation_countries(body: str, mentions: list[Mention],
-                         sentences: Sentences | None = None) -> list[Mention]:
+def delegation_countries(body: str, mentions: list[NamedOfficial],
+                         sentences: Sentences | None = None) -> list[NamedOfficial]:
     """Give an official without a country the one of the delegation he is said to head (same comma segment)."""
     if all(m.country for m in mentions) or not DELEGATION.found_in(body):
         return mentions

@@ -43,7 +43,7 @@ from lib.facts.meetings.cues import (
     names_meeting,
 )
 from lib.facts.meetings.participants import (
-    Mention,
+    NamedOfficial,
     complete,
     deputy_ministers,
     describes_a_holder,
@@ -107,7 +107,7 @@ def _compatible(a: Report, b: Report) -> bool:
     return True
 
 
-def article_reports(body: str, published: date | None, mentions: list[Mention], title: str = "",
+def article_reports(body: str, published: date | None, mentions: list[NamedOfficial], title: str = "",
                     sentences: Sentences | None = None) -> list[Report]:
     """The meetings one article reports, in order of first mention."""
     reports: list[Report] = []
@@ -217,7 +217,7 @@ def _future(clause: str) -> bool:
     return FUTURE.found_in(plain) or (plain != clause and not PAST.found_in(clause))
 
 
-def _not_of_a_coming_event(clause: str, begin: int, named: list[Mention], future: bool) -> list[Mention]:
+def _not_of_a_coming_event(clause: str, begin: int, named: list[NamedOfficial], future: bool) -> list[NamedOfficial]:
     """In a held clause, leave out who a coming event belongs to ("discussed Japarov's forthcoming visit",
     "обсудили подготовку предстоящего визита Жапарова") when two sides remain."""
     if future or len(named) < 3 or not UPCOMING.search(clause):
@@ -225,7 +225,7 @@ def _not_of_a_coming_event(clause: str, begin: int, named: list[Mention], future
     cues = list(UPCOMING.finditer(clause))
 
     # "Japarov's forthcoming visit", "предстоящего визита Жапарова": no comma between
-    def owner(m: Mention) -> bool:
+    def owner(m: NamedOfficial) -> bool:
         at = m.start - begin
         return any(u.start() - 25 <= at <= u.end() + 40 and "," not in clause[min(at, u.start()):max(at, u.end())]
                    for u in cues)
@@ -275,12 +275,12 @@ def _habitual(clause: str, reference: date | None, dates: event_dates.Dates) -> 
     return not any(not d.vague for d in dates.find(clause, reference))
 
 
-def _visit_pair(clause: str, named: list[Mention]) -> bool:
+def _visit_pair(clause: str, named: list[NamedOfficial]) -> bool:
     """A visit names a meeting only when both sides are in it as visitor and host, not as two travellers."""
     return not re.search(r",\s+а\s+|\band\b.*\bvisited\b", clause, re.IGNORECASE)
 
 
-def _report(begin: int, group: list[Mention], span: event_dates.DateSpan | None, clause: str, sentence: str,
+def _report(begin: int, group: list[NamedOfficial], span: event_dates.DateSpan | None, clause: str, sentence: str,
             future: bool, published: date | None, place: str | None, last_span: event_dates.DateSpan | None,
             earlier: list[Report]) -> Report:
     participants = tuple(sorted(m.person for m in group))
@@ -360,7 +360,7 @@ def extract_reports(articles: pd.DataFrame, mentions: pd.DataFrame,
                     texts: Mapping[str, Sentences] | None = None) -> pd.DataFrame:
     """Each article's meeting reports (one row per meeting the article describes); ``texts``: each article's
     sentences by article_id, split once for every extractor."""
-    by_article: dict[str, list[Mention]] = {}
+    by_article: dict[str, list[NamedOfficial]] = {}
     if not mentions.empty:
         ordered = mentions.sort_values(["article_id", "start"], kind="stable")
         # columns as lists: iterating rows of Arrow-backed columns costs several times more
@@ -368,7 +368,7 @@ def extract_reports(articles: pd.DataFrame, mentions: pd.DataFrame,
         for article_id, person, country, start, kind in zip(
                 ordered["article_id"].tolist(), ordered["person"].tolist(), ordered["country"].tolist(),
                 ordered["start"].tolist(), kinds, strict=True):
-            by_article.setdefault(article_id, []).append(Mention(
+            by_article.setdefault(article_id, []).append(NamedOfficial(
                 person, country if isinstance(country, str) and country else None, int(start),
                 kind if isinstance(kind, str) else ""))
     rows: list[dict[str, object]] = []
