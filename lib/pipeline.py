@@ -22,6 +22,7 @@ from threadpoolctl import threadpool_limits
 
 from lib import lifetime
 from lib.articles import countries, page
+from lib.articles.sentences import Sentences
 from lib.facts import passages
 from lib.facts.meetings import reports as meetings
 from lib.facts.officials import people
@@ -81,14 +82,17 @@ def extract_facts(articles: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """The per-article stages, in order; each returns a table keyed by article_id."""
     # natasha's NER multiplies tiny matrices: OpenBLAS waking its threads for each costs ~50x the product
     # itself on this kind of machine (150 ms vs 3 ms a sentence), and parallelism comes from processes anyway.
+    # Each body is split into sentences once, line by line as an extractor first asks, for every extractor.
+    texts = {article_id: Sentences(body) for article_id, body in zip(articles["article_id"], articles["body"],
+                                                                      strict=True) if isinstance(body, str)}
     with threadpool_limits(limits=1, user_api="blas"):
-        mentions = people.extract_mentions(articles)
+        mentions = people.extract_mentions(articles, texts)
         return {
             "mentions": mentions,
             "officials": people.summarise_officials(mentions, articles),
-            "reports": meetings.extract_reports(articles, mentions),
-            "trade": turnover.extract_trade(articles),
-            "passages": passages.make_passages(articles),
+            "reports": meetings.extract_reports(articles, mentions, texts),
+            "trade": turnover.extract_trade(articles, texts),
+            "passages": passages.make_passages(articles, texts),
         }
 
 

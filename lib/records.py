@@ -78,6 +78,14 @@ class Article:
         }
 
 
+def as_date(value: object) -> date | None:
+    """A table cell as a date: a Timestamp, datetime, date or ISO string; None when missing (None, NaT, NaN, "")."""
+    if value is None or value is pd.NaT or (isinstance(value, float) and pd.isna(value)) or value == "":
+        return None
+    stamp = pd.Timestamp(value)  # type: ignore[arg-type]
+    return None if pd.isna(stamp) else stamp.date()
+
+
 def empty(columns: list[str]) -> pd.DataFrame:
     """A table with the given columns and no rows (every page and export must cope with it)."""
     return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})

@@ -363,3 +363,24 @@ def test_titles_keep_their_offsets_and_kinds(prefix):
     text = prefix + "Президент Токаев, экс-премьер Мамин и политолог Иванов"
     found = [(t.kind, text[t.start:t.end]) for t in titles.find_titles(text)]
     assert found == [("president", "Президент"), ("head_of_government", "экс-премьер"), ("not_official", "политолог")]
+
+
+def test_covered_years_follow_the_table_not_the_clock():
+    from lib.facts.officials.roster import Official, Post, covered_years, load_officials
+
+    table = load_officials()
+    latest = max(d.year for o in table for p in o.posts for d in (p.start, p.end) if d)
+    assert covered_years(table) == range(1991, latest + 3)
+    later = Official("A B", "KZ", ("A",), ("B",), (Post("minister", "Minister", "Министр", date(2031, 9, 1), None),))
+    assert covered_years((*table, later)) == range(1991, 2034)
+    assert covered_years(()) == range(1991, 1994)
+
+
+def test_heavy_components_are_built_once():
+    from lib.articles.morphology import analyzer
+    from lib.facts.officials import ner
+    from lib.facts.officials.gazetteer import gazetteer
+
+    assert analyzer() is analyzer()
+    assert gazetteer() is gazetteer()
+    assert ner.natasha() is ner.natasha()

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from lib.records import as_date
+
 PAIR = {"KZ", "KG"}
 
 
@@ -98,12 +100,6 @@ def _as_list(value: Iterable[object] | float | None) -> list[str]:
     return [str(v) for v in value]
 
 
-def _as_date(value: object) -> date | None:
-    if value is None or value is pd.NaT or (isinstance(value, float) and pd.isna(value)) or value == "":
-        return None
-    return pd.Timestamp(value).date()
-
-
 @dataclass(frozen=True)
 class _Event:
     key: str
@@ -122,7 +118,7 @@ def gold_events(gold: list[dict]) -> list[_Event]:
             event = grouped.setdefault(key, {"files": set(), "people": set(), "days": set()})
             event["files"].add(entry["file"])
             event["people"].update(name_key(p) for p in meeting.get("participants", []))
-            start, end = _as_date(meeting.get("date")), _as_date(meeting.get("end_date"))
+            start, end = as_date(meeting.get("date")), as_date(meeting.get("end_date"))
             if start:
                 last = end or start
                 span = [start + timedelta(days=d) for d in range(max(0, (last - start).days) + 1)]
@@ -139,10 +135,10 @@ def _matches(row: pd.Series, event: _Event) -> bool:
     if shared < 2:
         return False
     if event.days:
-        start = _as_date(row["date"])
+        start = as_date(row["date"])
         if start is None:
             return False
-        end = _as_date(row.get("end_date")) or start
+        end = as_date(row.get("end_date")) or start
         days = {start + timedelta(days=d) for d in range(max(0, (end - start).days) + 1)}
         return bool(days & event.days)
     return True
@@ -185,7 +181,7 @@ def score_placed(meetings: pd.DataFrame, gold: list[dict]) -> tuple[int, int]:
     files = {g["file"] for g in gold}
     rows = [r for _, r in meetings.iterrows()
             if set(_as_list(r["countries"])) >= PAIR and files & set(_as_list(r["files"]))]
-    return sum(1 for r in rows if _as_date(r["date"]) is not None), len(rows)
+    return sum(1 for r in rows if as_date(r["date"]) is not None), len(rows)
 
 
 def _max_matching(candidates: list[list[int]], n_events: int) -> list[int | None]:
@@ -236,7 +232,7 @@ def score_articles(articles: pd.DataFrame, gold: list[dict]) -> dict[str, float]
         row = by_file.loc[entry["file"]]
         right["title"] += int(str(row["title"]).strip() == str(entry.get("title", "")).strip())
         right["lang"] += int(row["lang"] == entry.get("lang"))
-        published = _as_date(row["published"])
+        published = as_date(row["published"])
         right["published"] += int((published.isoformat() if published else None) == entry.get("published"))
     dated_right = sum(1 for entry in gold if entry.get("published") and entry["file"] in by_file.index
                       and _iso(by_file.loc[entry["file"]]["published"]) == entry["published"])
@@ -246,5 +242,5 @@ def score_articles(articles: pd.DataFrame, gold: list[dict]) -> dict[str, float]
 
 
 def _iso(value: object) -> str | None:
-    day = _as_date(value)
+    day = as_date(value)
     return day.isoformat() if day else None

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from lib.facts.prefix_gate import behind_lookahead, first_characters
+from lib.facts.patterns import behind_lookahead, first_characters
 
 RU_MONTHS = {
     "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7, "август": 8, "сентябр": 9,

@@ -18,11 +18,11 @@ from itertools import combinations
 
 import pandas as pd
 
+from lib.facts.officials.roster import covered_years, load_officials
 from lib.records import MEETING_COLUMNS, empty
 
 # An announcement without a day is the meeting of the same people reported held within this many days.
 ANNOUNCEMENT_WINDOW = timedelta(days=90)
-YEARS = range(1991, date.today().year + 2)
 
 
 def _d(value: object) -> date | None:
@@ -63,7 +63,7 @@ def _safe(year: int, month: int, day: int) -> date | None:
 def years_in_office(participants: list[str], month: int, day: int) -> list[int]:
     """Years in which every participant held a post on that day of the year."""
     out = []
-    for year in YEARS:
+    for year in covered_years(load_officials()):
         when = _safe(year, month, day)
         if when and all(_kinds(p, when) for p in participants):
             out.append(year)

@@ -14,38 +14,36 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import pairwise
 
 import pandas as pd
 
-from lib.articles.sentences import sentences
+from lib.articles.sentences import Sentences, split
 from lib.facts.meetings import event_dates
 from lib.facts.meetings import events as merge
 from lib.facts.meetings.context import blank_side_phrases, delegation_countries, mask_dateline
 from lib.facts.meetings.cues import (
-    ATTENDANCE_CUE,
+    ATTENDANCE,
     CLAUSE_SPLIT,
-    COUNCIL_CUE,
-    FUTURE_CUE,
+    COUNCIL,
+    FUTURE,
     GROUP_WORDS,
-    HABITUAL_CUE,
-    HABITUAL_VERB_CUE,
-    INVITATION_CUE,
-    NOT_PARTICIPANT_CUE,
-    PAST_CUE,
-    PHONE_CUE,
+    HABITUAL,
+    HABITUAL_VERB,
+    INVITATION,
+    NOT_PARTICIPANT,
+    PAST,
+    PHONE,
     PREPARATIONS,
-    PREPARATIONS_GATE,
     UPCOMING,
-    UPCOMING_CUE,
-    WEAK_CUE,
+    WEAK,
     names_meeting,
 )
 from lib.facts.meetings.participants import (
-    Mention,
+    NamedOfficial,
     complete,
     deputy_ministers,
     describes_a_holder,
@@ -53,8 +51,7 @@ from lib.facts.meetings.participants import (
     pairs,
 )
 from lib.facts.meetings.places import find_place, remembering
-from lib.facts.prefix_gate import gated_search
-from lib.records import MEETING_COLUMNS
+from lib.records import MEETING_COLUMNS, as_date
 
 # One row per meeting an article reports. Dates are 'YYYY-MM-DD' strings; a day written without a year and no
 # way to date it keeps day/month (end_day/end_month) with year_missing, for the merge to date from other reports;
@@ -84,13 +81,6 @@ class Report:
     own_place: bool = False  # the place is named in the report's own sentence, not taken from context
 
 
-def _as_date(value: object) -> date | None:
-    if value is None or value is pd.NaT or (isinstance(value, float) and pd.isna(value)):
-        return None
-    stamp = pd.Timestamp(value)
-    return None if pd.isna(stamp) else stamp.date()
-
-
 def _clauses(text: str, offset: int) -> list[tuple[int, int, str]]:
     out, begin = [], 0
     for cut in CLAUSE_SPLIT.finditer(text):
@@ -117,14 +107,18 @@ def _compatible(a: Report, b: Report) -> bool:
     return True
 
 
-def article_reports(body: str, published: date | None, mentions: list[Mention], title: str = "") -> list[Report]:
+def article_reports(body: str, published: date | None, mentions: list[NamedOfficial], title: str = "",
+                    sentences: Sentences | None = None) -> list[Report]:
     """The meetings one article reports, in order of first mention."""
     reports: list[Report] = []
     # Latest date said in a sentence about a meeting, and latest said about a coming one (an announcement's
     # later sentences, "они также планируют …", speak of the day announced first).
     last_span: event_dates.DateSpan | None = None
     last_future: event_dates.DateSpan | None = None
+    split_body = split(body, sentences)
     filed_in, body = mask_dateline(body)  # the dateline is where the story was filed, not where talks were held
+    if body != split_body.body:  # blanked: the sentences of its first line change
+        split_body = split_body.blanked(len(body) - len(body.lstrip(" ")))
     last_place: str | None = find_place(title) if title else None
     # A coming event takes a place only from sentences about coming events: the city of a held meeting told
     # beside it is not where the next one will be.
@@ -139,11 +133,11 @@ def article_reports(body: str, published: date | None, mentions: list[Mention], 
     paragraph_starts = [start for start, _ in paragraphs]
     years = event_dates.explicit_years(body) if published is None else []
     # Mentions that can be brought in from context: never a greeting sender, a predecessor or a spokesman.
-    context = [m for k, m in enumerate(mentions) if not NOT_PARTICIPANT_CUE.found_in(
+    context = [m for k, m in enumerate(mentions) if not NOT_PARTICIPANT.found_in(
         body[max(mentions[k - 1].start + 1 if k else 0, m.start - 60):m.start])]
     reference = published
     starts = [m.start for m in mentions]
-    for sentence in sentences(body):
+    for sentence in split_body.spans:
         here = max(0, bisect_right(paragraph_starts, sentence.start) - 1)
         has_mention = bisect_left(starts, sentence.start) < bisect_left(starts, sentence.end)
         if not has_mention and not any(map(sentence.text.lower().__contains__, GROUP_WORDS)):
@@ -155,7 +149,7 @@ def article_reports(body: str, published: date | None, mentions: list[Mention], 
             continue
         text = blank_side_phrases(sentence.text, sentence.start, starts)
         strong = names_meeting(text)
-        if not (strong or WEAK_CUE.found_in(text)):
+        if not (strong or WEAK.found_in(text)):
             continue  # only sentences that name a meeting are parsed further
         # Participants named after a group noun are looked for up to the end of the next paragraph.
         paragraph_end = paragraphs[min(here + 1, len(paragraphs) - 1)][1]
@@ -166,11 +160,11 @@ def article_reports(body: str, published: date | None, mentions: list[Mention], 
         clauses = _clauses(text, sentence.start)
         for begin, end, clause in clauses:
             clause_strong = strong if len(clauses) == 1 else names_meeting(clause)
-            if not (clause_strong or WEAK_CUE.found_in(clause)):
+            if not (clause_strong or WEAK.found_in(clause)):
                 continue
-            if ATTENDANCE_CUE.found_in(clause):
+            if ATTENDANCE.found_in(clause):
                 continue  # who else sat at a table described elsewhere: the delegation, not another meeting
-            if not clause_strong and INVITATION_CUE.found_in(clause):
+            if not clause_strong and INVITATION.found_in(clause):
                 continue  # "invited him to visit": an invitation, not a visit with a day
             if _habitual(clause, reference, dates):
                 continue  # "they meet regularly": a custom, not a meeting
@@ -203,11 +197,11 @@ def article_reports(body: str, published: date | None, mentions: list[Mention], 
         dates_here = _days(dates.find(text, reference))
         if dates_here:
             last_span = dates_here[-1]
-            if FUTURE_CUE.found_in(text):
+            if FUTURE.found_in(text):
                 last_future = dates_here[-1]
         if (has_mention or strong) and sentence_place:
             last_place = sentence_place
-            if FUTURE_CUE.found_in(text):
+            if FUTURE.found_in(text):
                 last_future_place = sentence_place
     folded = _fold(reports)
     for r in folded:  # the filing city is the place only of a held meeting reported the day it was filed
@@ -219,18 +213,19 @@ def article_reports(body: str, published: date | None, mentions: list[Mention], 
 
 def _future(clause: str) -> bool:
     """Future tense; "the upcoming session" beside a past verb ("discussed preparations for …") is not."""
-    plain = UPCOMING.sub(" ", clause) if UPCOMING_CUE.found_in(clause) else clause
-    return FUTURE_CUE.found_in(plain) or (plain != clause and not PAST_CUE.found_in(clause))
+    plain = UPCOMING.pattern.sub(" ", clause) if UPCOMING.found_in(clause) else clause
+    return FUTURE.found_in(plain) or (plain != clause and not PAST.found_in(clause))
 
 
-def _not_of_a_coming_event(clause: str, begin: int, named: list[Mention], future: bool) -> list[Mention]:
+def _not_of_a_coming_event(clause: str, begin: int, named: list[NamedOfficial], future: bool) -> list[NamedOfficial]:
     """In a held clause, leave out who a coming event belongs to ("discussed Japarov's forthcoming visit",
     "обсудили подготовку предстоящего визита Жапарова") when two sides remain."""
     if future or len(named) < 3 or not UPCOMING.search(clause):
         return named
     cues = list(UPCOMING.finditer(clause))
 
-    def owner(m: Mention) -> bool:  # "Japarov's forthcoming visit", "предстоящего визита Жапарова": no comma between
+    # "Japarov's forthcoming visit", "предстоящего визита Жапарова": no comma between
+    def owner(m: NamedOfficial) -> bool:
         at = m.start - begin
         return any(u.start() - 25 <= at <= u.end() + 40 and "," not in clause[min(at, u.start()):max(at, u.end())]
                    for u in cues)
@@ -242,7 +237,7 @@ def _not_of_a_coming_event(clause: str, begin: int, named: list[Mention], future
 def _before_preparations(text: str, future: bool) -> str:
     """A held clause up to "preparations for" / "подготовку к" / "the upcoming …": a city after it is the coming
     event's ("discussed preparations for the next session, due in Bishkek"), not the clause's."""
-    found = None if future else gated_search(PREPARATIONS, PREPARATIONS_GATE, text)
+    found = None if future else PREPARATIONS.search(text)
     return text[:found.start()] if found else text
 
 
@@ -274,26 +269,26 @@ def _days(spans: list[event_dates.DateSpan]) -> list[event_dates.DateSpan]:
 
 def _habitual(clause: str, reference: date | None, dates: event_dates.Dates) -> bool:
     """"Регулярно встречаются", "meet regularly": a habit in the present, with no day of its own."""
-    if not (HABITUAL_CUE.found_in(clause) and HABITUAL_VERB_CUE.found_in(clause)) or PAST_CUE.found_in(
-            clause) or FUTURE_CUE.found_in(clause):
+    if not (HABITUAL.found_in(clause) and HABITUAL_VERB.found_in(clause)) or PAST.found_in(
+            clause) or FUTURE.found_in(clause):
         return False  # "X, who meet regularly, held talks …" tells of one meeting
     return not any(not d.vague for d in dates.find(clause, reference))
 
 
-def _visit_pair(clause: str, named: list[Mention]) -> bool:
+def _visit_pair(clause: str, named: list[NamedOfficial]) -> bool:
     """A visit names a meeting only when both sides are in it as visitor and host, not as two travellers."""
     return not re.search(r",\s+а\s+|\band\b.*\bvisited\b", clause, re.IGNORECASE)
 
 
-def _report(begin: int, group: list[Mention], span: event_dates.DateSpan | None, clause: str, sentence: str,
+def _report(begin: int, group: list[NamedOfficial], span: event_dates.DateSpan | None, clause: str, sentence: str,
             future: bool, published: date | None, place: str | None, last_span: event_dates.DateSpan | None,
             earlier: list[Report]) -> Report:
     participants = tuple(sorted(m.person for m in group))
     titled = {m.person: m.kind for m in group if m.kind}
     countries = tuple(sorted({m.country for m in group if m.country}))
-    past = PAST_CUE.found_in(clause)
-    tense = "future" if future and not (past and not FUTURE_CUE.found_in(clause)) else ("past" if past else "")
-    kind = "phone" if PHONE_CUE.found_in(sentence) else ("council" if COUNCIL_CUE.found_in(sentence) else "talks")
+    past = PAST.found_in(clause)
+    tense = "future" if future and not (past and not FUTURE.found_in(clause)) else ("past" if past else "")
+    kind = "phone" if PHONE.found_in(sentence) else ("council" if COUNCIL.found_in(sentence) else "talks")
     if span is not None and span.vague:
         source = "vague"
     elif span is not None:
@@ -361,9 +356,11 @@ def _row(article_id: str, published: date | None, r: Report) -> dict[str, object
     }
 
 
-def extract_reports(articles: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
-    """Each article's meeting reports (one row per meeting the article describes)."""
-    by_article: dict[str, list[Mention]] = {}
+def extract_reports(articles: pd.DataFrame, mentions: pd.DataFrame,
+                    texts: Mapping[str, Sentences] | None = None) -> pd.DataFrame:
+    """Each article's meeting reports (one row per meeting the article describes); ``texts``: each article's
+    sentences by article_id, split once for every extractor."""
+    by_article: dict[str, list[NamedOfficial]] = {}
     if not mentions.empty:
         ordered = mentions.sort_values(["article_id", "start"], kind="stable")
         # columns as lists: iterating rows of Arrow-backed columns costs several times more
@@ -371,7 +368,7 @@ def extract_reports(articles: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFr
         for article_id, person, country, start, kind in zip(
                 ordered["article_id"].tolist(), ordered["person"].tolist(), ordered["country"].tolist(),
                 ordered["start"].tolist(), kinds, strict=True):
-            by_article.setdefault(article_id, []).append(Mention(
+            by_article.setdefault(article_id, []).append(NamedOfficial(
                 person, country if isinstance(country, str) and country else None, int(start),
                 kind if isinstance(kind, str) else ""))
     rows: list[dict[str, object]] = []
@@ -379,12 +376,14 @@ def extract_reports(articles: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFr
                                                       articles["published"].tolist(), articles["title"].tolist(),
                                                       strict=True):
         found = by_article.get(article_id, [])
-        found = delegation_countries(body, deputy_ministers(body, found))
+        split_body = split(body, (texts or {}).get(article_id))
+        found = delegation_countries(body, deputy_ministers(body, found), split_body)
         countries = {m.country for m in found if m.country}
         if len(countries) < 2 and not (countries and describes_a_holder(body)):
             continue  # a meeting needs officials of two countries (or one and a post named): most articles stop here
-        published = event_dates.article_date(body, _as_date(published_at))
-        for report in article_reports(body, published, found, title if isinstance(title, str) else ""):
+        published = event_dates.article_date(body, as_date(published_at))
+        for report in article_reports(body, published, found, title if isinstance(title, str) else "",
+                                      split_body):
             rows.append(_row(article_id, published, report))
     # object columns keep None as None (pandas would turn it into NaN in inferred string columns)
     return pd.DataFrame({c: pd.Series([r[c] for r in rows], dtype="object") for c in REPORT_COLUMNS})
