@@ -136,11 +136,15 @@ UPCOMING = re.compile(r"\b(?:предстоящ\w*|upcoming|forthcoming)\b", _F)
 # "Токаев, сменивший Назарбаева, прибыл …"): a name inside it is not a participant unless it names a meeting.
 ASIDE = re.compile(r",\s+(?:who|whom|whose|который|которая|которого|которому|кто)\b[^,;]*,"
                    r"|,\s+[\w-]*(?:вший|вшего|вшему|вшим|вшая|вшей|вшие|вших)\b[^,;]*,", _F)
-# What a held meeting prepared ("обсудили подготовку к заседанию в Бишкеке", "preparations for the next session"):
-# the city named after it is the coming event's.
+# What a held meeting prepared ("обсудили подготовку к заседанию в Бишкеке", "preparations for the next session")
+# or reviewed ("the decisions taken at the council in Bishkek in August"): the city and month named after it are
+# the other event's.
 PREPARATIONS = re.compile(r"\b(?:подготовк\w*|предстоящ\w*|очередн\w*|следующ\w*\s+(?:заседани|встреч|саммит)|"
                           r"preparations?\s+for|prepar(?:e|ing)\s+(?:for\s+)?the|upcoming|forthcoming|"
-                          r"next\s+(?:session|meeting|summit|round))", _F)
+                          r"next\s+(?:session|meeting|summit|round)|"
+                          # what an earlier meeting decided ("reviewed the decisions taken at the council in August")
+                          r"decisions?\s+(?:taken|adopted|made|reached)|(?:выполнени|реализаци|исполнени)\w*\s+решени|"
+                          r"решени\w*,?\s+принят\w*)", _F)
 # A name after a comma and a verb of speech is the source of a quote (", сообщил министр Кулубаев", ", said Kulubaev").
 SPEAKER_BEFORE = re.compile(r"[,\"»“”]\s*(?:[—–-]\s*)?(?:сообщил\w*|заявил\w*|отметил\w*|рассказал\w*|"
                             r"подчеркнул\w*|сказал\w*|said|says|told\s+\w+|added)\s+(?:[\w.-]+\s+){0,4}$", _F)

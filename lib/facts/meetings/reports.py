@@ -22,7 +22,7 @@ from itertools import pairwise
 import pandas as pd
 
 from lib.articles.sentences import sentences
-from lib.facts.meetings import event_dates
+from lib.facts.meetings import event_dates, sessions
 from lib.facts.meetings import events as merge
 from lib.facts.meetings.context import blank_side_phrases, delegation_countries, mask_dateline
 from lib.facts.meetings.cues import (
@@ -62,7 +62,7 @@ from lib.records import MEETING_COLUMNS
 REPORT_COLUMNS = [
     "article_id", "position", "date", "end_date", "day", "month", "end_day", "end_month", "date_inferred",
     "year_missing", "vague", "period", "published", "status", "kind", "place", "participants", "countries", "evidence",
-    "kinds",
+    "kinds", "date_source", "own_place", "session",
 ]
 
 
@@ -178,6 +178,8 @@ def article_reports(body: str, published: date | None, mentions: list[Mention], 
             day_hint = published
             named = _not_of_a_coming_event(clause, begin, named_participants(body, mentions, begin, end), future)
             span = event_dates.clause_date(clause, text, reference, future, dates)
+            if span is not None and span.vague and span.text not in _before_preparations(text, future):
+                span = None  # "preparations for the session due in August": the other event's month
             people = complete(body, clause, begin, (paragraphs[max(0, here - 1)][0], paragraph_end), named, context,
                               day_hint, _meeting_day(span, last_span, day_hint))
             if len({m.country for m in people}) < 2:
@@ -263,8 +265,8 @@ def _meeting_day(span: event_dates.DateSpan | None, last_span: event_dates.DateS
     before, else the article's."""
     if span is not None and span.start:
         return span.start
-    if span is not None and span.period:
-        return date(int(span.period[:4]), int(span.period[5:7]), 15)
+    if span is not None and span.period:  # a month's middle; a year ("YYYY") by its middle
+        return date(int(span.period[:4]), int(span.period[5:7] or 7), 15 if span.period[5:] else 1)
     return (last_span.start if last_span else None) or published
 
 
@@ -294,6 +296,8 @@ def _report(begin: int, group: list[Mention], span: event_dates.DateSpan | None,
     past = PAST_CUE.found_in(clause)
     tense = "future" if future and not (past and not FUTURE_CUE.found_in(clause)) else ("past" if past else "")
     kind = "phone" if PHONE_CUE.found_in(sentence) else ("council" if COUNCIL_CUE.found_in(sentence) else "talks")
+    if span is not None and span.vague and tense != "future" and _after(span.period, published):
+        span = None  # a held meeting is not in a period after the page: that period is another matter's
     if span is not None and span.vague:
         source = "vague"
     elif span is not None:
@@ -314,6 +318,11 @@ def _report(begin: int, group: list[Mention], span: event_dates.DateSpan | None,
     return Report(begin, participants, countries, span, source, status, tense, kind,
                   None if kind == "phone" else place, [sentence.strip()],
                   tuple(titled.get(p, "") for p in participants))
+
+
+def _after(period: str | None, published: date | None) -> bool:
+    """The period ("YYYY" or "YYYY-MM") begins after the publication date."""
+    return bool(period and published and period > published.isoformat()[:len(period)])
 
 
 def _fold(reports: list[Report]) -> list[Report]:
@@ -358,6 +367,9 @@ def _row(article_id: str, published: date | None, r: Report) -> dict[str, object
         "published": published.isoformat() if published else None,
         "status": r.status, "kind": r.kind, "place": r.place, "participants": list(r.participants),
         "countries": list(r.countries), "evidence": list(r.evidence), "kinds": list(r.kinds),
+        # a weekday or "yesterday" is a day read against the page's date (placing.py says so)
+        "date_source": "relative" if r.date_source == "explicit" and span and span.relative else r.date_source,
+        "own_place": r.own_place, "session": None,
     }
 
 
@@ -384,8 +396,10 @@ def extract_reports(articles: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFr
         if len(countries) < 2 and not (countries and describes_a_holder(body)):
             continue  # a meeting needs officials of two countries (or one and a post named): most articles stop here
         published = event_dates.article_date(body, _as_date(published_at))
-        for report in article_reports(body, published, found, title if isinstance(title, str) else ""):
-            rows.append(_row(article_id, published, report))
+        title = title if isinstance(title, str) else ""
+        for report in article_reports(body, published, found, title):
+            # a numbered session the report names gives the day and city its text does not (sessions.py)
+            rows.append(sessions.attach(_row(article_id, published, report), report.evidence, title))
     # object columns keep None as None (pandas would turn it into NaN in inferred string columns)
     return pd.DataFrame({c: pd.Series([r[c] for r in rows], dtype="object") for c in REPORT_COLUMNS})
 
