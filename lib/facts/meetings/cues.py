@@ -48,7 +48,7 @@ PAST = re.compile(
 # Group nouns: the post kind they stand for.
 GROUPS = [
     (re.compile(r"президент[ыов]\b|главы государств\b|глав государств\b|лидер[ыов]\b|presidents|heads of state|"
-                r"(?:two|both) leaders", _F), "president"),
+                r"(?:two|both|the) leaders\b", _F), "president"),
     (re.compile(r"премьер[ыов]\b|главы правительств\b|глав правительств\b|премьер-министры|heads of government|"
                 r"prime ministers", _F), "head_of_government"),
     (re.compile(r"главы МИД|министры иностранных дел|глав МИД|foreign ministers|министры\b|ministers\b", _F),
@@ -149,6 +149,20 @@ PREPARATIONS = re.compile(r"\b(?:подготовк\w*|предстоящ\w*|о�
 SPEAKER_BEFORE = re.compile(r"[,\"»“”]\s*(?:[—–-]\s*)?(?:сообщил\w*|заявил\w*|отметил\w*|рассказал\w*|"
                             r"подчеркнул\w*|сказал\w*|said|says|told\s+\w+|added)\s+(?:[\w.-]+\s+){0,4}$", _F)
 
+# Who held a meeting named in the sentence before ("Его провели A и B", "It was co-chaired by A and B").
+HELD_BY = re.compile(r"\b(?:провел[иа]?|пров[её]л|возглавил[иа]?|проводили|held|led|(?:was|were)\s+(?:co-?)?chaired)\b",
+                     _F)
+HELD_BY_CUE = Cue(HELD_BY)
+# A meeting set inside a visit told before: it takes the visit's days.
+DURING_VISIT = re.compile(r"\b(?:в\s+ходе|в\s+рамках|во\s+время)\s+(?:(?:его|ее|её|этого|официального|"
+                          r"государственного|рабочего)\s+)*визита|\b(?:during|in\s+the\s+course\s+of|as\s+part\s+of)"
+                          r"\s+(?:the|his|her|this)\s+(?:\w+\s+)?(?:visit|trip)\b", _F)
+DURING_VISIT_CUE = Cue(DURING_VISIT)
+# A held meeting that discussed a coming visit ("discussed a visit by Japarov to Kazakhstan later this year"): the
+# visit is an event of its own, placed by the period named after it.
+VISIT_DISCUSSED = re.compile(r"\b(?:discussed|talked\s+about|went\s+over|agreed\s+on|обсудил\w*|обсуждал\w*|"
+                             r"договорил\w*\s+о)\s+(?:[\w-]+\s+){0,8}?(?:visit|визит)\w*", _F)
+VISIT_DISCUSSED_CUE = Cue(VISIT_DISCUSSED)
 FUTURE_CUE, PAST_CUE, WEAK_CUE, PHONE_CUE, COUNCIL_CUE = Cue(FUTURE), Cue(PAST), Cue(WEAK), Cue(PHONE), Cue(COUNCIL)
 ATTENDANCE_CUE, INVITATION_CUE, UPCOMING_CUE = Cue(ATTENDANCE), Cue(INVITATION), Cue(UPCOMING)
 HABITUAL_CUE, HABITUAL_VERB_CUE, NOT_PARTICIPANT_CUE = Cue(HABITUAL), Cue(HABITUAL_VERB), Cue(NOT_PARTICIPANT)

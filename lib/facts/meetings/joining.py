@@ -10,7 +10,8 @@ reports, never with its square. Inside a block:
 - a report dated by a month ("in April") joins the event of the same people and kind dated in that month, else the
   other reports naming that month; one dated by a year ("в этом году") joins the others naming that year with the
   same status, or the only event of that kind in that year;
-- an undated announcement joins the first dated report of the same people and kind published on or after it;
+- an undated announcement joins the first dated report of the same people and kind published on or after it,
+  else the one coming event of theirs that other pages place by a month or year not before it;
 - an undated report of a held meeting joins the dated event of the same people and kind when nothing contradicts
   it: the event lies in the RECENT_DAYS before the page was published (or, on a page with no date, it is the only
   one of its kind), and its city is the same or unknown.
@@ -100,14 +101,15 @@ def _join_block(items: Sequence[Item], members: list[int], links: _Links) -> Non
     # block, and the block of two presidents grows with the archive.
     keys = [items[i].start for i in dated]
     by_period: dict[tuple[str, bool, str], int] = {}
+    periods = [i for i in members if items[i].start is None and items[i].period]
+    for i in periods:  # first, so that an undated report finds the events they make
+        _join_period(items, i, dated, keys, by_period, links)
     for i in members:
         item = items[i]
-        if item.start is not None:
+        if item.start is not None or item.period:
             continue
-        if item.period:
-            _join_period(items, i, dated, keys, by_period, links)
-        elif item.status == "planned" and item.published:
-            _join_announcement(items, i, dated, keys, links)
+        if item.status == "planned" and item.published:
+            _join_announcement(items, i, dated, keys, periods, links)
         elif item.status == "held":
             _join_undated(items, i, dated, keys, links)
 
@@ -155,7 +157,7 @@ def _join_period(items: Sequence[Item], i: int, dated: list[int], keys: list[dat
 
 
 def _join_announcement(items: Sequence[Item], i: int, dated: list[int], keys: list[date | None],
-                       links: _Links) -> None:
+                       periods: list[int], links: _Links) -> None:
     item = items[i]
     assert item.published is not None
     last = item.published + ANNOUNCEMENT_WINDOW
@@ -168,7 +170,17 @@ def _join_announcement(items: Sequence[Item], i: int, dated: list[int], keys: li
         # another article's report: the article itself already told its meetings apart
         if other.article != item.article and _same_kind(other, item) and _same_city(other, item):
             links.join(i, dated[k])
-            break
+            return
+    # no dated meeting followed: the coming event other pages place by month or year ("planned for this year")
+    coming = {links.find(k) for k in periods if items[k].status == "planned" and items[k].article != item.article
+              and _same_kind(items[k], item) and _overlaps(items[k].period, item.published, last)}
+    if len(coming) == 1:
+        links.join(i, coming.pop())
+
+
+def _overlaps(period: str | None, first: date, last: date) -> bool:
+    bounds = _bounds(period) if period else None
+    return bounds is not None and bounds[0] <= last and first <= bounds[1]
 
 
 def _join_undated(items: Sequence[Item], i: int, dated: list[int], keys: list[date | None], links: _Links) -> None:

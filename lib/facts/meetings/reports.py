@@ -29,10 +29,12 @@ from lib.facts.meetings.cues import (
     ATTENDANCE_CUE,
     CLAUSE_SPLIT,
     COUNCIL_CUE,
+    DURING_VISIT_CUE,
     FUTURE_CUE,
     GROUP_WORDS,
     HABITUAL_CUE,
     HABITUAL_VERB_CUE,
+    HELD_BY_CUE,
     INVITATION_CUE,
     NOT_PARTICIPANT_CUE,
     PAST_CUE,
@@ -41,6 +43,8 @@ from lib.facts.meetings.cues import (
     PREPARATIONS_GATE,
     UPCOMING,
     UPCOMING_CUE,
+    VISIT_DISCUSSED,
+    VISIT_DISCUSSED_CUE,
     WEAK_CUE,
     names_meeting,
 )
@@ -101,9 +105,12 @@ def _clauses(text: str, offset: int) -> list[tuple[int, int, str]]:
 
 
 def _compatible(a: Report, b: Report) -> bool:
-    """Two reports in one article of the same people on days that agree (or one of them without a day)."""
+    """Two reports in one article of the same people on days that agree (or one of them without a day); ``b`` is
+    the later one."""
     if a.participants != b.participants:
         return False
+    if b.kind == "phone" and a.kind != "phone" and b.date_source != "explicit":
+        return False  # a call recalled beside talks ("had invited him in a phone call") is another meeting
     if (a.date_source == "vague") != (b.date_source == "vague"):
         return False
     if a.date_source == "vague":  # "в мае 2022 года" and "в апреле 2024 года" are two meetings
@@ -143,18 +150,23 @@ def article_reports(body: str, published: date | None, mentions: list[Mention], 
         body[max(mentions[k - 1].start + 1 if k else 0, m.start - 60):m.start])]
     reference = published
     starts = [m.start for m in mentions]
+    named_before: str | None = None  # a meeting named with nobody in it, just before ("Прошло заседание совета.")
     for sentence in sentences(body):
         here = max(0, bisect_right(paragraph_starts, sentence.start) - 1)
         has_mention = bisect_left(starts, sentence.start) < bisect_left(starts, sentence.end)
+        told_before, named_before = named_before, None
         if not has_mention and not any(map(sentence.text.lower().__contains__, GROUP_WORDS)):
             # a sentence with no official and no group noun cannot name participants (most do not); if it names
             # a meeting ("В понедельник в Бишкеке состоялись консультации"), its day and city are the next ones'
             if names_meeting(sentence.text):
                 last_span = next(iter(_days(dates.find(sentence.text, reference))[-1:]), last_span)
                 last_place = place(sentence.text) or last_place
+                named_before = sentence.text.strip()
             continue
         text = blank_side_phrases(sentence.text, sentence.start, starts)
-        strong = names_meeting(text)
+        # "… прошло заседание совета. Его провели A и B": who held the meeting named just before
+        carried = told_before if told_before and HELD_BY_CUE.found_in(text) else None
+        strong = names_meeting(text) or carried is not None
         if not (strong or WEAK_CUE.found_in(text)):
             continue  # only sentences that name a meeting are parsed further
         # Participants named after a group noun are looked for up to the end of the next paragraph.
@@ -194,11 +206,18 @@ def article_reports(body: str, published: date | None, mentions: list[Mention], 
                 for this_span, this_place in variants or [(span, None)]:
                     own = this_place or place(_before_preparations(clause, future)) or (
                         place(_before_preparations(text, future)) if sentence_place else None)
-                    report = _report(begin, group, this_span, clause, text, future, published,
+                    report = _report(begin, group, this_span, clause, f"{carried} {text}" if carried else text,
+                                     future, published,
                                      own or (last_future_place if future else last_place),
-                                     last_future if future else last_span, reports)
-                    report.evidence = [sentence.text.strip()]
+                                     _day_told(future, clause, last_future, last_span), reports)
+                    report.evidence = [f"{carried} {sentence.text.strip()}" if carried else sentence.text.strip()]
                     report.own_place = own is not None
+                    reports.append(report)
+                coming = None if future else _visit_discussed(clause, reference, published, dates)
+                if coming is not None:  # "discussed a visit by Japarov to Kazakhstan later this year": one more
+                    report = _report(begin, group, coming, clause, text, True, published, None, None, reports)
+                    report.evidence, report.status, report.tense = [sentence.text.strip()], "planned", "future"
+                    report.kind = "talks"  # a visit, even when discussed by phone
                     reports.append(report)
         # Days of meeting sentences carry to the next ones ("14 сентября … прошла встреча …. На полях встречи …");
         # a "весной" / "next year" in between is about another event and neither carries nor stops the day.
@@ -270,6 +289,27 @@ def _meeting_day(span: event_dates.DateSpan | None, last_span: event_dates.DateS
     return (last_span.start if last_span else None) or published
 
 
+def _visit_discussed(clause: str, reference: date | None, published: date | None,
+                     dates: event_dates.Dates) -> event_dates.DateSpan | None:
+    """The month or year of a coming visit that a held meeting discussed, when the clause names one that is not
+    before the page."""
+    found = VISIT_DISCUSSED.search(clause) if VISIT_DISCUSSED_CUE.found_in(clause) else None
+    if found is None:
+        return None
+    later = [d for d in dates.find(clause[found.end():], reference, True) if d.vague and d.period]
+    return next((d for d in later if published is None or d.period >= published.isoformat()[:len(d.period)]),  # type: ignore[arg-type,operator]
+                None)
+
+
+def _day_told(future: bool, clause: str, last_future: event_dates.DateSpan | None,
+              last_span: event_dates.DateSpan | None) -> event_dates.DateSpan | None:
+    """The day a clause with none of its own carries: a coming event's is the last coming day told, or, "during the
+    visit", the days of the visit told before ("is on a state visit on March 2-3 … will also meet …")."""
+    if not future:
+        return last_span
+    return last_future or (last_span if DURING_VISIT_CUE.found_in(clause) else None)
+
+
 def _days(spans: list[event_dates.DateSpan]) -> list[event_dates.DateSpan]:
     return [s for s in spans if not s.vague]
 
@@ -303,7 +343,10 @@ def _report(begin: int, group: list[Mention], span: event_dates.DateSpan | None,
     elif span is not None:
         source = "explicit"
     else:
-        same = next((r for r in reversed(earlier) if r.participants == participants), None)
+        # a coming event takes no day from a held meeting of the same people ("В августе они провели заседание. —
+        # Ожидаем визит Жапарова")
+        same = next((r for r in reversed(earlier) if r.participants == participants
+                     and not (tense == "future" and r.status == "held")), None)
         if same is not None:
             span, source = same.span, "inherited" if same.date_source != "vague" else "vague"
             tense = tense or same.tense
