@@ -13,8 +13,8 @@ import pandas as pd
 ARTICLE_COLUMNS = ["article_id", "file", "title", "source", "url", "lang", "published", "body", "n_chars"]
 OFFICIAL_COLUMNS = ["article_id", "file", "person", "country", "role", "listed", "mentions", "quote"]
 MEETING_COLUMNS = [
-    "meeting_id", "date", "end_date", "date_precision", "date_basis", "date_inferred", "status", "place", "level",
-    "countries", "participants", "files", "evidence",
+    "meeting_id", "date", "end_date", "date_inferred", "status", "place", "level", "countries",
+    "participants", "files", "evidence", "date_precision", "date_basis",
 ]
 # How much of a meeting's ``date`` is known: the day, or only its month or year (``date`` is then the period's
 # first day); empty when nothing is. ``date_basis`` says in words where the date came from.
