@@ -162,6 +162,12 @@ def article_reports(body: str, published: date | None, mentions: list[Mention], 
                 last_span = next(iter(_days(dates.find(sentence.text, reference))[-1:]), last_span)
                 last_place = place(sentence.text) or last_place
                 named_before = sentence.text.strip()
+                chaired = _session_chairs(sentence.text, context)
+                if chaired:  # "The signing came at the end of the sixth meeting of the Supreme Interstate Council"
+                    report = _report(sentence.start, chaired, None, sentence.text, sentence.text,
+                                     _future(sentence.text), published, None, None, reports)
+                    report.evidence = [sentence.text.strip()]
+                    reports.append(report)
             continue
         text = blank_side_phrases(sentence.text, sentence.start, starts)
         # "… прошло заседание совета. Его провели A и B": who held the meeting named just before
@@ -299,6 +305,18 @@ def _visit_discussed(clause: str, reference: date | None, published: date | None
     later = [d for d in dates.find(clause[found.end():], reference, True) if d.vague and d.period]
     return next((d for d in later if published is None or d.period >= published.isoformat()[:len(d.period)]),  # type: ignore[arg-type,operator]
                 None)
+
+
+def _session_chairs(text: str, context: list[Mention]) -> list[Mention]:
+    """The co-chairs of the one numbered session a sentence names with nobody in it, when the article names both:
+    the session is theirs, and its day and city come from the table (sessions.py)."""
+    known = sessions.table()
+    ids = {n.id for n in sessions.named_sessions(text) if n.id in known}
+    if len(ids) != 1:
+        return []
+    chairs = known[ids.pop()].chairs  # type: ignore[index]
+    found = {m.person: m for m in reversed(context) if m.person in chairs and m.country}
+    return [found[c] for c in chairs] if len(found) == len(chairs) == 2 else []
 
 
 def _day_told(future: bool, clause: str, last_future: event_dates.DateSpan | None,
