@@ -9,7 +9,7 @@ reports, never with its square. Inside a block:
 - reports naming one numbered session (sessions.py) are one event;
 - a report dated by a month ("in April") joins the event of the same people and kind dated in that month, else the
   other reports naming that month; one dated by a year ("в этом году") joins the others naming that year with the
-  same status, or the only event of that kind in that year;
+  same status;
 - an undated announcement joins the first dated report of the same people and kind published on or after it,
   else the one coming event of theirs that other pages place by a month or year not before it;
 - an undated report of a held meeting joins the dated event of the same people and kind when nothing contradicts
@@ -142,15 +142,13 @@ def _join_period(items: Sequence[Item], i: int, dated: list[int], keys: list[dat
     bounds = _bounds(period)
     if bounds is None:
         return
+    # A month names the event of these people in it. A year does not: the one event of theirs this corpus dates in
+    # that year need not be the one meant ("signed the treaty last year" beside a summit of July).
     inside = [dated[k] for k in range(bisect_left(keys, bounds[0]), bisect_right(keys, bounds[1]))  # type: ignore[arg-type]
-              if _same_kind(items[dated[k]], item) and _same_city(items[dated[k]], item)]
-    events = {links.find(k) for k in inside}
-    # A month names the event of these people in it; a year only when it holds one event of that kind.
-    if inside and (len(period) == 7 or len(events) == 1):
+              if _same_kind(items[dated[k]], item) and _same_city(items[dated[k]], item)] if len(period) == 7 else []
+    if inside:
         links.join(i, inside[0])
         return
-    if inside:
-        return  # several events that year: which one is not said
     # No dated event in that period: reports naming the same period (and, for a year, the same status) are one.
     key = (period, item.phone, item.status if len(period) == 4 else "")
     links.join(by_period.setdefault(key, i), i)
