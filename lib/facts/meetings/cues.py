@@ -16,7 +16,8 @@ STRONG = re.compile(
     r"переговор|встреч|встрет|бесед|"
     r"принял(?!\w*\s+(?:участи|решени|закон|мер[уыа]?\b|постановлени|указ|поздравлени|заявлени|программ|бюджет|"
     r"к сведению|присяг|верительн))|принима|принят|заседани|совет[аеу]?\b|"
-    r"телефонн|по телефону|разговор|обсудил|обсуждал|обсудят|обменя\w*\s+мнени|exchanged views|"
+    r"телефонн|по телефону|(?:по|со)звонил\w*|звонок|разговор|обсудил|обсуждал|обсудят|обменя\w*\s+мнени|"
+    r"exchanged views|"
     r"сопредседател|председательствов|"
     r"парафировал|консультаци|consultations|делегаци\w*\s+возглавил|возглавил\w*\s+(?:[\w-]+\s+)?делегаци|"
     r"delegation\s+(?:was\s+)?(?:led|headed)\s+by|(?:led|headed)\s+the\s+\w+\s+delegation|подпис(?:ал|али|ан[оаы]?|ывали)(?!\w*\s+(?:закон|указ|постановлени|распоряжени))|подпишут|провел[иа]?\s+(?:встреч|переговор|заседан)|"
@@ -31,7 +32,7 @@ STRONG = re.compile(
     r"(?:[\w-]+\s+){0,2}представля|(?:sides?|kazakhstan|kyrgyzstan)\s+(?:was\s+|were\s+)?represented\s+by|"
     r"represented\s+(?:the\s+\w+\s+side|kazakhstan|kyrgyzstan)", _F)
 WEAK = re.compile(r"визит|посет|посещ|приезжа|прибыл|visit|came to|arrived", _F)
-PHONE = re.compile(r"телефон|по телефону|видеосвяз|phone|telephone|video ?link|by video", _F)
+PHONE = re.compile(r"телефон|по телефону|(?:по|со)звонил|звонок|видеосвяз|phone|telephone|video ?link|by video", _F)
 COUNCIL = re.compile(r"межгосударственн\w+ совет|межправ\w* совет|межправсовет|\bВМС\b|interstate council|"
                      r"intergovernmental council", _F)
 FUTURE = re.compile(
@@ -86,7 +87,7 @@ CLAUSE_SPLIT = re.compile(r";\s+|,\s+а\s+|,\s+while\s+|,\s+whereas\s+")
 
 # Every branch of STRONG starts with one of these: a sentence without any of them cannot match (C-speed test).
 STRONG_STEMS = (
-    "переговор", "встреч", "встрет", "бесед", "принял", "принима", "принят", "заседани", "совет", "телефон",
+    "переговор", "встреч", "встрет", "бесед", "принял", "принима", "принят", "заседани", "совет", "телефон", "звон",
     "разговор", "обсуд", "обсужд", "обменя", "exchanged views", "сопредседат", "председательств", "парафир",
     "подпиш", "консультаци", "consultations", "делегаци", "delegation",
     "подпис", "провел", "talks", "met", "meet", "receiv", "hosted", "hosts", "phone", "call", "conversation",
