@@ -2,13 +2,15 @@
 placed in time (date_precision, date_basis); hand-made reports and articles in our own words."""
 
 import csv
-from datetime import date
+from datetime import date, timedelta
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_meetings import _merge, _report, _reports
 
-from lib.facts.meetings import sessions
+from lib.facts.meetings import joining, sessions
 from lib.facts.meetings.event_dates import find_dates
 from lib.facts.officials import roster
 from lib.records import DATE_PRECISIONS, MEETING_COLUMNS
@@ -196,3 +198,59 @@ def test_evaluate_matches_a_month_row_inside_its_period_only():
     assert evaluate.score_meetings(row("2022-01-01", "year"), gold)[0].tp == 1
     assert evaluate.score_meetings(row("2022-04-01", "month"), gold)[0].tp == 0
     assert evaluate.score_meetings(row("2022-05-01", "day"), gold)[0].tp == 0
+
+
+DAY0 = date(2025, 1, 1)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.one_of(st.none(), st.integers(0, 40)), st.integers(0, 3),
+                          st.sampled_from([None, "2025-01", "2025-02", "2025"]), st.sampled_from(["held", "planned"]),
+                          st.one_of(st.none(), st.integers(-5, 60)), st.booleans()),
+                min_size=1, max_size=30))
+def test_two_dated_reports_further_apart_than_a_span_are_never_one_event(rows):
+    items = []
+    for k, (start, length, period, status, published, phone) in enumerate(rows):
+        first = DAY0 + timedelta(days=start) if start is not None else None
+        items.append(joining.Item(first, first + timedelta(days=length) if first else None,
+                                  None if first else period, status,
+                                  DAY0 + timedelta(days=published) if published is not None else None,
+                                  tuple(PRESIDENTS), f"a{k % 4}", phone, None, None))
+    labels = joining.cluster(items)
+    dated = [i for i, item in enumerate(items) if item.start]
+    for i in dated:
+        for j in dated:
+            if i != j and labels[i] == labels[j] and items[i].start <= items[j].start:
+                assert (items[j].start - items[i].end).days <= 1, (items[i], items[j])
+
+
+def test_a_visit_to_a_country_meets_its_holder_of_the_visitors_post_named_in_the_article():
+    body = ("Визит президента Кыргызстана Садыра Жапарова в Казахстан намечен на второе-третье марта.\n"
+            "Ранее Касым-Жомарт Токаев пригласил его в Астану.")
+    names = {"Садыра Жапарова": "Sadyr Japarov", "Касым-Жомарт Токаев": "Kassym-Jomart Tokayev"}
+    rows = _reports(body, date(2021, 2, 20), names)
+    assert [(r["participants"], r["date"], r["status"]) for _, r in rows.iterrows()] == [
+        (PRESIDENTS, "2021-03-02", "planned")]
+    # the host's post must be the visitor's: a prime minister named in the article is not the host
+    alone = _reports("Визит президента Кыргызстана Садыра Жапарова в Казахстан намечен на март.\n"
+                     "Олжас Бектенов провел совещание.", date(2024, 2, 20),
+                     {"Садыра Жапарова": "Sadyr Japarov", "Олжас Бектенов": "Olzhas Bektenov"})
+    assert alone.empty
+
+
+def test_meetings_during_a_visit_take_its_days():
+    body = ("Sadyr Japarov, who is in Kazakhstan on a state visit on March 2-3, held talks with Kassym-Jomart "
+            "Tokayev.\nDuring the visit, Japarov is also expected to meet Prime Minister Askar Mamin.")
+    rows = _reports(body, date(2021, 3, 2), {"Sadyr Japarov": "Sadyr Japarov", "Japarov": "Sadyr Japarov",
+                                             "Kassym-Jomart Tokayev": "Kassym-Jomart Tokayev",
+                                             "Askar Mamin": "Askar Mamin"})
+    dated = {tuple(r["participants"]): (r["date"], r["status"]) for _, r in rows.iterrows()}
+    assert dated[("Askar Mamin", "Sadyr Japarov")] == ("2021-03-02", "planned")
+
+
+def test_the_month_of_a_session_prepared_or_reviewed_is_not_the_meetings():
+    body = ("Olzhas Bektenov and Adylbek Kasymaliev spoke by phone on Monday and discussed preparations for the "
+            "Supreme Interstate Council, due in Bishkek in August.")
+    rows = _reports(body, date(2025, 6, 10), {"Olzhas Bektenov": "Olzhas Bektenov",
+                                              "Adylbek Kasymaliev": "Adylbek Kasymaliev"})
+    assert [(r["date"], r["period"]) for _, r in rows.iterrows()] == [("2025-06-09", None)]

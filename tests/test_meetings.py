@@ -22,6 +22,7 @@ COUNTRY = {
     "Kassym-Jomart Tokayev": "KZ", "Sadyr Japarov": "KG", "Akylbek Japarov": "KG", "Askar Mamin": "KZ",
     "Alikhan Smailov": "KZ", "Murat Nurtleu": "KZ", "Zheenbek Kulubaev": "KG", "Sooronbay Jeenbekov": "KG",
     "Olzhas Bektenov": "KZ", "Muratbek Azymbakiev": "KG", "Shavkat Mirziyoyev": "UZ", "Ulukbek Maripov": "KG",
+    "Adylbek Kasymaliev": "KG",
 }
 
 

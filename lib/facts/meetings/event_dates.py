@@ -387,3 +387,25 @@ def clause_date(clause: str, sentence: str, reference: date | None, future: bool
     if backgrounder:  # "Ранее, …" / "Earlier, …": a meeting before the article's, on a day not given
         return DateSpan(0, backgrounder.end(), backgrounder.group(), None, None, vague=True)
     return None
+
+
+# "на следующий день", "the next day": the day after the last day written before (the caller gives the text before).
+NEXT_DAY = re.compile(r"\b(?:на\s+следующий\s+день|на\s+другой\s+день|(?:the\s+)?(?:next|following)\s+day|"
+                      r"a\s+day\s+later)\b", _FLAGS)
+
+
+def next_day(clause: str, before: str, reference: date | None, dates: Dates | None = None) -> DateSpan | None:
+    """The day after the last day ``before`` writes, when ``clause`` says "the next day"; None otherwise."""
+    if not NEXT_DAY.search(clause):
+        return None
+    find = dates.find if dates is not None else find_dates
+    told = [d for d in find(before, reference) if not d.vague and d.day and d.month]
+    if not told:
+        return None
+    last = told[-1]
+    if last.start is not None:
+        when = last.start + timedelta(days=1)
+        return DateSpan(0, 0, clause, when, None, when.day, when.month, year_inferred=last.year_inferred)
+    assert last.day is not None and last.month is not None
+    after = date(2000, last.month, last.day) + timedelta(days=1)  # a leap year: 29 February has a next day
+    return DateSpan(0, 0, clause, None, None, after.day, after.month)

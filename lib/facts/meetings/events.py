@@ -114,7 +114,7 @@ def merge_reports(reports: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame
     """One row per event across all articles (MEETING_COLUMNS), sorted by date then id."""
     if reports is None or reports.empty:
         return empty(MEETING_COLUMNS)
-    frame = placing.years_from_periods(_resolve_years(reports.reset_index(drop=True)))
+    frame = placing.years_from_article(placing.years_from_periods(_resolve_years(reports.reset_index(drop=True))))
     for column in ("session", "date_source", "own_place"):  # reports stored before these columns existed
         if column not in frame:
             frame[column] = None

@@ -150,7 +150,7 @@ def complete(body: str, clause: str, begin: int, paragraph: tuple[int, int], nam
         if holder is not None:
             return [*people, holder]
     if len(countries) == 1 and len(people) == 1:
-        host = _host(clause, people[0], mentions, on or day)
+        host = visit_host(clause, people[0], mentions, on or day)
         if host is not None:
             return [*people, host]
     if len(countries) == 1 and len(people) == 1 and _points_elsewhere(clause, begin, people[0]):
@@ -172,7 +172,8 @@ HOST_COUNTRY = (("KZ", re.compile(r"Казахстан|Kazakhstan|Астан|Ast
                 ("KG", re.compile(r"Кыргызстан|Киргиз|Kyrgyz|Бишкек|Bishkek", re.IGNORECASE)))
 
 
-def _host(clause: str, visitor: Mention, mentions: list[Mention], on: date | None) -> Mention | None:
+def visit_host(clause: str, visitor: Mention, mentions: list[Mention], on: date | None) -> Mention | None:
+    """The host of a visit named with the visitor alone (see VISIT_TO), or None."""
     if not VISIT_TO.search(clause):
         return None
     hosts = [code for code, pattern in HOST_COUNTRY if code != visitor.country and pattern.search(clause)]

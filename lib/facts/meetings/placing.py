@@ -13,6 +13,7 @@ from datetime import date
 
 import pandas as pd
 
+from lib.facts.meetings.event_dates import nearest_year
 from lib.records import DAY_PRECISION, MONTH_PRECISION, YEAR_PRECISION
 
 # Why a report's day is what it is (reports.py's date_source).
@@ -71,6 +72,28 @@ def years_from_periods(frame: pd.DataFrame) -> pd.DataFrame:
         except ValueError:
             continue
         frame.at[i, "date"] = when.isoformat()
+        frame.at[i, "date_inferred"] = True
+    return frame
+
+
+def years_from_article(frame: pd.DataFrame) -> pd.DataFrame:
+    """A day without a year on an undated page takes the year that puts it nearest to the day another report of the
+    same page was dated (that page speaks of days close together: "10 января … на следующий день" beside a visit
+    on 2–3 March that another outlet dates 2021)."""
+    missing = frame.index[frame["year_missing"].astype(bool) & frame["date"].isna()]
+    if len(missing) == 0:
+        return frame
+    frame = frame.copy()
+    for i in missing:
+        others = frame.loc[(frame["article_id"] == frame.at[i, "article_id"]) & frame["date"].notna(), "date"]
+        if others.empty:
+            continue
+        anchor = date.fromisoformat(sorted(others)[0])
+        month, day = int(frame.at[i, "month"]), int(frame.at[i, "day"])
+        year = nearest_year(month, day, anchor)
+        if year is None:
+            continue
+        frame.at[i, "date"] = date(year, month, day).isoformat()
         frame.at[i, "date_inferred"] = True
     return frame
 

@@ -55,11 +55,14 @@ from lib.facts.meetings.participants import (
     describes_a_holder,
     named_participants,
     pairs,
+    visit_host,
 )
 from lib.facts.meetings.places import find_place, remembering
 from lib.facts.prefix_gate import gated_search
 from lib.records import MEETING_COLUMNS
 
+# How far back "the next day" looks for the day it follows (about two sentences).
+NEXT_DAY_LOOKBACK = 300
 # One row per meeting an article reports. Dates are 'YYYY-MM-DD' strings; a day written without a year and no
 # way to date it keeps day/month (end_day/end_month) with year_missing, for the merge to date from other reports;
 # "vague" marks a meeting placed by a month or "last week" only (period: its 'YYYY-MM' when known).
@@ -198,12 +201,16 @@ def article_reports(body: str, published: date | None, mentions: list[Mention], 
             span = event_dates.clause_date(clause, text, reference, future, dates)
             if span is not None and span.vague and span.text not in _before_preparations(text, future):
                 span = None  # "preparations for the session due in August": the other event's month
+            if span is None:  # "Выборы прошли 10 января. На следующий день Токаев позвонил …"
+                span = event_dates.next_day(clause, body[max(0, begin - NEXT_DAY_LOOKBACK):begin], reference, dates)
             people = complete(body, clause, begin, (paragraphs[max(0, here - 1)][0], paragraph_end), named, context,
                               day_hint, _meeting_day(span, last_span, day_hint))
             if len({m.country for m in people}) < 2:
                 continue
-            if not clause_strong and (len(named) < 2 or not _visit_pair(clause, named)):
-                continue
+            hosted = len(named) == 1 and len(people) == 2 and people[1] is visit_host(
+                clause, named[0], context, _meeting_day(span, last_span, day_hint))
+            if not clause_strong and not hosted and (len(named) < 2 or not _visit_pair(clause, named)):
+                continue  # a visit told with one name is a meeting only with the host the article names
             # "met in May 2022 in Bishkek and in April 2024 in Astana": one meeting per month, each with its city
             # Sequence, not list: the one-span fallback may hold no span, and a list of spans would not take it
             variants: Sequence[tuple[event_dates.DateSpan | None, str | None]] = (
