@@ -254,3 +254,17 @@ def test_the_month_of_a_session_prepared_or_reviewed_is_not_the_meetings():
     rows = _reports(body, date(2025, 6, 10), {"Olzhas Bektenov": "Olzhas Bektenov",
                                               "Adylbek Kasymaliev": "Adylbek Kasymaliev"})
     assert [(r["date"], r["period"]) for _, r in rows.iterrows()] == [("2025-06-09", None)]
+
+
+def test_the_next_day_follows_the_last_day_written_and_an_undated_page_keeps_to_its_own_years():
+    body = ("Выборы прошли 10 января. На следующий день Касым-Жомарт Токаев позвонил Садыру Жапарову и поздравил "
+            "его.\nВизит Садыра Жапарова в Казахстан намечен на второе-третье марта.")
+    names = {"Касым-Жомарт Токаев": "Kassym-Jomart Tokayev", "Садыру Жапарову": "Sadyr Japarov",
+             "Садыра Жапарова": "Sadyr Japarov"}
+    rows = _reports(body, None, names)
+    call = rows[rows["kind"] == "phone"].iloc[0]
+    assert (call["day"], call["month"], call["year_missing"]) == (11, 1, True)
+    # another page dates the visit: the visit takes its year, and the call the year nearest to it
+    held = _report("held", PRESIDENTS, "2021-03-02", "held", "2021-03-02", end="2021-03-03")
+    out = _merge([*rows.to_dict("records"), held])
+    assert sorted(out["date"]) == ["2021-01-11", "2021-03-02"]
