@@ -170,8 +170,9 @@ def _join_announcement(items: Sequence[Item], i: int, dated: list[int], keys: li
             links.join(i, dated[k])
             return
     # no dated meeting followed: the coming event other pages place by month or year ("planned for this year")
+    dated_events = {links.find(k) for k in dated}  # a dated event would have been found above, or not be this one
     coming = {links.find(k) for k in periods if items[k].status == "planned" and items[k].article != item.article
-              and _same_kind(items[k], item) and _overlaps(items[k].period, item.published, last)}
+              and _same_kind(items[k], item) and _overlaps(items[k].period, item.published, last)} - dated_events
     if len(coming) == 1:
         links.join(i, coming.pop())
 
