@@ -99,7 +99,7 @@ def _join_block(items: Sequence[Item], members: list[int], links: _Links) -> Non
             first, earliest_end = i, end
     # Undated reports find dated ones by bisection: a scan of the block for each would grow with the square of a
     # block, and the block of two presidents grows with the archive.
-    keys = [items[i].start for i in dated]
+    keys: list[date] = [start for i in dated if (start := items[i].start) is not None]
     by_period: dict[tuple[str, bool, str], int] = {}
     periods = [i for i in members if items[i].start is None and items[i].period]
     for i in periods:  # first, so that an undated report finds the events they make
@@ -134,7 +134,7 @@ def _bounds(period: str) -> tuple[date, date] | None:
         return None  # not a period: no date is in it
 
 
-def _join_period(items: Sequence[Item], i: int, dated: list[int], keys: list[date | None],
+def _join_period(items: Sequence[Item], i: int, dated: list[int], keys: list[date],
                  by_period: dict[tuple[str, bool, str], int], links: _Links) -> None:
     item = items[i]
     period = item.period
@@ -144,7 +144,7 @@ def _join_period(items: Sequence[Item], i: int, dated: list[int], keys: list[dat
         return
     # A month names the event of these people in it. A year does not: the one event of theirs this corpus dates in
     # that year need not be the one meant ("signed the treaty last year" beside a summit of July).
-    inside = [dated[k] for k in range(bisect_left(keys, bounds[0]), bisect_right(keys, bounds[1]))  # type: ignore[arg-type]
+    inside = [dated[k] for k in range(bisect_left(keys, bounds[0]), bisect_right(keys, bounds[1]))
               if _same_kind(items[dated[k]], item) and _same_city(items[dated[k]], item)] if len(period) == 7 else []
     if inside:
         links.join(i, inside[0])
@@ -154,15 +154,13 @@ def _join_period(items: Sequence[Item], i: int, dated: list[int], keys: list[dat
     links.join(by_period.setdefault(key, i), i)
 
 
-def _join_announcement(items: Sequence[Item], i: int, dated: list[int], keys: list[date | None],
+def _join_announcement(items: Sequence[Item], i: int, dated: list[int], keys: list[date],
                        periods: list[int], links: _Links) -> None:
     item = items[i]
     assert item.published is not None
     last = item.published + ANNOUNCEMENT_WINDOW
-    for k in range(bisect_left(keys, item.published), len(keys)):  # type: ignore[arg-type]
-        key = keys[k]
-        assert key is not None
-        if key > last:
+    for k in range(bisect_left(keys, item.published), len(keys)):
+        if keys[k] > last:
             break
         other = items[dated[k]]
         # another article's report: the article itself already told its meetings apart
@@ -182,12 +180,12 @@ def _overlaps(period: str | None, first: date, last: date) -> bool:
     return bounds is not None and bounds[0] <= last and first <= bounds[1]
 
 
-def _join_undated(items: Sequence[Item], i: int, dated: list[int], keys: list[date | None], links: _Links) -> None:
+def _join_undated(items: Sequence[Item], i: int, dated: list[int], keys: list[date], links: _Links) -> None:
     item = items[i]
     fitting = []
     if item.published is not None:
-        begin = bisect_left(keys, item.published - RECENT_DAYS)  # type: ignore[arg-type]
-        candidates = dated[begin:bisect_right(keys, item.published)]  # type: ignore[arg-type]
+        begin = bisect_left(keys, item.published - RECENT_DAYS)
+        candidates = dated[begin:bisect_right(keys, item.published)]
     else:
         candidates = dated
     fitting = [k for k in candidates if items[k].status == "held" and items[k].article != item.article

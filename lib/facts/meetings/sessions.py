@@ -141,7 +141,7 @@ def fits(session: Session, participants: Iterable[str]) -> bool:
 
 
 def _in_period(day: date, period: str | None) -> bool:
-    return bool(period) and day.isoformat().startswith(period)  # type: ignore[union-attr]
+    return period is not None and day.isoformat().startswith(period)
 
 
 def session_of(texts: Iterable[str], participants: Iterable[str], on: date | None,
