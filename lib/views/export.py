@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from lib.records import ARTICLE_COLUMNS, ERROR_COLUMNS, MEETING_COLUMNS, OFFICIAL_COLUMNS, TRADE_COLUMNS
+from lib.records import ARTICLE_COLUMNS, ERROR_COLUMNS, MEETING_COLUMNS, OFFICIAL_COLUMNS, TRADE_COLUMNS, Corpus
 
 EXPORT_TABLES = {
     "articles": ARTICLE_COLUMNS,
@@ -42,7 +42,8 @@ def _cell(value: object) -> object:
     return value
 
 
-def write_export(corpus: object, out: Path) -> None:
+def write_export(corpus: Corpus, out: Path) -> None:
+    """Writes OUT/articles.csv, officials.csv, meetings.csv, trade.csv and errors.csv (creating ``out``)."""
     out.mkdir(parents=True, exist_ok=True)
     for name, columns in EXPORT_TABLES.items():
         frame = getattr(corpus, name)
