@@ -102,14 +102,17 @@ def _join_block(items: Sequence[Item], members: list[int], links: _Links) -> Non
     keys: list[date] = [start for i in dated if (start := items[i].start) is not None]
     by_period: dict[tuple[str, bool, str], int] = {}
     periods = [i for i in members if items[i].start is None and items[i].period]
+    planned: dict[str, list[int]] = {}  # coming events placed by a month or year, by that period
     for i in periods:  # first, so that an undated report finds the events they make
         _join_period(items, i, dated, keys, by_period, links)
+        if items[i].status == "planned":
+            planned.setdefault(items[i].period, []).append(i)  # type: ignore[arg-type]
     for i in members:
         item = items[i]
         if item.start is not None or item.period:
             continue
         if item.status == "planned" and item.published:
-            _join_announcement(items, i, dated, keys, periods, links)
+            _join_announcement(items, i, dated, keys, planned, links)
         elif item.status == "held":
             _join_undated(items, i, dated, keys, links)
 
@@ -155,7 +158,7 @@ def _join_period(items: Sequence[Item], i: int, dated: list[int], keys: list[dat
 
 
 def _join_announcement(items: Sequence[Item], i: int, dated: list[int], keys: list[date],
-                       periods: list[int], links: _Links) -> None:
+                       planned: dict[str, list[int]], links: _Links) -> None:
     item = items[i]
     assert item.published is not None
     last = item.published + ANNOUNCEMENT_WINDOW
@@ -168,16 +171,23 @@ def _join_announcement(items: Sequence[Item], i: int, dated: list[int], keys: li
             links.join(i, dated[k])
             return
     # no dated meeting followed: the coming event other pages place by month or year ("planned for this year")
+    # the periods the window touches: its years and months (a handful, however long the block)
+    months = {f"{y:04d}-{m:02d}" for y, m in _months(item.published, last)}
+    nearby = [k for period in sorted(months | {m[:4] for m in months}) for k in planned.get(period, ())]
     dated_events = {links.find(k) for k in dated}  # a dated event would have been found above, or not be this one
-    coming = {links.find(k) for k in periods if items[k].status == "planned" and items[k].article != item.article
-              and _same_kind(items[k], item) and _overlaps(items[k].period, item.published, last)} - dated_events
+    coming = {links.find(k) for k in nearby if items[k].article != item.article and _same_kind(items[k], item)
+              } - dated_events
     if len(coming) == 1:
         links.join(i, coming.pop())
 
 
-def _overlaps(period: str | None, first: date, last: date) -> bool:
-    bounds = _bounds(period) if period else None
-    return bounds is not None and bounds[0] <= last and first <= bounds[1]
+def _months(first: date, last: date) -> list[tuple[int, int]]:
+    """(year, month) of every month from ``first`` to ``last``."""
+    out, year, month = [], first.year, first.month
+    while (year, month) <= (last.year, last.month):
+        out.append((year, month))
+        year, month = year + month // 12, month % 12 + 1
+    return out
 
 
 def _join_undated(items: Sequence[Item], i: int, dated: list[int], keys: list[date], links: _Links) -> None:

@@ -84,11 +84,13 @@ def years_from_article(frame: pd.DataFrame) -> pd.DataFrame:
     if len(missing) == 0:
         return frame
     frame = frame.copy()
+    dated = frame.loc[frame["date"].notna(), ["article_id", "date"]]
+    first_day = dated.groupby("article_id")["date"].min().to_dict()  # one pass, however many pages
     for i in missing:
-        others = frame.loc[(frame["article_id"] == frame.at[i, "article_id"]) & frame["date"].notna(), "date"]
-        if others.empty:
+        anchor_day = first_day.get(frame.at[i, "article_id"])
+        if not isinstance(anchor_day, str):
             continue
-        anchor = date.fromisoformat(sorted(others)[0])
+        anchor = date.fromisoformat(anchor_day)
         month, day = int(frame.at[i, "month"]), int(frame.at[i, "day"])
         year = nearest_year(month, day, anchor)
         if year is None:
