@@ -14,8 +14,12 @@ ARTICLE_COLUMNS = ["article_id", "file", "title", "source", "url", "lang", "publ
 OFFICIAL_COLUMNS = ["article_id", "file", "person", "country", "role", "listed", "mentions", "quote"]
 MEETING_COLUMNS = [
     "meeting_id", "date", "end_date", "date_inferred", "status", "place", "level", "countries",
-    "participants", "files", "evidence",
+    "participants", "files", "evidence", "date_precision", "date_basis",
 ]
+# How much of a meeting's ``date`` is known: the day, or only its month or year (``date`` is then the period's
+# first day); empty when nothing is. ``date_basis`` says in words where the date came from.
+DAY_PRECISION, MONTH_PRECISION, YEAR_PRECISION = "day", "month", "year"
+DATE_PRECISIONS = [DAY_PRECISION, MONTH_PRECISION, YEAR_PRECISION]
 TRADE_COLUMNS = [
     "article_id", "file", "kind", "value_usd", "approximate", "period_start", "period_end", "growth_pct",
     "target_year", "quote",

@@ -2,7 +2,8 @@
 
 Rules (shared/dev-corpus/README.md): officials per file by surname and first initial across spellings;
 meetings as events (one match per event, citing one of its files, two of its participants, dated within a day
-when the event has a date; Kazakhstan–Kyrgyzstan only); trade per file by kind and value within 2%.
+when the event has a date — a row placed by month or year only matches an event inside that period;
+Kazakhstan–Kyrgyzstan only); trade per file by kind and value within 2%.
 """
 
 from __future__ import annotations
@@ -138,10 +139,19 @@ def _matches(row: pd.Series, event: _Event) -> bool:
         start = as_date(row["date"])
         if start is None:
             return False
-        end = as_date(row.get("end_date")) or start
+        end = _period_end(start, row.get("date_precision")) or as_date(row.get("end_date")) or start
         days = {start + timedelta(days=d) for d in range(max(0, (end - start).days) + 1)}
         return bool(days & event.days)
     return True
+
+
+def _period_end(start: date, precision: object) -> date | None:
+    """The last day of the month or year a month- or year-precision row stands for (its date is the first day)."""
+    if precision == "year":
+        return date(start.year, 12, 31)
+    if precision == "month":
+        return date(start.year + start.month // 12, start.month % 12 + 1, 1) - timedelta(days=1)
+    return None
 
 
 def score_meetings(meetings: pd.DataFrame, gold: list[dict]) -> tuple[Score, list[str], list[int]]:

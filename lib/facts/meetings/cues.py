@@ -16,7 +16,8 @@ STRONG = Cue(
     r"переговор|встреч|встрет|бесед|"
     r"принял(?!\w*\s+(?:участи|решени|закон|мер[уыа]?\b|постановлени|указ|поздравлени|заявлени|программ|бюджет|"
     r"к сведению|присяг|верительн))|принима|принят|заседани|совет[аеу]?\b|"
-    r"телефонн|по телефону|разговор|обсудил|обсуждал|обсудят|обменя\w*\s+мнени|exchanged views|"
+    r"телефонн|по телефону|позвонил\w*|созвонил\w*|звонок|разговор|обсудил|обсуждал|обсудят|обменя\w*\s+мнени|"
+    r"exchanged views|"
     r"сопредседател|председательствов|"
     r"парафировал|консультаци|consultations|делегаци\w*\s+возглавил|возглавил\w*\s+(?:[\w-]+\s+)?делегаци|"
     r"delegation\s+(?:was\s+)?(?:led|headed)\s+by|(?:led|headed)\s+the\s+\w+\s+delegation|подпис(?:ал|али|ан[оаы]?|ывали)(?!\w*\s+(?:закон|указ|постановлени|распоряжени))|подпишут|провел[иа]?\s+(?:встреч|переговор|заседан)|"
@@ -34,7 +35,7 @@ STRONG = Cue(
     # сторону представлял B") are searched apart, as those words are in nearly every sentence
     common=("сторону", "казахстан", "кыргызстан", "side", "sides", "kazakhstan", "kyrgyzstan"))
 WEAK = Cue(r"визит|посет|посещ|приезжа|прибыл|visit|came to|arrived")
-PHONE = Cue(r"телефон|по телефону|видеосвяз|phone|telephone|video ?link|by video")
+PHONE = Cue(r"телефон|по телефону|(?:по|со)звонил|звонок|видеосвяз|phone|telephone|video ?link|by video")
 COUNCIL = Cue(r"межгосударственн\w+ совет|межправ\w* совет|межправсовет|\bВМС\b|interstate council|"
                      r"intergovernmental council")
 FUTURE = Cue(
@@ -51,7 +52,7 @@ PAST = Cue(
 # Group nouns: the post kind they stand for.
 GROUPS = [
     (Cue(r"президент[ыов]\b|главы государств\b|глав государств\b|лидер[ыов]\b|presidents|heads of state|"
-                r"(?:two|both) leaders"), "president"),
+                r"(?:two|both|the) leaders\b"), "president"),
     (Cue(r"премьер[ыов]\b|главы правительств\b|глав правительств\b|премьер-министры|heads of government|"
                 r"prime ministers"), "head_of_government"),
     (Cue(r"главы МИД|министры иностранных дел|глав МИД|foreign ministers|министры\b|ministers\b"),
@@ -89,7 +90,7 @@ CLAUSE_SPLIT = re.compile(r";\s+|,\s+а\s+|,\s+while\s+|,\s+whereas\s+")
 
 # Every branch of STRONG starts with one of these: a sentence without any of them cannot match (C-speed test).
 STRONG_STEMS = (
-    "переговор", "встреч", "встрет", "бесед", "принял", "принима", "принят", "заседани", "совет", "телефон",
+    "переговор", "встреч", "встрет", "бесед", "принял", "принима", "принят", "заседани", "совет", "телефон", "звон",
     "разговор", "обсуд", "обсужд", "обменя", "exchanged views", "сопредседат", "председательств", "парафир",
     "подпиш", "консультаци", "consultations", "делегаци", "delegation",
     "подпис", "провел", "talks", "met", "meet", "receiv", "hosted", "hosts", "phone", "call", "conversation",
@@ -133,11 +134,26 @@ UPCOMING = Cue(r"\b(?:предстоящ\w*|upcoming|forthcoming)\b")
 # "Токаев, сменивший Назарбаева, прибыл …"): a name inside it is not a participant unless it names a meeting.
 ASIDE = re.compile(r",\s+(?:who|whom|whose|который|которая|которого|которому|кто)\b[^,;]*,"
                    r"|,\s+[\w-]*(?:вший|вшего|вшему|вшим|вшая|вшей|вшие|вших)\b[^,;]*,", _F)
-# What a held meeting prepared ("обсудили подготовку к заседанию в Бишкеке", "preparations for the next session"):
-# the city named after it is the coming event's.
+# What a held meeting prepared ("обсудили подготовку к заседанию в Бишкеке", "preparations for the next session")
+# or reviewed ("the decisions taken at the council in Bishkek in August"): the city and month named after it are
+# the other event's.
 PREPARATIONS = Cue(r"\b(?:подготовк\w*|предстоящ\w*|очередн\w*|следующ\w*\s+(?:заседани|встреч|саммит)|"
-                          r"preparations?\s+for|prepar(?:e|ing)\s+(?:for\s+)?the|upcoming|forthcoming|"
-                          r"next\s+(?:session|meeting|summit|round))")
+                   r"preparations?\s+for|prepar(?:e|ing)\s+(?:for\s+)?the|upcoming|forthcoming|"
+                   r"next\s+(?:session|meeting|summit|round)|"
+                   # what an earlier meeting decided ("reviewed the decisions taken at the council in August")
+                   r"decisions?\s+(?:taken|adopted|made|reached)|(?:выполнени|реализаци|исполнени)\w*\s+решени|"
+                   r"решени\w*,?\s+принят\w*)")
 # A name after a comma and a verb of speech is the source of a quote (", сообщил министр Кулубаев", ", said Kulubaev").
 SPEAKER_BEFORE = re.compile(r"[,\"»“”]\s*(?:[—–-]\s*)?(?:сообщил\w*|заявил\w*|отметил\w*|рассказал\w*|"
                             r"подчеркнул\w*|сказал\w*|said|says|told\s+\w+|added)\s+(?:[\w.-]+\s+){0,4}$", _F)
+
+# Who held a meeting named in the sentence before ("Его провели A и B", "It was co-chaired by A and B").
+HELD_BY = Cue(r"\b(?:провел[иа]?|пров[её]л|возглавил[иа]?|проводили|held|led|(?:was|were)\s+(?:co-?)?chaired)\b")
+# A meeting set inside a visit told before: it takes the visit's days.
+DURING_VISIT = Cue(r"\b(?:в\s+ходе|в\s+рамках|во\s+время)\s+(?:(?:его|ее|её|этого|официального|"
+                   r"государственного|рабочего)\s+)*визита|\b(?:during|in\s+the\s+course\s+of|as\s+part\s+of)"
+                   r"\s+(?:the|his|her|this)\s+(?:\w+\s+)?(?:visit|trip)\b")
+# A held meeting that discussed a coming visit ("discussed a visit by Japarov to Kazakhstan later this year"): the
+# visit is an event of its own, placed by the period named after it.
+VISIT_DISCUSSED = Cue(r"\b(?:discussed|talked\s+about|went\s+over|agreed\s+on|обсудил\w*|обсуждал\w*|"
+                      r"договорил\w*\s+о)\s+(?:[\w-]+\s+){0,8}?(?:visit|визит)\w*")

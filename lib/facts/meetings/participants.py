@@ -150,6 +150,10 @@ def complete(body: str, clause: str, begin: int, paragraph: tuple[int, int], nam
         holder = described_holder(clause, begin, people[0], on or day, day)
         if holder is not None:
             return [*people, holder]
+    if len(countries) == 1 and len(people) == 1:
+        host = visit_host(clause, people[0], mentions, on or day)
+        if host is not None:
+            return [*people, host]
     if len(countries) == 1 and len(people) == 1 and _points_elsewhere(clause, begin, people[0]):
         same_kind = kinds(people[0], day)
         # a role noun or pronoun points inside its paragraph or the one before, not at a name told of far off
@@ -160,6 +164,26 @@ def complete(body: str, clause: str, begin: int, paragraph: tuple[int, int], nam
         if candidates:
             people.append(candidates[0])
     return people
+
+
+# "Визит президента Кыргызстана Жапарова в Казахстан", "Japarov's visit to Kazakhstan": the host country's holder of
+# the visitor's post, when the article names one, is the other side.
+VISIT_TO = re.compile(r"визит|посет|посещ|visit", re.IGNORECASE)
+HOST_COUNTRY = (("KZ", re.compile(r"Казахстан|Kazakhstan|Астан|Astana", re.IGNORECASE)),
+                ("KG", re.compile(r"Кыргызстан|Киргиз|Kyrgyz|Бишкек|Bishkek", re.IGNORECASE)))
+
+
+def visit_host(clause: str, visitor: NamedOfficial, mentions: list[NamedOfficial],
+               on: date | None) -> NamedOfficial | None:
+    """The host of a visit named with the visitor alone (see VISIT_TO), or None."""
+    if not VISIT_TO.search(clause):
+        return None
+    hosts = [code for code, pattern in HOST_COUNTRY if code != visitor.country and pattern.search(clause)]
+    own = kinds(visitor, on)
+    if len(hosts) != 1 or not own:
+        return None
+    found = {m.person: m for m in mentions if m.country == hosts[0] and kinds(m, on) & own}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 # The other side named by nationality and post ("казахстанского премьера", "his Kyrgyz counterpart", "the Kazakh

@@ -22,23 +22,26 @@ from itertools import pairwise
 import pandas as pd
 
 from lib.articles.sentences import Sentences, split
-from lib.facts.meetings import event_dates
+from lib.facts.meetings import event_dates, sessions
 from lib.facts.meetings import events as merge
 from lib.facts.meetings.context import blank_side_phrases, delegation_countries, mask_dateline
 from lib.facts.meetings.cues import (
     ATTENDANCE,
     CLAUSE_SPLIT,
     COUNCIL,
+    DURING_VISIT,
     FUTURE,
     GROUP_WORDS,
     HABITUAL,
     HABITUAL_VERB,
+    HELD_BY,
     INVITATION,
     NOT_PARTICIPANT,
     PAST,
     PHONE,
     PREPARATIONS,
     UPCOMING,
+    VISIT_DISCUSSED,
     WEAK,
     names_meeting,
 )
@@ -49,17 +52,20 @@ from lib.facts.meetings.participants import (
     describes_a_holder,
     named_participants,
     pairs,
+    visit_host,
 )
 from lib.facts.meetings.places import find_place, remembering
 from lib.records import MEETING_COLUMNS, as_date
 
+# How far back "the next day" looks for the day it follows (about two sentences).
+NEXT_DAY_LOOKBACK = 300
 # One row per meeting an article reports. Dates are 'YYYY-MM-DD' strings; a day written without a year and no
 # way to date it keeps day/month (end_day/end_month) with year_missing, for the merge to date from other reports;
 # "vague" marks a meeting placed by a month or "last week" only (period: its 'YYYY-MM' when known).
 REPORT_COLUMNS = [
     "article_id", "position", "date", "end_date", "day", "month", "end_day", "end_month", "date_inferred",
     "year_missing", "vague", "period", "published", "status", "kind", "place", "participants", "countries", "evidence",
-    "kinds",
+    "kinds", "date_source", "own_place", "session",
 ]
 
 
@@ -91,9 +97,12 @@ def _clauses(text: str, offset: int) -> list[tuple[int, int, str]]:
 
 
 def _compatible(a: Report, b: Report) -> bool:
-    """Two reports in one article of the same people on days that agree (or one of them without a day)."""
+    """Two reports in one article of the same people on days that agree (or one of them without a day); ``b`` is
+    the later one."""
     if a.participants != b.participants:
         return False
+    if b.kind == "phone" and a.kind != "phone" and b.date_source != "explicit":
+        return False  # a call recalled beside talks ("had invited him in a phone call") is another meeting
     if (a.date_source == "vague") != (b.date_source == "vague"):
         return False
     if a.date_source == "vague":  # "в мае 2022 года" and "в апреле 2024 года" are two meetings
@@ -137,18 +146,29 @@ def article_reports(body: str, published: date | None, mentions: list[NamedOffic
         body[max(mentions[k - 1].start + 1 if k else 0, m.start - 60):m.start])]
     reference = published
     starts = [m.start for m in mentions]
+    named_before: str | None = None  # a meeting named with nobody in it, just before ("Прошло заседание совета.")
     for sentence in split_body.spans:
         here = max(0, bisect_right(paragraph_starts, sentence.start) - 1)
         has_mention = bisect_left(starts, sentence.start) < bisect_left(starts, sentence.end)
+        told_before, named_before = named_before, None
         if not has_mention and not any(map(sentence.text.lower().__contains__, GROUP_WORDS)):
             # a sentence with no official and no group noun cannot name participants (most do not); if it names
             # a meeting ("В понедельник в Бишкеке состоялись консультации"), its day and city are the next ones'
             if names_meeting(sentence.text):
                 last_span = next(iter(_days(dates.find(sentence.text, reference))[-1:]), last_span)
                 last_place = place(sentence.text) or last_place
+                named_before = sentence.text.strip()
+                chaired = _session_chairs(sentence.text, context)
+                if chaired:  # "The signing came at the end of the sixth meeting of the Supreme Interstate Council"
+                    report = _report(sentence.start, chaired, None, sentence.text, sentence.text,
+                                     _future(sentence.text), published, None, None, reports)
+                    report.evidence = [sentence.text.strip()]
+                    reports.append(report)
             continue
         text = blank_side_phrases(sentence.text, sentence.start, starts)
-        strong = names_meeting(text)
+        # "… прошло заседание совета. Его провели A и B": who held the meeting named just before
+        carried = told_before if told_before and HELD_BY.found_in(text) else None
+        strong = names_meeting(text) or carried is not None
         if not (strong or WEAK.found_in(text)):
             continue  # only sentences that name a meeting are parsed further
         # Participants named after a group noun are looked for up to the end of the next paragraph.
@@ -172,12 +192,18 @@ def article_reports(body: str, published: date | None, mentions: list[NamedOffic
             day_hint = published
             named = _not_of_a_coming_event(clause, begin, named_participants(body, mentions, begin, end), future)
             span = event_dates.clause_date(clause, text, reference, future, dates)
+            if span is not None and span.vague and span.text not in _before_preparations(text, future):
+                span = None  # "preparations for the session due in August": the other event's month
+            if span is None:  # "Выборы прошли 10 января. На следующий день Токаев позвонил …"
+                span = event_dates.next_day(clause, body[max(0, begin - NEXT_DAY_LOOKBACK):begin], reference, dates)
             people = complete(body, clause, begin, (paragraphs[max(0, here - 1)][0], paragraph_end), named, context,
                               day_hint, _meeting_day(span, last_span, day_hint))
             if len({m.country for m in people}) < 2:
                 continue
-            if not clause_strong and (len(named) < 2 or not _visit_pair(clause, named)):
-                continue
+            hosted = len(named) == 1 and len(people) == 2 and people[1] is visit_host(
+                clause, named[0], context, _meeting_day(span, last_span, day_hint))
+            if not clause_strong and not hosted and (len(named) < 2 or not _visit_pair(clause, named)):
+                continue  # a visit told with one name is a meeting only with the host the article names
             # "met in May 2022 in Bishkek and in April 2024 in Astana": one meeting per month, each with its city
             # Sequence, not list: the one-span fallback may hold no span, and a list of spans would not take it
             variants: Sequence[tuple[event_dates.DateSpan | None, str | None]] = (
@@ -186,11 +212,18 @@ def article_reports(body: str, published: date | None, mentions: list[NamedOffic
                 for this_span, this_place in variants or [(span, None)]:
                     own = this_place or place(_before_preparations(clause, future)) or (
                         place(_before_preparations(text, future)) if sentence_place else None)
-                    report = _report(begin, group, this_span, clause, text, future, published,
+                    report = _report(begin, group, this_span, clause, f"{carried} {text}" if carried else text,
+                                     future, published,
                                      own or (last_future_place if future else last_place),
-                                     last_future if future else last_span, reports)
-                    report.evidence = [sentence.text.strip()]
+                                     _day_told(future, clause, last_future, last_span), reports)
+                    report.evidence = [f"{carried} {sentence.text.strip()}" if carried else sentence.text.strip()]
                     report.own_place = own is not None
+                    reports.append(report)
+                coming = None if future else _visit_discussed(clause, reference, published, dates)
+                if coming is not None:  # "discussed a visit by Japarov to Kazakhstan later this year": one more
+                    report = _report(begin, group, coming, clause, text, True, published, None, None, reports)
+                    report.evidence, report.status, report.tense = [sentence.text.strip()], "planned", "future"
+                    report.kind = "talks"  # a visit, even when discussed by phone
                     reports.append(report)
         # Days of meeting sentences carry to the next ones ("14 сентября … прошла встреча …. На полях встречи …");
         # a "весной" / "next year" in between is about another event and neither carries nor stops the day.
@@ -258,9 +291,42 @@ def _meeting_day(span: event_dates.DateSpan | None, last_span: event_dates.DateS
     before, else the article's."""
     if span is not None and span.start:
         return span.start
-    if span is not None and span.period:
-        return date(int(span.period[:4]), int(span.period[5:7]), 15)
+    if span is not None and span.period:  # a month's middle; a year ("YYYY") by its middle
+        return date(int(span.period[:4]), int(span.period[5:7] or 7), 15 if span.period[5:] else 1)
     return (last_span.start if last_span else None) or published
+
+
+def _visit_discussed(clause: str, reference: date | None, published: date | None,
+                     dates: event_dates.Dates) -> event_dates.DateSpan | None:
+    """The month or year of a coming visit that a held meeting discussed, when the clause names one that is not
+    before the page."""
+    found = VISIT_DISCUSSED.search(clause)
+    if found is None:
+        return None
+    later = [d for d in dates.find(clause[found.end():], reference, True) if d.vague and d.period]
+    return next((d for d in later if published is None or d.period >= published.isoformat()[:len(d.period)]),  # type: ignore[arg-type,operator]
+                None)
+
+
+def _session_chairs(text: str, context: list[NamedOfficial]) -> list[NamedOfficial]:
+    """The co-chairs of the one numbered session a sentence names with nobody in it, when the article names both:
+    the session is theirs, and its day and city come from the table (sessions.py)."""
+    known = sessions.table()
+    ids = {n.id for n in sessions.named_sessions(text) if n.id in known}
+    if len(ids) != 1:
+        return []
+    chairs = known[ids.pop()].chairs  # type: ignore[index]
+    found = {m.person: m for m in reversed(context) if m.person in chairs and m.country}
+    return [found[c] for c in chairs] if len(found) == len(chairs) == 2 else []
+
+
+def _day_told(future: bool, clause: str, last_future: event_dates.DateSpan | None,
+              last_span: event_dates.DateSpan | None) -> event_dates.DateSpan | None:
+    """The day a clause with none of its own carries: a coming event's is the last coming day told, or, "during the
+    visit", the days of the visit told before ("is on a state visit on March 2-3 … will also meet …")."""
+    if not future:
+        return last_span
+    return last_future or (last_span if DURING_VISIT.found_in(clause) else None)
 
 
 def _days(spans: list[event_dates.DateSpan]) -> list[event_dates.DateSpan]:
@@ -289,12 +355,17 @@ def _report(begin: int, group: list[NamedOfficial], span: event_dates.DateSpan |
     past = PAST.found_in(clause)
     tense = "future" if future and not (past and not FUTURE.found_in(clause)) else ("past" if past else "")
     kind = "phone" if PHONE.found_in(sentence) else ("council" if COUNCIL.found_in(sentence) else "talks")
+    if span is not None and span.vague and tense != "future" and _after(span.period, published):
+        span = None  # a held meeting is not in a period after the page: that period is another matter's
     if span is not None and span.vague:
         source = "vague"
     elif span is not None:
         source = "explicit"
     else:
-        same = next((r for r in reversed(earlier) if r.participants == participants), None)
+        # a coming event takes no day from a held meeting of the same people ("В августе они провели заседание. —
+        # Ожидаем визит Жапарова")
+        same = next((r for r in reversed(earlier) if r.participants == participants
+                     and not (tense == "future" and r.status == "held")), None)
         if same is not None:
             span, source = same.span, "inherited" if same.date_source != "vague" else "vague"
             tense = tense or same.tense
@@ -309,6 +380,11 @@ def _report(begin: int, group: list[NamedOfficial], span: event_dates.DateSpan |
     return Report(begin, participants, countries, span, source, status, tense, kind,
                   None if kind == "phone" else place, [sentence.strip()],
                   tuple(titled.get(p, "") for p in participants))
+
+
+def _after(period: str | None, published: date | None) -> bool:
+    """The period ("YYYY" or "YYYY-MM") begins after the publication date."""
+    return bool(period and published and period > published.isoformat()[:len(period)])
 
 
 def _fold(reports: list[Report]) -> list[Report]:
@@ -353,6 +429,9 @@ def _row(article_id: str, published: date | None, r: Report) -> dict[str, object
         "published": published.isoformat() if published else None,
         "status": r.status, "kind": r.kind, "place": r.place, "participants": list(r.participants),
         "countries": list(r.countries), "evidence": list(r.evidence), "kinds": list(r.kinds),
+        # a weekday or "yesterday" is a day read against the page's date (placing.py says so)
+        "date_source": "relative" if r.date_source == "explicit" and span and span.relative else r.date_source,
+        "own_place": r.own_place, "session": None,
     }
 
 
@@ -382,9 +461,10 @@ def extract_reports(articles: pd.DataFrame, mentions: pd.DataFrame,
         if len(countries) < 2 and not (countries and describes_a_holder(body)):
             continue  # a meeting needs officials of two countries (or one and a post named): most articles stop here
         published = event_dates.article_date(body, as_date(published_at))
-        for report in article_reports(body, published, found, title if isinstance(title, str) else "",
-                                      split_body):
-            rows.append(_row(article_id, published, report))
+        title = title if isinstance(title, str) else ""
+        for report in article_reports(body, published, found, title, split_body):
+            # a numbered session the report names gives the day and city its text does not (sessions.py)
+            rows.append(sessions.attach(_row(article_id, published, report), report.evidence, title))
     # object columns keep None as None (pandas would turn it into NaN in inferred string columns)
     return pd.DataFrame({c: pd.Series([r[c] for r in rows], dtype="object") for c in REPORT_COLUMNS})
 
