@@ -1,0 +1,77 @@
+"""The curated table of known Kazakhstan–Kyrgyzstan agreements and joint projects (lib/data/agreements.csv):
+identifier, kind, short English title, topic, countries, date signed, due year, the Russian and English cues that
+name it, and the public source each entry was checked against.
+
+Cues are lower-case patterns matched on lower-cased sentences. An entry marked ``needs_document`` names something
+that is also spoken of without any document ("союзнические отношения", the Toktogul reservoir): it counts only
+with a document word next to it ("Договор о … союзнических отношений").
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+AGREEMENTS_CSV = Path(__file__).resolve().parent.parent.parent / "data" / "agreements.csv"
+
+# Document words, Russian and English, with the English noun each gives a title. "Договорённость" (an
+# understanding) and the protocol of a council's session are not documents of their own.
+DOCUMENTS: tuple[tuple[str, str], ...] = (
+    (r"соглашени[а-яё]*|agreements?\b", "Agreement"),
+    (r"договор(?!ен|ён)[а-яё]*|treat(?:y|ies)\b", "Treaty"),
+    (r"меморандум[а-яё]*|memorand(?:um|a)\b|memorandums?\b", "Memorandum"),
+    (r"протокол[а-яё]*(?! (?:заседани|встреч|\d|[ivx]+-?го))|"
+     r"protocols?\b(?! of the (?:\w+ )?(?:session|meeting))", "Protocol"),
+    (r"дорожн[а-яё]* карт[а-яё]*|road ?maps?\b", "Roadmap"),
+    (r"(?:комплексн[а-яё]* )?план[а-яё]* (?:сотрудничества|действий|мероприятий)|(?:comprehensive |joint )?"
+     r"(?:cooperation|action) plan\b", "Plan"),
+)
+DOCUMENT = re.compile("|".join(f"(?:{source})" for source, _ in DOCUMENTS))
+_DOCUMENT_NOUNS = [(re.compile(source), noun) for source, noun in DOCUMENTS]
+# How far a document word may stand from the thing it is about: "соглашение о создании индустриального …"
+# (a project named by its agreement), "Договор об углублении и расширении союзнических отношений".
+DOCUMENT_REACH = 45
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One known agreement or project."""
+
+    agreement_id: str
+    kind: str
+    title: str
+    topic: str
+    countries: str
+    signed: str
+    due_year: int | None
+    needs_document: bool
+    cues: re.Pattern[str]
+
+
+@functools.cache
+def entries() -> tuple[Entry, ...]:
+    """The catalogue in file order: where two cues claim one stretch of text, the earlier entry wins."""
+    with AGREEMENTS_CSV.open(encoding="utf-8") as handle:
+        return tuple(
+            Entry(row["agreement_id"], row["kind"], row["title"], row["topic"], row["countries"], row["signed"],
+                  int(row["due_year"]) if row["due_year"] else None, row["needs_document"] == "yes",
+                  re.compile(row["cues"]))
+            for row in csv.DictReader(handle)
+        )
+
+
+@functools.cache
+def gate() -> re.Pattern[str]:
+    """Any cue or document word: a sentence without one is skipped without trying each entry."""
+    return re.compile("|".join([DOCUMENT.pattern, *(f"(?:{e.cues.pattern})" for e in entries())]))
+
+
+def document_noun(text: str) -> str:
+    """The English noun of the document word ``text`` (lower-cased)."""
+    for pattern, noun in _DOCUMENT_NOUNS:
+        if pattern.match(text):
+            return noun
+    return "Agreement"

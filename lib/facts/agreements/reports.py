@@ -1,0 +1,214 @@
+"""An article's sentences → its reports of agreements, projects and commitments (AGREEMENT_REPORT_COLUMNS).
+
+A report is one agreement in one article: the catalogue's cues find known ones in either language
+(catalogue.py); a project named through its document ("соглашение о создании индустриального торгово-
+логистического комплекса") is that document, an agreement of its own; other documents count when the sentence
+signs or is to sign them and says what they are about ("signed a memorandum on …", "подписали соглашение о …").
+Only articles about Kazakhstan and Kyrgyzstan report them, and a sentence naming a third country reports only
+what that country is a party to. Where an article speaks of one agreement several times, its report is the
+sentence with the strongest status (signed, completed, stalled or under way over planned over mentioned).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from lib.articles.countries import countries, text_countries
+from lib.articles.sentences import Sentence, sentences
+from lib.facts.agreements import catalogue
+from lib.facts.agreements.status import FUTURE_SIGN, SIGNED, Status, sentence_status
+from lib.facts.topics import sentence_topics
+from lib.records import AGREEMENT_REPORT_COLUMNS, TEXT_COUNTRIES, empty
+
+PAIR = ("KZ", "KG")
+QUOTE_CHARS = 400
+# A list's items ("• Индустриальный торгово-логистический комплекс …") take the status of the sentence that
+# introduces the list when they say no more themselves.
+BULLET = re.compile(r"^\s*(?:[•·▪●◦*–—-]|\d{1,2}[.)])\s")
+# An uncatalogued document is named by what follows it ("о сотрудничестве в области …", "on cooperation in …")
+# or by the word before it ("a twinning memorandum"); a count of documents ("около 180 соглашений", "a dozen
+# agreements", "пакет документов") names none, and documents of multilateral bodies are not bilateral ones.
+ABOUT = re.compile(r"\s+(?:о|об|по|в сфере|в области|on|of|for|in the field of|regarding)\s+")
+MODIFIER = re.compile(r"(?:\ba|\ban|\bthe)\s+((?:[a-z][a-z-]+\s+){1,2})$")
+COUNTED = re.compile(r"(?:\d[\d\s]*|дюжин\w*|ряд|пакет\w*|несколько|нескольких|several|a number of|dozens?|"
+                     r"more than a dozen|package of|set of|около|порядка|more than|over|roughly|about)\s*$")
+MULTILATERAL = re.compile(r"еаэс|евразийск|\bснг\b|\bшос\b|\bодкб\b|\bоон\b|\beaeu\b|eurasian|\bcis\b|\bsco\b|"
+                          r"\bcsto\b|united nations|\bun\b|тюркск|turkic|центральн\w+ ази\w+|central asia")
+PHRASE_END = re.compile(r"[,.;:()«»\"“”!?]| и | а также | and | which | который| которое| которая")
+STRENGTH = {"signed": 3, "completed": 3, "stalled": 3, "in_progress": 3, "planned": 2, "mentioned": 1}
+PHRASE_WORDS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """One agreement, project or commitment as one sentence of an article reports it."""
+
+    agreement_id: str
+    kind: str
+    title: str
+    topic: str
+    countries: str
+    status: str
+    status_word: str
+    due_year: int | None
+    quote: str
+    start: int
+    end: int
+
+
+def article_reports(spans: Sequence[Sentence], published: date | None) -> list[Report]:
+    """The reports of one article about Kazakhstan and Kyrgyzstan, from its sentences, one per agreement."""
+    gate = catalogue.gate()
+    best: dict[str, Report] = {}
+    lead: str | None = None
+    for s in spans:
+        low = s.text.lower()
+        is_item = bool(BULLET.match(low))
+        inherited = lead if is_item else None
+        if not is_item:
+            lead = None
+        if gate.search(low):
+            others = _third_countries(low)
+            for report in _sentence_reports(s, low, published, inherited, others):
+                kept = best.get(report.agreement_id)
+                if kept is None or STRENGTH[report.status] > STRENGTH[kept.status]:
+                    best[report.agreement_id] = report
+        if low.rstrip().endswith(":"):
+            lead = sentence_status(low, "project", published).status
+    return sorted(best.values(), key=lambda r: r.start)
+
+
+def _third_countries(low: str) -> set[str]:
+    return {c.code for c in countries() if c.code not in PAIR and c.pattern.search(low)}
+
+
+def _sentence_reports(s: Sentence, low: str, published: date | None, inherited: str | None,
+                      others: set[str]) -> list[Report]:
+    claimed: list[tuple[int, int]] = []
+    found: list[Report] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= a or start >= b for a, b in claimed)
+
+    for entry in catalogue.entries():
+        if others - set(entry.countries.split(";")):
+            continue  # "a treaty on the state border" between Kyrgyzstan and Tajikistan is not theirs
+        for m in entry.cues.finditer(low):
+            if not free(m.start(), m.end()):
+                continue
+            document = _document_before(low, m.start())
+            if document is None and entry.needs_document:
+                document = _document_after(low, m.end())
+                if document is None:
+                    continue
+            agreement_id, kind, title = entry.agreement_id, entry.kind, entry.title
+            if entry.kind != "agreement" and document is not None and document.start() < m.start():
+                noun = catalogue.document_noun(document.group(0))
+                agreement_id, kind = f"{entry.agreement_id}-{noun.lower()}", "agreement"
+                title = f"{noun} on the {entry.title[0].lower()}{entry.title[1:]}"
+            start = min(m.start(), document.start()) if document is not None else m.start()
+            end = max(m.end(), document.end()) if document is not None else m.end()
+            claimed.append((start, end))
+            clause = _clause(low, start, end)
+            status = sentence_status(clause, kind, published, inherited)
+            due = status.due_year or (entry.due_year if status.status in {"planned", "signed"} else None)
+            found.append(_report(s, agreement_id, kind, title, entry.topic, entry.countries, status, due))
+            break
+    if not others:
+        found += _uncatalogued(s, low, published, free)
+    return found
+
+
+def _document_before(low: str, position: int) -> re.Match[str] | None:
+    window_start = max(0, position - catalogue.DOCUMENT_REACH)
+    matches = list(catalogue.DOCUMENT.finditer(low, window_start, position))
+    return matches[-1] if matches else None
+
+
+def _document_after(low: str, position: int) -> re.Match[str] | None:
+    return catalogue.DOCUMENT.search(low, position, position + catalogue.DOCUMENT_REACH)
+
+
+def _clause(low: str, start: int, end: int) -> str:
+    """The part of the sentence around a mention that speaks of it: from the previous ";" or list dash to the
+    next one (one sentence may list a signed treaty and a planned plant)."""
+    before = max(low.rfind(";", 0, start), low.rfind(" – ", 0, start) if start > 60 else -1)
+    after = low.find(";", end)
+    return low[before + 1: after if after >= 0 else len(low)]
+
+
+def _uncatalogued(s: Sentence, low: str, published: date | None, free: object) -> list[Report]:
+    if not (SIGNED.search(low) or FUTURE_SIGN.search(low)):
+        return []
+    found: list[Report] = []
+    for m in catalogue.DOCUMENT.finditer(low):
+        if not free(m.start(), m.end()) or COUNTED.search(low[max(0, m.start() - 25):m.start()]):  # type: ignore[operator]
+            continue
+        noun = catalogue.document_noun(m.group(0))
+        about = ABOUT.match(low, m.end())
+        modifier = MODIFIER.search(low[max(0, m.start() - 40):m.start()])
+        if about:
+            rest = s.text[about.end():]
+            cut = PHRASE_END.search(rest.lower())
+            words = (rest[:cut.start()] if cut else rest).split()[:PHRASE_WORDS]
+            if len(words) < 2:
+                continue
+            phrase = " ".join(words)
+            title = f"{noun} {s.text[m.end():about.end()].strip()} {phrase}".strip()
+        elif modifier:
+            phrase = modifier.group(1).strip()
+            title = f"{phrase.capitalize()} {noun.lower()}"
+        else:
+            continue
+        if MULTILATERAL.search(phrase.lower()) or MULTILATERAL.search(low[max(0, m.start() - 60):m.start()]):
+            continue
+        key = re.sub(r"\W+", " ", f"{noun} {phrase}".lower()).strip()
+        agreement_id = "doc-" + hashlib.sha1(key.encode()).hexdigest()[:10]
+        topics = sentence_topics(phrase) or sentence_topics(low)
+        status = sentence_status(_clause(low, m.start(), m.end()), "agreement", published)
+        found.append(_report(s, agreement_id, "agreement", title, topics[0] if topics else "", ";".join(PAIR),
+                             status, status.due_year))
+    return found
+
+
+def _report(s: Sentence, agreement_id: str, kind: str, title: str, topic: str, countries_: str, status: Status,
+            due: int | None) -> Report:
+    return Report(agreement_id, kind, title, topic, countries_, status.status, status.word, due,
+                  s.text[:QUOTE_CHARS], s.start, s.end)
+
+
+def _about_the_pair(codes: object, title: object, body: str) -> bool:
+    listed = codes.split(";") if isinstance(codes, str) else text_countries(str(title or ""), body)
+    return all(code in listed for code in PAIR)
+
+
+def extract_agreement_reports(articles: pd.DataFrame,
+                              split: Sequence[Sequence[Sentence]] | None = None) -> pd.DataFrame:
+    """The agreement_reports table of ``articles``; ``split`` holds each article's sentences when the caller has
+    them (the body is split here otherwise)."""
+    if articles.empty:
+        return empty(AGREEMENT_REPORT_COLUMNS)
+    codes = articles[TEXT_COUNTRIES].tolist() if TEXT_COUNTRIES in articles else [None] * len(articles)
+    rows: list[dict[str, object]] = []
+    for i, (article_id, body, title, published, listed) in enumerate(zip(
+            articles["article_id"].tolist(), articles["body"].tolist(), articles["title"].tolist(),
+            articles["published"].tolist(), codes, strict=True)):
+        if not _about_the_pair(listed, title, str(body)):
+            continue
+        day = pd.Timestamp(published).date() if published is not None and not pd.isna(published) else None
+        spans = split[i] if split is not None else sentences(str(body))
+        for r in article_reports(spans, day):
+            rows.append({"article_id": article_id, "file": None, "agreement_id": r.agreement_id, "kind": r.kind,
+                         "title": r.title, "topic": r.topic, "countries": r.countries,
+                         "date": day.isoformat() if day else None, "status": r.status,
+                         "status_word": r.status_word, "due_year": r.due_year, "quote": r.quote,
+                         "start": r.start, "end": r.end})
+    if not rows:
+        return empty(AGREEMENT_REPORT_COLUMNS)
+    return pd.DataFrame({c: pd.Series([r[c] for r in rows], dtype="object") for c in AGREEMENT_REPORT_COLUMNS})
