@@ -36,6 +36,8 @@ def build_parser() -> argparse.ArgumentParser:
     _corpus_args(evaluate)
     evaluate.add_argument("--gold", type=Path, required=True,
                           help="annotated sample: JSON list of {file, title, published, officials, meetings, trade}")
+    evaluate.add_argument("--extra", type=Path, default=None,
+                          help="more annotations (agreements, topics) per file, merged into the gold by file")
     evaluate.add_argument("--verbose", action="store_true", help="also list what was missed or extra")
     evaluate.add_argument("--queries", type=Path, default=None,
                           help="also score search on labelled queries (format of dev-corpus/queries.json)")
@@ -125,6 +127,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_evaluate(args: argparse.Namespace) -> int:
     corpus = load(args)
     gold = evaluate.load_gold(args.gold)
+    if args.extra:
+        gold = evaluate.merge_extra(gold, evaluate.load_gold(args.extra))
     shares = evaluate.score_articles(corpus.articles, gold)
     print(f"articles         title {shares['title']:.3f}  lang {shares['lang']:.3f}  "
           f"published {shares['published']:.3f}  (of {len(gold)} files, {shares['dated_files']} dated: "
@@ -138,6 +142,12 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
           f"placed {placed} of {predicted} predicted meetings ({placed / predicted if predicted else 1.0:.3f})")
     for kind in ("actual", "target"):
         print(evaluate.score_trade(corpus.trade, gold, kind).line())
+    agreements = evaluate.score_agreements(corpus.agreement_reports, gold) if any(
+        "agreements" in g for g in gold) else None
+    for line in agreements.lines() if agreements else []:
+        print(line)
+    if any("topics" in g for g in gold):
+        print(evaluate.score_topics(corpus.articles, gold).line())
     if args.queries:
         print_query_scores(corpus, args.store, args.queries)
     if args.verbose:
@@ -146,6 +156,9 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         for index in extra:
             row = corpus.meetings.loc[index]
             print(f"unmatched: {row['date']} {row['participants']} {row['files']}")
+        if agreements:
+            print("missed agreements:", ", ".join(agreements.missed) or "none")
+            print("extra agreements:", ", ".join(agreements.extra) or "none")
     return 0
 
 
