@@ -2,8 +2,8 @@
 
 A sentence supports a topic when it names it with one of the topic's cues (lib/data/topics.csv, Russian and
 English stems). A sentence that only enumerates spheres ("в торгово-экономической, транспортной, водно-
-энергетической и культурной сферах") names four or more topics once each: such a list is a passing mention and
-supports none of them, unless it names one topic twice (then that one is what the sentence is about).
+энергетической и культурной сферах") names four or more topics (three when it calls them spheres): such a list is a
+passing mention and supports none of them.
 """
 
 from __future__ import annotations
@@ -70,7 +70,7 @@ def sentence_topics(text: str) -> list[str]:
             counts[topic] = counts.get(topic, 0) + 1
         last_end[topic] = m.end()
     if len(counts) >= LIST_OF_SPHERES or (len(counts) >= LIST_OF_NAMED_SPHERES and SPHERES.search(low)):
-        counts = {k: v for k, v in counts.items() if v >= 2}
+        return []
     return [t.key for t in topic_list() if t.key in counts]
 
 

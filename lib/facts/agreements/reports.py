@@ -41,6 +41,10 @@ COUNTED = re.compile(r"(?:\d[\d\s]*|дюжин\w*|ряд|пакет\w*|неск�
 MULTILATERAL = re.compile(r"еаэс|евразийск|\bснг\b|\bшос\b|\bодкб\b|\bоон\b|\beaeu\b|eurasian|\bcis\b|\bsco\b|"
                           r"\bcsto\b|united nations|\bun\b|тюркск|turkic|центральн\w+ ази\w+|central asia")
 PHRASE_END = re.compile(r"[,.;:()«»\"“”!?]| и | а также | and | which | который| которое| которая")
+# "Для этого подписана специальная дорожная карта": a document whose subject is the sentence before.
+ANAPHOR = re.compile(r"для этого|для этих целей|с этой целью|в этих целях|для достижения|to this end|to that end|"
+                     r"for this purpose|to achieve (?:this|it|that|the)|to get there|"
+                     r"to meet (?:this|the) (?:target|goal)")
 STRENGTH = {"signed": 3, "completed": 3, "stalled": 3, "in_progress": 3, "planned": 2, "mentioned": 1}
 PHRASE_WORDS = 8
 
@@ -67,6 +71,7 @@ def article_reports(spans: Sequence[Sentence], published: date | None) -> list[R
     gate = catalogue.gate()
     best: dict[str, Report] = {}
     lead: str | None = None
+    previous = ""
     for s in spans:
         low = s.text.lower()
         is_item = bool(BULLET.match(low))
@@ -75,12 +80,15 @@ def article_reports(spans: Sequence[Sentence], published: date | None) -> list[R
             lead = None
         if gate.search(low):
             others = _third_countries(low)
-            for report in _sentence_reports(s, low, published, inherited, others):
+            # the sentence before is the context of an anaphoric document, read after the document's own words
+            context = f"{low.rstrip(' .!?')} — {previous}" if ANAPHOR.search(low) else low
+            for report in _sentence_reports(s, context, published, inherited, others, len(low)):
                 kept = best.get(report.agreement_id)
                 if kept is None or STRENGTH[report.status] > STRENGTH[kept.status]:
                     best[report.agreement_id] = report
         if low.rstrip().endswith(":"):
             lead = sentence_status(low, "project", published).status
+        previous = low
     return sorted(best.values(), key=lambda r: r.start)
 
 
@@ -89,8 +97,10 @@ def _third_countries(low: str) -> set[str]:
 
 
 def _sentence_reports(s: Sentence, low: str, published: date | None, inherited: str | None,
-                      others: set[str]) -> list[Report]:
-    claimed: list[tuple[int, int]] = []
+                      others: set[str], own: int) -> list[Report]:
+    """Reports of one sentence; ``low`` may go on past the sentence's own ``own`` characters with its context,
+    where no mention may start."""
+    claimed: list[tuple[int, int]] = [(own, len(low) + 1)] if own < len(low) else []
     found: list[Report] = []
 
     def free(start: int, end: int) -> bool:
@@ -99,8 +109,8 @@ def _sentence_reports(s: Sentence, low: str, published: date | None, inherited: 
     for entry in catalogue.entries():
         if others - set(entry.countries.split(";")):
             continue  # "a treaty on the state border" between Kyrgyzstan and Tajikistan is not theirs
-        for m in entry.cues.finditer(low):
-            if not free(m.start(), m.end()):
+        for m in entry.cues.finditer(low, 0, len(low)):
+            if m.start() >= own or not free(m.start(), min(m.end(), own)):
                 continue
             document = _document_before(low, m.start())
             if document is None and entry.needs_document:
@@ -114,14 +124,14 @@ def _sentence_reports(s: Sentence, low: str, published: date | None, inherited: 
                 title = f"{noun} on the {entry.title[0].lower()}{entry.title[1:]}"
             start = min(m.start(), document.start()) if document is not None else m.start()
             end = max(m.end(), document.end()) if document is not None else m.end()
-            claimed.append((start, end))
-            clause = _clause(low, start, end)
+            claimed.append((start, min(end, own)))
+            clause = _clause(low[:own], start, min(end, own))
             status = sentence_status(clause, kind, published, inherited)
             due = status.due_year or (entry.due_year if status.status in {"planned", "signed"} else None)
             found.append(_report(s, agreement_id, kind, title, entry.topic, entry.countries, status, due))
             break
     if not others:
-        found += _uncatalogued(s, low, published, free)
+        found += _uncatalogued(s, low[:own], published, free)
     return found
 
 

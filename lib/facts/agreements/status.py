@@ -35,7 +35,9 @@ FUTURE = re.compile(
     r"будет|будут|планиру|планах|план\b|намерен|предстоит|ожидается|ожидают|собира|начн[её]тся|начнут|"
     r"предлож|наме[чт]|перспектив|в ближайш|в следующем году|в предстоящ|к \d{4} год|до \d{4} год|"
     r"\bwill\b|\bto be\b|plan|intend|expected|propos|prospect|next year|is to\b|are to\b|aim|\bset to\b|"
-    r"should|would|by \d{4}")
+    r"should|would|by \d{4}|"
+    # a project discussed, reviewed or named a priority is one still to be built
+    r"обсуд|обсужд|рассмотр|приоритет|повестк|discuss|went through|review|priorit|agenda|talks? (?:on|about)")
 # Work under way, said outright ("ход реализации", "строится", "under construction") or in a word that a future
 # tense can override ("строительство начнётся в 2026 году" is planned).
 UNDER_WAY = re.compile(
