@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import TextIO
 
@@ -15,7 +16,7 @@ from lib.search.encoders import load_encoder
 from lib.search.engine import SearchIndex, build_index
 from lib.search.metrics import score_queries, summarise_scores
 from lib.store.batches import Store, StoreError
-from lib.tools import bench, evaluate
+from lib.tools import bench, brief, evaluate
 from lib.views.export import write_export
 
 SEARCH_COLUMNS = ["query", "rank", "file", "score", "passage"]
@@ -45,8 +46,22 @@ def build_parser() -> argparse.ArgumentParser:
     _corpus_args(search)
     search.add_argument("--k", type=int, default=10, help="results per query (default 10)")
     search.add_argument("queries", nargs="+", metavar="QUERY", help="one or more queries, in Russian or English")
+    brief_parser = sub.add_parser("brief", help="write the period's brief (Markdown) with every line's sources")
+    _corpus_args(brief_parser)
+    brief_parser.add_argument("--since", type=_day, default=None, help="first day YYYY-MM-DD (default: a week "
+                              "before --until)")
+    brief_parser.add_argument("--until", type=_day, default=None,
+                              help="last day YYYY-MM-DD (default: the latest publication date)")
+    brief_parser.add_argument("--out", type=Path, required=True, help="the Markdown file to write")
     _bench_args(sub.add_parser("bench", help="time every stage on synthetic corpora; one JSON line per size"))
     return parser
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date: write it as YYYY-MM-DD") from None
 
 
 def _bench_args(parser: argparse.ArgumentParser) -> None:
@@ -173,6 +188,16 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_brief(args: argparse.Namespace) -> int:
+    if args.since and args.until and args.since > args.until:
+        print("error: --since is after --until", file=sys.stderr)
+        return 2
+    corpus = load(args)
+    text = brief.write_brief(corpus, args.out, args.since, args.until)
+    print(f"brief of {text.splitlines()[0].split(', ', 1)[-1]} → {args.out}")
+    return 0 if len(corpus.articles) else 1
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
     sizes = list(args.articles) + ([bench.FULL_SIZE] if args.full and bench.FULL_SIZE not in args.articles else [])
     try:
@@ -184,7 +209,8 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"export": cmd_export, "evaluate": cmd_evaluate, "search": cmd_search, "bench": cmd_bench}
+COMMANDS = {"export": cmd_export, "evaluate": cmd_evaluate, "search": cmd_search, "bench": cmd_bench,
+            "brief": cmd_brief}
 
 
 def main(argv: list[str] | None = None) -> int:
