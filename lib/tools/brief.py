@@ -86,7 +86,7 @@ def _meetings(meetings: pd.DataFrame, files: set[str], since: date, until: date)
     out = ["## Meetings", ""]
     rows = []
     for row in meetings.to_dict("records") if not meetings.empty else []:
-        if not PAIR <= set(_items(row["countries"])):
+        if not set(_items(row["countries"])) >= PAIR:
             continue
         cited = set(_items(row["files"]))
         dated = _in_period(row["date"], since, until)
