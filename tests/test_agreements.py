@@ -26,7 +26,7 @@ def reports(text: str, published: date | None = DAY):
     return article_reports(sentences(text), published)
 
 
-@pytest.mark.parametrize(("text", "agreement_id", "kind", "status"), [
+KNOWN = [
     ("Стороны рассмотрели ход реализации проекта индустриального торгово-логистического комплекса.",
      "itlc", "project", "in_progress"),
     ("The launch of the industrial trade and logistics complex on the border is planned for next year.",
@@ -44,7 +44,10 @@ def reports(text: str, published: date | None = DAY):
     ("Checkpoints on the border are being modernised.", "checkpoint-modernisation", "project", "in_progress"),
     ("Стороны подписали дорожную карту по увеличению товарооборота до 3 млрд долларов к 2030 году.",
      "trade-roadmap-2030", "agreement", "signed"),
-])
+]
+
+
+@pytest.mark.parametrize(("text", "agreement_id", "kind", "status"), KNOWN)
 def test_known_agreements_in_either_language(text, agreement_id, kind, status):
     found = {r.agreement_id: r for r in reports(text)}
     assert agreement_id in found, found
@@ -174,3 +177,19 @@ def test_quality_floors(name, tmp_path):
     topics = evaluate.score_topics(corpus.articles, gold)
     assert (agreements.precision, agreements.recall) >= (ag_p, 0) and agreements.recall >= ag_r, agreements.line()
     assert topics.precision >= topic_p and topics.recall >= topic_r, topics.line()
+
+
+def test_every_cue_match_holds_a_trigger_of_its_entry():
+    # The gate scans for the triggers only: a cue matching text without one would never be tried.
+    texts = [p[0] for p in KNOWN] + [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
+    with catalogue.AGREEMENTS_CSV.open(encoding="utf-8") as handle:
+        triggers = {row["agreement_id"]: row["triggers"].split("|") for row in csv.DictReader(handle)}
+    hits = 0
+    for text in texts:
+        low = text.lower()
+        for entry in catalogue.entries():
+            for m in entry.cues.finditer(low):
+                hits += 1
+                assert any(t in m.group(0) for t in triggers[entry.agreement_id]), (entry.agreement_id, m.group(0))
+                assert catalogue.gate().search(m.group(0))
+    assert hits >= len(KNOWN)
