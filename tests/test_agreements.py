@@ -64,7 +64,11 @@ def test_general_words_alone_are_no_agreement():
 def test_an_uncatalogued_document_is_named_by_what_it_is_about():
     found = reports("Министры подписали соглашение о сотрудничестве в области гражданской авиации.")
     assert len(found) == 1 and found[0].kind == "agreement" and found[0].status == "signed"
+    # in English where the table of document words knows them, with the Russian name kept where it does not
+    assert found[0].title.startswith("Agreement on cooperation")
     assert "сотрудничестве в области гражданской авиации" in found[0].title
+    vet = reports("Подписано соглашение о сотрудничестве в сфере ветеринарии и фитосанитарии.")
+    assert vet[0].title == "Agreement on cooperation veterinary phytosanitary"
     assert found[0].agreement_id.startswith("doc-")
 
 

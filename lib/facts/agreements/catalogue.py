@@ -18,6 +18,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 AGREEMENTS_CSV = Path(__file__).resolve().parent.parent.parent / "data" / "agreements.csv"
+# Russian stems of the words documents are named with, and an English word for each: the English title of a
+# document the catalogue does not know ("соглашение о сотрудничестве в сфере ветеринарии" → "Agreement on
+# cooperation veterinary"). Words with no English word in the table ("сфере", "рамках") are known and left out.
+DOCUMENT_WORDS_CSV = AGREEMENTS_CSV.with_name("document_words.csv")
 
 # Document words, Russian and English, with the English noun each gives a title. "Договорённость" (an
 # understanding) and the protocol of a council's session are not documents of their own.
@@ -28,8 +32,8 @@ DOCUMENTS: tuple[tuple[str, str], ...] = (
     (r"протокол[а-яё]*(?! (?:заседани|встреч|\d|[ivx]+-?го))|"
      r"protocols?\b(?! of the (?:\w+ )?(?:session|meeting))", "Protocol"),
     (r"дорожн[а-яё]* карт[а-яё]*|road ?maps?\b", "Roadmap"),
-    (r"(?:комплексн[а-яё]* )?план[а-яё]* (?:сотрудничества|действий|мероприятий)|(?:comprehensive |joint )?"
-     r"(?:cooperation|action) plan\b", "Plan"),
+    (r"(?:комплексн[а-яё]* )?план[а-яё]* (?:сотрудничества|действий|мероприятий|консультаций)|"
+     r"(?:comprehensive |joint )?(?:cooperation|action) plan\b|plan of (?:consultations|cooperation|action)", "Plan"),
 )
 DOCUMENT = re.compile("|".join(f"(?:{source})" for source, _ in DOCUMENTS))
 # Plain stems in every match of DOCUMENT.
@@ -74,6 +78,31 @@ def gate() -> re.Pattern[str]:
     with AGREEMENTS_CSV.open(encoding="utf-8") as handle:
         triggers = {t for row in csv.DictReader(handle) for t in row["triggers"].split("|")}
     return re.compile("|".join(re.escape(t) for t in sorted(triggers | set(DOCUMENT_TRIGGERS))))
+
+
+@functools.cache
+def _document_words() -> tuple[tuple[str, str], ...]:
+    with DOCUMENT_WORDS_CSV.open(encoding="utf-8") as handle:
+        rows = [(row["ru"], row["en"] or "") for row in csv.DictReader(handle)]
+    return tuple(sorted(rows, key=lambda r: -len(r[0])))  # the longest stem first
+
+
+def english_title(noun: str, phrase: str, name: str = "") -> str | None:
+    """"Agreement on cooperation veterinary phytosanitary" for a Russian ``phrase``, with the phrase itself in
+    brackets when some of its words have no English word in the table; None when the phrase is not Russian.
+    ``name`` is the document's own words ("комплексный план"), translated but not bracketed."""
+    out: list[str] = []
+    missing = False
+    for word in re.findall(r"[а-яё]+", f"{name} {phrase}".lower()):
+        if DOCUMENT.fullmatch(word):
+            continue
+        en = next((e for stem, e in _document_words() if word.startswith(stem)), None)
+        if en and en not in out and en.lower() != noun.lower():  # "" for a known word with no place in titles
+            out.append(en)
+        missing = missing or (en is None and len(word) > 4)
+    if not out:
+        return None
+    return f"{noun} on {' '.join(out)}" + (f" ({phrase.strip()})" if missing else "")
 
 
 def document_noun(text: str) -> str:

@@ -34,13 +34,16 @@ BULLET = re.compile(r"^\s*(?:[•·▪●◦*–—-]|\d{1,2}[.)])\s")
 # An uncatalogued document is named by what follows it ("о сотрудничестве в области …", "on cooperation in …")
 # or by the word before it ("a twinning memorandum"); a count of documents ("около 180 соглашений", "a dozen
 # agreements", "пакет документов") names none, and documents of multilateral bodies are not bilateral ones.
-ABOUT = re.compile(r"\s+(?:о|об|по|в сфере|в области|on|of|for|in the field of|regarding)\s+")
+ABOUT = re.compile(r"\s+(?:о|об|по|в сфере|в области|между|on|of|for|between|in the field of|regarding)\s+")
 MODIFIER = re.compile(r"(?:\ba|\ban|\bthe)\s+((?:[a-z][a-z-]+\s+){1,2})$")
 COUNTED = re.compile(r"(?:\d[\d\s]*|дюжин\w*|ряд|пакет\w*|несколько|нескольких|several|a number of|dozens?|"
                      r"more than a dozen|package of|set of|около|порядка|more than|over|roughly|about)\s*$")
 MULTILATERAL = re.compile(r"еаэс|евразийск|\bснг\b|\bшос\b|\bодкб\b|\bоон\b|\beaeu\b|eurasian|\bcis\b|\bsco\b|"
                           r"\bcsto\b|united nations|\bun\b|тюркск|turkic|центральн\w+ ази\w+|central asia")
-PHRASE_END = re.compile(r"[,.;:()«»\"“”!?]| и | а также | and | which | который| которое| которая")
+# A name ends at punctuation, a relative clause, or "и"/"and" before another document.
+PHRASE_END = re.compile(r"[,.;:()«»\"“”!?]| а также | which | который| которое| которая|"
+                        r" (?:и|and) (?=(?:\w+ ){0,2}(?:соглашени|договор|меморандум|протокол|agreement|treat|"
+                        r"memorand|protocol))")
 # "Для этого подписана специальная дорожная карта": a document whose subject is the sentence before.
 ANAPHOR = re.compile(r"для этого|для этих целей|с этой целью|в этих целях|для достижения|to this end|to that end|"
                      r"for this purpose|to achieve (?:this|it|that|the)|to get there|"
@@ -93,7 +96,10 @@ def article_reports(spans: Sequence[Sentence], published: date | None) -> list[R
 
 
 def _third_countries(low: str) -> set[str]:
-    return {c.code for c in countries() if c.code not in PAIR and c.pattern.search(low)}
+    """Other countries a sentence names when it does not name both of the pair: "Japarov and Rahmon signed a
+    treaty on the state border" is theirs, "a status Kazakhstan shares only with Uzbekistan" is not."""
+    named = {c.code for c in countries() if c.pattern.search(low)}
+    return set() if set(PAIR) <= named else named - set(PAIR)
 
 
 def _sentence_reports(s: Sentence, low: str, published: date | None, inherited: str | None,
@@ -113,10 +119,9 @@ def _sentence_reports(s: Sentence, low: str, published: date | None, inherited: 
             if m.start() >= own or not free(m.start(), min(m.end(), own)):
                 continue
             document = _document_before(low, m.start())
-            if document is None and entry.needs_document:
-                document = _document_after(low, m.end())
-                if document is None:
-                    continue
+            if entry.needs_document and document is None and not catalogue.DOCUMENT.search(
+                    low, m.start(), min(own, m.end() + catalogue.DOCUMENT_REACH)):
+                continue
             agreement_id, kind, title = entry.agreement_id, entry.kind, entry.title
             if entry.kind != "agreement" and document is not None and document.start() < m.start():
                 noun = catalogue.document_noun(document.group(0))
@@ -139,10 +144,6 @@ def _document_before(low: str, position: int) -> re.Match[str] | None:
     window_start = max(0, position - catalogue.DOCUMENT_REACH)
     matches = list(catalogue.DOCUMENT.finditer(low, window_start, position))
     return matches[-1] if matches else None
-
-
-def _document_after(low: str, position: int) -> re.Match[str] | None:
-    return catalogue.DOCUMENT.search(low, position, position + catalogue.DOCUMENT_REACH)
 
 
 def _clause(low: str, start: int, end: int) -> str:
@@ -171,9 +172,13 @@ def _uncatalogued(s: Sentence, low: str, published: date | None, free: object) -
                 continue
             phrase = " ".join(words)
             title = f"{noun} {s.text[m.end():about.end()].strip()} {phrase}".strip()
+            title = catalogue.english_title(noun, phrase, s.text[m.start():m.end()]) or title
         elif modifier:
             phrase = modifier.group(1).strip()
             title = f"{phrase.capitalize()} {noun.lower()}"
+        elif len(m.group(0).split()) >= 2:  # a name of its own: "комплексный план сотрудничества"
+            phrase = s.text[m.start():m.end()]
+            title = catalogue.english_title(noun, "", phrase) or phrase
         else:
             continue
         if MULTILATERAL.search(phrase.lower()) or MULTILATERAL.search(low[max(0, m.start() - 60):m.start()]):

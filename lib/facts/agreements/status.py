@@ -37,14 +37,16 @@ FUTURE = re.compile(
     r"\bwill\b|\bto be\b|plan|intend|expected|propos|prospect|next year|is to\b|are to\b|aim|\bset to\b|"
     r"should|would|by \d{4}|"
     # a project discussed, reviewed or named a priority is one still to be built
-    r"обсуд|обсужд|рассмотр|приоритет|повестк|discuss|went through|review|priorit|agenda|talks? (?:on|about)")
+    r"обсуд|обсужд|рассмотр|приоритет|повестк|внимани|встреч\w* по|discuss|went through|review|priorit|agenda|"
+    r"attention|talks? (?:on|about)|meeting on")
 # Work under way, said outright ("ход реализации", "строится", "under construction") or in a word that a future
 # tense can override ("строительство начнётся в 2026 году" is planned).
 UNDER_WAY = re.compile(
     r"ход\w* (?:реализац|строительств|выполнени|работ)|реализу[ею]т|строится|строятся|ведутся|вед[её]тся|"
     r"продолжа\w+ (?:строительств|реализац|работ)|модернизиру[ею]тся|"
     r"under construction|underway|under way|being (?:built|implemented|modernised|modernized|upgraded)|"
-    r"progress (?:of|on|in)|implementation of|construction (?:of|has|is)")
+    r"progress (?:of|on|in)|implementation of|construction (?:has|is)|start of (?:the )?construction|"
+    r"construction (?:has )?(?:started|began|begun)|начал\w* строительств|началось строительство")
 IN_PROGRESS = re.compile(
     r"реализ|строительств|выполнени|модернизац|implement|construction|work on|started|начал")
 # Due years: "к 2030 году", "by 2030", "в 2026 году", "next year", "в этом году", "до конца года".
