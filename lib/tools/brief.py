@@ -28,8 +28,8 @@ LEVEL_WORDS = {"heads_of_state": "heads of state", "heads_of_government": "heads
 
 def default_period(articles: pd.DataFrame, since: date | None, until: date | None) -> tuple[date, date]:
     """``since``..``until`` with the gaps filled: until the corpus's latest publication date, since a week before."""
-    published = pd.to_datetime(articles["published"], errors="coerce").dropna() if not articles.empty else []
-    last = published.max().date() if len(published) else date.today()
+    published = pd.to_datetime(articles["published"], errors="coerce").dropna() if not articles.empty else None
+    last = published.max().date() if published is not None and len(published) else date.today()
     until = until or max(last, since or last)
     since = since or until - timedelta(days=DEFAULT_DAYS - 1)
     return since, until
