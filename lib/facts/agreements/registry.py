@@ -42,6 +42,8 @@ def merge_agreements(reports: pd.DataFrame) -> pd.DataFrame:
             "quote": latest["quote"],
         })
     frame = pd.DataFrame({c: pd.Series([r[c] for r in rows], dtype="object") for c in AGREEMENT_COLUMNS})
+    # a whole year or nothing; an object column of ints could not be kept in the store's snapshot
+    frame["due_year"] = frame["due_year"].astype("Int64")
     order = frame.assign(_first=pd.to_datetime(frame["first_date"], errors="coerce"))
     order = order.sort_values(["_first", "title"], kind="stable", na_position="last")
     return order[AGREEMENT_COLUMNS].reset_index(drop=True)

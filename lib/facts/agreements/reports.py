@@ -226,4 +226,7 @@ def extract_agreement_reports(articles: pd.DataFrame,
                          "start": r.start, "end": r.end})
     if not rows:
         return empty(AGREEMENT_REPORT_COLUMNS)
-    return pd.DataFrame({c: pd.Series([r[c] for r in rows], dtype="object") for c in AGREEMENT_REPORT_COLUMNS})
+    frame = pd.DataFrame({c: pd.Series([r[c] for r in rows], dtype="object") for c in AGREEMENT_REPORT_COLUMNS})
+    # whole years, missing ones empty: as written to CSV ("2030", not "2030.0") and as stored
+    frame["due_year"] = frame["due_year"].astype("Int64")
+    return frame
