@@ -37,8 +37,15 @@ DOCUMENTS: tuple[tuple[str, str], ...] = (
 )
 DOCUMENT = re.compile("|".join(f"(?:{source})" for source, _ in DOCUMENTS))
 # Plain stems in every match of DOCUMENT.
-DOCUMENT_TRIGGERS = ("соглашени", "agreement", "договор", "treat", "меморандум", "memorand", "протокол", "protocol",
-                     "дорожн", "road", "план", "plan")
+DOCUMENT_TRIGGERS = (
+    "соглашени", "agreement", "treat", "меморандум", "memorand", "протокол", "protocol", "дорожн", "roadmap",
+    "road map", "cooperation plan", "action plan", "plan of",
+    # "договор" but not "договорились", "договорённость": each case ending of the noun
+    "договор ", "договор,", "договор.", "договора", "договору", "договоро", "договоре", "договоры",
+    # "план" but not "планирует": the plan's own name
+    "план сотруд", "плана сотруд", "планом сотруд", "плане сотруд", "план действ", "плана действ",
+    "план меропр", "плана меропр", "план консульт", "плана консульт", "планом консульт",
+)
 _DOCUMENT_NOUNS = [(re.compile(source), noun) for source, noun in DOCUMENTS]
 # How far a document word may stand from the thing it is about: "соглашение о создании индустриального …"
 # (a project named by its agreement), "Договор об углублении и расширении союзнических отношений".
@@ -58,6 +65,7 @@ class Entry:
     due_year: int | None
     needs_document: bool
     cues: re.Pattern[str]
+    triggers: tuple[str, ...]  # plain stems one of which every match of ``cues`` contains
 
 
 @functools.cache
@@ -67,7 +75,7 @@ def entries() -> tuple[Entry, ...]:
         return tuple(
             Entry(row["agreement_id"], row["kind"], row["title"], row["topic"], row["countries"], row["signed"],
                   int(row["due_year"]) if row["due_year"] else None, row["needs_document"] == "yes",
-                  re.compile(row["cues"]))
+                  re.compile(row["cues"]), tuple(row["triggers"].split("|")))
             for row in csv.DictReader(handle)
         )
 
@@ -75,8 +83,7 @@ def entries() -> tuple[Entry, ...]:
 @functools.cache
 def gate() -> re.Pattern[str]:
     """Any cue or document word: a sentence without one is skipped without trying each entry."""
-    with AGREEMENTS_CSV.open(encoding="utf-8") as handle:
-        triggers = {t for row in csv.DictReader(handle) for t in row["triggers"].split("|")}
+    triggers = {t for e in entries() for t in e.triggers}
     return re.compile("|".join(re.escape(t) for t in sorted(triggers | set(DOCUMENT_TRIGGERS))))
 
 

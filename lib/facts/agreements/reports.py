@@ -82,10 +82,9 @@ def article_reports(spans: Sequence[Sentence], published: date | None) -> list[R
         if not is_item:
             lead = None
         if gate.search(low):
-            others = _third_countries(low)
             # the sentence before is the context of an anaphoric document, read after the document's own words
             context = f"{low.rstrip(' .!?')} — {previous}" if ANAPHOR.search(low) else low
-            for report in _sentence_reports(s, context, published, inherited, others, len(low)):
+            for report in _sentence_reports(s, context, published, inherited, len(low)):
                 kept = best.get(report.agreement_id)
                 if kept is None or STRENGTH[report.status] > STRENGTH[kept.status]:
                     best[report.agreement_id] = report
@@ -103,7 +102,7 @@ def _third_countries(low: str) -> set[str]:
 
 
 def _sentence_reports(s: Sentence, low: str, published: date | None, inherited: str | None,
-                      others: set[str], own: int) -> list[Report]:
+                      own: int) -> list[Report]:
     """Reports of one sentence; ``low`` may go on past the sentence's own ``own`` characters with its context,
     where no mention may start."""
     claimed: list[tuple[int, int]] = [(own, len(low) + 1)] if own < len(low) else []
@@ -112,12 +111,16 @@ def _sentence_reports(s: Sentence, low: str, published: date | None, inherited: 
     def free(start: int, end: int) -> bool:
         return all(end <= a or start >= b for a, b in claimed)
 
+    others: set[str] | None = None  # found when first needed: most gated sentences name nothing
     for entry in catalogue.entries():
-        if others - set(entry.countries.split(";")):
-            continue  # "a treaty on the state border" between Kyrgyzstan and Tajikistan is not theirs
+        if not any(t in low for t in entry.triggers):
+            continue  # a plain substring test costs far less than the entry's cues
         for m in entry.cues.finditer(low, 0, len(low)):
             if m.start() >= own or not free(m.start(), min(m.end(), own)):
                 continue
+            others = _third_countries(low[:own]) if others is None else others
+            if others - set(entry.countries.split(";")):
+                break  # "a treaty on the state border" between Kyrgyzstan and Tajikistan is not theirs
             document = _document_before(low, m.start())
             if entry.needs_document and document is None and not catalogue.DOCUMENT.search(
                     low, m.start(), min(own, m.end() + catalogue.DOCUMENT_REACH)):
@@ -135,9 +138,12 @@ def _sentence_reports(s: Sentence, low: str, published: date | None, inherited: 
             due = status.due_year or (entry.due_year if status.status in {"planned", "signed"} else None)
             found.append(_report(s, agreement_id, kind, title, entry.topic, entry.countries, status, due))
             break
-    if not others:
-        found += _uncatalogued(s, low[:own], published, free)
-    return found
+    if others:
+        return found
+    more = _uncatalogued(s, low[:own], published, free)
+    if more and others is None and _third_countries(low[:own]):
+        return found
+    return found + more
 
 
 def _document_before(low: str, position: int) -> re.Match[str] | None:
