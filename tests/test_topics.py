@@ -55,3 +55,8 @@ def test_meetings_take_the_topics_of_the_articles_that_report_them():
     articles, meetings = topics.with_topics_columns(articles, meetings, found)
     assert articles["topics"].tolist() == ["health", "trade; health"]
     assert meetings["topics"].tolist() == ["trade; health", "trade; health"]
+
+
+def test_goods_in_a_trade_sentence_are_not_topics_of_their_own():
+    assert topics.sentence_topics("Kazakh exports were worth $1.2bn, mainly grain, flour and fuel.") == ["trade"]
+    assert topics.sentence_topics("Kazakhstan will help with grain supplies this spring.") == ["agriculture"]

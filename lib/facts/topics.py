@@ -26,6 +26,10 @@ TOPICS_CSV = Path(__file__).resolve().parent.parent / "data" / "topics.csv"
 LIST_OF_SPHERES = 4
 LIST_OF_NAMED_SPHERES = 3
 SPHERES = re.compile(r"сфер|област[яи]|направлени|отрасл|spheres|areas|fields|sectors|domains")
+# Goods a trade sentence lists ("экспорт … пшеница, мука, нефтепродукты и уголь", "mainly grain, flour and fuel")
+# are what is traded, not agenda topics of their own.
+GOODS = re.compile(r"зерн|пшениц|мук[аиуо]\b|фрукт|овощ|молочн|нефтепродукт|угол|угля|топлив|горюче|"
+                   r"grain|wheat|flour|fruit|vegetable|dairy|fuel|coal|petroleum products")
 QUOTE_CHARS = 400
 
 
@@ -69,10 +73,11 @@ def sentence_topics(text: str) -> list[str]:
     counts: dict[str, int] = {}
     last_end: dict[str, int] = {}
     scan, by_topic = _patterns()
-    for m in scan.finditer(low):
-        topic = next((key for key, pattern in by_topic if pattern.match(low, m.start())), "")
-        if not topic:
-            continue
+    found = [(key, m) for m in scan.finditer(low)
+             for key in [next((k for k, pattern in by_topic if pattern.match(low, m.start())), "")] if key]
+    if any(key == "trade" for key, _ in found):
+        found = [(key, m) for key, m in found if key == "trade" or not GOODS.match(low, m.start())]
+    for topic, m in found:
         # two cues in one word ("транспортно-логистической") name the topic once
         if topic not in last_end or any(c.isspace() for c in low[last_end[topic]:m.start()]):
             counts[topic] = counts.get(topic, 0) + 1
