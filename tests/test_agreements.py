@@ -209,3 +209,10 @@ def test_a_rerun_reads_the_agreements_back_from_the_corpus_snapshot(tmp_path):
     for name in ("agreements", "agreement_reports", "topic_sentences"):
         pd.testing.assert_frame_equal(getattr(first, name), getattr(again, name))
     assert again.agreements["due_year"].dtype == "Int64"
+
+
+def test_a_due_year_belongs_to_the_mention_it_stands_by():
+    text = ("Жапаров перечислил проекты: индустриальный торгово-логистический комплекс на границе, который "
+            "планируется запустить в следующем году, и строительство автодороги Алматы — Иссык-Куль.")
+    due = {r.agreement_id: r.due_year for r in reports(text)}
+    assert due == {"itlc": 2026, "issyk-kul-almaty-road": None}

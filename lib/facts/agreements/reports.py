@@ -22,7 +22,7 @@ import pandas as pd
 from lib.articles.countries import countries, text_countries
 from lib.articles.sentences import Sentence, sentences
 from lib.facts.agreements import catalogue
-from lib.facts.agreements.status import FUTURE_SIGN, SIGNED, Status, sentence_status
+from lib.facts.agreements.status import FUTURE_SIGN, SIGNED, Status, due_year, sentence_status
 from lib.facts.topics import sentence_topics
 from lib.records import AGREEMENT_REPORT_COLUMNS, TEXT_COUNTRIES, empty
 
@@ -112,6 +112,7 @@ def _sentence_reports(s: Sentence, low: str, published: date | None, inherited: 
         return all(end <= a or start >= b for a, b in claimed)
 
     others: set[str] | None = None  # found when first needed: most gated sentences name nothing
+    pending: list[tuple[int, int, catalogue.Entry, str, str, str]] = []
     for entry in catalogue.entries():
         if not any(t in low for t in entry.triggers):
             continue  # a plain substring test costs far less than the entry's cues
@@ -133,11 +134,16 @@ def _sentence_reports(s: Sentence, low: str, published: date | None, inherited: 
             start = min(m.start(), document.start()) if document is not None else m.start()
             end = max(m.end(), document.end()) if document is not None else m.end()
             claimed.append((start, min(end, own)))
-            clause = _clause(low[:own], start, min(end, own))
-            status = sentence_status(clause, kind, published, inherited)
-            due = status.due_year or (entry.due_year if status.status in {"planned", "signed"} else None)
-            found.append(_report(s, agreement_id, kind, title, entry.topic, entry.countries, status, due))
+            pending.append((start, min(end, own), entry, agreement_id, kind, title))
             break
+    pending.sort(key=lambda p: p[0])
+    for i, (start, end, entry, agreement_id, kind, title) in enumerate(pending):
+        status = sentence_status(_clause(low[:own], start, end), kind, published, inherited)
+        # A due year belongs to the mention before it: "ИТЛК, который планируется запустить в следующем году,
+        # … и строительство автодороги" gives the complex a year, not the road.
+        segment = low[start if i else 0: pending[i + 1][0] if i + 1 < len(pending) else own]
+        due = due_year(segment, published) or (entry.due_year if status.status in {"planned", "signed"} else None)
+        found.append(_report(s, agreement_id, kind, title, entry.topic, entry.countries, status, due))
     if others:
         return found
     more = _uncatalogued(s, low[:own], published, free)
