@@ -43,6 +43,21 @@ TOPIC_COLUMNS = ["article_id", "file", "topic", "start", "end", "quote"]
 AGREEMENT_TABLES = ("agreements", "agreement_reports", "topic_sentences")
 AGREEMENT_KINDS = ["agreement", "project", "commitment"]
 AGREEMENT_STATUSES = ["signed", "planned", "in_progress", "completed", "stalled", "mentioned"]
+# The fixed list of agenda topics (DESIGN.md), key → label, in the order tables list them; lib/data/topics.csv holds
+# each one's cues.
+TOPIC_LABELS = {
+    "trade": "Trade",
+    "investment_industry": "Investment and industry",
+    "transport_logistics": "Transport and logistics",
+    "water_energy": "Water and energy",
+    "border_customs": "Border and customs",
+    "security": "Security",
+    "agriculture": "Agriculture",
+    "health": "Health",
+    "migration_labour": "Migration and labour",
+    "culture_education": "Culture and education",
+    "environment": "Environment",
+}
 
 LEVELS = ["heads_of_state", "heads_of_government", "foreign_ministers", "parliament", "ministers", "other"]
 STATUSES = ["held", "planned"]

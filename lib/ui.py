@@ -19,6 +19,7 @@ from lib.records import LEVELS, Corpus
 from lib.store.batches import Store, StoreError
 from lib.views import filters as views
 from lib.views.export import to_csv_bytes
+from lib.views.metric import Metric
 
 if TYPE_CHECKING:  # the model and the index load on the first search, not with the dashboard
     from lib.search.encoders import SentenceTransformerEncoder
@@ -321,7 +322,7 @@ def _search_index(corpus_dir: str, root: str, version: str) -> SearchIndex:
     return index
 
 
-def search_index() -> object:
+def search_index() -> SearchIndex:
     """The search index of the current corpus, built once per corpus version (embeddings cached in the store).
 
     The build draws its own progress bar while it encodes; re-encoding is rare because vectors are cached per
@@ -345,10 +346,10 @@ def take_open_article(reader_key: str) -> None:
         st.session_state[reader_key] = st.session_state.pop(OPEN_ARTICLE_KEY)
 
 
-def metrics(items: list[views.Metric]) -> None:
-    """A row of bordered metric cards."""
+def metrics(items: list[Metric], widths: list[int] | None = None) -> None:
+    """A row of bordered metric cards (``widths``: the columns' relative widths, equal by default)."""
     if not items:
         return
-    for column, item in zip(st.columns(len(items)), items, strict=True):
+    for column, item in zip(st.columns(widths or len(items)), items, strict=True):
         column.metric(item.label, item.value, item.delta, help=item.help, border=True,
                       delta_color=item.delta_color)  # type: ignore[arg-type]

@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 from lib import pipeline
 from lib.files import uploads
 from lib.store.batches import Store
+from lib.views import articles
 from lib.views import filters as views
 from lib.views.export import to_csv_bytes
 
@@ -107,7 +108,7 @@ def test_the_csv_download_holds_the_rows_shown(on_seeds, seeds_store):
     corpus = views.prepare(pipeline.build([(SEEDS, ""), (uploads.uploads_folder(seeds_store), uploads.PREFIX)],
                                           Store(seeds_store)))
     view = views.apply_filters(corpus, views.Filters(langs=("en",), pair=views.ALL_PAIRS))
-    csv = pd.read_csv(StringIO(to_csv_bytes(views.articles_table(view.articles)).decode("utf-8-sig")))
+    csv = pd.read_csv(StringIO(to_csv_bytes(articles.articles_table(view.articles)).decode("utf-8-sig")))
     assert csv["file"].tolist() == shown["file"].tolist()
     assert {"file", "article_id", "url"} <= set(csv.columns)
     assert at.get("download_button")[0].label == f"Download these {len(shown)} rows (CSV)"

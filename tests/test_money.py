@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 
 from lib.facts.casefree import Cue, cue
 from lib.facts.trade import cues, money, periods
-from lib.facts.trade.money import find_amounts, format_usd, parse_number, parse_usd
+from lib.facts.trade.money import find_amounts, parse_number, parse_usd
+from lib.views.trade import format_usd
 
 
 @pytest.mark.parametrize("text, value, approximate", [

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from conftest import DEV, SEEDS
 
-from lib.articles import clean
+from lib.articles import page
 from lib.facts.officials import names, titles
 from lib.facts.officials.people import MENTION_COLUMNS, article_mentions, extract_mentions, summarise_officials
 from lib.facts.officials.roster import KINDS, load_officials, name_variants, post_at
@@ -304,7 +304,7 @@ def test_inflections_of_a_name_pymorphy_does_not_know():
 
 def _officials(root: Path) -> pd.DataFrame:
     files, _ = folders.scan([(root, "")])
-    articles = articles_frame([clean.to_article(folders.read_document(f)) for f in files])
+    articles = articles_frame([page.to_article(folders.read_document(f)) for f in files])
     return summarise_officials(extract_mentions(articles), articles)
 
 

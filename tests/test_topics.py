@@ -1,11 +1,14 @@
 """Agenda topics: cues in both languages, lists of spheres, an agreement's topic, the articles' and meetings'
 topics columns."""
 
+import csv
+
 import pandas as pd
 import pytest
 
 from lib.articles.sentences import sentences
 from lib.facts import topics
+from lib.records import TOPIC_LABELS
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
@@ -28,6 +31,8 @@ def test_sentence_topics(sentence, expected):
 
 
 def test_every_topic_of_the_list_has_a_label_and_cues():
+    with topics.TOPICS_CSV.open(encoding="utf-8") as handle:
+        assert [row["topic"] for row in csv.DictReader(handle)] == list(TOPIC_LABELS)
     keys = [t.key for t in topics.topic_list()]
     assert keys == ["trade", "investment_industry", "transport_logistics", "water_energy", "border_customs",
                     "security", "agriculture", "health", "migration_labour", "culture_education", "environment"]

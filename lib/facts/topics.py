@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from lib.articles.sentences import Sentence, sentences
-from lib.records import TOPIC_COLUMNS, empty
+from lib.records import TOPIC_COLUMNS, TOPIC_LABELS, empty
 
 TOPICS_CSV = Path(__file__).resolve().parent.parent / "data" / "topics.csv"
 # Four spheres named once each in one sentence are a list of spheres, not the subject of the sentence; so are
@@ -47,11 +47,9 @@ class TopicSentence:
     quote: str
 
 
-@functools.cache
 def topic_list() -> tuple[Topic, ...]:
-    """The fixed list of agenda topics, in the order of the data file."""
-    with TOPICS_CSV.open(encoding="utf-8") as handle:
-        return tuple(Topic(row["topic"], row["label"]) for row in csv.DictReader(handle))
+    """The fixed list of agenda topics (lib.records.TOPIC_LABELS), in order."""
+    return tuple(Topic(key, label) for key, label in TOPIC_LABELS.items())
 
 
 @functools.cache

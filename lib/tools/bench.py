@@ -49,8 +49,8 @@ from lib.tools.bench_model import (
     measure_search,
 )
 from lib.tools.timing import cpu_seconds, timed
-from lib.views import detail
 from lib.views import filters as views
+from lib.views import timeline
 
 T = TypeVar("T")
 
@@ -219,9 +219,9 @@ def measure_filter(built: Corpus) -> dict[str, object]:
         step["filter_options"], _ = timed(lambda: views.filter_options(prepared))
         # partial, not a lambda with defaults: mypy cannot type a lambda whose parameters the Callable[[], T] lacks.
         step["apply_filters"], view = timed(partial(views.apply_filters, prepared, filters))
-        step["meetings_table"], _ = timed(partial(views.meetings_table, view.meetings))
-        step["timeline_frame"], _ = timed(partial(detail.timeline_frame, view.meetings, view.articles))
-        step["meeting_choices"], _ = timed(partial(detail.meeting_choices, view.meetings))
+        step["meetings_table"], _ = timed(partial(timeline.meetings_table, view.meetings))
+        step["timeline_frame"], _ = timed(partial(timeline.timeline_frame, view.meetings, view.articles))
+        step["meeting_choices"], _ = timed(partial(timeline.meeting_choices, view.meetings))
         samples.append(1000 * sum(step.values()))
         parts.append(step)
     return {

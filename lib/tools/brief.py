@@ -13,8 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from lib.facts.topics import topic_list
-from lib.records import Corpus
+from lib.records import TOPIC_LABELS, Corpus
 
 DEFAULT_DAYS = 7
 PAIR = {"KZ", "KG"}  # the brief is about this pair: meetings of other pairs are left out
@@ -157,7 +156,7 @@ def _agreements(reports: pd.DataFrame, files: set[str]) -> list[str]:
         history = " → ".join(f"{STATUS_WORDS[s]} ({d})" for s, d in zip(group["status"], group["date"], strict=True))
         due = first["due_year"]
         due_text = f"; due {int(due)}" if due is not None and not pd.isna(due) else ""
-        topic = {t.key: t.label for t in topic_list()}.get(str(first["topic"]), "no topic").lower()
+        topic = TOPIC_LABELS.get(str(first["topic"]), "no topic").lower()
         out.append(f"- {first['title']} ({first['kind']}, {topic}): {history}{due_text}. "
                    f"{_cite(group['file'].tolist())}")
     return out + [""]
@@ -170,7 +169,7 @@ def _topics(in_range: pd.DataFrame) -> list[str]:
         for file, topics in zip(in_range["file"].tolist(), in_range["topics"].tolist(), strict=True):
             for topic in _items(topics):
                 counts.setdefault(topic, []).append(file)
-    labels = {t.key: t.label for t in topic_list()}
+    labels = TOPIC_LABELS
     leading = sorted(counts.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:LEADING_TOPICS]
     for topic, cited in leading:
         out.append(f"- {labels.get(topic, topic)}: {len(cited)} of {len(in_range)} articles. {_cite(cited)}")

@@ -2,7 +2,8 @@
 every report with its quote, and the share of articles and meetings per agenda topic per quarter.
 
 The sidebar's filters (dates, officials, country pair, outlet, language) choose the articles; an agreement is
-shown when an article it is reported in is chosen, with the status of the latest report among those.
+shown when an article it is reported in is chosen, with its status as of its latest report (in the whole corpus)
+and the reports of the chosen articles as its history. Loads no extractor: agreements come merged in the corpus.
 """
 
 from __future__ import annotations
@@ -13,10 +14,9 @@ from datetime import date
 import pandas as pd
 import plotly.graph_objects as go
 
-from lib.facts.agreements.registry import merge_agreements
-from lib.facts.topics import topic_list
-from lib.records import AGREEMENT_KINDS, AGREEMENT_STATUSES, Corpus
-from lib.views.filters import Metric, cell_items
+from lib.records import AGREEMENT_KINDS, AGREEMENT_STATUSES, TOPIC_LABELS, Corpus
+from lib.views.cells import as_list
+from lib.views.metric import Metric
 
 AGREEMENT_TABLE_COLUMNS = ["title", "kind", "status", "topic", "due_year", "overdue", "first_date", "last_date",
                            "reports", "files", "quote", "agreement_id"]
@@ -45,12 +45,12 @@ class AgreementsView:
 
 
 def topic_label(key: str) -> str:
-    return {t.key: t.label for t in topic_list()}.get(key, key)
+    return TOPIC_LABELS.get(key, key)
 
 
 def options() -> tuple[list[str], list[str], list[str]]:
     """What the status, topic and kind filters offer."""
-    return list(AGREEMENT_STATUSES), [t.key for t in topic_list()], list(AGREEMENT_KINDS)
+    return list(AGREEMENT_STATUSES), list(TOPIC_LABELS), list(AGREEMENT_KINDS)
 
 
 def select(view: Corpus, choice: Choice, today: date) -> AgreementsView:
@@ -62,7 +62,9 @@ def select(view: Corpus, choice: Choice, today: date) -> AgreementsView:
         reports = reports[reports["topic"].isin(choice.topics)]
     if choice.kinds and not reports.empty:
         reports = reports[reports["kind"].isin(choice.kinds)]
-    agreements = merge_agreements(reports.reset_index(drop=True))
+    agreements = view.agreements
+    if not agreements.empty:
+        agreements = agreements[agreements["agreement_id"].isin(set(reports["agreement_id"]))]
     if choice.statuses and not agreements.empty:
         agreements = agreements[agreements["status"].isin(choice.statuses)]
         reports = reports[reports["agreement_id"].isin(set(agreements["agreement_id"]))]
@@ -110,7 +112,7 @@ def topic_shares(articles: pd.DataFrame, meetings: pd.DataFrame, chosen: tuple[s
         totals = quarters[dated].value_counts()
         counts: dict[tuple[str, str], int] = {}
         for quarter, topics in zip(quarters[dated].tolist(), frame.loc[dated, "topics"].tolist(), strict=True):
-            for topic in cell_items(topics) if not isinstance(topics, str) else topics.split("; "):
+            for topic in as_list(topics) if not isinstance(topics, str) else topics.split("; "):
                 if topic and (not chosen or topic in chosen):
                     counts[(quarter, topic)] = counts.get((quarter, topic), 0) + 1
         rows += [{"quarter": q, "topic": topic_label(t), "of": what, "count": n, "share": n / totals[q]}

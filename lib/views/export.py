@@ -14,6 +14,7 @@ from lib.records import (
     MEETING_COLUMNS,
     OFFICIAL_COLUMNS,
     TRADE_COLUMNS,
+    Corpus,
 )
 
 # Columns added after a table's contract was first published go at its end, so readers by position keep working.
@@ -53,7 +54,8 @@ def _cell(value: object) -> object:
     return value
 
 
-def write_export(corpus: object, out: Path) -> None:
+def write_export(corpus: Corpus, out: Path) -> None:
+    """Writes OUT/articles.csv, officials.csv, meetings.csv, trade.csv and errors.csv (creating ``out``)."""
     out.mkdir(parents=True, exist_ok=True)
     for name, columns in EXPORT_TABLES.items():
         frame = getattr(corpus, name)

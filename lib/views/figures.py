@@ -1,11 +1,14 @@
-"""Plotly figures of the dashboard: tables from lib/views*.py → go.Figure. They never call streamlit."""
+"""Every plotly figure of the dashboard: the tables of the page modules in lib/views → go.Figure (no streamlit)."""
 
 from __future__ import annotations
+
+import textwrap
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from lib.records import LEVELS
+from lib.views.trade import TradeSummary, format_usd, target_steps, trade_points, trade_summary
 
 LANG_COLOURS = {"ru": "#c0392b", "en": "#2471a3"}
 # Held meetings are solid, planned ones hollow with a dashed outline: told apart at a glance even in greyscale.
@@ -52,7 +55,9 @@ def timeline_figure(frame: pd.DataFrame) -> go.Figure:
         style = STATUS_STYLE.get(str(status), STATUS_STYLE["held"])
         fig.add_scatter(
             x=group["date"], y=group["level"].astype(str).map(LEVEL_NAMES), mode="markers", name=str(status),
-            customdata=group[["participants", "place", "sources", "reports", "meeting_id"]].to_numpy(),
+            customdata=group.assign(participants=group["participants"].map(", ".join),
+                                    sources=group["sources"].map(", ".join))[
+                ["participants", "place", "sources", "reports", "meeting_id"]].to_numpy(),
             marker={"size": 12 + 6 * group["reports"].clip(upper=6), "color": style["color"],
                     "symbol": style["symbol"], "line": style["line"]},
             hovertemplate=("<b>%{x|%d %b %Y}</b> · " + str(status) + "<br>%{customdata[0]}"
@@ -87,3 +92,91 @@ def who_met_whom_figure(matrix: pd.DataFrame) -> go.Figure:
         text=matrix.where(matrix > 0, "").astype(str).to_numpy(), texttemplate="%{text}"))
     fig.update_yaxes(autorange="reversed")
     return _layout(fig, max(300, 40 * len(matrix) + 120))
+
+
+def _wrap(text: object, width: int = 80) -> str:
+    return "<br>".join(textwrap.wrap(str(text), width)) if isinstance(text, str) else ""
+
+
+def _date(value: object) -> str:
+    return value.strftime("%Y-%m-%d") if isinstance(value, pd.Timestamp) and not pd.isna(value) else "date unknown"
+
+
+def trade_figure(trade: pd.DataFrame, articles: pd.DataFrame) -> go.Figure:
+    """Turnover over time: one series per period length, targets as steps, and the projection with its
+    assumption written on the chart. Hover shows value, period, growth, outlet, date and quote."""
+    points, steps = trade_points(trade, articles), target_steps(trade, articles)
+    summary = trade_summary(trade, articles)
+    fig = go.Figure()
+    fig.update_layout(template="plotly_white", yaxis={"title": "US$ billion", "rangemode": "tozero"},
+                      xaxis_title="end of reported period",
+                      hovermode="closest", legend={"orientation": "h", "y": -0.2}, margin={"t": 60})
+    if points.empty and steps.empty:
+        fig.add_annotation(text="No trade figures in the selected articles", showarrow=False,
+                           xref="paper", yref="paper", x=0.5, y=0.5)
+        return fig
+    symbols = {"full year": "circle", "period not stated": "diamond-open"}
+    for series, group in points.groupby("series", sort=False):
+        start = pd.to_datetime(group["period_start"], format="%Y-%m", errors="coerce")
+        hover = [
+            f"<b>{format_usd(r.value_usd)}</b>{' (approx.)' if r.approximate else ''}<br>period: {r.period_label}"
+            f"<br>growth: {'n/a' if pd.isna(r.growth_pct) else f'{r.growth_pct:+g}%'}<br>{r.outlet}, "
+            f"{_date(r.published)}<br><i>{_wrap(r.quote)}</i>"
+            for r in group.itertuples()
+        ]
+        fig.add_trace(go.Scatter(
+            x=group["x"], y=group["value_usd"] / 1e9, mode="markers", name=f"reported: {series}",
+            marker={"size": 10, "symbol": symbols.get(str(series), "circle-open"), "line": {"width": 2}},
+            hovertext=hover, hoverinfo="text", legendgroup=str(series),
+        ))
+        if series not in ("full year", "period not stated"):  # the span the partial figure covers
+            xs: list[object] = []
+            ys: list[object] = []
+            for s, r in zip(start, group.itertuples(), strict=True):
+                xs += [s, r.x, None]
+                ys += [r.value_usd / 1e9, r.value_usd / 1e9, None]
+            fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line={"width": 1, "dash": "dot"},
+                                     legendgroup=str(series), showlegend=False, hoverinfo="skip"))
+    _add_targets(fig, steps, points)
+    _add_projection(fig, summary)
+    return fig
+
+
+def _add_targets(fig: go.Figure, steps: pd.DataFrame, points: pd.DataFrame) -> None:
+    dated = steps[steps["first_stated"].notna()].reset_index(drop=True)
+    if dated.empty:
+        return
+    horizon = max([pd.Timestamp.today().normalize()] + [x for x in points["x"] if not pd.isna(x)])
+    for i, step in dated.iterrows():
+        # A target holds until the next one is announced; the newest holds until its due year (or today).
+        if i + 1 < len(dated):
+            end = dated.loc[i + 1, "first_stated"]
+        else:
+            end = max(horizon, pd.Timestamp(int(step.due_year), 12, 31)) if not pd.isna(step.due_year) else horizon
+        due = f", due {step.due_year}" if not pd.isna(step.due_year) else ""
+        label = f"target {format_usd(step.value_usd)} (set {step.first_stated:%Y-%m}{due})"
+        fig.add_trace(go.Scatter(
+            x=[step.first_stated, end], y=[step.value_usd / 1e9] * 2, mode="lines",
+            line={"shape": "hv", "dash": "dash"},
+            name=label, hovertext=f"{label}<br>{step.outlet}<br><i>{_wrap(step.quote)}</i>", hoverinfo="text",
+        ))
+        if not pd.isna(step.due_year):
+            fig.add_trace(go.Scatter(
+                x=[pd.Timestamp(int(step.due_year), 12, 31)], y=[step.value_usd / 1e9], mode="markers",
+                marker={"symbol": "star", "size": 12}, name=f"due {step.due_year}", hoverinfo="text",
+                hovertext=f"{format_usd(step.value_usd)} due by {step.due_year}", showlegend=False,
+            ))
+
+
+def _add_projection(fig: go.Figure, summary: TradeSummary) -> None:
+    if summary.latest_full_year is not None and summary.projected_year is not None and summary.current_target_usd:
+        start = pd.Timestamp(summary.latest_full_year, 12, 31)
+        end = pd.Timestamp(summary.projected_year, 12, 31)
+        base = summary.latest_full_year_usd or 0.0
+        fig.add_trace(go.Scatter(
+            x=[start, end], y=[base / 1e9, summary.current_target_usd / 1e9], mode="lines",
+            line={"dash": "dot", "width": 2}, name=f"projection: target reached in {summary.projected_year}",
+            hovertext=summary.assumption, hoverinfo="text",
+        ))
+    fig.add_annotation(text=summary.assumption, xref="paper", yref="paper", x=0, y=1.08, showarrow=False,
+                       xanchor="left", font={"size": 12})

@@ -3,7 +3,8 @@
 Input: any text (English or Russian). Output: ``Amount`` spans with the value in USD and whether the wording
 is approximate ("about", "около", "превысил"). Only US-dollar amounts are returned: a sum in tenge, som or
 euros is not a trade turnover figure in the reporting this project reads. Values are computed with
-``Decimal`` so "1.317 billion" is exactly 1_317_000_000, which lets ``parse_usd(format_usd(x)) == x`` hold.
+``Decimal`` so "1.317 billion" is exactly 1_317_000_000, which lets ``parse_usd(format_usd(x)) == x`` hold (the
+formatter is lib/views/trade.py's: showing an amount is the views' part).
 """
 
 from __future__ import annotations
@@ -169,18 +170,3 @@ def parse_usd(text: str) -> float | None:
     """The first US-dollar amount in ``text`` (None when there is none). Never raises."""
     found = find_amounts(text)
     return found[0].value if found else None
-
-
-def format_usd(value: float, lang: str = "en") -> str:
-    """A readable amount: 1.3e9 → "$1.3 billion" (en) or "1,3 млрд долларов" (ru); exact to the dollar."""
-    number = Decimal(str(value))
-    for word_en, word_ru, factor in (("billion", "млрд", Decimal(10) ** 9), ("million", "млн", Decimal(10) ** 6)):
-        if abs(number) >= factor:
-            scaled = format(number / factor, "f")
-            scaled = scaled.rstrip("0").rstrip(".") if "." in scaled else scaled
-            if lang == "ru":
-                return f"{scaled.replace('.', ',')} {word_ru} долларов"
-            return f"${scaled} {word_en}"
-    plain = format(number, "f")
-    plain = plain.rstrip("0").rstrip(".") if "." in plain else plain
-    return f"{plain.replace('.', ',')} долларов" if lang == "ru" else f"${plain}"
