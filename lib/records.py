@@ -30,8 +30,38 @@ MENTION_COLUMNS = ["article_id", "person", "country", "role", "listed", "start",
 # The articles table as stored also lists the countries each article's own text names.
 TEXT_COUNTRIES = "text_countries"  # ";"-joined codes, in the order of the country table
 # The tables of a Corpus, as a re-run reads them back from its snapshot.
-CORPUS_TABLES = ("articles", "officials", "meetings", "trade", "passages", "mentions", "errors")
+CORPUS_TABLES = ("articles", "officials", "meetings", "trade", "passages", "mentions", "errors", "agreements",
+                 "agreement_reports", "topic_sentences")
 ERROR_COLUMNS = ["file", "error"]
+# Agreements, projects and commitments (lib/facts/agreements): one row per report in an article, and one row per
+# agreement however many articles report it; agenda topics with each supporting sentence (lib/facts/topics.py).
+AGREEMENT_REPORT_COLUMNS = [
+    "article_id", "file", "agreement_id", "kind", "title", "topic", "countries", "date", "status", "status_word",
+    "due_year", "quote", "start", "end",
+]
+AGREEMENT_COLUMNS = [
+    "agreement_id", "kind", "title", "topic", "countries", "first_date", "last_date", "due_year", "status", "files",
+    "quote",
+]
+TOPIC_COLUMNS = ["article_id", "file", "topic", "start", "end", "quote"]
+AGREEMENT_TABLES = ("agreements", "agreement_reports", "topic_sentences")
+AGREEMENT_KINDS = ["agreement", "project", "commitment"]
+AGREEMENT_STATUSES = ["signed", "planned", "in_progress", "completed", "stalled", "mentioned"]
+# The fixed list of agenda topics (DESIGN.md), key → label, in the order tables list them; lib/data/topics.csv holds
+# each one's cues.
+TOPIC_LABELS = {
+    "trade": "Trade",
+    "investment_industry": "Investment and industry",
+    "transport_logistics": "Transport and logistics",
+    "water_energy": "Water and energy",
+    "border_customs": "Border and customs",
+    "security": "Security",
+    "agriculture": "Agriculture",
+    "health": "Health",
+    "migration_labour": "Migration and labour",
+    "culture_education": "Culture and education",
+    "environment": "Environment",
+}
 
 LEVELS = ["heads_of_state", "heads_of_government", "foreign_ministers", "parliament", "ministers", "other"]
 STATUSES = ["held", "planned"]
@@ -119,6 +149,9 @@ class Corpus:
     mentions: pd.DataFrame
     errors: pd.DataFrame
     stats: dict[str, int] = field(default_factory=dict)
+    agreements: pd.DataFrame = field(default_factory=lambda: empty(AGREEMENT_COLUMNS))
+    agreement_reports: pd.DataFrame = field(default_factory=lambda: empty(AGREEMENT_REPORT_COLUMNS))
+    topic_sentences: pd.DataFrame = field(default_factory=lambda: empty(TOPIC_COLUMNS))
 
     @classmethod
     def empty(cls) -> Corpus:

@@ -15,7 +15,7 @@ from lib.views import filters as views
 from lib.views.export import to_csv_bytes
 
 PAGES = ["pages/1_Overview.py", "pages/2_Timeline.py", "pages/3_Trade.py", "pages/4_Search.py",
-         "pages/5_Officials.py", "pages/6_Articles.py"]
+         "pages/5_Officials.py", "pages/6_Articles.py", "pages/7_Agreements.py"]
 TIMEOUT = 180  # the first run builds the corpus and loads the embedding model
 
 
@@ -82,6 +82,7 @@ def test_page_renders_on_an_empty_corpus(monkeypatch, tmp_path, page):
     ("pages/4_Search.py", {"lang": "en"}),
     ("pages/5_Officials.py", {"pair": "All countries"}),
     ("pages/6_Articles.py", {"pair": "All countries"}),
+    ("pages/7_Agreements.py", {"lang": "en"}),
 ])
 def test_a_filter_change_changes_the_page(on_seeds, page, params):
     query = {"search-query": "trade turnover"} if page.endswith("Search.py") else None
@@ -150,3 +151,19 @@ def test_choosing_a_person_filters_every_page(on_seeds):
     articles = run("pages/6_Articles.py", {"official": person}).dataframe[0].value
     everyone = run("pages/6_Articles.py").dataframe[0].value
     assert 0 < len(articles) < len(everyone)
+
+
+def test_agreements_page_shows_the_projects_with_their_quotes_and_the_brief(on_seeds):
+    at = run("pages/7_Agreements.py")
+    assert not errors(at)
+    table = at.dataframe[0].value
+    assert {"Industrial trade and logistics complex on the border", "Alternative Issyk-Kul–Almaty road"} <= set(
+        table["title"])
+    assert set(table["kind"]) == {"project"} and table["quote"].str.len().min() > 20
+    history = at.dataframe[1].value
+    assert set(history["file"]) == {"002_ef18829c8c696d30.txt"} and history["quote"].notna().all()
+    labels = [b.label for b in at.get("download_button")]
+    assert any("brief" in label for label in labels)
+    at.multiselect(key="agreements-status").set_value(["stalled"]).run()
+    assert not errors(at)
+    assert any("No agreements" in i.value for i in at.info)

@@ -29,12 +29,15 @@ import numpy as np
 from threadpoolctl import threadpool_limits
 
 from lib import pipeline, settings
-from lib.facts import passages
+from lib.articles import countries
+from lib.articles.sentences import sentences
+from lib.facts import passages, topics
+from lib.facts.agreements import reports as agreement_reports
 from lib.facts.meetings import reports as meetings
 from lib.facts.officials import people
 from lib.facts.trade import turnover
 from lib.files import folders
-from lib.records import Article, Corpus, articles_frame
+from lib.records import TEXT_COUNTRIES, Article, Corpus, articles_frame
 from lib.search.encoders import SentenceTransformerEncoder
 from lib.store.batches import Store
 from lib.tools import synth
@@ -176,6 +179,10 @@ def measure_stages(corpus_dir: Path, store_root: Path, sample: int) -> dict[str,
         stage("meeting_reports", lambda: meetings.extract_reports(frame, mentions))
         stage("trade", lambda: turnover.extract_trade(frame))
         stage("passages", lambda: passages.make_passages(frame))
+        frame[TEXT_COUNTRIES] = countries.text_countries_column(frame)  # the pipeline finds them before facts
+        split = stage("sentences", lambda: [sentences(str(b)) for b in frame["body"].tolist()])
+        stage("agreements", lambda: agreement_reports.extract_agreement_reports(frame, split))
+        stage("topics", lambda: topics.extract_topic_sentences(frame, split))
     count = max(1, len(chosen))
     out: dict[str, object] = {
         "stage_sample_articles": len(chosen),

@@ -12,14 +12,26 @@ from pathlib import Path
 
 import pandas as pd
 
-from lib.records import ARTICLE_COLUMNS, ERROR_COLUMNS, MEETING_COLUMNS, OFFICIAL_COLUMNS, TRADE_COLUMNS, Corpus
+from lib.records import (
+    AGREEMENT_COLUMNS,
+    AGREEMENT_REPORT_COLUMNS,
+    ARTICLE_COLUMNS,
+    ERROR_COLUMNS,
+    MEETING_COLUMNS,
+    OFFICIAL_COLUMNS,
+    TRADE_COLUMNS,
+    Corpus,
+)
 
+# Columns added after a table's contract was first published go at its end, so readers by position keep working.
 EXPORT_TABLES = {
-    "articles": ARTICLE_COLUMNS,
+    "articles": [*ARTICLE_COLUMNS, "topics"],
     "officials": OFFICIAL_COLUMNS,
-    "meetings": MEETING_COLUMNS,
+    "meetings": [*MEETING_COLUMNS, "topics"],
     "trade": TRADE_COLUMNS,
     "errors": ERROR_COLUMNS,
+    "agreements": AGREEMENT_COLUMNS,
+    "agreement_reports": [c for c in AGREEMENT_REPORT_COLUMNS if c != "article_id"],
 }
 
 
