@@ -29,22 +29,24 @@ HERE = Path(__file__).parent
 # set: (files, officials P/R, meetings gold/P/R, trade actual gold/P/R, trade target gold/P/R), measured:
 # heldout  — officials 1.000/0.976, meetings 1.000/1.000 (0.737/0.824 when written), trade 1.000 everywhere
 #            (actual recall 0.600, target precision 0.714 when written)
-# heldout2 — officials 1.000/1.000, meetings 0.895/0.895 (0.611/0.579 when written), trade 1.000 everywhere
+# heldout2 — officials 1.000/1.000, meetings 0.947/0.947 (0.611/0.579 when written), trade 1.000 everywhere
 #            (actual precision 0.778, target recall 0.667 when written)
 # heldout3 — written blind in real outlets' formats (tests/heldout3/FIRST_RUN.md): meetings 0.606/0.769 when
-#            written; 0.821/0.885 with sessions, joining and placing (publication dates then still 0.657).
+#            written; 0.821/0.885 with sessions, joining and placing (publication dates then still 0.657);
+#            0.960/0.923 with real outlets' date formats too (published 1.000, titles 0.829).
 FLOORS = {
     "heldout": {"files": 12, "officials": (41, 0.95, 0.95), "meetings": (17, 0.94, 0.94),
                 "actual": (10, 0.9, 0.9), "target": (6, 0.83, 0.83)},
-    "heldout2": {"files": 14, "officials": (40, 0.95, 0.95), "meetings": (19, 0.89, 0.89),
+    "heldout2": {"files": 14, "officials": (40, 0.95, 0.95), "meetings": (19, 0.94, 0.94),
                  "actual": (7, 0.87, 0.85), "target": (6, 0.83, 0.83)},
-    "heldout3": {"files": 35, "officials": (101, 0.97, 0.95), "meetings": (26, 0.78, 0.84),
-                 "actual": (21, 0.9, 0.9), "target": (12, 0.8, 0.66), "titles": 0.68, "published": 0.63},
+    "heldout3": {"files": 35, "officials": (101, 0.99, 0.96), "meetings": (26, 0.95, 0.92),
+                 "actual": (21, 0.95, 0.95), "target": (12, 0.9, 0.83), "titles": 0.8, "published": 0.97},
 }
 # set: (events reported by several files, of them found whole at least, share of predicted Kazakhstan–Kyrgyzstan
 # meetings placed on the Timeline at least), measured: heldout 1/1, 17/17; heldout2 1/2, 19/19; heldout3 11/14,
-# 22/28 (3/14 and 15/33 when written). A floor is the measure less about one item.
-EVENT_FLOORS = {"heldout": (1, 1, 0.94), "heldout2": (2, 1, 0.94), "heldout3": (14, 10, 0.74)}
+# 22/28 (3/14 and 15/33 when written), then 14/14, 24/25 with publication dates read. A floor is the measure
+# less about one item.
+EVENT_FLOORS = {"heldout": (1, 1, 0.94), "heldout2": (2, 1, 0.94), "heldout3": (14, 13, 0.92)}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
