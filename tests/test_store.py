@@ -287,6 +287,29 @@ def test_a_batch_retired_while_reading_is_read_again(tmp_path, monkeypatch):
     assert len(store.batches("ns")) == 1
 
 
+def test_a_batch_written_while_compacting_is_kept_once(tmp_path, monkeypatch):
+    store = Store(tmp_path)
+    for i in range(4):
+        store.write_batch("ns", {"articles": frame([f"a{i}"])})
+    monkeypatch.setattr(store_module, "COMPACT_AFTER", 3)
+    real_batches = store.batches
+    listings = []
+
+    def list_then_another_writes(namespace: str) -> list[Path]:
+        found = real_batches(namespace)
+        listings.append(found)
+        if len(listings) == 2:  # the compaction has listed its inputs; another process writes a batch now
+            store.write_batch(namespace, {"articles": frame(["late"])})
+        return found
+
+    monkeypatch.setattr(store, "batches", list_then_another_writes)
+    store.compact("ns", {"articles": "article_id"})
+    monkeypatch.setattr(store, "batches", real_batches)
+    rows = list(store.read("ns", "articles")["article_id"])  # no key: every stored row counts
+    assert sorted(rows) == sorted([f"a{i}" for i in range(4)] + ["late"])
+    assert len(store.batches("ns")) == 2  # the merged batch and the late one, which was not retired
+
+
 def test_a_file_where_the_store_folder_should_be_is_a_clear_error(tmp_path):
     (tmp_path / "taken").write_text("x")
     with pytest.raises(StoreError, match="choose another"):

@@ -103,27 +103,7 @@ class Store:
         return self._read_once(namespace, table, key, group)
 
     def _read_once(self, namespace: str, table: str, key: str | None, group: str | None) -> pd.DataFrame | None:
-        frames: list[pd.DataFrame] = []
-        for batch in self.batches(namespace):
-            path = batch / f"{table}.parquet"
-            if not path.exists():
-                continue
-            frame = read_parquet(path)
-            if group is not None and len(frame):
-                frame = frame.assign(**{BATCH_COLUMN: len(frames)})
-            frames.append(frame)
-        if not frames:
-            return None
-        # Empty batches carry no rows but may carry other dtypes (all-null columns): leaving them out keeps a
-        # reused store's dtypes, and so its CSVs, identical to a fresh one's.
-        rows = [f for f in frames if len(f)] or frames[:1]
-        frame = pd.concat(rows, ignore_index=True) if len(rows) > 1 else rows[0].reset_index(drop=True)
-        if group is not None and BATCH_COLUMN in frame.columns and group in frame.columns:
-            first = frame.groupby(group, sort=False, dropna=False)[BATCH_COLUMN].transform("min")
-            frame = frame[frame[BATCH_COLUMN] == first].drop(columns=BATCH_COLUMN).reset_index(drop=True)
-        if key is not None:
-            frame = frame.drop_duplicates(subset=[key], keep="first").reset_index(drop=True)
-        return frame
+        return _read_batches(self.batches(namespace), table, key, group)
 
     def compact(self, namespace: str, keys: dict[str, str], group: str | None = None) -> None:
         """Merge a namespace's batches into one when there are many.
@@ -136,7 +116,9 @@ class Store:
             tables: dict[str, pd.DataFrame] = {}
             names = {p.stem for batch in old for p in batch.glob("*.parquet")}
             for name in sorted(names):
-                frame = self.read(namespace, name, keys.get(name), group=None if name in keys else group)
+                # Only the listed batches: a batch another process wrote meanwhile is not retired with them, so
+                # merging its rows too would store them twice.
+                frame = _read_batches(old, name, keys.get(name), group=None if name in keys else group)
                 if frame is not None:
                     tables[name] = frame
             self.write_batch(namespace, tables)
@@ -290,6 +272,31 @@ SNAPSHOTS_KEPT = 3
 IDLE_NAMESPACE_S = 7 * 24 * 3600
 # A half-written batch whose writer we cannot check (another machine on a shared disk) is stale after this.
 STALE_AFTER_S = 24 * 3600
+
+
+def _read_batches(batches: list[Path], table: str, key: str | None, group: str | None) -> pd.DataFrame | None:
+    """One table's rows in ``batches``, in order, deduplicated as ``Store.read`` says."""
+    frames: list[pd.DataFrame] = []
+    for batch in batches:
+        path = batch / f"{table}.parquet"
+        if not path.exists():
+            continue
+        frame = read_parquet(path)
+        if group is not None and len(frame):
+            frame = frame.assign(**{BATCH_COLUMN: len(frames)})
+        frames.append(frame)
+    if not frames:
+        return None
+    # Empty batches carry no rows but may carry other dtypes (all-null columns): leaving them out keeps a
+    # reused store's dtypes, and so its CSVs, identical to a fresh one's.
+    rows = [f for f in frames if len(f)] or frames[:1]
+    frame = pd.concat(rows, ignore_index=True) if len(rows) > 1 else rows[0].reset_index(drop=True)
+    if group is not None and BATCH_COLUMN in frame.columns and group in frame.columns:
+        first = frame.groupby(group, sort=False, dropna=False)[BATCH_COLUMN].transform("min")
+        frame = frame[frame[BATCH_COLUMN] == first].drop(columns=BATCH_COLUMN).reset_index(drop=True)
+    if key is not None:
+        frame = frame.drop_duplicates(subset=[key], keep="first").reset_index(drop=True)
+    return frame
 
 
 def _copy_first_rows(sources: list[Path], target: Path, key: str) -> None:
