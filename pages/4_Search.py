@@ -15,11 +15,12 @@ if not ui.empty_state(data, "articles"):
         st.warning(ui.md(index.model_sentence), icon=":material/translate:")  # type: ignore[attr-defined]
     else:
         st.caption(ui.md(index.model_sentence))  # type: ignore[attr-defined]
+    ui.dense_notice(index)  # type: ignore[arg-type]
     with st.form("search"):
         left, right = st.columns([5, 1])
-        query = left.text_input("Query", key="search-query", placeholder="e.g. border checkpoint modernisation",
-                                label_visibility="collapsed")
-        k = right.number_input("Results", min_value=1, max_value=50, value=10, key="search-k",
+        query = left.text_input("Query", key="q", bind="query-params", label_visibility="collapsed",
+                                placeholder="e.g. border checkpoint modernisation")
+        k = right.number_input("Results", min_value=1, max_value=50, value=10, key="k", bind="query-params",
                                label_visibility="collapsed")
         st.form_submit_button("Search", type="primary", icon=":material/search:")
     allowed = views.article_ids(data.view)

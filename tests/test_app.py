@@ -83,7 +83,7 @@ def test_page_renders_on_an_empty_corpus(monkeypatch, tmp_path, page):
     ("pages/6_Articles.py", {"pair": "All countries"}),
 ])
 def test_a_filter_change_changes_the_page(on_seeds, page, params):
-    query = {"search-query": "trade turnover"} if page.endswith("Search.py") else None
+    query = {"q": "trade turnover"} if page.endswith("Search.py") else None
     before, after = run(page, state=query), run(page, params, state=query)
     assert not errors(before) and not errors(after)
     assert content(after) != content(before)

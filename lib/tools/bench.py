@@ -35,7 +35,7 @@ from lib.facts.officials import people
 from lib.facts.trade import turnover
 from lib.files import folders
 from lib.records import Article, Corpus, articles_frame
-from lib.search.encoders import SentenceTransformerEncoder
+from lib.search.encoders import SentenceTransformerEncoder, UseEncoder
 from lib.store.batches import Store
 from lib.tools import synth
 from lib.tools.bench_model import (
@@ -230,7 +230,7 @@ def measure_filter(built: Corpus) -> dict[str, object]:
 def measure(n: int, workdir: Path, embed_sample: int = EMBED_SAMPLE, workers: int | None = None,
             stages: bool = True, embed: bool = True, query_rounds: int = QUERY_ROUNDS,
             rank_passages: int = 0, max_queries: int | None = None,
-            encoder: SentenceTransformerEncoder | None = None,
+            encoder: SentenceTransformerEncoder | UseEncoder | None = None,
             backends: bool = False) -> dict[str, object]:
     """Every figure for one corpus size (run it in a fresh process so the memory peak is this size's)."""
     workdir.mkdir(parents=True, exist_ok=True)
