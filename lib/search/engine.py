@@ -15,7 +15,7 @@ from functools import cached_property
 import numpy as np
 import pandas as pd
 
-from lib.search import rank
+from lib.search import rank, tokens
 from lib.search.dense import DenseStatus, DenseVectors, Joined
 from lib.search.encoders import EncodeProgress, Encoder
 from lib.search.expansion import Expander, default_expander, is_russian
@@ -302,9 +302,8 @@ def build_index(articles: pd.DataFrame, passages: pd.DataFrame, encoder: Encoder
     vectors, title_vectors = dense.vectors[n_titles:], dense.vectors[:n_titles]
     memory.release()  # each step's temporaries go back before the next step makes its own (lib/store/memory.py)
     # Each passage is tokenised once: an article's document is its title's tokens and its passages'.
-    lexicon = rank.Lexicon()
-    passage_docs = lexicon.documents(rank.tokenize(t) for t in passages["text"])
-    title_docs = lexicon.documents(rank.tokenize(t) for t in articles["title"].fillna("").astype(str))
+    lexicon, passage_docs, title_docs = tokens.tokenized(articles["title"].fillna("").astype(str), passages["text"],
+                                                         store)
     article_docs = rank.Documents.joined(title_docs, passage_docs, first, ends)
     del title_docs
     article_bm25 = rank.BM25(article_docs, lexicon)

@@ -44,6 +44,7 @@ from lib.tools.bench_model import (
     measure_embedding,
     measure_rank_at,
     measure_search,
+    measure_searchable,
 )
 from lib.tools.timing import cpu_seconds, timed
 from lib.views import detail
@@ -264,6 +265,9 @@ def measure(n: int, workdir: Path, embed_sample: int = EMBED_SAMPLE, workers: in
         if backends:
             # Measured by the driver in a process of its own: three loaded models would inflate this size's peak.
             (workdir / BACKEND_TEXTS).write_text(json.dumps(sample[:BACKEND_SAMPLE], ensure_ascii=False), "utf-8")
+        result.update(measure_searchable(built, encoder, workdir / "searchable-store", float(result["first_run_s"]),  # type: ignore[arg-type]
+                                         result.get("embed_passages_per_s")))  # type: ignore[arg-type]
+        gc.collect()
         result.update(measure_search(built, encoder, workdir / "index-store", query_rounds, max_queries))
     if rank_passages:
         result.update(measure_rank_at(rank_passages))
