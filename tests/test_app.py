@@ -149,3 +149,12 @@ def test_choosing_a_person_filters_every_page(on_seeds):
     articles = run("pages/6_Articles.py", {"official": person}).dataframe[0].value
     everyone = run("pages/6_Articles.py").dataframe[0].value
     assert 0 < len(articles) < len(everyone)
+
+
+def test_the_search_query_and_k_live_in_the_page_address(on_seeds):
+    at = run("pages/4_Search.py", {"q": "trade turnover", "k": "2"})
+    assert not errors(at)
+    assert at.text_input(key="q").value == "trade turnover" and at.number_input(key="k").value == 2
+    shown = at.dataframe[0].value
+    assert len(shown) == 2
+    assert any("Universal Sentence Encoder Multilingual v3" in c.value for c in at.caption)
