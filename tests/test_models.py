@@ -89,7 +89,8 @@ def test_a_failed_download_says_why_and_search_keeps_working(monkeypatch, hub):
 
     monkeypatch.setattr(huggingface_hub, "snapshot_download", unreachable)
     encoder = encoders.load_encoder(NAME)
-    assert encoder.info.fallback and "could not be downloaded (ConnectionError: no route to host)" in encoder.info.reason
+    assert encoder.info.fallback
+    assert "could not be downloaded (ConnectionError: no route to host)." in encoder.info.reason
 
 
 def test_a_local_folder_is_loaded_as_it_is(hub):

@@ -266,7 +266,8 @@ def measure(n: int, workdir: Path, embed_sample: int = EMBED_SAMPLE, workers: in
             # Measured by the driver in a process of its own: three loaded models would inflate this size's peak.
             (workdir / BACKEND_TEXTS).write_text(json.dumps(sample[:BACKEND_SAMPLE], ensure_ascii=False), "utf-8")
         result.update(measure_searchable(built, encoder, workdir / "searchable-store", float(result["first_run_s"]),  # type: ignore[arg-type]
-                                         result.get("embed_passages_per_s")))  # type: ignore[arg-type]
+                                         result.get("embed_passages_per_s"),  # type: ignore[arg-type]
+                                         float(result["first_run_cpu_s"])))  # type: ignore[arg-type]
         gc.collect()
         result.update(measure_search(built, encoder, workdir / "index-store", query_rounds, max_queries))
     if rank_passages:
