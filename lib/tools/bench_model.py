@@ -96,9 +96,9 @@ def measure_embedding(texts: list[str], store_root: Path,
 
 
 def _bare_encode(encoder: SentenceTransformerEncoder | UseEncoder, texts: list[str]) -> np.ndarray:
-    model = encoder.model  # the bare model is what is compared
     if isinstance(encoder, UseEncoder):
         return np.asarray(encoder.model.encode(texts), dtype=np.float32)
+    model = encoder.model  # the bare model is what is compared
     # The encoder holds the sentence-transformers model as an object: that library is imported lazily.
     return np.asarray(model.encode(texts, batch_size=encoder.batch_size, normalize_embeddings=True,  # type: ignore[attr-defined]
                                    convert_to_numpy=True, show_progress_bar=False), dtype=np.float32)
