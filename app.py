@@ -11,6 +11,7 @@ nav = st.navigation([
     st.Page("pages/4_Search.py", title="Search", icon=":material/search:"),
     st.Page("pages/5_Officials.py", title="Officials", icon=":material/groups:"),
     st.Page("pages/6_Articles.py", title="Articles", icon=":material/article:"),
+    st.Page("pages/7_Agreements.py", title="Agreements", icon=":material/handshake:"),
 ])
 ui.render_frame()
 nav.run()

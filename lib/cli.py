@@ -6,9 +6,12 @@ import argparse
 import json
 import sys
 import time
+import tomllib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
+
+from tqdm import tqdm
 
 from lib import pipeline, settings
 from lib.records import Corpus
@@ -19,7 +22,7 @@ from lib.search.engine import SearchIndex, build_index
 from lib.search.metrics import score_queries, summarise_scores
 from lib.store.batches import Store, StoreError
 from lib.tools import bench, evaluate
-from lib.views.export import write_export
+from lib.views.export import FORMATS, write_export
 
 SEARCH_COLUMNS = ["query", "rank", "file", "score", "passage"]
 
@@ -31,10 +34,15 @@ def _corpus_args(parser: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m lib", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {version()}")
     sub = parser.add_subparsers(dest="command", required=True)
     export = sub.add_parser("export", help="write articles, officials, meetings, trade and errors as CSV")
     _corpus_args(export)
     export.add_argument("--out", type=Path, required=True, help="folder for the CSV files")
+    export.add_argument("--format", choices=FORMATS, default="csv",
+                        help="csv (default), xlsx (one workbook per table) or parquet (lists and dates typed)")
+    export.add_argument("--quiet", "-q", action="store_true",
+                        help="no progress bar and no summary line (errors are still printed)")
     evaluate = sub.add_parser("evaluate", help="score the corpus against an annotated gold file")
     _corpus_args(evaluate)
     evaluate.add_argument("--gold", type=Path, required=True,
@@ -71,10 +79,39 @@ def _bench_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--workdir", type=Path, default=None, help="where the temporary corpora go (default: /tmp)")
 
 
-def load(args: argparse.Namespace) -> Corpus:
+def version() -> str:
+    """The project's version, as pyproject.toml states it."""
+    with open(settings.PROJECT_ROOT / "pyproject.toml", "rb") as handle:
+        return str(tomllib.load(handle)["project"]["version"])
+
+
+def load(args: argparse.Namespace, progress: pipeline.Progress | None = None) -> Corpus:
     corpus_dir = (args.corpus or settings.get_path("corpus")).resolve()
     store = Store(args.store or settings.get_path("store"))
-    return pipeline.build([(corpus_dir, "")], store)
+    return pipeline.build([(corpus_dir, "")], store, progress=progress)
+
+
+class TerminalProgress:
+    """The pipeline's progress as a tqdm bar on stderr, drawn only when stderr is a terminal (silent when piped)."""
+
+    def __init__(self, stream: TextIO | None = None, quiet: bool = False) -> None:
+        self.stream = stream or sys.stderr
+        self.disabled = quiet or not self.stream.isatty()
+        self.bar: tqdm | None = None
+
+    def __call__(self, done: int, total: int, stage: str) -> None:
+        if self.disabled:
+            return
+        if self.bar is None or self.bar.total != total:
+            self.close()
+            self.bar = tqdm(total=total, desc=stage, unit="file", file=self.stream, dynamic_ncols=True, leave=False)
+        self.bar.set_description(stage, refresh=False)
+        self.bar.update(done - self.bar.n)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
 
 
 # ---- search's console output: the model notice and the progress bar go to stderr, the CSV to stdout ----------
@@ -130,12 +167,17 @@ def print_query_scores(corpus: Corpus, store_path: Path | None, queries_path: Pa
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    corpus = load(args)
-    write_export(corpus, args.out)
+    progress = TerminalProgress(quiet=args.quiet)
+    try:
+        corpus = load(args, progress)
+    finally:
+        progress.close()
+    write_export(corpus, args.out, args.format)
     stats = corpus.stats
-    print(f"{len(corpus.articles)} articles, {len(corpus.officials)} official mentions, {len(corpus.meetings)} "
-          f"meetings, {len(corpus.trade)} trade figures; {len(corpus.errors)} files not read "
-          f"(parsed {stats.get('parsed', 0)} of {stats.get('files', 0)} files, the rest from the store) → {args.out}")
+    if not args.quiet:
+        print(f"{len(corpus.articles)} articles, {len(corpus.officials)} official mentions, {len(corpus.meetings)} "
+              f"meetings, {len(corpus.trade)} trade figures; {len(corpus.errors)} files not read (parsed "
+              f"{stats.get('parsed', 0)} of {stats.get('files', 0)} files, the rest from the store) → {args.out}")
     return 0 if len(corpus.articles) else 1
 
 

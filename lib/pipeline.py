@@ -22,12 +22,16 @@ from threadpoolctl import threadpool_limits
 
 from lib import lifetime
 from lib.articles import countries, page
-from lib.facts import passages
+from lib.articles.sentences import Sentences
+from lib.facts import passages, topics
+from lib.facts.agreements import registry as agreement_registry
+from lib.facts.agreements import reports as agreement_reports
 from lib.facts.meetings import reports as meetings
 from lib.facts.officials import people
 from lib.facts.trade import turnover
 from lib.files import folders as corpus
 from lib.records import (
+    AGREEMENT_REPORT_COLUMNS,
     ARTICLE_COLUMNS,
     CORPUS_TABLES,
     ERROR_COLUMNS,
@@ -35,6 +39,7 @@ from lib.records import (
     OFFICIAL_COLUMNS,
     PASSAGE_COLUMNS,
     TEXT_COUNTRIES,
+    TOPIC_COLUMNS,
     TRADE_COLUMNS,
     Article,
     Corpus,
@@ -53,7 +58,7 @@ LIB_DIR = Path(__file__).resolve().parent
 FACT_SOURCES = ("files", "articles", "facts", "data", "records.py", "settings.py", "pipeline.py")
 FACTS_PREFIX = "facts-"
 # Per-article fact tables, each with an article_id column, and the key that makes a row unique in the cache.
-FACT_TABLES = ("mentions", "officials", "reports", "trade", "passages")
+FACT_TABLES = ("mentions", "officials", "reports", "trade", "passages", "agreement_reports", "topic_sentences")
 # The articles table as built: the records' columns and the countries each article's text names.
 ARTICLE_TABLE_COLUMNS = [*ARTICLE_COLUMNS, TEXT_COUNTRIES]
 # Articles are cleaned in batches so memory stays flat and a crash loses one batch of work at most.
@@ -81,14 +86,23 @@ def extract_facts(articles: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """The per-article stages, in order; each returns a table keyed by article_id."""
     # natasha's NER multiplies tiny matrices: OpenBLAS waking its threads for each costs ~50x the product
     # itself on this kind of machine (150 ms vs 3 ms a sentence), and parallelism comes from processes anyway.
+    # Each body is split into sentences once, line by line as an extractor first asks, for every extractor.
+    texts = {article_id: Sentences(body) for article_id, body in zip(articles["article_id"], articles["body"],
+                                                                      strict=True) if isinstance(body, str)}
     with threadpool_limits(limits=1, user_api="blas"):
-        mentions = people.extract_mentions(articles)
+        mentions = people.extract_mentions(articles, texts)
+        split = [(texts.get(article_id) or Sentences(str(body))).spans
+                 for article_id, body in zip(articles["article_id"], articles["body"], strict=True)]
+        agreements = agreement_reports.extract_agreement_reports(articles, split)
         return {
             "mentions": mentions,
             "officials": people.summarise_officials(mentions, articles),
-            "reports": meetings.extract_reports(articles, mentions),
-            "trade": turnover.extract_trade(articles),
-            "passages": passages.make_passages(articles),
+            "reports": meetings.extract_reports(articles, mentions, texts),
+            "trade": turnover.extract_trade(articles, texts),
+            "passages": passages.make_passages(articles, texts),
+            "agreement_reports": agreements,
+            "topic_sentences": topics.with_agreement_topics(topics.extract_topic_sentences(articles, split),
+                                                            agreements),
         }
 
 
@@ -120,13 +134,13 @@ def build(roots: Iterable[tuple[Path, str]], store: Store, progress: Progress | 
 
     todo = [(f, h) for f, h in hashed if h not in known_hashes]
     done = 0
+    if progress and todo:
+        progress(0, len(todo), "reading and extracting")
     for chunk, (file_rows, tables) in _process(todo, cached_ids, workers):
-        if progress:
-            progress(done, len(todo), "reading and extracting")
         _write(file_rows, tables, store, namespace, cached_ids)
         done += len(chunk)
-    if progress and todo:
-        progress(len(todo), len(todo), "reading and extracting")
+        if progress:
+            progress(done, len(todo), "reading and extracting")
     store.compact(namespace, {"files": "raw_hash", "articles": "article_id"}, group="article_id")
     memory.release()
     built = _assemble(hashed, errors, store, namespace, stats={"files": len(files), "parsed": len(todo)})
@@ -315,13 +329,20 @@ def _assemble(
     error_frame = pd.DataFrame([(e.file, e.error) for e in errors], columns=ERROR_COLUMNS)
     error_frame = error_frame.sort_values("file", kind="stable").reset_index(drop=True)
     stats = {**stats, "articles": len(articles), "errors": len(error_frame)}
+    reported = current("agreement_reports", AGREEMENT_REPORT_COLUMNS)
+    topic_sentences = current("topic_sentences", TOPIC_COLUMNS)
+    articles, merged = topics.with_topics_columns(articles, meetings.merge_meetings(reports, articles),
+                                                  topic_sentences)
     return Corpus(
         articles=articles,
         officials=current("officials", OFFICIAL_COLUMNS),
-        meetings=meetings.merge_meetings(reports, articles),
+        meetings=merged,
         trade=current("trade", TRADE_COLUMNS),
         passages=current("passages", PASSAGE_COLUMNS),
         mentions=current("mentions", MENTION_COLUMNS),
         errors=error_frame,
         stats=stats,
+        agreements=agreement_registry.merge_agreements(reported),
+        agreement_reports=reported,
+        topic_sentences=topic_sentences,
     )

@@ -45,6 +45,9 @@ SETTINGS: list[Setting] = [
             "more on a GPU by its memory), or a number."),
     Setting("max_file_mb", "50", "Files larger than this many megabytes are reported and skipped."),
     Setting("upload_max_mb", "5", "Largest article the browser upload accepts, in megabytes."),
+    Setting("corpus_root", "", "Folder under which dashboard visitors may choose a corpus folder; empty: they read "
+                               "only KK_CORPUS and the browser offers no folder box."),
+    Setting("password", "", "Shared password asked before any dashboard page renders; empty: no password."),
 ]
 
 _BY_NAME = {s.name: s for s in SETTINGS}

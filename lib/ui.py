@@ -4,7 +4,8 @@ sidebar filters (rendered once by app.py, bound to URL query parameters), and re
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -14,11 +15,13 @@ import pandas as pd
 import streamlit as st
 
 from lib import pipeline, settings
-from lib.files import uploads
+from lib.access import password
+from lib.files import roots, uploads
 from lib.records import LEVELS, Corpus
 from lib.store.batches import Store, StoreError
 from lib.views import filters as views
-from lib.views.export import to_csv_bytes
+from lib.views.export import EXPORT_TABLES, to_csv_bytes, to_workbook_bytes, to_xlsx_bytes
+from lib.views.metric import Metric
 
 if TYPE_CHECKING:  # the model and the index load on the first search, not with the dashboard
     from lib.search.encoders import SentenceTransformerEncoder, UseEncoder
@@ -62,14 +65,31 @@ def get_store(root: str) -> Store:
 
 # A resource, not data: st.cache_data would keep the corpus pickled and unpickle a full copy on every rerun
 # (6.6 GB peak at 100,000 articles). Callers get views.shallow copies, so no page can change the shared one.
-@st.cache_resource(show_spinner="Reading articles and extracting facts…", max_entries=2)
+@st.cache_resource(show_spinner=False, max_entries=2)
 def load_corpus(corpus_dir: str, store_root: str, version: str) -> Corpus:
     """The prepared corpus of a folder plus the store's uploads; ``version`` changes when files are added."""
     store = get_store(store_root)
     folder = uploads.uploads_folder(Path(store_root))
     folder.mkdir(parents=True, exist_ok=True)
-    corpus = pipeline.build([(Path(corpus_dir), ""), (folder, uploads.PREFIX)], store)
-    return views.prepare(corpus)
+    # Drawn inside the cached function, in a placeholder emptied at the end: it shows while the corpus is built,
+    # and a cache hit (every other call) replays only the empty placeholder. The counts stay in the sidebar.
+    holder = st.empty()
+    with holder.status("Reading articles and extracting facts…", expanded=False) as status:
+        def progress(done: int, total: int, stage: str) -> None:
+            status.update(label=f"{stage.capitalize()}: {done:,} of {total:,} new files")
+
+        corpus = pipeline.build([(Path(corpus_dir), ""), (folder, uploads.PREFIX)], store, progress=progress)
+        status.update(label="Preparing the filters…")
+        prepared = views.prepare(corpus)
+    holder.empty()
+    return prepared
+
+
+def corpus_counts(corpus: Corpus) -> str:
+    """What the last build read: articles, files, how many were read now rather than taken from the store."""
+    stats = corpus.stats
+    return (f"{len(corpus.articles):,} articles from {stats.get('files', 0):,} files "
+            f"({stats.get('parsed', 0):,} read at the last build, {len(corpus.errors):,} not readable)")
 
 
 def store_root() -> Path:
@@ -77,8 +97,15 @@ def store_root() -> Path:
 
 
 def corpus_dir() -> Path:
+    """The operator's corpus, or the folder a visitor chose under KK_CORPUS_ROOT (the default if it was refused)."""
+    access = roots.access()
     chosen = st.session_state.get(CORPUS_KEY)
-    return Path(chosen).expanduser().resolve() if chosen else settings.get_path("corpus")
+    if access.root is None or chosen is None:
+        return access.default
+    try:
+        return roots.resolve_choice(str(chosen), access.root)
+    except roots.FolderRefused:
+        return access.default
 
 
 def corpus_version() -> str:
@@ -109,16 +136,16 @@ def render_frame() -> None:
     """
     st.session_state[FRAME_KEY] = True
     st.set_page_config(page_title="KZ–KG relations monitor", page_icon=":material/handshake:", layout="wide")
+    require_password()
     st.html(STYLE)
     with st.sidebar:
         with st.expander("Data source", expanded=False):
-            st.text_input("Folder of articles", value=str(settings.get_path("corpus")), key=CORPUS_KEY,
-                          help="Any folder of .txt, .md or .html articles on this machine (setting KK_CORPUS).")
-            st.caption(f"Store: `{store_root()}`")
+            folder_box()
             if st.button("Reload from disk", help="Re-scan the folder (new files are picked up automatically "
                                                   "when added at its top level or uploaded)."):
                 load_corpus.clear()
         corpus = current_corpus()
+        st.caption(corpus_counts(corpus))
         options = views.filter_options(corpus)
         st.header("Filters")
         st.selectbox("Country pair", options.pairs, format_func=views.pair_label, key=K_PAIR,
@@ -135,6 +162,57 @@ def render_frame() -> None:
         st.multiselect("Source outlet", options.sources, key=K_SOURCES, bind="query-params",
                        placeholder="Any outlet")
         st.caption("The filters are in the page address: bookmark or share it to keep this view.")
+
+
+def folder_box() -> None:
+    """The corpus folder: a box for a folder under KK_CORPUS_ROOT when the operator set one, else just its name."""
+    access = roots.access()
+    if access.root is None:
+        st.caption(f"Articles from `{md(access.default.name)}`, chosen by whoever runs this dashboard "
+                   "(KK_CORPUS; set KK_CORPUS_ROOT to let visitors choose a folder under it).")
+        return
+    st.text_input("Folder of articles", value=roots.relative_name(access.default, access.root), key=CORPUS_KEY,
+                  help="A folder under the corpus root: " + ", ".join(
+                      f"`{name}`" for name in published_folders(str(access.root))[1:21]) + " (empty: the whole root).")
+    try:
+        roots.resolve_choice(str(st.session_state.get(CORPUS_KEY) or ""), access.root)
+    except roots.FolderRefused as exc:
+        st.error(f"{exc} Showing `{md(access.default.name)}` instead.", icon=":material/block:")
+
+
+@st.cache_data(show_spinner=False, ttl=300, max_entries=4)
+def published_folders(root: str) -> list[str]:
+    """The folders under the root a visitor may pick (listed again every five minutes, not on every rerun)."""
+    return roots.folders_under(Path(root))
+
+
+@st.cache_resource(show_spinner=False)
+def _throttle() -> password.Throttle:
+    return password.Throttle()  # one for the server: a new tab or session does not reset a client's wait
+
+
+AUTH_KEY = "_signed_in"
+
+
+def require_password() -> None:
+    """Until the visitor types KK_PASSWORD, a password form and nothing else (no-op when no password is set)."""
+    expected = password.required()
+    if not expected or st.session_state.get(AUTH_KEY):
+        return
+    st.title("KZ–KG relations monitor")
+    with st.form("sign-in"):
+        guess = st.text_input("Password", type="password", help="Ask whoever runs this dashboard.")
+        submitted = st.form_submit_button("Open the dashboard", type="primary")
+    if submitted:
+        client = st.context.ip_address or "unknown"
+        throttle = _throttle()
+        time.sleep(throttle.wait(client))
+        if throttle.check(client, guess, expected):
+            st.session_state[AUTH_KEY] = True
+            st.rerun()
+        st.error("Wrong password. Each wrong try makes the next one wait longer.")
+    st.session_state.pop(FRAME_KEY, None)  # so no page takes the frame, and this check, as already done
+    st.stop()
 
 
 def current_filters(options: views.FilterOptions) -> views.Filters:
@@ -156,6 +234,7 @@ def current_filters(options: views.FilterOptions) -> views.Filters:
 
 def page_data() -> PageData:
     """Everything a page renders from; cheap to call (the corpus is cached, filtering is in memory)."""
+    require_password()  # also here: a page can run without app.py (see below), and must not skip the password
     if not st.session_state.pop(FRAME_KEY, False):
         # Streamlit runs a page file on its own when a fresh server's first request is that page's URL (it
         # treats pages/ as an old-style multipage folder until app.py has run once): draw the frame here then,
@@ -165,7 +244,13 @@ def page_data() -> PageData:
     corpus = current_corpus()
     options = views.filter_options(corpus)
     filters = current_filters(options)
-    return PageData(corpus, views.apply_filters(corpus, filters), filters, options, store_root(), corpus_dir())
+    view = views.apply_filters(corpus, filters)
+    with st.sidebar:
+        # Built only when clicked (a workbook of every article's text takes a while).
+        st.download_button("Download this view (Excel, a sheet per table)", data=lambda: to_workbook_bytes(
+            {name: getattr(view, name).reindex(columns=columns) for name, columns in EXPORT_TABLES.items()}),
+            file_name="kzkg-view.xlsx", mime=XLSX_MIME, key="download-view", icon=":material/table_view:")
+    return PageData(corpus, view, filters, options, store_root(), corpus_dir())
 
 
 def filter_to_official(person: str) -> None:
@@ -175,14 +260,39 @@ def filter_to_official(person: str) -> None:
 
 # ---- render helpers ---------------------------------------------------------------------------------------
 
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
 def table(frame: pd.DataFrame, name: str, key: str, columns: list[str] | None = None, **kwargs: object) -> object:
-    """A table and, under it, a CSV download of exactly its rows (formula cells escaped)."""
+    """A table and, under it, CSV and Excel downloads of exactly its rows (formula cells escaped)."""
     shown = frame if columns is None else frame.reindex(columns=columns)
     # streamlit picks an overload by the literal of on_select, which kwargs passed through cannot show
     event = st.dataframe(shown, hide_index=True, key=key, **kwargs)  # type: ignore[call-overload]
-    st.download_button(f"Download these {len(shown)} rows (CSV)", to_csv_bytes(shown), file_name=f"{name}.csv",
-                       mime="text/csv", key=f"download-{key}", icon=":material/download:")
+    with st.container(horizontal=True):
+        st.download_button(f"Download these {len(shown)} rows (CSV)", to_csv_bytes(shown), file_name=f"{name}.csv",
+                           mime="text/csv", key=f"download-{key}", icon=":material/download:")
+        st.download_button("Excel", lambda: to_xlsx_bytes(shown, sheet=name), file_name=f"{name}.xlsx",
+                           mime=XLSX_MIME, key=f"download-xlsx-{key}", icon=":material/download:",
+                           help=f"The same {len(shown)} rows as an Excel workbook")
     return event
+
+
+def linked_choice(label: str, options: Sequence[str], key: str, param: str, where: object = None,
+                  **kwargs: object) -> str | None:
+    """A selectbox whose choice lives in the page address as ``?param=value``, so a link restores it.
+
+    The URL carries the option itself (an id), not the label shown, so links stay valid when labels change.
+    ``where`` is a column or container to draw it in (default: the page).
+    """
+    wanted = st.query_params.get(param)
+    if key not in st.session_state and wanted in options:
+        st.session_state[key] = wanted
+    chosen = (where or st).selectbox(label, options, key=key, **kwargs)  # type: ignore[attr-defined]
+    if chosen is None:
+        st.query_params.pop(param, None)
+    elif st.query_params.get(param) != str(chosen):
+        st.query_params[param] = str(chosen)
+    return chosen
 
 
 def chart(frame: pd.DataFrame, make_figure: Callable[[pd.DataFrame], object], empty_note: str, key: str) -> None:
@@ -196,8 +306,10 @@ def chart(frame: pd.DataFrame, make_figure: Callable[[pd.DataFrame], object], em
 def empty_state(data: PageData, what: str) -> bool:
     """Shows why nothing is there (no articles at all, or the filters) and returns True when that is the case."""
     if data.corpus.articles.empty:
-        st.info(f"No articles yet in `{data.corpus_dir}`. Upload articles on the **Articles** page or choose "
-                "another folder under *Data source* in the sidebar.")
+        # The folder's name only: a visitor of a hosted dashboard has no use for the server's paths.
+        st.info(f"No articles yet in `{md(data.corpus_dir.name)}`. Upload articles on the **Articles** page"
+                + (" or choose another folder under *Data source* in the sidebar." if roots.access().choosable
+                   else "."))
         return True
     if data.view.articles.empty:
         st.warning(f"No {what} match the filters. Widen the date range, clear a filter, or choose "
@@ -340,7 +452,7 @@ def dense_notice(index: SearchIndex) -> None:
         notice()
 
 
-def search_index() -> object:
+def search_index() -> SearchIndex:
     """The search index of the current corpus, built once per corpus version (embeddings cached in the store).
 
     Vectors not yet cached are encoded in the background (``dense_notice`` shows how far); re-encoding is rare
@@ -364,10 +476,10 @@ def take_open_article(reader_key: str) -> None:
         st.session_state[reader_key] = st.session_state.pop(OPEN_ARTICLE_KEY)
 
 
-def metrics(items: list[views.Metric]) -> None:
-    """A row of bordered metric cards."""
+def metrics(items: list[Metric], widths: list[int] | None = None) -> None:
+    """A row of bordered metric cards (``widths``: the columns' relative widths, equal by default)."""
     if not items:
         return
-    for column, item in zip(st.columns(len(items)), items, strict=True):
+    for column, item in zip(st.columns(widths or len(items)), items, strict=True):
         column.metric(item.label, item.value, item.delta, help=item.help, border=True,
                       delta_color=item.delta_color)  # type: ignore[arg-type]

@@ -5,24 +5,24 @@ from functools import partial
 import streamlit as st
 
 from lib import ui
-from lib.views import detail, figures, filters
+from lib.views import figures, timeline
 
 data = ui.page_data()
 st.title("Meetings timeline")
 st.caption("Each marker is one event, however many outlets reported it: filled = held, hollow = planned; "
            "larger = more reports. Click a marker or a table row to read its sources.")
 if not ui.empty_state(data, "articles"):
-    meetings = filters.meetings_table(data.view.meetings)
+    meetings = timeline.meetings_table(data.view.meetings)
     if meetings.empty:
         st.info("No meetings were found in the selected articles. Try 'All countries' or a wider date range.")
     else:
-        timeline = detail.timeline_frame(data.view.meetings, data.view.articles)
-        if timeline.empty:
+        points = timeline.timeline_frame(data.view.meetings, data.view.articles)
+        if points.empty:
             st.info("None of the selected meetings has a known date; they are listed below.")
         else:
-            st.plotly_chart(figures.timeline_figure(timeline), key="timeline-chart", selection_mode="points",
+            st.plotly_chart(figures.timeline_figure(points), key="timeline-chart", selection_mode="points",
                             on_select=partial(ui.select_point, "timeline-chart", "timeline-meeting", 4))
-        undated = len(meetings) - len(timeline)
+        undated = len(meetings) - len(points)
         if undated:
             st.caption(f"{undated} meeting(s) without a known date are in the table only.")
         ids = meetings["meeting_id"].astype(str).tolist()
@@ -30,21 +30,17 @@ if not ui.empty_state(data, "articles"):
         ui.table(meetings, "meetings", key="timeline-table", on_select=partial(
             ui.select_row, "timeline-table", "timeline-meeting", ids), selection_mode="single-row")
 
-        labels = detail.meeting_choices(data.view.meetings)
+        labels = timeline.meeting_choices(data.view.meetings)
         if st.session_state.get("timeline-meeting") not in labels:
             st.session_state.pop("timeline-meeting", None)
-        chosen = st.selectbox("Meeting", ids, format_func=labels.get, key="timeline-meeting")
-        meeting = detail.meeting_row(data.view.meetings, chosen)
+        chosen = ui.linked_choice("Meeting", ids, "timeline-meeting", "meeting", format_func=labels.get)
+        meeting = timeline.meeting_row(data.view.meetings, chosen)
         st.subheader("Details")
-        cols = st.columns([2, 1, 3, 2])
-        cols[0].metric("Date", detail.meeting_when(meeting), border=True)
-        cols[1].metric("Status", str(meeting.get("status") or "—"), border=True)
-        cols[2].metric("Level", str(meeting.get("level") or "other").replace("_", " ").capitalize(), border=True)
-        cols[3].metric("Place", str(meeting.get("place") or "—"), border=True)
-        st.markdown("**Participants:** " + ui.md(", ".join(filters.as_list(meeting.get("participants"))) or "—"))
+        ui.metrics(timeline.meeting_metrics(meeting), widths=[2, 1, 3, 2])
+        st.markdown("**Participants:** " + ui.md(", ".join(meeting["participants"]) or "—"))
         st.markdown("**Evidence**")
-        for quote in detail.meeting_evidence(meeting) or ["(no quote)"]:
+        for quote in timeline.meeting_evidence(meeting) or ["(no quote)"]:
             st.markdown("> " + ui.md(quote))
         st.markdown("**Every source article**")
-        ui.table(detail.meeting_sources(meeting, data.view.articles), "meeting-sources", key="timeline-sources",
+        ui.table(timeline.meeting_sources(meeting, data.view.articles), "meeting-sources", key="timeline-sources",
                  column_config={"published": st.column_config.DateColumn("published")})

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from lib import ui
-from lib.views import filters
+from lib.views import figures
 from lib.views import trade as trade_view
 
 data = ui.page_data()
@@ -16,8 +16,8 @@ if not ui.empty_state(data, "articles"):
         st.info("No trade turnover figures in the selected articles.")
     else:
         summary = trade_view.trade_summary(trade, data.view.articles)
-        ui.metrics(filters.trade_metrics(summary))
-        st.plotly_chart(trade_view.trade_figure(trade, data.view.articles), key="trade-chart")
+        ui.metrics(trade_view.trade_metrics(summary))
+        st.plotly_chart(figures.trade_figure(trade, data.view.articles), key="trade-chart")
         table = trade_view.trade_table(trade, data.view.articles)
         st.subheader(f"{len(table)} reported figures and targets")
         ui.table(table, "trade", key="trade-table",

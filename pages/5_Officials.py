@@ -5,13 +5,13 @@ from functools import partial
 import streamlit as st
 
 from lib import ui
-from lib.views import detail, figures
+from lib.views import figures, officials
 
 data = ui.page_data()
 st.title("Officials")
 st.caption("Posts are those held at each article's date. Click a person to filter every page to them.")
 if not ui.empty_state(data, "articles"):
-    who = detail.whos_who(data.view.officials, data.view.articles)
+    who = officials.whos_who(data.view.officials, data.view.articles)
     if who.empty:
         st.info("No officials were found in the selected articles.")
     else:
@@ -20,7 +20,7 @@ if not ui.empty_state(data, "articles"):
                  column_config={"first_seen": st.column_config.DateColumn("first seen"),
                                 "last_seen": st.column_config.DateColumn("last seen")})
         pick, go = st.columns([3, 1], vertical_alignment="bottom")
-        person = pick.selectbox("Person", who["person"].unique().tolist(), key="officials-person")
+        person = ui.linked_choice("Person", who["person"].unique().tolist(), "officials-person", "person", pick)
         go.button("Filter every page to this person", on_click=ui.filter_to_official, args=(person,),
                   icon=":material/filter_alt:", key="officials-filter")
         with st.expander(f"{len(data.view.officials)} mentions by article (provenance)"):
@@ -28,9 +28,9 @@ if not ui.empty_state(data, "articles"):
     left, right = st.columns(2)
     with left:
         st.subheader("Mentions per month")
-        ui.chart(detail.mentions_per_month(data.view.officials, data.view.articles), figures.mentions_figure,
+        ui.chart(officials.mentions_per_month(data.view.officials, data.view.articles), figures.mentions_figure,
                  "No dated mentions of officials in the selected articles.", key="officials-mentions-chart")
     with right:
         st.subheader("Who met whom")
-        ui.chart(detail.who_met_whom(data.view.meetings), figures.who_met_whom_figure,
+        ui.chart(officials.who_met_whom(data.view.meetings), figures.who_met_whom_figure,
                  "No meetings between officials in the selected articles.", key="officials-matrix")

@@ -5,7 +5,7 @@ from functools import partial
 import streamlit as st
 
 from lib import ui
-from lib.views import detail, filters
+from lib.views import articles, highlight
 
 data = ui.page_data()
 st.title("Articles")
@@ -15,31 +15,31 @@ with st.expander("Add articles", expanded=data.corpus.articles.empty, icon=":mat
 ui.show_upload_report(data.corpus)
 
 if not ui.empty_state(data, "articles"):
-    table = filters.articles_table(data.view.articles)
+    table = articles.articles_table(data.view.articles)
     ids = table["article_id"].tolist()
     ui.table(table, "articles", key="articles-table", selection_mode="single-row",
              on_select=partial(ui.select_row, "articles-table", "articles-reader", ids),
              column_config={"published": st.column_config.DateColumn("published"),
                             "url": st.column_config.LinkColumn("url")})
-    titles = filters.article_choices(table)
+    titles = articles.article_choices(table)
     ui.take_open_article("articles-reader")
     if st.session_state.get("articles-reader") not in titles:
         st.session_state.pop("articles-reader", None)
-    chosen = st.selectbox("Read an article", ids, format_func=titles.get, key="articles-reader")
-    article = filters.article_row(data.view.articles, chosen)
+    chosen = ui.linked_choice("Read an article", ids, "articles-reader", "article", format_func=titles.get)
+    article = articles.article_row(data.view.articles, chosen)
     st.subheader(ui.md(article["title"]), anchor=False)
-    st.caption(filters.article_byline(article))
-    highlights = detail.article_highlights(article, data.view)
+    st.caption(articles.article_byline(article))
+    highlights = articles.article_highlights(article, data.view)
     clean, original = st.columns(2)
     with clean:
         st.markdown(f"**Clean text** · {len(highlights)} extracted facts highlighted: "
                     ":blue-background[officials] :orange-background[meetings] :green-background[trade]")
-        st.html(detail.highlight_html(str(article["body"]), highlights))
+        st.html(highlight.highlight_html(str(article["body"]), highlights))
     with original:
         st.markdown("**Original file** (as stored, shown as text)")
         st.code(ui.original_text(str(data.corpus_dir), str(data.store_root), str(article["file"]),
                                  ui.corpus_version()), language=None, wrap_lines=True, height=640)
-    facts = detail.article_facts(article, data.view)
+    facts = articles.article_facts(article, data.view)
     for name, frame in facts.items():
         if not frame.empty:
             st.markdown(f"**{name.capitalize()} in this article**")

@@ -10,11 +10,12 @@ from streamlit.testing.v1 import AppTest
 from lib import pipeline
 from lib.files import uploads
 from lib.store.batches import Store
+from lib.views import articles
 from lib.views import filters as views
 from lib.views.export import to_csv_bytes
 
 PAGES = ["pages/1_Overview.py", "pages/2_Timeline.py", "pages/3_Trade.py", "pages/4_Search.py",
-         "pages/5_Officials.py", "pages/6_Articles.py"]
+         "pages/5_Officials.py", "pages/6_Articles.py", "pages/7_Agreements.py"]
 TIMEOUT = 180  # the first run builds the corpus and loads the embedding model
 
 
@@ -81,6 +82,7 @@ def test_page_renders_on_an_empty_corpus(monkeypatch, tmp_path, page):
     ("pages/4_Search.py", {"lang": "en"}),
     ("pages/5_Officials.py", {"pair": "All countries"}),
     ("pages/6_Articles.py", {"pair": "All countries"}),
+    ("pages/7_Agreements.py", {"lang": "en"}),
 ])
 def test_a_filter_change_changes_the_page(on_seeds, page, params):
     query = {"q": "trade turnover"} if page.endswith("Search.py") else None
@@ -106,7 +108,7 @@ def test_the_csv_download_holds_the_rows_shown(on_seeds, seeds_store):
     corpus = views.prepare(pipeline.build([(SEEDS, ""), (uploads.uploads_folder(seeds_store), uploads.PREFIX)],
                                           Store(seeds_store)))
     view = views.apply_filters(corpus, views.Filters(langs=("en",), pair=views.ALL_PAIRS))
-    csv = pd.read_csv(StringIO(to_csv_bytes(views.articles_table(view.articles)).decode("utf-8-sig")))
+    csv = pd.read_csv(StringIO(to_csv_bytes(articles.articles_table(view.articles)).decode("utf-8-sig")))
     assert csv["file"].tolist() == shown["file"].tolist()
     assert {"file", "article_id", "url"} <= set(csv.columns)
     assert at.get("download_button")[0].label == f"Download these {len(shown)} rows (CSV)"
@@ -158,3 +160,19 @@ def test_the_search_query_and_k_live_in_the_page_address(on_seeds):
     shown = at.dataframe[0].value
     assert len(shown) == 2
     assert any("Universal Sentence Encoder Multilingual v3" in c.value for c in at.caption)
+
+
+def test_agreements_page_shows_the_projects_with_their_quotes_and_the_brief(on_seeds):
+    at = run("pages/7_Agreements.py")
+    assert not errors(at)
+    table = at.dataframe[0].value
+    assert {"Industrial trade and logistics complex on the border", "Alternative Issyk-Kul–Almaty road"} <= set(
+        table["title"])
+    assert set(table["kind"]) == {"project"} and table["quote"].str.len().min() > 20
+    history = at.dataframe[1].value
+    assert set(history["file"]) == {"002_ef18829c8c696d30.txt"} and history["quote"].notna().all()
+    labels = [b.label for b in at.get("download_button")]
+    assert any("brief" in label for label in labels)
+    at.multiselect(key="agreements-status").set_value(["stalled"]).run()
+    assert not errors(at)
+    assert any("No agreements" in i.value for i in at.info)

@@ -102,7 +102,7 @@ def test_a_small_benchmark_reports_every_figure(small_run):
     assert 0 < r["rank_ms_p50"] <= r["rank_ms_p95"] and 0 < r["search_ms_p50"] <= r["search_ms_p95"]
     assert r["search_queries"] >= 3
     assert set(r["stage_ms_per_article"]) == {"read_clean", "mentions", "officials", "meeting_reports", "trade",
-                                              "passages"}
+                                              "passages", "sentences", "agreements", "topics"}
     assert r["embed_model"] == "hash-stand-in" and r["embed_cached_passages_per_s"] > 0
     assert 0 < r["rank_at_500_passages_ms_p50"] <= r["rank_at_500_passages_ms_p95"]
     assert r["filter_ms"] > 0 and r["peak_rss_mb"] > 50

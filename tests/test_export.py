@@ -82,10 +82,10 @@ def test_an_extractor_bug_on_one_article_costs_only_that_article(tmp_path, monke
 
     real = turnover.extract_trade
 
-    def broken(articles):
+    def broken(articles, texts=None):
         if articles["body"].str.contains("KAZINFORM").any():
             raise RuntimeError("a bug")
-        return real(articles)
+        return real(articles, texts)
 
     monkeypatch.setattr(turnover, "extract_trade", broken)
     result = pipeline.build([(ROOT / "seeds", "")], Store(tmp_path), workers=1)

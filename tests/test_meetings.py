@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lib import pipeline
-from lib.facts.meetings import events
+from lib.facts.meetings import events, joining
 from lib.facts.meetings import reports as meetings
 from lib.facts.meetings.places import find_place
 from lib.records import MEETING_COLUMNS
@@ -22,6 +22,7 @@ COUNTRY = {
     "Kassym-Jomart Tokayev": "KZ", "Sadyr Japarov": "KG", "Akylbek Japarov": "KG", "Askar Mamin": "KZ",
     "Alikhan Smailov": "KZ", "Murat Nurtleu": "KZ", "Zheenbek Kulubaev": "KG", "Sooronbay Jeenbekov": "KG",
     "Olzhas Bektenov": "KZ", "Muratbek Azymbakiev": "KG", "Shavkat Mirziyoyev": "UZ", "Ulukbek Maripov": "KG",
+    "Adylbek Kasymaliev": "KG",
 }
 
 
@@ -782,8 +783,8 @@ def test_who_a_coming_event_belongs_to_is_not_at_the_held_meeting(body, expected
 
 
 def _joined_by_scanning(starts, periods, status, published, articles):
-    """Which dated report each undated one joins, as first written (a scan of the block for each report): the
-    reference that events._cluster's bisection must agree with."""
+    """Which dated report each undated one joins, by a scan of the block for each report: the reference that
+    joining.cluster's bisection must agree with."""
     dated = sorted((i for i in range(len(starts)) if starts[i]), key=lambda i: starts[i])
     joined = {}
     for i in range(len(starts)):
@@ -793,8 +794,13 @@ def _joined_by_scanning(starts, periods, status, published, articles):
             joined[i] = next((j for j in dated if starts[j].strftime("%Y-%m") == periods[i]), None)
         elif status[i] == "planned" and published[i]:
             after = [j for j in dated if articles[j] != articles[i]
-                     and published[i] <= starts[j] <= published[i] + events.ANNOUNCEMENT_WINDOW]
+                     and published[i] <= starts[j] <= published[i] + joining.ANNOUNCEMENT_WINDOW]
             joined[i] = after[0] if after else None
+        elif status[i] == "held":
+            # dated reports here are two days apart or more: each is an event of its own
+            held = [j for j in dated if articles[j] != articles[i] and status[j] == "held" and (
+                published[i] is None or published[i] - joining.RECENT_DAYS <= starts[j] <= published[i])]
+            joined[i] = held[0] if len(held) == 1 else None
         else:
             joined[i] = None
     return joined
@@ -818,7 +824,9 @@ def test_undated_reports_join_the_report_a_scan_of_their_block_would_find(rows):
     published = [BASE_DAY + timedelta(days=row[3]) if row[3] is not None else None for row in rows]
     articles = [f"a{row[4]}" for row in rows]
     pair = [["Kassym-Jomart Tokayev", "Sadyr Japarov"]] * len(rows)
-    labels = events._cluster(starts, [None] * len(rows), periods, status, published, pair, articles)
+    labels = joining.cluster([joining.Item(start, None, period, state, day, tuple(people), article, False, None, None)
+                              for start, period, state, day, people, article in zip(
+                                  starts, periods, status, published, pair, articles, strict=True)])
     for i, j in _joined_by_scanning(starts, periods, status, published, articles).items():
         found = [k for k in range(len(rows)) if starts[k] and labels[k] == labels[i]]
         assert found == ([] if j is None else [j]), (i, rows)

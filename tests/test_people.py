@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from conftest import DEV, SEEDS
 
-from lib.articles import clean
+from lib.articles import page
 from lib.facts.officials import names, titles
 from lib.facts.officials.people import MENTION_COLUMNS, article_mentions, extract_mentions, summarise_officials
 from lib.facts.officials.roster import KINDS, load_officials, name_variants, post_at
@@ -304,7 +304,7 @@ def test_inflections_of_a_name_pymorphy_does_not_know():
 
 def _officials(root: Path) -> pd.DataFrame:
     files, _ = folders.scan([(root, "")])
-    articles = articles_frame([clean.to_article(folders.read_document(f)) for f in files])
+    articles = articles_frame([page.to_article(folders.read_document(f)) for f in files])
     return summarise_officials(extract_mentions(articles), articles)
 
 
@@ -363,3 +363,24 @@ def test_titles_keep_their_offsets_and_kinds(prefix):
     text = prefix + "Президент Токаев, экс-премьер Мамин и политолог Иванов"
     found = [(t.kind, text[t.start:t.end]) for t in titles.find_titles(text)]
     assert found == [("president", "Президент"), ("head_of_government", "экс-премьер"), ("not_official", "политолог")]
+
+
+def test_covered_years_follow_the_table_not_the_clock():
+    from lib.facts.officials.roster import Official, Post, covered_years, load_officials
+
+    table = load_officials()
+    latest = max(d.year for o in table for p in o.posts for d in (p.start, p.end) if d)
+    assert covered_years(table) == range(1991, latest + 3)
+    later = Official("A B", "KZ", ("A",), ("B",), (Post("minister", "Minister", "Министр", date(2031, 9, 1), None),))
+    assert covered_years((*table, later)) == range(1991, 2034)
+    assert covered_years(()) == range(1991, 1994)
+
+
+def test_heavy_components_are_built_once():
+    from lib.articles.morphology import analyzer
+    from lib.facts.officials import ner
+    from lib.facts.officials.gazetteer import gazetteer
+
+    assert analyzer() is analyzer()
+    assert gazetteer() is gazetteer()
+    assert ner.natasha() is ner.natasha()

@@ -7,13 +7,13 @@ from lib.facts.meetings.places import find_place, places, remembering
 
 
 def _plain(text: str) -> str | None:
-    cities, pattern, _ = places()
-    found = pattern.search(text.lower())
+    cities, cue = places()
+    found = cue.pattern.search(text.lower())
     return cities[int(found.lastgroup[1:])] if found and found.lastgroup else None
 
 
 def test_the_shipped_table_has_a_gate():
-    _, _, gate = places()
+    gate = places()[1].gate
     assert gate is not None
     for word in ["Бишкеке", "Оше", "Вене ", "Санкт-Петербурге", "St Petersburg", "Алма-Ате", "Нур-Султаном"]:
         assert find_place(word) is not None and gate.search(word.lower()) is not None

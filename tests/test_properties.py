@@ -7,13 +7,13 @@ from __future__ import annotations
 import csv
 import io
 import unicodedata
-from datetime import date
+from datetime import date, timedelta
 
 import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lib.articles import clean, pubdates
+from lib.articles import clean, metadata, pubdates
 from lib.articles import page as page_reader
 from lib.files import folders
 from lib.records import RawDocument
@@ -88,6 +88,106 @@ def test_parse_date_never_raises(text, lang, reference):
     assert result is None or isinstance(result, date)
 
 
+MONTHS_GENITIVE = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
+                   "ноября", "декабря"]
+MONTHS_SHORT = ["янв", "фев", "мар", "апр", "мая", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"]
+MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December"]
+news_days = st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 31))
+
+
+PAGE_DATE_WORDS = [*DATE_WORDS, "Обновлено", "Бишкекское время 07:27", "БИШКЕК, 21 янв — Sputnik.",
+                   "Бишкек, 27.06.23. /Кабар/.", "USD 87.45", "10:08, 26 мая 2022, Бишкек - 24.kg , Имя ФАМИЛИЯ",
+                   "By Staff on 18 April 2024", "11:44", "© 2022"]
+page_line = st.lists(st.one_of(st.text(max_size=30), st.sampled_from(PAGE_DATE_WORDS)), max_size=4).map(" ".join)
+
+
+@QUICK
+@given(st.lists(st.lists(page_line, max_size=8), min_size=3, max_size=3),
+       st.one_of(st.none(), news_days), st.one_of(st.none(), news_days))
+def test_publication_date_never_raises(parts, saved, seen):
+    head, body, tail = parts
+    result = pubdates.publication_date(pubdates.PageDates(head, body, tail, metadata=saved, seen=seen))
+    assert result is None or result >= pubdates.EARLIEST
+
+
+@QUICK
+@given(news_days, st.integers(0, 23), st.integers(0, 59), st.booleans(),
+       st.text(st.sampled_from("АБВГДЕЖЗИКЛМНОПРСТУФ"), min_size=2, max_size=12))
+def test_a_byline_with_the_time_first_dates_the_article(day, hour, minute, english, surname):
+    place = "Bishkek - 24.kg news agency" if english else "Бишкек - 24.kg"
+    byline = f"{hour:02d}:{minute:02d}, {day.day:02d} {MONTHS_GENITIVE[day.month - 1]} {day.year}, {place} , {surname}"
+    assert pubdates.is_date_line(byline)
+    page = pubdates.PageDates(["USD 87.45", "Заголовок", byline], ["Текст статьи."], [])
+    assert pubdates.publication_date(page) == day
+
+
+@QUICK
+@given(news_days, st.sampled_from(["Бишкек", "Астана", "Ош", "Чолпон-Ата"]),
+       st.sampled_from([". /Кабар/.", " /Кабар/."]))
+def test_a_two_digit_year_dateline_is_read_in_this_century(day, city, agency):
+    line = f"{city}, {day.day:02d}.{day.month:02d}.{day.year % 100:02d}{agency} Стороны обсудили торговлю."
+    assert pubdates.publication_date(pubdates.PageDates(["Заголовок"], [line], [])) == day
+
+
+@QUICK
+@given(news_days, st.integers(-120, 120), st.booleans())
+def test_a_dateline_without_a_year_takes_it_only_from_a_date_nearby(day, offset, english):
+    """The year comes from a full date elsewhere on the page: the dateline's own day when that date is within 45
+    days of it, otherwise a day within 45 days of that date, or none."""
+    if english:
+        line = f"BISHKEK, {MONTHS_EN[day.month - 1]} {day.day} (Kabar) – The sides discussed trade."
+    else:
+        line = f"БИШКЕК, {day.day} {MONTHS_SHORT[day.month - 1]} — Sputnik. Стороны обсудили торговлю."
+    other = day + timedelta(days=offset)
+    page = pubdates.PageDates(["Заголовок", f"Обновлено {other:%d.%m.%Y}"], [line], [])
+    result = pubdates.publication_date(page)
+    if abs(offset) <= pubdates.YEAR_WINDOW_DAYS:
+        assert result == day
+    else:
+        assert result is None or ((result.month, result.day) == (day.month, day.day)
+                                  and abs((result - other).days) <= pubdates.YEAR_WINDOW_DAYS)
+
+
+# A headline: letters at both ends, anything YAML or a key line might trip on between.
+metadata_title = st.tuples(st.sampled_from("aZбД"), st.text(st.sampled_from("abc АБВабв:—-'\"?!#"), max_size=40),
+                           st.sampled_from("xЯ")).map("".join)
+
+
+@QUICK
+@given(news_days, st.one_of(st.none(), metadata_title),
+       st.sampled_from(["yaml", "keys", "bare", "bare-run-on"]),
+       # (a "Title: …" line right under "Date: …" is metadata by any reading, so the page text here has none)
+       st.lists(st.sampled_from(["Президенты обсудили торговлю и транспорт.", "Date of the talks: not yet set.",
+                                 "—", "Стороны подписали соглашение о границе.", "2024-02-06 was a Tuesday."]),
+                min_size=1, max_size=4))
+def test_saved_metadata_is_read_and_the_page_text_kept_whole(day, title, form, sentences):
+    if form == "yaml":
+        lines = ["---", f"date: {day.isoformat()}", *([f"title: {title}"] if title else []), "---"]
+    elif form == "keys":
+        lines = [f"Date: {day.isoformat()}", *([f"Title: {title}"] if title else [])]
+    else:
+        lines = [f" date {day.isoformat()} 11:44"]
+    body = list(sentences)
+    if form == "bare-run-on":
+        lines, body = [], [f" date {day.isoformat()} {sentences[0]}", *sentences[1:]]
+    saved, rest = metadata.split_metadata("\n".join([*lines, *body]))
+    assert saved.published == day
+    assert [line.strip() for line in rest.split("\n") if line.strip()] == list(sentences)
+    if title and form in ("yaml", "keys"):
+        assert saved.title == " ".join(title.split()) or form == "yaml" and saved.title is not None
+
+
+@QUICK
+@given(st.text(max_size=600))
+def test_split_metadata_never_raises_and_keeps_text_without_metadata(text):
+    saved, rest = metadata.split_metadata(text)
+    if saved == metadata.Metadata():
+        assert rest == text
+    else:
+        assert len(rest) <= len(text)
+
+
 # --- cleaning keeps the article ----------------------------------------------------------------------------
 
 EN_SENTENCES = [
@@ -118,9 +218,11 @@ RU_SHORT = ["Он добавил, что работа продолжится.", 
 EN_SHORT = ["He added that the work would continue.", "The talks lasted three hours.",
             "- a road from Bishkek to Almaty;", "- a new checkpoint at Korday;", "Analyst John Smith disagrees."]
 EN_HEAD = ["Home", "News", "Politics | Economy | Society | World", "Search", "Menu", "$ 99.61 +0.03",
-           "EUR 105.20 -0.11", "Login", "Subscribe", "Friday, 20 February 2026"]
+           "EUR 105.20 -0.11", "Login", "Subscribe", "Friday, 20 February 2026", " date 2024-12-05 11:44",
+           "By Dana Omarova in Nation on 18 April 2024", "11:01, 31 августа 2021, Bishkek - 24.kg news agency , A B"]
 RU_HEAD = ["Главная", "Новости", "Политика | Экономика | Общество | В мире", "Поиск", "Меню", "$ 99.61 +0.03",
-           "€ 105.20 -0.11", "Войти", "Подписаться", "пятница, 20 февраля 2026"]
+           "€ 105.20 -0.11", "Войти", "Подписаться", "пятница, 20 февраля 2026", "Date: 2024-02-06",
+           "10:08, 26 мая 2022, Бишкек - 24.kg , Имя ФАМИЛИЯ", "20 апреля 2024, Бишкекское время 07:27"]
 EN_TAIL = ["Share", "Tweet", "Read also", "Read Previous", "Read Next", "Comments (0)", "Tags: Kazakhstan, Kyrgyzstan",
            "Kyrgyzstan to raise electricity tariffs 14.11.2024", "Border crossing reopens 12.11.2024",
            "© 2026 News Agency. All rights reserved.", "Privacy policy", "Most read"]

@@ -301,7 +301,8 @@ def test_exports_are_byte_identical_fresh_reused_and_incremental(tmp_path, monke
     make_corpus(corpus, 24)  # real extractors here: determinism is theirs too
     monkeypatch.setattr(pipeline, "BATCH_SIZE", 7)
     first = export_in_process(corpus, Store(tmp_path / "a"), tmp_path / "out-a")
-    assert set(first) == {"articles.csv", "errors.csv", "meetings.csv", "officials.csv", "trade.csv"}
+    assert set(first) == {"articles.csv", "errors.csv", "meetings.csv", "officials.csv", "trade.csv", "agreements.csv",
+                          "agreement_reports.csv"}
     articles = pd.read_csv(tmp_path / "out-a" / "articles.csv")
     assert len(articles) == 24
     # Reused store (everything cached), and another fresh store.

@@ -7,7 +7,8 @@ import plotly.graph_objects as go
 import pytest
 
 from lib.records import TRADE_COLUMNS, articles_frame, empty
-from lib.views.trade import period_label, target_steps, trade_figure, trade_points, trade_summary, trade_table
+from lib.views.figures import trade_figure
+from lib.views.trade import period_label, target_steps, trade_points, trade_summary, trade_table
 
 
 def _articles() -> pd.DataFrame:

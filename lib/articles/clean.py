@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from lib.articles import pubdates
+from lib.articles import metadata, pubdates
 from lib.records import Article, RawDocument
 
 
@@ -30,7 +30,9 @@ class NoArticleText(Exception):
 # Phrases that open furniture lines in Russian and English news pages: sharing, related links, comments,
 # tags, subscriptions, legal notices, ads. A line *starting* with one is furniture, whatever its length.
 FURNITURE_START = re.compile(
-    r"^(?:поделиться|share|tweet|читайте также|читать также|см\. также|смотрите также|read also|read more|"
+    r"^(?:поделиться|поделитесь|share|tweet|tell (?:a|your) friends?|send (?:this )?to a friend|"
+    r"e-?mail (?:this|(?:to )?a friend)|расскажи(?:те)? друзьям|рассказать друзьям|отправить (?:другу|друзьям)|"
+    r"читайте также|читать также|см\. также|смотрите также|read also|read more|"
     r"see also|related|related news|relevant news|материалы по теме|еще по теме|ещё по теме|другие новости|"
     r"похожие новости|по теме|лента новостей|новости партнеров|партнеры|реклама|advertisement|sponsored|"
     r"теги|метки|tags?|рубрики|разделы|categories|комментари\w*|comments?|оставьте комментарий|"
@@ -46,6 +48,11 @@ FURNITURE_START = re.compile(
     r"support independent|become a member|о нас|about us|about\b|контакты|contacts?\b|редакция\b)",
     re.IGNORECASE,
 )
+# A share widget's row of network names ("Facebook Twitter Telegram WhatsApp"): no article line is only that.
+SOCIAL_ONLY = re.compile(
+    r"^(?:(?:facebook|twitter|x|vk|вконтакте|vkontakte|одноклассники|ok|telegram|whatsapp|viber|linkedin|email|"
+    r"e-mail|print|pinterest|reddit|threads|instagram|youtube|мой мир|livejournal|copy link|"
+    r"скопировать ссылку)[\s|·,/•]*){2,}$", re.IGNORECASE)
 # Phrases that make a line furniture wherever they stand (copyright, legal notices, cookie buttons), and a
 # temperature (a weather widget).
 FURNITURE_PHRASES = (
@@ -179,7 +186,7 @@ def _line(text: str, stop: frozenset[str]) -> Line:
     stripped = BULLET.sub("", text)
     tickers = len(TICKER.findall(text)) if DECIMAL.search(text) else 0
     furniture = bool(
-        FURNITURE_START.match(stripped) or _furniture_anywhere(text)
+        FURNITURE_START.match(stripped) or _furniture_anywhere(text) or SOCIAL_ONLY.match(stripped)
         # A prose sentence may give several dollar figures; a ticker line has little else.
         or (tickers >= 2 and (n < 15 or share < 0.15))
         or (len(SEPARATORS.findall(text)) >= 3 and n < 25 and not SENTENCE_END.search(text))
@@ -271,6 +278,8 @@ def _title(head: list[str], body: list[str], lang: str) -> str:
     """The headline: a repeated line above the body, else the nearest headline-like line above it."""
     candidates = []
     for line in reversed(head[-12:]):
+        if pubdates.is_date_line(line):
+            continue  # a stamp or byline ("10:08, 26 мая 2022, Бишкек - 24.kg , …") is not a headline without its date
         text = TITLE_BADGE.sub("", _strip_date_prefix(line)).strip()
         if _headline_like(text):
             candidates.append(text)
@@ -297,7 +306,8 @@ def _headline_like(text: str) -> bool:
     words = WORD.findall(text)
     if not 3 <= len(words) <= 30 or text.isupper():
         return False
-    if FURNITURE_START.match(text) or _furniture_anywhere(text) or BYLINE.match(text) or pubdates.is_date_line(text):
+    if FURNITURE_START.match(text) or SOCIAL_ONLY.match(text) or _furniture_anywhere(text) or BYLINE.match(text) \
+            or pubdates.is_date_line(text):
         return False
     if SEPARATORS.search(text) or TICKER.search(text) or _digit_share(text) > 0.3:
         return False
@@ -334,7 +344,9 @@ def _source(head: list[str], body: list[str], tail: list[str]) -> str | None:
             break
     if not names and head:
         masthead = head[0]
+        # A language switch ("РУ", "EN") or the page's address is not the outlet's name.
         if (_headline_like(masthead) or masthead.isupper()) and len(WORD.findall(masthead)) <= 5 \
+                and len(masthead) > 2 and "://" not in masthead \
                 and not any(masthead in line for line in head[1:]) and not FURNITURE_START.match(masthead):
             names.append(masthead.title() if masthead.isupper() else masthead)
     unique: list[str] = []
@@ -379,7 +391,8 @@ def _article_id(title: str, body: str) -> str:
 
 def text_article(raw: RawDocument) -> Article:
     """Clean one decoded plain-text or Markdown document; raises NoArticleText when no article text remains."""
-    text = _markdown_to_text(raw.text) if raw.kind == "markdown" else raw.text
+    saved, text = metadata.split_metadata(raw.text)
+    text = _markdown_to_text(text) if raw.kind == "markdown" else text
     lang = detect_lang(text)
     head, body, tail = clean_text(text, lang)
     if not body:
@@ -387,15 +400,16 @@ def text_article(raw: RawDocument) -> Article:
                             "tickers) or the text is too short")
     body_text = "\n".join(body)
     lang = detect_lang(body_text)
-    title = _title(head, body, lang)
-    published = pubdates.publication_date(pubdates.PageDates(head, body, tail))
+    title = saved.title or _title(head, body, lang)
+    published = pubdates.publication_date(
+        pubdates.PageDates(head, body, tail, metadata=saved.published, seen=saved.seen, updated=saved.updated))
     body_text = unicodedata.normalize("NFC", body_text)
     return Article(
         article_id=_article_id(title, body_text),
         file=raw.file,
         title=title,
-        source=_source(head, body, tail),
-        url=_url([*head, *tail]),
+        source=saved.source or _source(head, body, tail),
+        url=saved.url or _url([*head, *tail]),
         lang=lang,
         published=published,
         body=body_text,

@@ -1,7 +1,9 @@
 """HTML pages → clean articles, with trafilatura for the main text and metadata and htmldate for the date.
 
 Scripts, styles, navigation and comments never reach the body: trafilatura drops them, and the body is
-plain text (no markup survives). Where trafilatura finds nothing (markup nested deeper than libxml2 parses, or
+plain text (no markup survives). The date is htmldate's (the page's own markup and meta tags); when the markup
+carries none, the page's visible stamps and bylines are read as in a scraped text page, and last the metadata
+a saver wrote above the markup. Where trafilatura finds nothing (markup nested deeper than libxml2 parses, or
 broken beyond repair), the page's text is taken with the standard library's tolerant parser and cleaned like a
 scraped text page.
 """
@@ -16,37 +18,44 @@ from html.parser import HTMLParser
 import trafilatura
 from htmldate import find_date
 
-from lib.articles.clean import NoArticleText, detect_lang, text_article
+from lib.articles import metadata, pubdates
+from lib.articles.clean import NoArticleText, clean_text, detect_lang, text_article
 from lib.records import Article, RawDocument
 
 
 def html_article(raw: RawDocument) -> Article:
+    saved, markup = metadata.split_metadata(raw.text)
     try:
-        doc = trafilatura.bare_extraction(raw.text, include_comments=False, include_tables=True,
+        doc = trafilatura.bare_extraction(markup, include_comments=False, include_tables=True,
                                           with_metadata=True, favor_precision=True)
     except Exception:  # lxml/trafilatura raise many kinds on broken markup; the tolerant reader gets a try
         doc = None
     text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
     if not text:
-        return _fallback_article(raw)
+        return _fallback_article(RawDocument(raw.file, markup, raw.kind, raw.encoding), saved)
     lines = [line.strip() for line in text.split("\n") if line.strip()]
-    title = (getattr(doc, "title", None) or "").strip() or lines[0][:160]
+    headline = (getattr(doc, "title", None) or "").strip()
+    title = saved.title or headline or lines[0][:160]
     # trafilatura keeps the page's <h1>; the headline is the title, not the article's first sentence.
-    while lines and lines[0] == title:
+    while lines and lines[0] in (title, headline):
         lines.pop(0)
     if not lines:
         raise NoArticleText("no article text found in the HTML page (only a headline)")
     body = "\n".join(lines)
     return Article(
-        article_id=hashlib.sha256(f"{title}\n{body}".encode()).hexdigest()[:16],
+        article_id=_article_id(title, body),
         file=raw.file,
         title=title,
-        source=(getattr(doc, "sitename", None) or None),
-        url=(getattr(doc, "url", None) or None),
+        source=saved.source or (getattr(doc, "sitename", None) or None),
+        url=saved.url or (getattr(doc, "url", None) or None),
         lang=detect_lang(body),
-        published=_published(raw.text),
+        published=_published(markup) or _visible_date(markup, saved),
         body=body,
     )
+
+
+def _article_id(title: str, body: str) -> str:
+    return hashlib.sha256(f"{title}\n{body}".encode()).hexdigest()[:16]
 
 
 def _published(html: str) -> date | None:
@@ -57,6 +66,21 @@ def _published(html: str) -> date | None:
     except Exception:
         return None
     return date.fromisoformat(found) if found else None
+
+
+def _visible_date(html: str, saved: metadata.Metadata) -> date | None:
+    """The date the page shows (a byline, a stamp under the headline, a dateline), read from its visible lines as
+    a scraped text page is read; else the saver's metadata."""
+    parser = _TextOfPage()
+    try:
+        parser.feed(html)
+        parser.close()
+    except Exception:  # HTMLParser is tolerant, but a page can still be beyond reading
+        return saved.published
+    text = parser.text()
+    head, body, tail = clean_text(text, detect_lang(text))
+    return pubdates.publication_date(pubdates.PageDates(head, body, tail, metadata=saved.published,
+                                                        seen=saved.seen, updated=saved.updated))
 
 
 # Elements whose content is never text a reader sees; block elements end a line.
@@ -109,7 +133,7 @@ class _TextOfPage(HTMLParser):
         return "\n".join(self.lines)
 
 
-def _fallback_article(raw: RawDocument) -> Article:
+def _fallback_article(raw: RawDocument, saved: metadata.Metadata) -> Article:
     parser = _TextOfPage()
     try:
         parser.feed(raw.text)
@@ -121,8 +145,7 @@ def _fallback_article(raw: RawDocument) -> Article:
     if not text.strip():
         raise NoArticleText("no article text found in the HTML page")
     article = text_article(RawDocument(raw.file, text, "text", raw.encoding))
-    return article if article.published else _with_date(article, _published(raw.text))
-
-
-def _with_date(article: Article, published: date | None) -> Article:
-    return replace(article, published=published)
+    if saved.title:
+        article = replace(article, title=saved.title, article_id=_article_id(saved.title, article.body))
+    article = replace(article, source=saved.source or article.source, url=saved.url or article.url)
+    return article if article.published else replace(article, published=_published(raw.text) or saved.published)

@@ -18,6 +18,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from lib import settings
+from lib.files import roots as published
 from lib.records import RawDocument, ReadError
 
 KINDS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html",
@@ -58,12 +59,19 @@ class FoundFile:
     kind: str
 
 
+OUT_OF_ROOT = "a link out of the published folders (KK_CORPUS_ROOT): not read"
+
+
 def scan(roots: list[tuple[Path, str]]) -> tuple[list[FoundFile], list[ReadError]]:
-    """All article files under the roots, sorted by name, and the entries that cannot be articles."""
+    """All article files under the roots, sorted by name, and the entries that cannot be articles.
+
+    A folder inside KK_CORPUS_ROOT is read without leaving it: a link that points out is reported, not followed.
+    """
     found: list[FoundFile] = []
     errors: list[ReadError] = []
     for root, prefix in roots:
         root = Path(root)
+        fence = published.fence(root)
         if not root.exists():
             errors.append(ReadError(display_name(prefix + root.name), f"folder not found: {display_name(str(root))}"))
             continue
@@ -91,11 +99,19 @@ def scan(roots: list[tuple[Path, str]]) -> tuple[list[FoundFile], list[ReadError
                 dirnames[:] = []
                 continue
             seen.add((stat.st_dev, stat.st_ino))
+            if fence is not None and not here.resolve().is_relative_to(fence):
+                errors.append(ReadError(display_name(prefix + here.relative_to(root).as_posix() + "/"), OUT_OF_ROOT))
+                dirnames[:] = []
+                continue
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
             for name in sorted(filenames):
                 if name.startswith("."):
                     continue
                 path = here / name
+                if fence is not None and path.is_symlink() and path.exists() \
+                        and not path.resolve().is_relative_to(fence):
+                    errors.append(ReadError(display_name(prefix + path.relative_to(root).as_posix()), OUT_OF_ROOT))
+                    continue
                 _add(path, prefix + path.relative_to(root).as_posix(), found, errors)
     found.sort(key=lambda f: f.file)
     return found, errors

@@ -18,6 +18,8 @@ import numpy as np
 import Stemmer
 from threadpoolctl import ThreadpoolController
 
+from lib.articles.morphology import analyzer
+
 _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
 _PIECE = re.compile(r"\d+|[^\W\d_]+")
 _CYRILLIC = re.compile(r"[а-яё]")
@@ -49,18 +51,11 @@ def _stemmers() -> tuple[Stemmer.Stemmer, Stemmer.Stemmer]:
     return Stemmer.Stemmer("russian"), Stemmer.Stemmer("english")
 
 
-@lru_cache(maxsize=1)
-def _morph() -> object:
-    import pymorphy3  # lazy: its dictionaries load on import, and English-only ranking never needs them
-
-    return pymorphy3.MorphAnalyzer()
-
-
 @lru_cache(maxsize=300_000)
 def _russian(word: str) -> str:
     # Snowball alone is inconsistent on short words ("Астана" → "аста" but "Астану" → "астан"); stemming the
     # dictionary lemma gives every inflected form one token. The cache keeps indexing at dictionary-lookup speed.
-    lemma = _morph().parse(word)[0].normal_form.replace("ё", "е")  # type: ignore[attr-defined]
+    lemma = analyzer().parse(word)[0].normal_form.replace("ё", "е")
     return _stemmers()[0].stemWord(lemma)
 
 

@@ -29,12 +29,15 @@ import numpy as np
 from threadpoolctl import threadpool_limits
 
 from lib import pipeline, settings
-from lib.facts import passages
+from lib.articles import countries
+from lib.articles.sentences import sentences
+from lib.facts import passages, topics
+from lib.facts.agreements import reports as agreement_reports
 from lib.facts.meetings import reports as meetings
 from lib.facts.officials import people
 from lib.facts.trade import turnover
 from lib.files import folders
-from lib.records import Article, Corpus, articles_frame
+from lib.records import TEXT_COUNTRIES, Article, Corpus, articles_frame
 from lib.search.encoders import SentenceTransformerEncoder, UseEncoder
 from lib.store.batches import Store
 from lib.tools import synth
@@ -47,8 +50,8 @@ from lib.tools.bench_model import (
     measure_searchable,
 )
 from lib.tools.timing import cpu_seconds, timed
-from lib.views import detail
 from lib.views import filters as views
+from lib.views import timeline
 
 T = TypeVar("T")
 
@@ -177,6 +180,10 @@ def measure_stages(corpus_dir: Path, store_root: Path, sample: int) -> dict[str,
         stage("meeting_reports", lambda: meetings.extract_reports(frame, mentions))
         stage("trade", lambda: turnover.extract_trade(frame))
         stage("passages", lambda: passages.make_passages(frame))
+        frame[TEXT_COUNTRIES] = countries.text_countries_column(frame)  # the pipeline finds them before facts
+        split = stage("sentences", lambda: [sentences(str(b)) for b in frame["body"].tolist()])
+        stage("agreements", lambda: agreement_reports.extract_agreement_reports(frame, split))
+        stage("topics", lambda: topics.extract_topic_sentences(frame, split))
     count = max(1, len(chosen))
     out: dict[str, object] = {
         "stage_sample_articles": len(chosen),
@@ -213,9 +220,9 @@ def measure_filter(built: Corpus) -> dict[str, object]:
         step["filter_options"], _ = timed(lambda: views.filter_options(prepared))
         # partial, not a lambda with defaults: mypy cannot type a lambda whose parameters the Callable[[], T] lacks.
         step["apply_filters"], view = timed(partial(views.apply_filters, prepared, filters))
-        step["meetings_table"], _ = timed(partial(views.meetings_table, view.meetings))
-        step["timeline_frame"], _ = timed(partial(detail.timeline_frame, view.meetings, view.articles))
-        step["meeting_choices"], _ = timed(partial(detail.meeting_choices, view.meetings))
+        step["meetings_table"], _ = timed(partial(timeline.meetings_table, view.meetings))
+        step["timeline_frame"], _ = timed(partial(timeline.timeline_frame, view.meetings, view.articles))
+        step["meeting_choices"], _ = timed(partial(timeline.meeting_choices, view.meetings))
         samples.append(1000 * sum(step.values()))
         parts.append(step)
     return {

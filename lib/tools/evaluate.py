@@ -2,7 +2,8 @@
 
 Rules (shared/dev-corpus/README.md): officials per file by surname and first initial across spellings;
 meetings as events (one match per event, citing one of its files, two of its participants, dated within a day
-when the event has a date; Kazakhstan–Kyrgyzstan only); trade per file by kind and value within 2%.
+when the event has a date — a row placed by month or year only matches an event inside that period;
+Kazakhstan–Kyrgyzstan only); trade per file by kind and value within 2%.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pandas as pd
+
+from lib.records import as_date
 
 PAIR = {"KZ", "KG"}
 
@@ -98,12 +101,6 @@ def _as_list(value: Iterable[object] | float | None) -> list[str]:
     return [str(v) for v in value]
 
 
-def _as_date(value: object) -> date | None:
-    if value is None or value is pd.NaT or (isinstance(value, float) and pd.isna(value)) or value == "":
-        return None
-    return pd.Timestamp(value).date()
-
-
 @dataclass(frozen=True)
 class _Event:
     key: str
@@ -122,7 +119,7 @@ def gold_events(gold: list[dict]) -> list[_Event]:
             event = grouped.setdefault(key, {"files": set(), "people": set(), "days": set()})
             event["files"].add(entry["file"])
             event["people"].update(name_key(p) for p in meeting.get("participants", []))
-            start, end = _as_date(meeting.get("date")), _as_date(meeting.get("end_date"))
+            start, end = as_date(meeting.get("date")), as_date(meeting.get("end_date"))
             if start:
                 last = end or start
                 span = [start + timedelta(days=d) for d in range(max(0, (last - start).days) + 1)]
@@ -139,13 +136,22 @@ def _matches(row: pd.Series, event: _Event) -> bool:
     if shared < 2:
         return False
     if event.days:
-        start = _as_date(row["date"])
+        start = as_date(row["date"])
         if start is None:
             return False
-        end = _as_date(row.get("end_date")) or start
+        end = _period_end(start, row.get("date_precision")) or as_date(row.get("end_date")) or start
         days = {start + timedelta(days=d) for d in range(max(0, (end - start).days) + 1)}
         return bool(days & event.days)
     return True
+
+
+def _period_end(start: date, precision: object) -> date | None:
+    """The last day of the month or year a month- or year-precision row stands for (its date is the first day)."""
+    if precision == "year":
+        return date(start.year, 12, 31)
+    if precision == "month":
+        return date(start.year + start.month // 12, start.month % 12 + 1, 1) - timedelta(days=1)
+    return None
 
 
 def score_meetings(meetings: pd.DataFrame, gold: list[dict]) -> tuple[Score, list[str], list[int]]:
@@ -185,7 +191,7 @@ def score_placed(meetings: pd.DataFrame, gold: list[dict]) -> tuple[int, int]:
     files = {g["file"] for g in gold}
     rows = [r for _, r in meetings.iterrows()
             if set(_as_list(r["countries"])) >= PAIR and files & set(_as_list(r["files"]))]
-    return sum(1 for r in rows if _as_date(r["date"]) is not None), len(rows)
+    return sum(1 for r in rows if as_date(r["date"]) is not None), len(rows)
 
 
 def _max_matching(candidates: list[list[int]], n_events: int) -> list[int | None]:
@@ -236,7 +242,7 @@ def score_articles(articles: pd.DataFrame, gold: list[dict]) -> dict[str, float]
         row = by_file.loc[entry["file"]]
         right["title"] += int(str(row["title"]).strip() == str(entry.get("title", "")).strip())
         right["lang"] += int(row["lang"] == entry.get("lang"))
-        published = _as_date(row["published"])
+        published = as_date(row["published"])
         right["published"] += int((published.isoformat() if published else None) == entry.get("published"))
     dated_right = sum(1 for entry in gold if entry.get("published") and entry["file"] in by_file.index
                       and _iso(by_file.loc[entry["file"]]["published"]) == entry["published"])
@@ -246,5 +252,109 @@ def score_articles(articles: pd.DataFrame, gold: list[dict]) -> dict[str, float]
 
 
 def _iso(value: object) -> str | None:
-    day = _as_date(value)
+    day = as_date(value)
     return day.isoformat() if day else None
+
+
+# ---- agreements and topics (tests/heldout3/README.md, tests/gold_extra/README.md) ------------------------------
+
+# Words every title may hold: they tell no agreement from another.
+_GENERIC = {"agreement", "agreements", "treaty", "memorandum", "protocol", "roadmap", "road", "map", "plan",
+            "project", "projects", "joint", "on", "the", "of", "and", "for", "in", "to", "a", "an", "between",
+            "by", "with", "at", "kazakhstan", "kyrgyzstan", "kazakh", "kyrgyz", "new", "construction", "building"}
+
+
+def title_key(title: str) -> frozenset[str]:
+    """The distinctive words of an English title, each cut to five letters (modernisation/modernization)."""
+    words = re.findall(r"[a-z0-9]+", _ascii(title).lower().replace("-", " "))
+    return frozenset(w[:5] for w in words if w not in _GENERIC)
+
+
+def same_agreement(a: str, b: str) -> bool:
+    """Two titles name one agreement when half the distinctive words of the shorter are in the longer."""
+    ka, kb = title_key(a), title_key(b)
+    return bool(ka and kb) and len(ka & kb) / min(len(ka), len(kb)) >= 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementScores:
+    by_kind: Score  # title and kind must agree
+    by_title: Score  # title alone
+    status_right: int  # of by_kind.tp, matched reports whose status agrees
+    due_right: int  # of by_kind.tp, matched reports whose due year agrees (both empty counts)
+    whole: int  # gold agreements reported by several files that come out as one predicted agreement
+    several: int
+    missed: list[str]
+    extra: list[str]
+
+    def lines(self) -> list[str]:
+        tp = self.by_kind.tp
+        return [self.by_kind.line(), self.by_title.line(),
+                f"agreements       status right {self.status_right} of {tp}, due year right {self.due_right} of "
+                f"{tp}; whole {self.whole} of {self.several} reported by several files"]
+
+
+def score_agreements(reports: pd.DataFrame, gold: list[dict]) -> AgreementScores:
+    """Per file, predicted reports matched one to one to the gold agreements of the file (files whose gold has
+    no ``agreements`` key are not scored)."""
+    scored = [g for g in gold if "agreements" in g]
+    by_file: dict[str, list[dict]] = {}
+    for row in reports.to_dict("records"):
+        by_file.setdefault(str(row["file"]), []).append(row)
+    counts = {"kind": [0, 0, 0], "title": [0, 0, 0]}
+    status_right = due_right = 0
+    owners: dict[str, dict[str, str]] = {}  # gold id → file → predicted agreement_id
+    missed: list[str] = []
+    extra: list[str] = []
+    for entry in scored:
+        golds, preds = entry["agreements"], by_file.get(entry["file"], [])
+        for mode in ("kind", "title"):
+            candidates = [[j for j, g in enumerate(golds) if same_agreement(str(p["title"]), g["title"])
+                           and (mode == "title" or p["kind"] == g["kind"])] for p in preds]
+            owner = _max_matching(candidates, len(golds))
+            counts[mode][0] += sum(1 for o in owner if o is not None)
+            counts[mode][1] += len(preds)
+            counts[mode][2] += len(golds)
+            if mode != "kind":
+                continue
+            for j, i in enumerate(owner):
+                if i is None:
+                    missed.append(f"{entry['file']}:{golds[j]['id']}")
+                    continue
+                pred, want = preds[i], golds[j]
+                status_right += int(pred["status"] == want.get("status"))
+                due = pred.get("due_year")
+                due = None if due is None or (isinstance(due, float) and pd.isna(due)) else int(due)
+                due_right += int(due == want.get("due_year"))
+                owners.setdefault(want["id"], {})[entry["file"]] = str(pred["agreement_id"])
+            used = {i for i in owner if i is not None}
+            extra += [f"{entry['file']}:{p['title']}" for i, p in enumerate(preds) if i not in used]
+    files_of: dict[str, set[str]] = {}
+    for entry in scored:
+        for g in entry["agreements"]:
+            files_of.setdefault(g["id"], set()).add(entry["file"])
+    several = {k: v for k, v in files_of.items() if len(v) >= 2}
+    whole = sum(1 for k, v in several.items()
+                if set(owners.get(k, {})) == v and len(set(owners[k].values())) == 1)
+    return AgreementScores(Score("agreements", *counts["kind"]), Score("agreements/title", *counts["title"]),
+                           status_right, due_right, whole, len(several), missed, extra)
+
+
+def score_topics(articles: pd.DataFrame, gold: list[dict]) -> Score:
+    """Topics per file as sets (files whose gold has no ``topics`` key are not scored)."""
+    predicted = dict(zip(articles["file"].tolist(), articles.get("topics", pd.Series([""] * len(articles))).tolist(),
+                         strict=True)) if not articles.empty else {}
+    tp = n_pred = n_gold = 0
+    for entry in gold:
+        if "topics" not in entry:
+            continue
+        want = set(entry["topics"])
+        got = set(_as_list(predicted.get(entry["file"])))
+        tp, n_pred, n_gold = tp + len(want & got), n_pred + len(got), n_gold + len(want)
+    return Score("topics", tp, n_pred, n_gold)
+
+
+def merge_extra(gold: list[dict], extra: list[dict]) -> list[dict]:
+    """``gold`` with the keys of ``extra`` (agreements, topics) added to each entry of the same file."""
+    by_file = {e["file"]: e for e in extra}
+    return [{**entry, **{k: v for k, v in by_file.get(entry["file"], {}).items() if k != "file"}} for entry in gold]

@@ -1,11 +1,14 @@
-"""Plotly figures of the dashboard: tables from lib/views*.py → go.Figure. They never call streamlit."""
+"""Every plotly figure of the dashboard: the tables of the page modules in lib/views → go.Figure (no streamlit)."""
 
 from __future__ import annotations
+
+import textwrap
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from lib.records import LEVELS
+from lib.views.trade import TradeSummary, format_usd, target_steps, trade_points, trade_summary
 
 LANG_COLOURS = {"ru": "#c0392b", "en": "#2471a3"}
 # Held meetings are solid, planned ones hollow with a dashed outline: told apart at a glance even in greyscale.
@@ -32,6 +35,18 @@ def _month_axis(fig: go.Figure, months: pd.Series) -> go.Figure:
     return fig
 
 
+# Below this many, plotly puts ticks at fractions (0.2, 0.4, ...) that "d" rounds to 0, 0, 1, 1: count axes
+# then step by one. Above it plotly's own steps (2, 5, 10, ...) are whole numbers already.
+COUNT_AXIS_UNIT_STEPS = 10
+
+
+def _count_axis(fig: go.Figure, highest: float) -> go.Figure:
+    """A y axis of counts: from zero, whole-number ticks only."""
+    fig.update_yaxes(rangemode="tozero", tickformat="d",
+                     dtick=1 if highest <= COUNT_AXIS_UNIT_STEPS else None, tick0=0)
+    return fig
+
+
 def articles_per_month_figure(per_month: pd.DataFrame) -> go.Figure:
     """Stacked bars: articles per month, one colour per language."""
     fig = go.Figure()
@@ -40,7 +55,8 @@ def articles_per_month_figure(per_month: pd.DataFrame) -> go.Figure:
                     marker_color=LANG_COLOURS.get(str(lang), "#7f8c8d"),
                     hovertemplate="%{x|%B %Y}: %{y} articles<extra>" + str(lang).upper() + "</extra>")
     fig.update_layout(barmode="stack", yaxis_title="articles", xaxis_title=None)
-    fig.update_yaxes(tickformat="d")
+    # Stacked: the tallest bar is a month's total over languages.
+    _count_axis(fig, per_month.groupby("month")["articles"].sum().max() if len(per_month) else 0)
     fig.update_traces(xperiod="M1", xperiodalignment="middle")
     return _month_axis(_layout(fig, 300), per_month["month"])
 
@@ -52,7 +68,9 @@ def timeline_figure(frame: pd.DataFrame) -> go.Figure:
         style = STATUS_STYLE.get(str(status), STATUS_STYLE["held"])
         fig.add_scatter(
             x=group["date"], y=group["level"].astype(str).map(LEVEL_NAMES), mode="markers", name=str(status),
-            customdata=group[["participants", "place", "sources", "reports", "meeting_id"]].to_numpy(),
+            customdata=group.assign(participants=group["participants"].map(", ".join),
+                                    sources=group["sources"].map(", ".join))[
+                ["participants", "place", "sources", "reports", "meeting_id"]].to_numpy(),
             marker={"size": 12 + 6 * group["reports"].clip(upper=6), "color": style["color"],
                     "symbol": style["symbol"], "line": style["line"]},
             hovertemplate=("<b>%{x|%d %b %Y}</b> · " + str(status) + "<br>%{customdata[0]}"
@@ -75,7 +93,7 @@ def mentions_figure(per_month: pd.DataFrame, top: int = 8) -> go.Figure:
                         hovertemplate="%{x|%B %Y}: %{y} mentions<extra>" + person + "</extra>")
     _layout(fig, 340)
     fig.update_layout(yaxis_title="mentions", legend={"orientation": "h", "y": -0.15, "x": 0})
-    fig.update_yaxes(rangemode="tozero", tickformat="d")
+    _count_axis(fig, per_month["mentions"].max() if len(per_month) else 0)
     return _month_axis(fig, per_month["month"])
 
 
@@ -87,3 +105,91 @@ def who_met_whom_figure(matrix: pd.DataFrame) -> go.Figure:
         text=matrix.where(matrix > 0, "").astype(str).to_numpy(), texttemplate="%{text}"))
     fig.update_yaxes(autorange="reversed")
     return _layout(fig, max(300, 40 * len(matrix) + 120))
+
+
+def _wrap(text: object, width: int = 80) -> str:
+    return "<br>".join(textwrap.wrap(str(text), width)) if isinstance(text, str) else ""
+
+
+def _date(value: object) -> str:
+    return value.strftime("%Y-%m-%d") if isinstance(value, pd.Timestamp) and not pd.isna(value) else "date unknown"
+
+
+def trade_figure(trade: pd.DataFrame, articles: pd.DataFrame) -> go.Figure:
+    """Turnover over time: one series per period length, targets as steps, and the projection with its
+    assumption written on the chart. Hover shows value, period, growth, outlet, date and quote."""
+    points, steps = trade_points(trade, articles), target_steps(trade, articles)
+    summary = trade_summary(trade, articles)
+    fig = go.Figure()
+    fig.update_layout(template="plotly_white", yaxis={"title": "US$ billion", "rangemode": "tozero"},
+                      xaxis_title="end of reported period",
+                      hovermode="closest", legend={"orientation": "h", "y": -0.2}, margin={"t": 60})
+    if points.empty and steps.empty:
+        fig.add_annotation(text="No trade figures in the selected articles", showarrow=False,
+                           xref="paper", yref="paper", x=0.5, y=0.5)
+        return fig
+    symbols = {"full year": "circle", "period not stated": "diamond-open"}
+    for series, group in points.groupby("series", sort=False):
+        start = pd.to_datetime(group["period_start"], format="%Y-%m", errors="coerce")
+        hover = [
+            f"<b>{format_usd(r.value_usd)}</b>{' (approx.)' if r.approximate else ''}<br>period: {r.period_label}"
+            f"<br>growth: {'n/a' if pd.isna(r.growth_pct) else f'{r.growth_pct:+g}%'}<br>{r.outlet}, "
+            f"{_date(r.published)}<br><i>{_wrap(r.quote)}</i>"
+            for r in group.itertuples()
+        ]
+        fig.add_trace(go.Scatter(
+            x=group["x"], y=group["value_usd"] / 1e9, mode="markers", name=f"reported: {series}",
+            marker={"size": 10, "symbol": symbols.get(str(series), "circle-open"), "line": {"width": 2}},
+            hovertext=hover, hoverinfo="text", legendgroup=str(series),
+        ))
+        if series not in ("full year", "period not stated"):  # the span the partial figure covers
+            xs: list[object] = []
+            ys: list[object] = []
+            for s, r in zip(start, group.itertuples(), strict=True):
+                xs += [s, r.x, None]
+                ys += [r.value_usd / 1e9, r.value_usd / 1e9, None]
+            fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line={"width": 1, "dash": "dot"},
+                                     legendgroup=str(series), showlegend=False, hoverinfo="skip"))
+    _add_targets(fig, steps, points)
+    _add_projection(fig, summary)
+    return fig
+
+
+def _add_targets(fig: go.Figure, steps: pd.DataFrame, points: pd.DataFrame) -> None:
+    dated = steps[steps["first_stated"].notna()].reset_index(drop=True)
+    if dated.empty:
+        return
+    horizon = max([pd.Timestamp.today().normalize()] + [x for x in points["x"] if not pd.isna(x)])
+    for i, step in dated.iterrows():
+        # A target holds until the next one is announced; the newest holds until its due year (or today).
+        if i + 1 < len(dated):
+            end = dated.loc[i + 1, "first_stated"]
+        else:
+            end = max(horizon, pd.Timestamp(int(step.due_year), 12, 31)) if not pd.isna(step.due_year) else horizon
+        due = f", due {step.due_year}" if not pd.isna(step.due_year) else ""
+        label = f"target {format_usd(step.value_usd)} (set {step.first_stated:%Y-%m}{due})"
+        fig.add_trace(go.Scatter(
+            x=[step.first_stated, end], y=[step.value_usd / 1e9] * 2, mode="lines",
+            line={"shape": "hv", "dash": "dash"},
+            name=label, hovertext=f"{label}<br>{step.outlet}<br><i>{_wrap(step.quote)}</i>", hoverinfo="text",
+        ))
+        if not pd.isna(step.due_year):
+            fig.add_trace(go.Scatter(
+                x=[pd.Timestamp(int(step.due_year), 12, 31)], y=[step.value_usd / 1e9], mode="markers",
+                marker={"symbol": "star", "size": 12}, name=f"due {step.due_year}", hoverinfo="text",
+                hovertext=f"{format_usd(step.value_usd)} due by {step.due_year}", showlegend=False,
+            ))
+
+
+def _add_projection(fig: go.Figure, summary: TradeSummary) -> None:
+    if summary.latest_full_year is not None and summary.projected_year is not None and summary.current_target_usd:
+        start = pd.Timestamp(summary.latest_full_year, 12, 31)
+        end = pd.Timestamp(summary.projected_year, 12, 31)
+        base = summary.latest_full_year_usd or 0.0
+        fig.add_trace(go.Scatter(
+            x=[start, end], y=[base / 1e9, summary.current_target_usd / 1e9], mode="lines",
+            line={"dash": "dot", "width": 2}, name=f"projection: target reached in {summary.projected_year}",
+            hovertext=summary.assumption, hoverinfo="text",
+        ))
+    fig.add_annotation(text=summary.assumption, xref="paper", yref="paper", x=0, y=1.08, showarrow=False,
+                       xanchor="left", font={"size": 12})

@@ -1,21 +1,20 @@
-"""The Trade page's data and chart, as pure functions (no streamlit): trade rows + articles → frames and a figure.
+"""What the Trade page shows: trade rows + articles → reported points, target steps, the summary and its cards.
 
 Every function takes the trade table (TRADE_COLUMNS) and the articles table (ARTICLE_COLUMNS) and keeps only
 trade rows whose article is in ``articles``: pass the articles left after the sidebar filters (date range,
 sources) and the page shows exactly those. ``articles.source`` names the outlet and ``articles.published``
-dates the report. Every function copes with empty input.
+dates the report. Every function copes with empty input. The chart drawn from these is in figures.py.
 """
 
 from __future__ import annotations
 
 import math
-import textwrap
 from dataclasses import dataclass
+from decimal import Decimal
 
 import pandas as pd
-import plotly.graph_objects as go
 
-from lib.facts.trade.money import format_usd
+from lib.views.metric import Metric
 
 MONTH_ABBR = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 POINT_COLUMNS = ["article_id", "file", "value_usd", "approximate", "growth_pct", "period_start", "period_end",
@@ -26,6 +25,21 @@ TABLE_COLUMNS = ["kind", "value", "value_usd", "period", "growth_pct", "target_y
 # Two reports of one period are drawn this many days apart so that neither hides the other.
 SIDE_BY_SIDE_DAYS = 12
 MAX_PROJECTION_YEARS = 50
+
+
+def format_usd(value: float, lang: str = "en") -> str:
+    """A readable amount: 1.3e9 → "$1.3 billion" (en) or "1,3 млрд долларов" (ru); exact to the dollar."""
+    number = Decimal(str(value))
+    for word_en, word_ru, factor in (("billion", "млрд", Decimal(10) ** 9), ("million", "млн", Decimal(10) ** 6)):
+        if abs(number) >= factor:
+            scaled = format(number / factor, "f")
+            scaled = scaled.rstrip("0").rstrip(".") if "." in scaled else scaled
+            if lang == "ru":
+                return f"{scaled.replace('.', ',')} {word_ru} долларов"
+            return f"${scaled} {word_en}"
+    plain = format(number, "f")
+    plain = plain.rstrip("0").rstrip(".") if "." in plain else plain
+    return f"{plain.replace('.', ',')} долларов" if lang == "ru" else f"${plain}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +144,7 @@ def target_steps(trade: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
         steps.append({
             "value_usd": float(first["value_usd"]), "first_stated": first["published"],
             "due_year": int(due.min()) if not due.empty else None, "reports": len(group),
-            "files": "; ".join(dict.fromkeys(group["file"])), "outlet": first["outlet"], "quote": first["quote"],
+            "files": list(dict.fromkeys(group["file"])), "outlet": first["outlet"], "quote": first["quote"],
         })
     out = pd.DataFrame(steps, columns=STEP_COLUMNS)
     out["due_year"] = out["due_year"].astype("Int64")
@@ -227,89 +241,31 @@ def trade_table(trade: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     return pd.concat(parts, ignore_index=True)[TABLE_COLUMNS]
 
 
-def _wrap(text: object, width: int = 80) -> str:
-    return "<br>".join(textwrap.wrap(str(text), width)) if isinstance(text, str) else ""
-
-
-def _date(value: object) -> str:
-    return value.strftime("%Y-%m-%d") if isinstance(value, pd.Timestamp) and not pd.isna(value) else "date unknown"
-
-
-def trade_figure(trade: pd.DataFrame, articles: pd.DataFrame) -> go.Figure:
-    """Turnover over time: one series per period length, targets as steps, and the projection with its
-    assumption written on the chart. Hover shows value, period, growth, outlet, date and quote."""
-    points, steps = trade_points(trade, articles), target_steps(trade, articles)
-    summary = trade_summary(trade, articles)
-    fig = go.Figure()
-    fig.update_layout(template="plotly_white", yaxis={"title": "US$ billion", "rangemode": "tozero"},
-                      xaxis_title="end of reported period",
-                      hovermode="closest", legend={"orientation": "h", "y": -0.2}, margin={"t": 60})
-    if points.empty and steps.empty:
-        fig.add_annotation(text="No trade figures in the selected articles", showarrow=False,
-                           xref="paper", yref="paper", x=0.5, y=0.5)
-        return fig
-    symbols = {"full year": "circle", "period not stated": "diamond-open"}
-    for series, group in points.groupby("series", sort=False):
-        start = pd.to_datetime(group["period_start"], format="%Y-%m", errors="coerce")
-        hover = [
-            f"<b>{format_usd(r.value_usd)}</b>{' (approx.)' if r.approximate else ''}<br>period: {r.period_label}"
-            f"<br>growth: {'n/a' if pd.isna(r.growth_pct) else f'{r.growth_pct:+g}%'}<br>{r.outlet}, "
-            f"{_date(r.published)}<br><i>{_wrap(r.quote)}</i>"
-            for r in group.itertuples()
-        ]
-        fig.add_trace(go.Scatter(
-            x=group["x"], y=group["value_usd"] / 1e9, mode="markers", name=f"reported: {series}",
-            marker={"size": 10, "symbol": symbols.get(str(series), "circle-open"), "line": {"width": 2}},
-            hovertext=hover, hoverinfo="text", legendgroup=str(series),
-        ))
-        if series not in ("full year", "period not stated"):  # the span the partial figure covers
-            xs: list[object] = []
-            ys: list[object] = []
-            for s, r in zip(start, group.itertuples(), strict=True):
-                xs += [s, r.x, None]
-                ys += [r.value_usd / 1e9, r.value_usd / 1e9, None]
-            fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line={"width": 1, "dash": "dot"},
-                                     legendgroup=str(series), showlegend=False, hoverinfo="skip"))
-    _add_targets(fig, steps, points)
-    _add_projection(fig, summary)
-    return fig
-
-
-def _add_targets(fig: go.Figure, steps: pd.DataFrame, points: pd.DataFrame) -> None:
-    dated = steps[steps["first_stated"].notna()].reset_index(drop=True)
-    if dated.empty:
-        return
-    horizon = max([pd.Timestamp.today().normalize()] + [x for x in points["x"] if not pd.isna(x)])
-    for i, step in dated.iterrows():
-        # A target holds until the next one is announced; the newest holds until its due year (or today).
-        if i + 1 < len(dated):
-            end = dated.loc[i + 1, "first_stated"]
-        else:
-            end = max(horizon, pd.Timestamp(int(step.due_year), 12, 31)) if not pd.isna(step.due_year) else horizon
-        due = f", due {step.due_year}" if not pd.isna(step.due_year) else ""
-        label = f"target {format_usd(step.value_usd)} (set {step.first_stated:%Y-%m}{due})"
-        fig.add_trace(go.Scatter(
-            x=[step.first_stated, end], y=[step.value_usd / 1e9] * 2, mode="lines",
-            line={"shape": "hv", "dash": "dash"},
-            name=label, hovertext=f"{label}<br>{step.outlet}<br><i>{_wrap(step.quote)}</i>", hoverinfo="text",
-        ))
-        if not pd.isna(step.due_year):
-            fig.add_trace(go.Scatter(
-                x=[pd.Timestamp(int(step.due_year), 12, 31)], y=[step.value_usd / 1e9], mode="markers",
-                marker={"symbol": "star", "size": 12}, name=f"due {step.due_year}", hoverinfo="text",
-                hovertext=f"{format_usd(step.value_usd)} due by {step.due_year}", showlegend=False,
-            ))
-
-
-def _add_projection(fig: go.Figure, summary: TradeSummary) -> None:
-    if summary.latest_full_year is not None and summary.projected_year is not None and summary.current_target_usd:
-        start = pd.Timestamp(summary.latest_full_year, 12, 31)
-        end = pd.Timestamp(summary.projected_year, 12, 31)
-        base = summary.latest_full_year_usd or 0.0
-        fig.add_trace(go.Scatter(
-            x=[start, end], y=[base / 1e9, summary.current_target_usd / 1e9], mode="lines",
-            line={"dash": "dot", "width": 2}, name=f"projection: target reached in {summary.projected_year}",
-            hovertext=summary.assumption, hoverinfo="text",
-        ))
-    fig.add_annotation(text=summary.assumption, xref="paper", yref="paper", x=0, y=1.08, showarrow=False,
-                       xanchor="left", font={"size": 12})
+def trade_metrics(summary: TradeSummary) -> list[Metric]:
+    """The trade summary as headline numbers: latest figures, current target, gap, projected year."""
+    usd = format_usd
+    metrics = []
+    if summary.latest_full_year_usd is not None:
+        values = summary.latest_full_year_values
+        spread = (f"{len(values)} reports: " + ", ".join(usd(v) for v in values)) if len(set(values)) > 1 else None
+        metrics.append(Metric(f"Turnover {summary.latest_full_year}", usd(summary.latest_full_year_usd),
+                              help=spread or "median of the reports of that year"))
+    if summary.latest_partial_usd is not None:
+        metrics.append(Metric(f"Latest partial ({summary.latest_partial_label})", usd(summary.latest_partial_usd)))
+    if summary.current_target_usd is not None:
+        due = f" by {summary.current_target_due}" if summary.current_target_due else ""
+        stated = summary.current_target_set
+        metrics.append(Metric("Current target", usd(summary.current_target_usd) + due,
+                              help=f"first stated {stated:%d %b %Y}" if stated is not None else None))
+    if summary.gap_usd is not None:
+        pct = f"+{summary.gap_pct:.0f}% still needed" if summary.gap_pct and summary.gap_usd > 0 else "reached"
+        metrics.append(Metric("Gap to target", usd(max(summary.gap_usd, 0)), pct, help=summary.assumption,
+                              delta_color="off"))
+    elif summary.current_target_usd is not None and summary.latest_partial_usd is not None:
+        # Without a full-year figure the gap is measured from the latest partial one, and labelled as such.
+        gap = summary.current_target_usd - summary.latest_partial_usd
+        metrics.append(Metric("Gap to target", usd(max(gap, 0)), f"from the {summary.latest_partial_label} figure",
+                              delta_color="off", help="No full-year figure in the selected articles."))
+    if summary.projected_year is not None:
+        metrics.append(Metric("Target reached (projection)", str(summary.projected_year), help=summary.assumption))
+    return metrics

@@ -19,29 +19,28 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from lib.articles.sentences import sentences
+from lib.articles.sentences import Sentences, split
 from lib.facts.meetings import event_dates
-from lib.facts.meetings.cues import FUTURE_CUE, SIDE, names_meeting
+from lib.facts.meetings.cues import FUTURE, SIDE, names_meeting
 from lib.facts.meetings.places import find_place
-from lib.facts.prefix_gate import UNFOLDED, Cue
+from lib.facts.patterns import Cue, lowers_safely
 from lib.settings import DATA_DIR
 
 if TYPE_CHECKING:
-    from lib.facts.meetings.participants import Mention
+    from lib.facts.meetings.participants import NamedOfficial
 
 # City (optionally ", Country"), a full stop or comma or none, up to 40 characters of date and "(Agency)", a dash.
 HEAD = re.compile(r"\s*(?P<city>[A-ZА-ЯЁ][\w-]{2,}(?: [A-ZА-ЯЁ][\w-]{2,})?)(?:,\s*[A-ZА-ЯЁ][\w-]+)?\s*[.,]?\s*"
                   r"(?P<rest>[^\n–—]{0,40}?)\s*[-–—]\s")
 CITY = re.compile(r"\s*([A-ZА-ЯЁ][\w-]{2,}(?: [A-ZА-ЯЁ][\w-]{2,})?)\s*[,.—–-]")
 # A delegation's head, or who represented a side ("кыргызскую сторону представлял B", "the Kyrgyz side by B").
-DELEGATION = re.compile(r"делегаци|delegation|(?:сторону|казахстан|кыргызстан)\s+(?:[\w-]+\s+){0,2}представля|"
+# Searched in every body: the side names that open two of its branches are in nearly every one.
+DELEGATION = Cue(r"делегаци|delegation|(?:сторону|казахстан|кыргызстан)\s+(?:[\w-]+\s+){0,2}представля|"
                         r"представля\w*\s+(?:[\w-]+\s+)?(?:сторону|казахстан|кыргызстан)|represented\s+by|"
-                        r"represented\s+(?:the|kazakhstan|kyrgyzstan)", re.IGNORECASE)
+                        r"represented\s+(?:the|kazakhstan|kyrgyzstan)", common=("сторону", "казахстан", "кыргызстан"))
 SEGMENT = re.compile(r"[^,;]+")
 # Every branch of SIDE holds one of these words: most sentences hold none and need no search (C-speed test).
 SIDE_WORDS = ("which", "that", "who", "where", "котор", "где", "reached", "achieved", "agreed", "достигнут")
-# Searched in every body: the side names that open two of its branches are in nearly every one (prefix_gate.py).
-DELEGATION_CUE = Cue(DELEGATION, common=("сторону", "казахстан", "кыргызстан"))
 
 
 def mask_dateline(body: str) -> tuple[str | None, str]:
@@ -57,7 +56,7 @@ def _other_event(phrase: str, rest: str) -> bool:
     """A side phrase tells of another event than the rest of its sentence: another tense, a vague time of its own
     ("earlier this year", "весной"), or the only meeting word of the sentence. A past phrase with a day
     ("…, по итогам которых 5 марта подписаны документы") may tell of the same meeting and is kept."""
-    if FUTURE_CUE.found_in(phrase) and not FUTURE_CUE.found_in(rest):
+    if FUTURE.found_in(phrase) and not FUTURE.found_in(rest):
         return True
     if any(d.vague for d in event_dates.find_dates(phrase, None)):
         return True
@@ -76,7 +75,7 @@ def blank_side_phrases(text: str, offset: int, starts: list[int]) -> str:
     ``starts`` are the body offsets of official mentions: a phrase naming an official is never blanked.
     """
     low = text.lower()
-    if not (any(map(low.__contains__, SIDE_WORDS)) or len(low) != len(text) or UNFOLDED.search(text) is not None):
+    if not (any(map(low.__contains__, SIDE_WORDS)) or not lowers_safely(text, low)):
         return text
     out = text
     for found in SIDE.finditer(text):
@@ -104,13 +103,14 @@ def _nationality(segment: str) -> str | None:
     return None
 
 
-def delegation_countries(body: str, mentions: list[Mention]) -> list[Mention]:
+def delegation_countries(body: str, mentions: list[NamedOfficial],
+                         sentences: Sentences | None = None) -> list[NamedOfficial]:
     """Give an official without a country the one of the delegation he is said to head (same comma segment)."""
-    if all(m.country for m in mentions) or not DELEGATION_CUE.found_in(body):
+    if all(m.country for m in mentions) or not DELEGATION.found_in(body):
         return mentions
     out = list(mentions)
-    for sentence in sentences(body):
-        if not DELEGATION_CUE.found_in(sentence.text):
+    for sentence in split(body, sentences).spans:
+        if not DELEGATION.found_in(sentence.text):
             continue
         for k, m in enumerate(out):
             if m.country or not sentence.start <= m.start < sentence.end:

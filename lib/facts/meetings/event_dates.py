@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from lib.facts.prefix_gate import behind_lookahead, first_characters
+from lib.facts.patterns import behind_lookahead, first_characters
 
 RU_MONTHS = {
     "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7, "август": 8, "сентябр": 9,
@@ -46,15 +46,20 @@ DASH = r"\s*[-–—]\s*"
 YEAR = r"(?:(?:19|20)\d\d)(?:\s*(?:г\.|года|году|год|гг\.))?"
 
 _RANGE_SEP = rf"(?:{DASH}|\s+(?:по|и|and|to|until)\s+)"
+# "22 августа прошлого года", "August 22 last year": the year is the reference's, shifted (RELATIVE_YEARS).
+_RELATIVE_YEAR = (r"(?:\s+(?P<ry>прошлого|текущего|этого|следующего|будущего)\s+года|"
+                  r",?\s+(?:of\s+)?(?P<rye>last|this|next)\s+year)")
+RELATIVE_YEARS = {"прошлого": -1, "last": -1, "текущего": 0, "этого": 0, "this": 0, "следующего": 1,
+                  "будущего": 1, "next": 1}
 _FLAGS = re.IGNORECASE
 # "18–19 April 2024", "второго-третьего марта", "27 ноября 2019 г.", "с 18 по 19 апреля"
 DAY_MONTH = re.compile(
     rf"(?<![\w.])(?:с\s+)?(?P<d1>{DAY})(?:\s+(?P<m1>{MONTH}))?(?:{_RANGE_SEP}(?P<d2>{DAY}))?(?:\s+of)?\s+(?P<m2>{MONTH})"
-    rf"(?:,?\s+(?P<y>{YEAR}))?(?!\w)", _FLAGS)
+    rf"(?:,?\s+(?P<y>{YEAR})|{_RELATIVE_YEAR})?(?!\w)", _FLAGS)
 # "April 18-19, 2024", "November 27, 2019", "on March 2"
 MONTH_DAY = re.compile(
     rf"(?<!\w)(?P<m2>{_EN_MONTH})\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?:{_RANGE_SEP}(?P<d2>[0-3]?\d))?"
-    rf"(?:,?\s+(?P<y>{YEAR}))?(?![\w%])", _FLAGS)
+    rf"(?:,?\s+(?P<y>{YEAR})|{_RELATIVE_YEAR})?(?![\w%])", _FLAGS)
 NUMERIC = re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./](?P<y>(?:19|20)\d\d)(?![\d])"
                      r"|(?<!\d)(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?!\d)")
 
@@ -89,7 +94,7 @@ VAGUE = re.compile(
     r"ранее\s+в\s+этом\s+году|(?:в|на)\s+прошлом\s+(?:году|месяце)|last\s+(?:year|month)|"
     r"в\s+этом\s+месяце|this\s+month|в\s+следующем\s+месяце|"
     r"в\s+следующем\s+(?:году|месяце)|next\s+(?:year|month)|(?:в|до)\s+конце\s+года|later\s+this\s+year|"
-    r"в\s+(?:19|20)\d\d\s+году|in\s+(?:19|20)\d\d|"
+    r"в\s+(?:19|20)\d\d\s+году|in\s+(?:19|20)\d\d|(?:в|на)\s+(?:этом|текущем|нынешнем)\s+году|this\s+year|"
     r"(?:этой|прошлой|следующей|будущей)\s+(?:весной|осенью|зимой)|(?:этим|прошлым|следующим)\s+летом|"
     r"(?:весной|летом|осенью|зимой)(?:\s+(?:этого|текущего|следующего|прошлого)\s+года)?|"
     r"(?:this|last|next|in\s+the)\s+(?:spring|summer|autumn|fall|winter))(?!\w)", _FLAGS)
@@ -106,6 +111,8 @@ VAGUE = behind_lookahead(VAGUE, first_characters(VAGUE.pattern))
 # Months named relative to the reference: their period is known though their day is not.
 RELATIVE_MONTHS = {"в прошлом месяце": -1, "на прошлом месяце": -1, "last month": -1, "в этом месяце": 0,
                    "this month": 0, "в следующем месяце": 1, "next month": 1}
+# A year named relative to the reference ("в прошлом году", "next year"); other year words are the reference's.
+YEAR_SHIFTS = (("прошл", -1), ("last", -1), ("следующ", 1), ("будущ", 1), ("next", 1))
 MONTH_STEMS = ("янв", "фев", "мар", "апр", "мая", "мае", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек",
                "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 RELATIVE_STEMS = ("вчера", "сегодня", "завтра", "накануне", "yesterday", "today", "tomorrow", "previous day",
@@ -204,6 +211,9 @@ def _resolve(match: re.Match[str], reference: date | None) -> DateSpan | None:
         return None
     year = _year_of(match.group("y"))
     inferred = False
+    relative = match.group("ry") or match.group("rye")
+    if relative and reference is not None:
+        year, inferred = reference.year + RELATIVE_YEARS[relative.lower()], True
     if year is None and reference is not None:
         year, inferred = nearest_year(m1, d1, reference), True
     start = _safe(year, m1, d1) if year else None
@@ -228,13 +238,28 @@ def _weekday(match: re.Match[str], reference: date, future: bool) -> date:
     return reference - timedelta(days=shift)
 
 
+def _year_period(text: str, reference: date | None) -> str | None:
+    """"YYYY" of a vague expression that names a year ("в 2026 году", "last year", "later this year"), else None."""
+    written = re.search(r"(?:19|20)\d\d", text)
+    if written:
+        return written.group()
+    if reference is None or not re.search(r"году|года|year", text):
+        return None
+    shift = next((value for stem, value in YEAR_SHIFTS if stem in text), 0)
+    return f"{reference.year + shift:04d}"
+
+
 def _period(match: re.Match[str], reference: date | None, future: bool) -> str | None:
-    """The month a vague expression names, with its year written or the nearest one before (after) the reference."""
+    """The month a vague expression names, with its year written or the nearest one before (after) the reference;
+    "YYYY" for one that names only a year."""
     word = match.group("vm") or match.group("em")
     month = month_number(word) if word else None
     if month is None:
-        shift = RELATIVE_MONTHS.get(" ".join(match.group().lower().split()))
-        if shift is None or reference is None:
+        text = " ".join(match.group().lower().split())
+        shift = RELATIVE_MONTHS.get(text)
+        if shift is None:
+            return _year_period(text, reference)
+        if reference is None:
             return None
         index = reference.year * 12 + reference.month - 1 + shift
         return f"{index // 12:04d}-{index % 12 + 1:02d}"
@@ -362,3 +387,25 @@ def clause_date(clause: str, sentence: str, reference: date | None, future: bool
     if backgrounder:  # "Ранее, …" / "Earlier, …": a meeting before the article's, on a day not given
         return DateSpan(0, backgrounder.end(), backgrounder.group(), None, None, vague=True)
     return None
+
+
+# "на следующий день", "the next day": the day after the last day written before (the caller gives the text before).
+NEXT_DAY = re.compile(r"\b(?:на\s+следующий\s+день|на\s+другой\s+день|(?:the\s+)?(?:next|following)\s+day|"
+                      r"a\s+day\s+later)\b", _FLAGS)
+
+
+def next_day(clause: str, before: str, reference: date | None, dates: Dates | None = None) -> DateSpan | None:
+    """The day after the last day ``before`` writes, when ``clause`` says "the next day"; None otherwise."""
+    if not NEXT_DAY.search(clause):
+        return None
+    find = dates.find if dates is not None else find_dates
+    told = [d for d in find(before, reference) if not d.vague and d.day and d.month]
+    if not told:
+        return None
+    last = told[-1]
+    if last.start is not None:
+        when = last.start + timedelta(days=1)
+        return DateSpan(0, 0, clause, when, None, when.day, when.month, year_inferred=last.year_inferred)
+    assert last.day is not None and last.month is not None
+    after = date(2000, last.month, last.day) + timedelta(days=1)  # a leap year: 29 February has a next day
+    return DateSpan(0, 0, clause, None, None, after.day, after.month)

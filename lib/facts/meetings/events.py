@@ -1,28 +1,21 @@
-"""Meeting reports of many articles (lib/meetings.REPORT_COLUMNS) → one row per event (MEETING_COLUMNS).
+"""Meeting reports of many articles (reports.REPORT_COLUMNS) → one row per event (MEETING_COLUMNS).
 
-Reports are blocked by each pair of participants, so the work grows with the number of reports, never with
-its square: inside a block, reports sorted by date are linked when their days overlap (±1 day, ranges
-included); a report dated by month only ("in April") joins the meeting of the same people dated in that month;
-an undated announcement is linked to the first dated report of the same people published on or after it.
-A day written without a year ("второго-третьего марта" on an undated page) takes its year from another report
-of the same people on that day, else from the only year in which all participants held posts.
+Which reports are one event is joining.py's answer; where the event sits in time (day, month or year) is
+placing.py's. A day written without a year ("второго-третьего марта" on an undated page) takes its year from
+another report of the same people on that day, else from the only year in which all participants held posts.
 """
 
 from __future__ import annotations
 
 import hashlib
-from bisect import bisect_left
 from collections import Counter
 from datetime import date, timedelta
-from itertools import combinations
 
 import pandas as pd
 
+from lib.facts.meetings import joining, placing
+from lib.facts.officials.roster import covered_years, load_officials
 from lib.records import MEETING_COLUMNS, empty
-
-# An announcement without a day is the meeting of the same people reported held within this many days.
-ANNOUNCEMENT_WINDOW = timedelta(days=90)
-YEARS = range(1991, date.today().year + 2)
 
 
 def _d(value: object) -> date | None:
@@ -63,7 +56,7 @@ def _safe(year: int, month: int, day: int) -> date | None:
 def years_in_office(participants: list[str], month: int, day: int) -> list[int]:
     """Years in which every participant held a post on that day of the year."""
     out = []
-    for year in YEARS:
+    for year in covered_years(load_officials()):
         when = _safe(year, month, day)
         if when and all(_kinds(p, when) for p in participants):
             out.append(year)
@@ -111,82 +104,6 @@ def _resolve_years(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-class _Links:
-    """Union-find over report indexes."""
-
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def join(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
-def _cluster(starts: list[date | None], ends: list[date | None], periods: list[str | None], status: list[str],
-             published: list[date | None], participants: list[list[str]], articles: list[str]) -> list[int]:
-    """A cluster label per report: reports of one event share it."""
-    links = _Links(len(starts))
-    blocks: dict[tuple[str, str], list[int]] = {}
-    for i, people in enumerate(participants):
-        for pair in combinations(sorted(set(people)), 2):
-            blocks.setdefault(pair, []).append(i)
-    day = timedelta(days=1)
-    for members in blocks.values():
-        if len(members) < 2:
-            continue
-        dated = sorted((i for i in members if starts[i]), key=lambda i: starts[i])  # type: ignore[arg-type,return-value]
-        reach: date | None = None
-        previous: int | None = None
-        for i in dated:
-            start, end = starts[i], ends[i] or starts[i]
-            if previous is not None and reach is not None and start <= reach + day:  # type: ignore[operator]
-                links.join(previous, i)
-                reach = max(reach, end)  # type: ignore[type-var]
-            else:
-                reach = end
-            previous = i
-        # Undated reports find their dated ones by bisection: a scan of the block for each would grow with the
-        # square of a block, and the block of two presidents grows with the archive.
-        keys = [start for i in dated if (start := starts[i])]
-        for i in members:
-            if starts[i] is not None:
-                continue
-            period = periods[i]
-            if period:  # "in April": the meeting of these people dated in that month, if there is one
-                month = _first_in_month(dated, keys, period)
-                if month is not None:
-                    links.join(i, month)
-                continue  # a meeting said to be in another month is not this one
-            announced = published[i]
-            if status[i] == "planned" and announced:
-                # another article's report: the article itself already told its meetings apart
-                last = announced + ANNOUNCEMENT_WINDOW
-                for k in range(bisect_left(keys, announced), len(keys)):
-                    if keys[k] > last:
-                        break
-                    if articles[dated[k]] != articles[i]:
-                        links.join(i, dated[k])
-                        break
-    return [links.find(i) for i in range(len(starts))]
-
-
-def _first_in_month(dated: list[int], keys: list[date], period: str) -> int | None:
-    """The first of ``dated`` (sorted by their ``keys``) that falls in ``period`` (YYYY-MM), if any."""
-    try:
-        year, month = (int(part) for part in period.split("-"))
-        k = bisect_left(keys, date(year, month, 1))
-    except ValueError:
-        return None  # not a month: no date is in it
-    return dated[k] if k < len(keys) and keys[k].strftime("%Y-%m") == period else None
-
-
 def _meeting_id(participants: list[str], start: date | None, anchor: str) -> str:
     key = "|".join(sorted(participants)) + "|" + (start.isoformat() if start else anchor)
     return "m-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
@@ -196,15 +113,21 @@ def merge_reports(reports: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame
     """One row per event across all articles (MEETING_COLUMNS), sorted by date then id."""
     if reports is None or reports.empty:
         return empty(MEETING_COLUMNS)
-    frame = _resolve_years(reports.reset_index(drop=True))
+    frame = placing.years_from_article(placing.years_from_periods(_resolve_years(reports.reset_index(drop=True))))
+    for column in ("session", "date_source", "own_place"):  # reports stored before these columns existed
+        if column not in frame:
+            frame[column] = None
     file_of = dict(zip(articles["article_id"], articles["file"], strict=True)) if not articles.empty else {}
     starts = [_d(v) for v in frame["date"]]
     ends = [_d(v) for v in frame["end_date"]]
     periods: list[str | None] = (
         [v if isinstance(v, str) else None for v in frame["period"]] if "period" in frame else [None] * len(frame))
-    labels = _cluster(starts, ends, periods, list(frame["status"]),
-                      [_d(v) for v in frame["published"]], [list(p) for p in frame["participants"]],
-                      list(frame["article_id"]))
+    labels = joining.cluster([
+        joining.Item(start, end, period, status, _d(published), tuple(people), article, kind == "phone",
+                     place if isinstance(place, str) else None, session if isinstance(session, str) else None)
+        for start, end, period, status, published, people, article, kind, place, session in zip(
+            starts, ends, periods, frame["status"], frame["published"], frame["participants"], frame["article_id"],
+            frame["kind"], frame["place"], frame["session"], strict=True)])
     groups: dict[int, list[int]] = {}
     for i, label in enumerate(labels):
         groups.setdefault(label, []).append(i)
@@ -215,7 +138,8 @@ def merge_reports(reports: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame
     out["_sort"] = out["date"].fillna("9999")
     out = out.sort_values(["_sort", "meeting_id"], kind="stable").drop(columns="_sort").reset_index(drop=True)
     out = out.astype({c: "object" for c in MEETING_COLUMNS if c != "date_inferred"})
-    for column in ("date", "end_date", "place"):  # missing values are None, never NaN, in the CSV and the views
+    # missing values are None, never NaN, in the CSV and the views
+    for column in ("date", "end_date", "place", "date_precision", "date_basis"):
         out[column] = pd.Series([v if isinstance(v, str) else None for v in out[column]], dtype="object",
                                 index=out.index)
     return out
@@ -254,10 +178,15 @@ def _event(frame: dict[str, list], members: list[int], starts: list[date | None]
     evidence = list(dict.fromkeys(q for i in quoted for q in list(frame["evidence"][i])[:1]))
     anchor = f"{frame['article_id'][members[0]]}:{frame['position'][members[0]]}"
     on = start or next((d for d in (_d(frame["published"][i]) for i in members) if d), None)
+    placed = None if start else placing.period_placing(frame, members)
+    date_basis = (placing.day_basis(frame["date_source"][chosen], inferred, frame["session"][chosen]) if start
+             else placed[2] if placed else None)
     return {
         "meeting_id": _meeting_id(participants, start, anchor),
-        "date": start.isoformat() if start else None,
+        "date": start.isoformat() if start else placed[0].isoformat() if placed else None,
         "end_date": end.isoformat() if end and start and end > start else None,
+        "date_precision": placing.precision_of(start, placed),
+        "date_basis": date_basis,
         "date_inferred": inferred,
         "status": "held" if held else "planned",
         "place": places.most_common(1)[0][0] if places else None,

@@ -12,7 +12,7 @@ B", "встречи X с A и B") is one meeting per pair.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache, partial
@@ -21,19 +21,19 @@ from lib.facts.meetings.cues import (
     ANAPHORA,
     ASIDE,
     BILATERAL,
-    GROUP_CUES,
-    NOT_PARTICIPANT_CUE,
+    GROUPS,
+    NOT_PARTICIPANT,
     PLURAL_MEETINGS,
     SPEAKER_AFTER,
     SPEAKER_BEFORE,
-    WEAK_CUE,
+    WEAK,
     names_meeting,
 )
-from lib.facts.prefix_gate import UNFOLDED, compile_gate, gated_search
+from lib.facts.patterns import Cue
 
 
 @dataclass(frozen=True, slots=True)
-class Mention:
+class NamedOfficial:
     """An official named in the body: canonical name, country (ISO alpha-2) and offset."""
 
     person: str
@@ -59,18 +59,18 @@ def post_kinds(person: str, on: date | None) -> frozenset[str]:
     return frozenset(p.kind for p in roster.posts_on(official, on))
 
 
-def kinds(mention: Mention, on: date | None) -> frozenset[str]:
+def kinds(mention: NamedOfficial, on: date | None) -> frozenset[str]:
     """Post kinds from the table, else the one read from the title next to the name."""
     return post_kinds(mention.person, on) or (frozenset({mention.kind}) if mention.kind else frozenset())
 
 
-def named_participants(body: str, mentions: list[Mention], begin: int, end: int) -> list[Mention]:
+def named_participants(body: str, mentions: list[NamedOfficial], begin: int, end: int) -> list[NamedOfficial]:
     """Distinct participants named between ``begin`` and ``end`` (greeting senders and predecessors left out)."""
     inside = [m for m in mentions if begin <= m.start < end and m.country]
-    seen: dict[str, Mention] = {}
+    seen: dict[str, NamedOfficial] = {}
     for k, m in enumerate(inside):
         window_start = max(begin, inside[k - 1].start + 1 if k else begin, m.start - 60)
-        if NOT_PARTICIPANT_CUE.found_in(body[window_start:m.start]):
+        if NOT_PARTICIPANT.found_in(body[window_start:m.start]):
             continue
         if m.person not in seen:
             seen[m.person] = m
@@ -80,7 +80,7 @@ def named_participants(body: str, mentions: list[Mention], begin: int, end: int)
     if len(people) >= 3:
         starts = sorted(m.start for m in inside)
 
-        def speaker(m: Mention) -> bool:
+        def speaker(m: NamedOfficial) -> bool:
             if SPEAKER_BEFORE.search(body[max(begin, m.start - 60):m.start]):
                 return True
             following = body[m.start:end]
@@ -90,17 +90,18 @@ def named_participants(body: str, mentions: list[Mention], begin: int, end: int)
                 return False
             stop = m.start + skip + len(found.group("gap"))
             between = body[m.start + skip:stop]
-            return not (names_meeting(between) or WEAK_CUE.found_in(between) or any(m.start < s < stop for s in starts))
+            return not (names_meeting(between) or WEAK.found_in(between) or any(m.start < s < stop for s in starts))
 
         quoted = [m for m in people if speaker(m)]
         people = [m for m in people if m not in quoted] if len(people) - len(quoted) >= 2 else people
     return people
 
 
-def _outside_asides(body: str, begin: int, end: int, inside: list[Mention], people: list[Mention]) -> list[Mention]:
+def _outside_asides(body: str, begin: int, end: int, inside: list[NamedOfficial],
+                    people: list[NamedOfficial]) -> list[NamedOfficial]:
     """Leave out people named only inside an aside that names no meeting, when two or more others remain."""
     asides = [(begin + a.start(), begin + a.end()) for a in ASIDE.finditer(body[begin:end])
-              if not (names_meeting(a.group()) or WEAK_CUE.found_in(a.group()))]
+              if not (names_meeting(a.group()) or WEAK.found_in(a.group()))]
     if not asides:
         return people
 
@@ -111,21 +112,21 @@ def _outside_asides(body: str, begin: int, end: int, inside: list[Mention], peop
     return kept if len(kept) >= 2 and len({m.country for m in kept}) >= 2 else people
 
 
-def _nearest(mentions: list[Mention], position: int, paragraph_end: int,
-             accept: Callable[[Mention], bool]) -> list[Mention]:
+def _nearest(mentions: list[NamedOfficial], position: int, paragraph_end: int,
+             accept: Callable[[NamedOfficial], bool]) -> list[NamedOfficial]:
     """Mentions that pass ``accept``, nearest first: earlier ones, then later ones in the same paragraph."""
     before = [m for m in mentions if m.start < position and accept(m)]
     after = [m for m in mentions if position <= m.start < paragraph_end and accept(m)]
     return sorted(before, key=lambda m: position - m.start) + sorted(after, key=lambda m: m.start)
 
 
-def _holds_kind(kind: str, day: date | None, mention: Mention) -> bool:
+def _holds_kind(kind: str, day: date | None, mention: NamedOfficial) -> bool:
     # A partial of this, not a lambda with a default: mypy cannot type a lambda with more parameters than accept's.
     return kind in kinds(mention, day)
 
 
-def complete(body: str, clause: str, begin: int, paragraph: tuple[int, int], named: list[Mention],
-              mentions: list[Mention], day: date | None, on: date | None = None) -> list[Mention]:
+def complete(body: str, clause: str, begin: int, paragraph: tuple[int, int], named: list[NamedOfficial],
+              mentions: list[NamedOfficial], day: date | None, on: date | None = None) -> list[NamedOfficial]:
     """Add the participants a clause refers to without naming them (group nouns, role nouns, pronouns).
 
     ``day`` is the article's date, ``on`` the meeting's when the clause gives one (whose post a descriptor names).
@@ -134,7 +135,7 @@ def complete(body: str, clause: str, begin: int, paragraph: tuple[int, int], nam
     countries = {m.country for m in people}
     paragraph_start, paragraph_end = paragraph
     low = clause.lower()
-    for cue, kind in GROUP_CUES:
+    for cue, kind in GROUPS:
         if len(countries) >= 2 or not cue.found_in(clause, low):
             continue
         if any(kind not in kinds(m, day) for m in named):
@@ -149,6 +150,10 @@ def complete(body: str, clause: str, begin: int, paragraph: tuple[int, int], nam
         holder = described_holder(clause, begin, people[0], on or day, day)
         if holder is not None:
             return [*people, holder]
+    if len(countries) == 1 and len(people) == 1:
+        host = visit_host(clause, people[0], mentions, on or day)
+        if host is not None:
+            return [*people, host]
     if len(countries) == 1 and len(people) == 1 and _points_elsewhere(clause, begin, people[0]):
         same_kind = kinds(people[0], day)
         # a role noun or pronoun points inside its paragraph or the one before, not at a name told of far off
@@ -161,6 +166,26 @@ def complete(body: str, clause: str, begin: int, paragraph: tuple[int, int], nam
     return people
 
 
+# "Визит президента Кыргызстана Жапарова в Казахстан", "Japarov's visit to Kazakhstan": the host country's holder of
+# the visitor's post, when the article names one, is the other side.
+VISIT_TO = re.compile(r"визит|посет|посещ|visit", re.IGNORECASE)
+HOST_COUNTRY = (("KZ", re.compile(r"Казахстан|Kazakhstan|Астан|Astana", re.IGNORECASE)),
+                ("KG", re.compile(r"Кыргызстан|Киргиз|Kyrgyz|Бишкек|Bishkek", re.IGNORECASE)))
+
+
+def visit_host(clause: str, visitor: NamedOfficial, mentions: list[NamedOfficial],
+               on: date | None) -> NamedOfficial | None:
+    """The host of a visit named with the visitor alone (see VISIT_TO), or None."""
+    if not VISIT_TO.search(clause):
+        return None
+    hosts = [code for code, pattern in HOST_COUNTRY if code != visitor.country and pattern.search(clause)]
+    own = kinds(visitor, on)
+    if len(hosts) != 1 or not own:
+        return None
+    found = {m.person: m for m in mentions if m.country == hosts[0] and kinds(m, on) & own}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 # The other side named by nationality and post ("казахстанского премьера", "his Kyrgyz counterpart", "the Kazakh
 # president", "премьер-министра Казахстана"): the one person who held that post in that country on the day.
 _NATION = (r"(?P<nat>казахстанск|казахск|кыргызск|киргизск|узбекск|таджикск|российск|"
@@ -169,10 +194,8 @@ _POST = (r"(?P<post>(?<![\w-])премьер(?!-министры)\w*|прези�
          r"государства|МИД)|председател\w*\s+кабинета\s+министров|министр\w*\s+иностранных\s+дел|коллег\w*|"
          r"president|prime\s+minister|premier|foreign\s+minister|counterpart|leader|head\s+of\s+(?:state|government))")
 _COUNTRY = r"(?P<country>Казахстана|Кыргызстана|Кыргызской\s+Республики|Kazakhstan|Kyrgyzstan)"
-DESCRIPTORS = (re.compile(rf"\b{_NATION}\w*\s+(?:[\w-]+\s+)?{_POST}\b", re.IGNORECASE),
-               re.compile(rf"(?<![\w-]){_POST}\s+(?:of\s+)?{_COUNTRY}\b", re.IGNORECASE))
-# Each searched from the first nationality or post word found (lib/facts/prefix_gate.py): the same matches, cheaper.
-_DESCRIPTOR_GATES = tuple(compile_gate(pattern.pattern) for pattern in DESCRIPTORS)
+# Each searched from the first nationality or post word found (a Cue's gate): the same matches, cheaper.
+DESCRIPTORS = (Cue(rf"\b{_NATION}\w*\s+(?:[\w-]+\s+)?{_POST}\b"), Cue(rf"(?<![\w-]){_POST}\s+(?:of\s+)?{_COUNTRY}\b"))
 _HOG = "head_of_government"
 _POST_KINDS = (("премьер", _HOG), ("prime", _HOG), ("premier", _HOG), ("глав", _HOG), ("председател", _HOG),
                ("head of gov", _HOG), ("министр", "foreign_minister"), ("foreign", "foreign_minister"),
@@ -180,7 +203,7 @@ _POST_KINDS = (("премьер", _HOG), ("prime", _HOG), ("premier", _HOG), ("�
                ("head of state", "president"))
 
 
-def _post_kind(post: str, named: Mention, day: date | None) -> str | None:
+def _post_kind(post: str, named: NamedOfficial, day: date | None) -> str | None:
     low = " ".join(post.lower().split())
     if low.startswith(("коллег", "counterpart")):  # the named person's own rank
         own = sorted(kinds(named, day), key=lambda k: _rank(k))
@@ -215,15 +238,15 @@ def holder(country: str, kind: str, on: date) -> str | None:
 
 def describes_a_holder(body: str) -> bool:
     """The body names someone by nationality and post (a meeting may then have one named side only)."""
-    return any(gated_search(pattern, gate, body) for pattern, gate in zip(DESCRIPTORS, _DESCRIPTOR_GATES, strict=True))
+    return any(pattern.search(body) for pattern in DESCRIPTORS)
 
 
-def described_holder(clause: str, begin: int, named: Mention, on: date | None, day: date | None) -> Mention | None:
+def described_holder(clause: str, begin: int, named: NamedOfficial, on: date | None,
+                     day: date | None) -> NamedOfficial | None:
     """The other side a clause names by nationality and post, resolved through the table on the meeting day."""
     if on is None:
         return None
-    for found in (f for pattern, gate in zip(DESCRIPTORS, _DESCRIPTOR_GATES, strict=True)
-                  for f in _gated_finditer(pattern, gate, clause)):
+    for found in (f for pattern in DESCRIPTORS for f in pattern.finditer(clause)):
         country = _country_of(found)
         if country is None or country == named.country:
             continue
@@ -232,34 +255,25 @@ def described_holder(clause: str, begin: int, named: Mention, on: date | None, d
             continue
         person = holder(country, kind, on)
         if person is not None and person != named.person:
-            return Mention(person, country, begin + found.start(), kind)
+            return NamedOfficial(person, country, begin + found.start(), kind)
     return None
 
 
-def _gated_finditer(pattern: re.Pattern[str], gate: re.Pattern[str] | None, text: str) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)``: no match begins before the first place its gate finds."""
-    low = text.lower()
-    if gate is None or len(low) != len(text) or UNFOLDED.search(text) is not None:
-        return pattern.finditer(text)
-    first = gate.search(low)
-    return pattern.finditer(text, first.start()) if first is not None else iter(())
-
-
-def _points_elsewhere(clause: str, begin: int, named: Mention) -> bool:
+def _points_elsewhere(clause: str, begin: int, named: NamedOfficial) -> bool:
     """A role noun or pronoun in the clause that is not the named official's own title ("Президент Кыргызстана
     Садыр Жапаров" names one side only)."""
     def own_title(found: re.Match[str]) -> bool:
         between = clause[found.end():max(found.end(), named.start - begin)]
         # "казахстанского министра принял Президент …": a verb in between makes the role noun the other side
-        return 0 <= named.start - (begin + found.end()) <= 40 and not (names_meeting(between) or WEAK_CUE.found_in(
+        return 0 <= named.start - (begin + found.end()) <= 40 and not (names_meeting(between) or WEAK.found_in(
             between))
 
     return any(not own_title(found) for found in ANAPHORA.finditer(clause))
 
 
-def pairs(people: list[Mention], day: date | None, clause: str = "") -> list[list[Mention]]:
+def pairs(people: list[NamedOfficial], day: date | None, clause: str = "") -> list[list[NamedOfficial]]:
     """One visitor received by hosts of different ranks is one meeting per host (gold lists them apart)."""
-    by_country: dict[str | None, list[Mention]] = {}
+    by_country: dict[str | None, list[NamedOfficial]] = {}
     for m in people:
         by_country.setdefault(m.country, []).append(m)
     if (len(people) >= 3 and (BILATERAL.search(clause) or PLURAL_MEETINGS.search(clause))
@@ -279,7 +293,7 @@ DEPUTY_MINISTER = re.compile(r"(?:заместител\w*\s+министр\w*|з
                              r"deputy\s+(?:foreign\s+)?ministers?|vice[- ]ministers?)\b[^.;,]{0,40}$", re.IGNORECASE)
 
 
-def deputy_ministers(body: str, mentions: list[Mention]) -> list[Mention]:
+def deputy_ministers(body: str, mentions: list[NamedOfficial]) -> list[NamedOfficial]:
     """Officials the table does not know, titled deputy minister: their post kind is "deputy_minister"."""
     return [replace(m, kind="deputy_minister") if m.kind in ("minister", "foreign_minister") and not post_kinds(
         m.person, None) and DEPUTY_MINISTER.search(body[max(0, m.start - 60):m.start]) else m for m in mentions]

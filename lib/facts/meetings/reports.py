@@ -14,55 +14,58 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import pairwise
 
 import pandas as pd
 
-from lib.articles.sentences import sentences
-from lib.facts.meetings import event_dates
+from lib.articles.sentences import Sentences, split
+from lib.facts.meetings import event_dates, sessions
 from lib.facts.meetings import events as merge
 from lib.facts.meetings.context import blank_side_phrases, delegation_countries, mask_dateline
 from lib.facts.meetings.cues import (
-    ATTENDANCE_CUE,
+    ATTENDANCE,
     CLAUSE_SPLIT,
-    COUNCIL_CUE,
-    FUTURE_CUE,
+    COUNCIL,
+    DURING_VISIT,
+    FUTURE,
     GROUP_WORDS,
-    HABITUAL_CUE,
-    HABITUAL_VERB_CUE,
-    INVITATION_CUE,
-    NOT_PARTICIPANT_CUE,
-    PAST_CUE,
-    PHONE_CUE,
+    HABITUAL,
+    HABITUAL_VERB,
+    HELD_BY,
+    INVITATION,
+    NOT_PARTICIPANT,
+    PAST,
+    PHONE,
     PREPARATIONS,
-    PREPARATIONS_GATE,
     UPCOMING,
-    UPCOMING_CUE,
-    WEAK_CUE,
+    VISIT_DISCUSSED,
+    WEAK,
     names_meeting,
 )
 from lib.facts.meetings.participants import (
-    Mention,
+    NamedOfficial,
     complete,
     deputy_ministers,
     describes_a_holder,
     named_participants,
     pairs,
+    visit_host,
 )
 from lib.facts.meetings.places import find_place, remembering
-from lib.facts.prefix_gate import gated_search
-from lib.records import MEETING_COLUMNS
+from lib.records import MEETING_COLUMNS, as_date
 
+# How far back "the next day" looks for the day it follows (about two sentences).
+NEXT_DAY_LOOKBACK = 300
 # One row per meeting an article reports. Dates are 'YYYY-MM-DD' strings; a day written without a year and no
 # way to date it keeps day/month (end_day/end_month) with year_missing, for the merge to date from other reports;
 # "vague" marks a meeting placed by a month or "last week" only (period: its 'YYYY-MM' when known).
 REPORT_COLUMNS = [
     "article_id", "position", "date", "end_date", "day", "month", "end_day", "end_month", "date_inferred",
     "year_missing", "vague", "period", "published", "status", "kind", "place", "participants", "countries", "evidence",
-    "kinds",
+    "kinds", "date_source", "own_place", "session",
 ]
 
 
@@ -84,13 +87,6 @@ class Report:
     own_place: bool = False  # the place is named in the report's own sentence, not taken from context
 
 
-def _as_date(value: object) -> date | None:
-    if value is None or value is pd.NaT or (isinstance(value, float) and pd.isna(value)):
-        return None
-    stamp = pd.Timestamp(value)
-    return None if pd.isna(stamp) else stamp.date()
-
-
 def _clauses(text: str, offset: int) -> list[tuple[int, int, str]]:
     out, begin = [], 0
     for cut in CLAUSE_SPLIT.finditer(text):
@@ -101,9 +97,12 @@ def _clauses(text: str, offset: int) -> list[tuple[int, int, str]]:
 
 
 def _compatible(a: Report, b: Report) -> bool:
-    """Two reports in one article of the same people on days that agree (or one of them without a day)."""
+    """Two reports in one article of the same people on days that agree (or one of them without a day); ``b`` is
+    the later one."""
     if a.participants != b.participants:
         return False
+    if b.kind == "phone" and a.kind != "phone" and b.date_source != "explicit":
+        return False  # a call recalled beside talks ("had invited him in a phone call") is another meeting
     if (a.date_source == "vague") != (b.date_source == "vague"):
         return False
     if a.date_source == "vague":  # "в мае 2022 года" and "в апреле 2024 года" are two meetings
@@ -117,14 +116,18 @@ def _compatible(a: Report, b: Report) -> bool:
     return True
 
 
-def article_reports(body: str, published: date | None, mentions: list[Mention], title: str = "") -> list[Report]:
+def article_reports(body: str, published: date | None, mentions: list[NamedOfficial], title: str = "",
+                    sentences: Sentences | None = None) -> list[Report]:
     """The meetings one article reports, in order of first mention."""
     reports: list[Report] = []
     # Latest date said in a sentence about a meeting, and latest said about a coming one (an announcement's
     # later sentences, "они также планируют …", speak of the day announced first).
     last_span: event_dates.DateSpan | None = None
     last_future: event_dates.DateSpan | None = None
+    split_body = split(body, sentences)
     filed_in, body = mask_dateline(body)  # the dateline is where the story was filed, not where talks were held
+    if body != split_body.body:  # blanked: the sentences of its first line change
+        split_body = split_body.blanked(len(body) - len(body.lstrip(" ")))
     last_place: str | None = find_place(title) if title else None
     # A coming event takes a place only from sentences about coming events: the city of a held meeting told
     # beside it is not where the next one will be.
@@ -139,23 +142,34 @@ def article_reports(body: str, published: date | None, mentions: list[Mention], 
     paragraph_starts = [start for start, _ in paragraphs]
     years = event_dates.explicit_years(body) if published is None else []
     # Mentions that can be brought in from context: never a greeting sender, a predecessor or a spokesman.
-    context = [m for k, m in enumerate(mentions) if not NOT_PARTICIPANT_CUE.found_in(
+    context = [m for k, m in enumerate(mentions) if not NOT_PARTICIPANT.found_in(
         body[max(mentions[k - 1].start + 1 if k else 0, m.start - 60):m.start])]
     reference = published
     starts = [m.start for m in mentions]
-    for sentence in sentences(body):
+    named_before: str | None = None  # a meeting named with nobody in it, just before ("Прошло заседание совета.")
+    for sentence in split_body.spans:
         here = max(0, bisect_right(paragraph_starts, sentence.start) - 1)
         has_mention = bisect_left(starts, sentence.start) < bisect_left(starts, sentence.end)
+        told_before, named_before = named_before, None
         if not has_mention and not any(map(sentence.text.lower().__contains__, GROUP_WORDS)):
             # a sentence with no official and no group noun cannot name participants (most do not); if it names
             # a meeting ("В понедельник в Бишкеке состоялись консультации"), its day and city are the next ones'
             if names_meeting(sentence.text):
                 last_span = next(iter(_days(dates.find(sentence.text, reference))[-1:]), last_span)
                 last_place = place(sentence.text) or last_place
+                named_before = sentence.text.strip()
+                chaired = _session_chairs(sentence.text, context)
+                if chaired:  # "The signing came at the end of the sixth meeting of the Supreme Interstate Council"
+                    report = _report(sentence.start, chaired, None, sentence.text, sentence.text,
+                                     _future(sentence.text), published, None, None, reports)
+                    report.evidence = [sentence.text.strip()]
+                    reports.append(report)
             continue
         text = blank_side_phrases(sentence.text, sentence.start, starts)
-        strong = names_meeting(text)
-        if not (strong or WEAK_CUE.found_in(text)):
+        # "… прошло заседание совета. Его провели A и B": who held the meeting named just before
+        carried = told_before if told_before and HELD_BY.found_in(text) else None
+        strong = names_meeting(text) or carried is not None
+        if not (strong or WEAK.found_in(text)):
             continue  # only sentences that name a meeting are parsed further
         # Participants named after a group noun are looked for up to the end of the next paragraph.
         paragraph_end = paragraphs[min(here + 1, len(paragraphs) - 1)][1]
@@ -166,11 +180,11 @@ def article_reports(body: str, published: date | None, mentions: list[Mention], 
         clauses = _clauses(text, sentence.start)
         for begin, end, clause in clauses:
             clause_strong = strong if len(clauses) == 1 else names_meeting(clause)
-            if not (clause_strong or WEAK_CUE.found_in(clause)):
+            if not (clause_strong or WEAK.found_in(clause)):
                 continue
-            if ATTENDANCE_CUE.found_in(clause):
+            if ATTENDANCE.found_in(clause):
                 continue  # who else sat at a table described elsewhere: the delegation, not another meeting
-            if not clause_strong and INVITATION_CUE.found_in(clause):
+            if not clause_strong and INVITATION.found_in(clause):
                 continue  # "invited him to visit": an invitation, not a visit with a day
             if _habitual(clause, reference, dates):
                 continue  # "they meet regularly": a custom, not a meeting
@@ -178,12 +192,18 @@ def article_reports(body: str, published: date | None, mentions: list[Mention], 
             day_hint = published
             named = _not_of_a_coming_event(clause, begin, named_participants(body, mentions, begin, end), future)
             span = event_dates.clause_date(clause, text, reference, future, dates)
+            if span is not None and span.vague and span.text not in _before_preparations(text, future):
+                span = None  # "preparations for the session due in August": the other event's month
+            if span is None:  # "Выборы прошли 10 января. На следующий день Токаев позвонил …"
+                span = event_dates.next_day(clause, body[max(0, begin - NEXT_DAY_LOOKBACK):begin], reference, dates)
             people = complete(body, clause, begin, (paragraphs[max(0, here - 1)][0], paragraph_end), named, context,
                               day_hint, _meeting_day(span, last_span, day_hint))
             if len({m.country for m in people}) < 2:
                 continue
-            if not clause_strong and (len(named) < 2 or not _visit_pair(clause, named)):
-                continue
+            hosted = len(named) == 1 and len(people) == 2 and people[1] is visit_host(
+                clause, named[0], context, _meeting_day(span, last_span, day_hint))
+            if not clause_strong and not hosted and (len(named) < 2 or not _visit_pair(clause, named)):
+                continue  # a visit told with one name is a meeting only with the host the article names
             # "met in May 2022 in Bishkek and in April 2024 in Astana": one meeting per month, each with its city
             # Sequence, not list: the one-span fallback may hold no span, and a list of spans would not take it
             variants: Sequence[tuple[event_dates.DateSpan | None, str | None]] = (
@@ -192,22 +212,29 @@ def article_reports(body: str, published: date | None, mentions: list[Mention], 
                 for this_span, this_place in variants or [(span, None)]:
                     own = this_place or place(_before_preparations(clause, future)) or (
                         place(_before_preparations(text, future)) if sentence_place else None)
-                    report = _report(begin, group, this_span, clause, text, future, published,
+                    report = _report(begin, group, this_span, clause, f"{carried} {text}" if carried else text,
+                                     future, published,
                                      own or (last_future_place if future else last_place),
-                                     last_future if future else last_span, reports)
-                    report.evidence = [sentence.text.strip()]
+                                     _day_told(future, clause, last_future, last_span), reports)
+                    report.evidence = [f"{carried} {sentence.text.strip()}" if carried else sentence.text.strip()]
                     report.own_place = own is not None
+                    reports.append(report)
+                coming = None if future else _visit_discussed(clause, reference, published, dates)
+                if coming is not None:  # "discussed a visit by Japarov to Kazakhstan later this year": one more
+                    report = _report(begin, group, coming, clause, text, True, published, None, None, reports)
+                    report.evidence, report.status, report.tense = [sentence.text.strip()], "planned", "future"
+                    report.kind = "talks"  # a visit, even when discussed by phone
                     reports.append(report)
         # Days of meeting sentences carry to the next ones ("14 сентября … прошла встреча …. На полях встречи …");
         # a "весной" / "next year" in between is about another event and neither carries nor stops the day.
         dates_here = _days(dates.find(text, reference))
         if dates_here:
             last_span = dates_here[-1]
-            if FUTURE_CUE.found_in(text):
+            if FUTURE.found_in(text):
                 last_future = dates_here[-1]
         if (has_mention or strong) and sentence_place:
             last_place = sentence_place
-            if FUTURE_CUE.found_in(text):
+            if FUTURE.found_in(text):
                 last_future_place = sentence_place
     folded = _fold(reports)
     for r in folded:  # the filing city is the place only of a held meeting reported the day it was filed
@@ -219,18 +246,19 @@ def article_reports(body: str, published: date | None, mentions: list[Mention], 
 
 def _future(clause: str) -> bool:
     """Future tense; "the upcoming session" beside a past verb ("discussed preparations for …") is not."""
-    plain = UPCOMING.sub(" ", clause) if UPCOMING_CUE.found_in(clause) else clause
-    return FUTURE_CUE.found_in(plain) or (plain != clause and not PAST_CUE.found_in(clause))
+    plain = UPCOMING.pattern.sub(" ", clause) if UPCOMING.found_in(clause) else clause
+    return FUTURE.found_in(plain) or (plain != clause and not PAST.found_in(clause))
 
 
-def _not_of_a_coming_event(clause: str, begin: int, named: list[Mention], future: bool) -> list[Mention]:
+def _not_of_a_coming_event(clause: str, begin: int, named: list[NamedOfficial], future: bool) -> list[NamedOfficial]:
     """In a held clause, leave out who a coming event belongs to ("discussed Japarov's forthcoming visit",
     "обсудили подготовку предстоящего визита Жапарова") when two sides remain."""
     if future or len(named) < 3 or not UPCOMING.search(clause):
         return named
     cues = list(UPCOMING.finditer(clause))
 
-    def owner(m: Mention) -> bool:  # "Japarov's forthcoming visit", "предстоящего визита Жапарова": no comma between
+    # "Japarov's forthcoming visit", "предстоящего визита Жапарова": no comma between
+    def owner(m: NamedOfficial) -> bool:
         at = m.start - begin
         return any(u.start() - 25 <= at <= u.end() + 40 and "," not in clause[min(at, u.start()):max(at, u.end())]
                    for u in cues)
@@ -242,7 +270,7 @@ def _not_of_a_coming_event(clause: str, begin: int, named: list[Mention], future
 def _before_preparations(text: str, future: bool) -> str:
     """A held clause up to "preparations for" / "подготовку к" / "the upcoming …": a city after it is the coming
     event's ("discussed preparations for the next session, due in Bishkek"), not the clause's."""
-    found = None if future else gated_search(PREPARATIONS, PREPARATIONS_GATE, text)
+    found = None if future else PREPARATIONS.search(text)
     return text[:found.start()] if found else text
 
 
@@ -263,9 +291,42 @@ def _meeting_day(span: event_dates.DateSpan | None, last_span: event_dates.DateS
     before, else the article's."""
     if span is not None and span.start:
         return span.start
-    if span is not None and span.period:
-        return date(int(span.period[:4]), int(span.period[5:7]), 15)
+    if span is not None and span.period:  # a month's middle; a year ("YYYY") by its middle
+        return date(int(span.period[:4]), int(span.period[5:7] or 7), 15 if span.period[5:] else 1)
     return (last_span.start if last_span else None) or published
+
+
+def _visit_discussed(clause: str, reference: date | None, published: date | None,
+                     dates: event_dates.Dates) -> event_dates.DateSpan | None:
+    """The month or year of a coming visit that a held meeting discussed, when the clause names one that is not
+    before the page."""
+    found = VISIT_DISCUSSED.search(clause)
+    if found is None:
+        return None
+    later = [d for d in dates.find(clause[found.end():], reference, True) if d.vague and d.period]
+    return next((d for d in later if published is None or d.period >= published.isoformat()[:len(d.period)]),  # type: ignore[arg-type,operator]
+                None)
+
+
+def _session_chairs(text: str, context: list[NamedOfficial]) -> list[NamedOfficial]:
+    """The co-chairs of the one numbered session a sentence names with nobody in it, when the article names both:
+    the session is theirs, and its day and city come from the table (sessions.py)."""
+    known = sessions.table()
+    ids = {n.id for n in sessions.named_sessions(text) if n.id in known}
+    if len(ids) != 1:
+        return []
+    chairs = known[ids.pop()].chairs  # type: ignore[index]
+    found = {m.person: m for m in reversed(context) if m.person in chairs and m.country}
+    return [found[c] for c in chairs] if len(found) == len(chairs) == 2 else []
+
+
+def _day_told(future: bool, clause: str, last_future: event_dates.DateSpan | None,
+              last_span: event_dates.DateSpan | None) -> event_dates.DateSpan | None:
+    """The day a clause with none of its own carries: a coming event's is the last coming day told, or, "during the
+    visit", the days of the visit told before ("is on a state visit on March 2-3 … will also meet …")."""
+    if not future:
+        return last_span
+    return last_future or (last_span if DURING_VISIT.found_in(clause) else None)
 
 
 def _days(spans: list[event_dates.DateSpan]) -> list[event_dates.DateSpan]:
@@ -274,32 +335,37 @@ def _days(spans: list[event_dates.DateSpan]) -> list[event_dates.DateSpan]:
 
 def _habitual(clause: str, reference: date | None, dates: event_dates.Dates) -> bool:
     """"Регулярно встречаются", "meet regularly": a habit in the present, with no day of its own."""
-    if not (HABITUAL_CUE.found_in(clause) and HABITUAL_VERB_CUE.found_in(clause)) or PAST_CUE.found_in(
-            clause) or FUTURE_CUE.found_in(clause):
+    if not (HABITUAL.found_in(clause) and HABITUAL_VERB.found_in(clause)) or PAST.found_in(
+            clause) or FUTURE.found_in(clause):
         return False  # "X, who meet regularly, held talks …" tells of one meeting
     return not any(not d.vague for d in dates.find(clause, reference))
 
 
-def _visit_pair(clause: str, named: list[Mention]) -> bool:
+def _visit_pair(clause: str, named: list[NamedOfficial]) -> bool:
     """A visit names a meeting only when both sides are in it as visitor and host, not as two travellers."""
     return not re.search(r",\s+а\s+|\band\b.*\bvisited\b", clause, re.IGNORECASE)
 
 
-def _report(begin: int, group: list[Mention], span: event_dates.DateSpan | None, clause: str, sentence: str,
+def _report(begin: int, group: list[NamedOfficial], span: event_dates.DateSpan | None, clause: str, sentence: str,
             future: bool, published: date | None, place: str | None, last_span: event_dates.DateSpan | None,
             earlier: list[Report]) -> Report:
     participants = tuple(sorted(m.person for m in group))
     titled = {m.person: m.kind for m in group if m.kind}
     countries = tuple(sorted({m.country for m in group if m.country}))
-    past = PAST_CUE.found_in(clause)
-    tense = "future" if future and not (past and not FUTURE_CUE.found_in(clause)) else ("past" if past else "")
-    kind = "phone" if PHONE_CUE.found_in(sentence) else ("council" if COUNCIL_CUE.found_in(sentence) else "talks")
+    past = PAST.found_in(clause)
+    tense = "future" if future and not (past and not FUTURE.found_in(clause)) else ("past" if past else "")
+    kind = "phone" if PHONE.found_in(sentence) else ("council" if COUNCIL.found_in(sentence) else "talks")
+    if span is not None and span.vague and tense != "future" and _after(span.period, published):
+        span = None  # a held meeting is not in a period after the page: that period is another matter's
     if span is not None and span.vague:
         source = "vague"
     elif span is not None:
         source = "explicit"
     else:
-        same = next((r for r in reversed(earlier) if r.participants == participants), None)
+        # a coming event takes no day from a held meeting of the same people ("В августе они провели заседание. —
+        # Ожидаем визит Жапарова")
+        same = next((r for r in reversed(earlier) if r.participants == participants
+                     and not (tense == "future" and r.status == "held")), None)
         if same is not None:
             span, source = same.span, "inherited" if same.date_source != "vague" else "vague"
             tense = tense or same.tense
@@ -314,6 +380,11 @@ def _report(begin: int, group: list[Mention], span: event_dates.DateSpan | None,
     return Report(begin, participants, countries, span, source, status, tense, kind,
                   None if kind == "phone" else place, [sentence.strip()],
                   tuple(titled.get(p, "") for p in participants))
+
+
+def _after(period: str | None, published: date | None) -> bool:
+    """The period ("YYYY" or "YYYY-MM") begins after the publication date."""
+    return bool(period and published and period > published.isoformat()[:len(period)])
 
 
 def _fold(reports: list[Report]) -> list[Report]:
@@ -358,12 +429,17 @@ def _row(article_id: str, published: date | None, r: Report) -> dict[str, object
         "published": published.isoformat() if published else None,
         "status": r.status, "kind": r.kind, "place": r.place, "participants": list(r.participants),
         "countries": list(r.countries), "evidence": list(r.evidence), "kinds": list(r.kinds),
+        # a weekday or "yesterday" is a day read against the page's date (placing.py says so)
+        "date_source": "relative" if r.date_source == "explicit" and span and span.relative else r.date_source,
+        "own_place": r.own_place, "session": None,
     }
 
 
-def extract_reports(articles: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
-    """Each article's meeting reports (one row per meeting the article describes)."""
-    by_article: dict[str, list[Mention]] = {}
+def extract_reports(articles: pd.DataFrame, mentions: pd.DataFrame,
+                    texts: Mapping[str, Sentences] | None = None) -> pd.DataFrame:
+    """Each article's meeting reports (one row per meeting the article describes); ``texts``: each article's
+    sentences by article_id, split once for every extractor."""
+    by_article: dict[str, list[NamedOfficial]] = {}
     if not mentions.empty:
         ordered = mentions.sort_values(["article_id", "start"], kind="stable")
         # columns as lists: iterating rows of Arrow-backed columns costs several times more
@@ -371,7 +447,7 @@ def extract_reports(articles: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFr
         for article_id, person, country, start, kind in zip(
                 ordered["article_id"].tolist(), ordered["person"].tolist(), ordered["country"].tolist(),
                 ordered["start"].tolist(), kinds, strict=True):
-            by_article.setdefault(article_id, []).append(Mention(
+            by_article.setdefault(article_id, []).append(NamedOfficial(
                 person, country if isinstance(country, str) and country else None, int(start),
                 kind if isinstance(kind, str) else ""))
     rows: list[dict[str, object]] = []
@@ -379,13 +455,16 @@ def extract_reports(articles: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFr
                                                       articles["published"].tolist(), articles["title"].tolist(),
                                                       strict=True):
         found = by_article.get(article_id, [])
-        found = delegation_countries(body, deputy_ministers(body, found))
+        split_body = split(body, (texts or {}).get(article_id))
+        found = delegation_countries(body, deputy_ministers(body, found), split_body)
         countries = {m.country for m in found if m.country}
         if len(countries) < 2 and not (countries and describes_a_holder(body)):
             continue  # a meeting needs officials of two countries (or one and a post named): most articles stop here
-        published = event_dates.article_date(body, _as_date(published_at))
-        for report in article_reports(body, published, found, title if isinstance(title, str) else ""):
-            rows.append(_row(article_id, published, report))
+        published = event_dates.article_date(body, as_date(published_at))
+        title = title if isinstance(title, str) else ""
+        for report in article_reports(body, published, found, title, split_body):
+            # a numbered session the report names gives the day and city its text does not (sessions.py)
+            rows.append(sessions.attach(_row(article_id, published, report), report.evidence, title))
     # object columns keep None as None (pandas would turn it into NaN in inferred string columns)
     return pd.DataFrame({c: pd.Series([r[c] for r in rows], dtype="object") for c in REPORT_COLUMNS})
 

@@ -13,21 +13,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-import pymorphy3
-
-_MORPH: dict[str, pymorphy3.MorphAnalyzer] = {}
-
-
-def morph() -> pymorphy3.MorphAnalyzer:
-    """One analyzer per process: building it reads the dictionaries (~0.2 s)."""
-    if "m" not in _MORPH:
-        _MORPH["m"] = pymorphy3.MorphAnalyzer()
-    return _MORPH["m"]
+from lib.articles.morphology import analyzer
 
 
 def _parse(word: str) -> list[Any]:
     try:
-        return morph().parse(word)
+        return analyzer().parse(word)
     except ValueError:  # pymorphy3 looks up Unicode names, and some letters (Tangut, Khitan) have none
         return []
 
@@ -98,7 +89,7 @@ def _paradigm(model: str, grammeme: str) -> Paradigm:
     if model not in _PARADIGMS:
         feminine = model == "иванова"  # pymorphy files it under "иванов": keep the feminine forms only
         lemma = "иванов" if feminine else model
-        parse = next(p for p in morph().parse(lemma) if grammeme in p.tag and p.normal_form == lemma)
+        parse = next(p for p in analyzer().parse(lemma) if grammeme in p.tag and p.normal_form == lemma)
         words = {f.word for f in parse.lexeme if not feminine or "femn" in f.tag} | {model}
         stem = _common_prefix(sorted(words))
         _PARADIGMS[model] = Paradigm(model[len(stem):], tuple(sorted({w[len(stem):] for w in words})))

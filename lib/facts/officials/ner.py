@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from lib.articles.sentences import sentences
+from lib.articles.sentences import Sentences, split
 from lib.facts.officials import names, titles
 from lib.settings import DATA_DIR
 
@@ -30,23 +30,19 @@ class Unlisted:
     end: int
 
 
-_NER: dict[str, Any] = {}
-
-
-def _natasha() -> tuple[Any, Any]:
+@lru_cache(maxsize=1)
+def natasha() -> tuple[Any, Any]:
     """natasha's segmenter and NER tagger, loaded once per process (~1 s, no network: the models are in the wheel)."""
-    if "ner" not in _NER:
-        from natasha import NewsEmbedding, NewsNERTagger, Segmenter
+    # lazy: loading the embedding costs ~1 s and ~100 MB, and most articles never need the model
+    from natasha import NewsEmbedding, NewsNERTagger, Segmenter
 
-        _NER["segmenter"] = Segmenter()
-        _NER["ner"] = NewsNERTagger(NewsEmbedding())
-    return _NER["segmenter"], _NER["ner"]
+    return Segmenter(), NewsNERTagger(NewsEmbedding())
 
 
 def _ner_persons(text: str) -> list[tuple[int, int]]:
     from natasha import Doc
 
-    segmenter, tagger = _natasha()
+    segmenter, tagger = natasha()
     doc = Doc(text)
     doc.segment(segmenter)
     doc.tag_ner(tagger)
@@ -54,15 +50,15 @@ def _ner_persons(text: str) -> list[tuple[int, int]]:
 
 
 # Capitalised words that are never part of a person's name: titles, ministries' fields, places, months, days.
-_STOPWORDS: dict[str, frozenset[str]] = {}
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    lines = (DATA_DIR / "not_names.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
 
 
 def not_name(word: str) -> bool:
     """True for a capitalised word that is never part of a name (lib/data/not_names.txt, read once)."""
-    if "w" not in _STOPWORDS:
-        lines = (DATA_DIR / "not_names.txt").read_text(encoding="utf-8").splitlines()
-        _STOPWORDS["w"] = frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
-    return word.lower() in _STOPWORDS["w"]
+    return word.lower() in _not_names()
 
 
 _NAME_WORD = r"[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ]?[a-zа-яё]+)*"
@@ -242,7 +238,7 @@ def _all_shaped(body: str, candidates: dict[tuple[int, int], titles.Title]) -> d
 
 
 def unlisted(body: str, lang: str, found: list[titles.Title], taken: list[tuple[int, int]],
-             skip: list[tuple[int, int]]) -> list[Unlisted]:
+             skip: list[tuple[int, int]], sentences: Sentences | None = None) -> list[Unlisted]:
     """Officials not in the table: a name (not already a listed mention) with an official's title attached."""
     candidates: dict[tuple[int, int], titles.Title] = {}
     title_spans = [(t.start, t.end) for t in found]
@@ -262,7 +258,7 @@ def unlisted(body: str, lang: str, found: list[titles.Title], taken: list[tuple[
             candidates.setdefault(shape, candidates[candidate])
             spans.append(shape)
     else:
-        for sentence in sentences(body):
+        for sentence in split(body, sentences).spans:
             inside = [c for c in candidates if sentence.start <= c[0] < sentence.end]
             if not inside:
                 continue

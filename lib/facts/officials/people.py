@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
 
+from lib.articles.sentences import Sentences
 from lib.facts.officials import names, titles
 from lib.facts.officials import ner as people_ner
+from lib.facts.officials.gazetteer import Gazetteer, gazetteer
 
 # load_officials, post_at and name_variants are public here too (search, meetings)
 from lib.facts.officials.roster import (
@@ -30,7 +32,7 @@ from lib.facts.officials.roster import (
     post_at,
     posts_on,
 )
-from lib.records import MENTION_COLUMNS, OFFICIAL_COLUMNS, empty
+from lib.records import MENTION_COLUMNS, OFFICIAL_COLUMNS, as_date, empty
 
 __all__ = ["MENTION_COLUMNS", "Mention", "Post", "article_mentions", "extract_mentions", "load_officials",
            "name_variants", "post_at", "summarise_officials"]
@@ -58,40 +60,6 @@ _LINK_LINE = re.compile(
 
 
 @dataclass(frozen=True, slots=True)
-class Gazetteer:
-    """Lower-case surface form → indexes of officials whose first name / surname it is."""
-
-    officials: tuple[Official, ...]
-    first: dict[str, frozenset[int]]
-    last: dict[str, frozenset[int]]
-
-
-def build_gazetteer(officials: tuple[Official, ...]) -> Gazetteer:
-    """Every case form of every spelling (Latin spellings do not decline, Cyrillic ones do unless indeclinable)."""
-    first: dict[str, set[int]] = {}
-    last: dict[str, set[int]] = {}
-    for i, official in enumerate(officials):
-        for table, spellings in ((first, official.first_names), (last, official.surnames)):
-            for spelling in spellings:
-                for part in spelling.split():  # "Реджеп Тайип": each word is a first-name form
-                    forms = {part} if part.isascii() else names.inflections(part)
-                    for form in forms:
-                        table.setdefault(names.lookup_key(form), set()).add(i)
-    return Gazetteer(officials, {k: frozenset(v) for k, v in first.items()},
-                     {k: frozenset(v) for k, v in last.items()})
-
-
-_CACHE: dict[str, Gazetteer] = {}
-
-
-def gazetteer() -> Gazetteer:
-    """The gazetteer of the curated table, built once per process (~0.1 s)."""
-    if "g" not in _CACHE:
-        _CACHE["g"] = build_gazetteer(load_officials())
-    return _CACHE["g"]
-
-
-@dataclass(frozen=True, slots=True)
 class Mention:
     person: str
     country: str
@@ -114,12 +82,6 @@ class _Hit:
     candidates: frozenset[int]
     full: bool
     title: titles.Title | None = None
-
-
-def _published(value: object) -> date | None:
-    if value is None or value is pd.NaT or (isinstance(value, float) and pd.isna(value)):
-        return None
-    return pd.Timestamp(value).date()
 
 
 def _kinds(official: Official, on: date | None) -> set[str]:
@@ -295,8 +257,10 @@ def _link_spans(body: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _LINK_LINE.finditer(body)]
 
 
-def article_mentions(body: str, published: date | None, lang: str = "ru") -> list[Mention]:
-    """Mentions of listed and unlisted officials in one body, in reading order."""
+def article_mentions(body: str, published: date | None, lang: str = "ru",
+                     sentences: Sentences | None = None) -> list[Mention]:
+    """Mentions of listed and unlisted officials in one body, in reading order (``sentences``: the body's, when the
+    caller has them)."""
     gaz = gazetteer()
     found = titles.find_titles(body)
     links = _link_spans(body)
@@ -309,27 +273,28 @@ def article_mentions(body: str, published: date | None, lang: str = "ru") -> lis
         mentions.append(Mention(official.person, official.country, role, True, hit.start, hit.end,
                                 body[hit.start:hit.end], kind, hit.title.text if hit.title else ""))
     taken = [(m.start, m.end) for m in mentions]
-    for found_person in people_ner.unlisted(body, lang, found, taken, links):
+    for found_person in people_ner.unlisted(body, lang, found, taken, links, sentences):
         mentions.append(Mention(found_person.person, found_person.country, found_person.title, False,
                                 found_person.start, found_person.end, body[found_person.start:found_person.end],
                                 found_person.kind, found_person.title))
     return sorted(mentions, key=lambda m: m.start)
 
 
-def _rows(articles: pd.DataFrame) -> Iterator[dict[str, object]]:
+def _rows(articles: pd.DataFrame, texts: Mapping[str, Sentences]) -> Iterator[dict[str, object]]:
     for row in articles.itertuples(index=False):
         body = row.body if isinstance(row.body, str) else ""
-        for m in article_mentions(body, _published(row.published), str(row.lang)):
+        for m in article_mentions(body, as_date(row.published), str(row.lang), texts.get(row.article_id)):
             yield {"article_id": row.article_id, "person": m.person, "country": m.country, "role": m.role,
                    "listed": m.listed, "start": m.start, "end": m.end, "surface": m.surface, "kind": m.kind,
                    "title": m.title}
 
 
-def extract_mentions(articles: pd.DataFrame) -> pd.DataFrame:
-    """Every mention of an official in each article body, with character offsets into ``body``."""
+def extract_mentions(articles: pd.DataFrame, texts: Mapping[str, Sentences] | None = None) -> pd.DataFrame:
+    """Every mention of an official in each article body, with character offsets into ``body`` (``texts``: each
+    article's sentences by article_id, split once for every extractor)."""
     gazetteer()  # built here even for no articles, so a caller can warm the process up with an empty frame
     titles.find_titles("")
-    rows = list(_rows(articles))
+    rows = list(_rows(articles, texts or {}))
     if not rows:
         return empty(MENTION_COLUMNS)
     frame = pd.DataFrame(rows, columns=MENTION_COLUMNS)

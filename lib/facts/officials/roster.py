@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from lib.settings import DATA_DIR
@@ -93,14 +94,18 @@ def read_officials(data_dir: Path = DATA_DIR) -> tuple[Official, ...]:
     return tuple(officials)
 
 
-_TABLE: dict[str, tuple[Official, ...]] = {}
-
-
+@lru_cache(maxsize=1)
 def load_officials() -> tuple[Official, ...]:
     """The curated table, read once per process (the files ship with the code and do not change at run time)."""
-    if "table" not in _TABLE:
-        _TABLE["table"] = read_officials()
-    return _TABLE["table"]
+    return read_officials()
+
+
+def covered_years(officials: tuple[Official, ...]) -> range:
+    """The years in which a post of the table may have been held: from 1991 (both states independent) to two years
+    past the latest date the table writes. Posts still held run on past it, so a day in a year the table cannot know
+    ("5 March", of a post begun that September) matches each year after, and is never dated by default."""
+    latest = max((d.year for o in officials for p in o.posts for d in (p.start, p.end) if d), default=1991)
+    return range(1991, latest + 3)
 
 
 def by_person() -> dict[str, Official]:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from lib.facts.patterns import lowers_safely
 from lib.settings import DATA_DIR
 
 NOT_OFFICIAL = "not_official"
@@ -42,35 +43,31 @@ class _Patterns:
     kinds: tuple[str, ...]
 
 
-_PATTERN: dict[str, _Patterns] = {}
-
-
+@lru_cache(maxsize=1)
 def _pattern() -> _Patterns:
     """One alternation of every title pattern, in file order (specific before generic), with its kind per group."""
-    if "p" not in _PATTERN:
-        with open(DATA_DIR / "titles.csv", encoding="utf-8", newline="") as handle:
-            rows = list(csv.DictReader(handle))
-        for number, row in enumerate(rows, start=2):
-            if None in row or not row.get("pattern"):  # an unquoted "{0,3}" splits the pattern silently
-                raise ValueError(f"lib/data/titles.csv line {number}: quote a pattern that contains a comma")
+    with open(DATA_DIR / "titles.csv", encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    for number, row in enumerate(rows, start=2):
+        if None in row or not row.get("pattern"):  # an unquoted "{0,3}" splits the pattern silently
+            raise ValueError(f"lib/data/titles.csv line {number}: quote a pattern that contains a comma")
 
-        def source(group: str) -> str:
-            alternatives = "|".join(f"(?{group.format(i)}{row['pattern']})" for i, row in enumerate(rows))
-            # whole words only: "премьер" not inside "премьер-лиги", "president" not inside "presidential"
-            # "экс-президент", "ex-president": a former post is still a post (officials "now or formerly")
-            return rf"(?<![\w-])(?:экс-|ex-)?(?=[а-яёa-z])(?:{alternatives})(?![\w-])"
+    def source(group: str) -> str:
+        alternatives = "|".join(f"(?{group.format(i)}{row['pattern']})" for i, row in enumerate(rows))
+        # whole words only: "премьер" not inside "премьер-лиги", "president" not inside "presidential"
+        # "экс-президент", "ex-president": a former post is still a post (officials "now or formerly")
+        return rf"(?<![\w-])(?:экс-|ex-)?(?=[а-яёa-z])(?:{alternatives})(?![\w-])"
 
-        plain, named = source(":"), source("P<t{}>")
-        _PATTERN["p"] = _Patterns(re.compile(plain), re.compile(named), re.compile(plain, re.IGNORECASE),
-                                  re.compile(named, re.IGNORECASE), tuple(row["kind"] for row in rows))
-    return _PATTERN["p"]
+    plain, named = source(":"), source("P<t{}>")
+    return _Patterns(re.compile(plain), re.compile(named), re.compile(plain, re.IGNORECASE),
+                     re.compile(named, re.IGNORECASE), tuple(row["kind"] for row in rows))
 
 
 def find_titles(text: str) -> list[Title]:
     """Every title in ``text`` (leftmost, then first pattern in file order), with offsets."""
     patterns = _pattern()
     lowered = text.lower()
-    if len(lowered) == len(text):
+    if lowers_safely(text, lowered):  # the lower-case patterns on the lower-cased text give the same matches
         scan, named, subject = patterns.scan, patterns.named, lowered
     else:
         scan, named, subject = patterns.careful_scan, patterns.careful_named, text

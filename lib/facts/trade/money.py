@@ -3,7 +3,8 @@
 Input: any text (English or Russian). Output: ``Amount`` spans with the value in USD and whether the wording
 is approximate ("about", "около", "превысил"). Only US-dollar amounts are returned: a sum in tenge, som or
 euros is not a trade turnover figure in the reporting this project reads. Values are computed with
-``Decimal`` so "1.317 billion" is exactly 1_317_000_000, which lets ``parse_usd(format_usd(x)) == x`` hold.
+``Decimal`` so "1.317 billion" is exactly 1_317_000_000, which lets ``parse_usd(format_usd(x)) == x`` hold (the
+formatter is lib/views/trade.py's: showing an amount is the views' part).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from lib.facts.casefree import cue
+from lib.facts.patterns import Cue
 
 # Number words that stand before a scale word ("two billion", "полутора миллиардов", "three-billion").
 WORD_NUMBERS: dict[str, Decimal] = {
@@ -42,7 +43,7 @@ _CURRENCY_AFTER = (r"(?:(?:американск\w+" + _SPACE + r")?долл(?:а
                    r"(?:US|U\.S\.|American)?" + _SPACE + r"?dollars?|USD|\$)")
 _PREFIX = r"(?:US\$|U\.S\.\$|USD|\$)"
 
-AMOUNT_RE = cue(
+AMOUNT_RE = Cue(
     # "1 млрд 317 млн долларов", "1 billion 317 million dollars": two scales, one amount
     rf"(?<![\w$])(?P<big>{_NUM}){_SPACE}?(?P<bigscale>{_SCALE})(?![a-zа-яё]){_SPACE}(?P<small>\d{{1,3}})"
     rf"{_SPACE}?(?P<smallscale>{_SCALE})(?![a-zа-яё]){_SPACE}?(?P<cur5>{_CURRENCY_AFTER})"
@@ -54,16 +55,16 @@ AMOUNT_RE = cue(
 )
 
 # A bare "3 млрд" is dollars only when no other unit follows it ("3 млн тонн", "2 billion tenge").
-BARE_RE = cue(
+BARE_RE = Cue(
     rf"(?<![\w$.,])(?P<num>{_NUM}|{_WORDS})(?:{_SPACE}|-)?(?P<scale>{_SCALE})(?![a-zа-яё])"
     r"(?!\s*(?:тонн|т\b|tons?|tonnes?|человек|people|сом|soms?|тенге|tenge|KZT|KGS|рубл|rub|евро|euros?|EUR|€|"
     r"кВт|kWh|куб|cubic|м3|голов|heads|штук|units|пассажир|passengers|доз|doses|жител|residents|"
     r"[a-zа-яё$]))")
 
 # "11.6 percent more than the $1.181 billion": the base of a comparison, not "more than $X".
-COMPARED_BEFORE = cue(r"(?:%|percent|per cent|процент\w*)\s+(?:more|higher|less|lower|больше|меньше|выше|ниже),?"
+COMPARED_BEFORE = Cue(r"(?:%|percent|per cent|процент\w*)\s+(?:more|higher|less|lower|больше|меньше|выше|ниже),?"
                       r"\s+(?:than|чем)(?:\s+the)?\s*$")
-APPROX_BEFORE = cue(
+APPROX_BEFORE = Cue(
     r"(?:about|around|nearly|almost|over|more than|roughly|approximately|some|close to|in excess of|upwards of|"
     r"exceed\w*|tops?|topped|crossed|surpass\w*|около|почти|более|свыше|порядка|примерно|приблизительно|"
     r"больше|превы\w+|без малого|не менее|уровне? около)(?:\s+(?:отметку|отметки|уровень))?\s*$"
@@ -169,18 +170,3 @@ def parse_usd(text: str) -> float | None:
     """The first US-dollar amount in ``text`` (None when there is none). Never raises."""
     found = find_amounts(text)
     return found[0].value if found else None
-
-
-def format_usd(value: float, lang: str = "en") -> str:
-    """A readable amount: 1.3e9 → "$1.3 billion" (en) or "1,3 млрд долларов" (ru); exact to the dollar."""
-    number = Decimal(str(value))
-    for word_en, word_ru, factor in (("billion", "млрд", Decimal(10) ** 9), ("million", "млн", Decimal(10) ** 6)):
-        if abs(number) >= factor:
-            scaled = format(number / factor, "f")
-            scaled = scaled.rstrip("0").rstrip(".") if "." in scaled else scaled
-            if lang == "ru":
-                return f"{scaled.replace('.', ',')} {word_ru} долларов"
-            return f"${scaled} {word_en}"
-    plain = format(number, "f")
-    plain = plain.rstrip("0").rstrip(".") if "." in plain else plain
-    return f"{plain.replace('.', ',')} долларов" if lang == "ru" else f"${plain}"

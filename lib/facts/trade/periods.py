@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from lib.facts.casefree import cue
+from lib.facts.patterns import Cue
 from lib.facts.trade.money import WORD_NUMBERS
 
 MONTHS = [
@@ -26,25 +26,25 @@ _REL = (r"(?P<rel>last year|the previous year|this year|the current year|про�
         r"минувшего года|текущего года|этого года|сего года|нынешнего года)")
 _SEP = r"\s*(?:[–—-]|\bпо\b|\bto\b|\bthrough\b)\s*"
 
-MONTH_RANGE = cue(
+MONTH_RANGE = Cue(
     rf"\b(?P<m1>{_MONTH}){_SEP}(?P<m2>{_MONTH})(?:\s+(?:{_YEAR}|{_REL}))?")
-N_MONTHS = cue(
+N_MONTHS = Cue(
     rf"\b(?:first\s+|первые\s+)?(?P<n>{_NUMWORD})\s+(?:months?|месяц[а-я]*|мес\.)(?:\s+(?:of\s+)?(?:{_YEAR}|{_REL}))?")
-PART_YEAR = cue(
+PART_YEAR = Cue(
     rf"(?<!\w)(?P<part>first quarter|first half|(?:(?:первом|первый|I|1-м|1-й)\s+)(?:квартале?|полугодии)|"
     rf"(?:первое|I|1-е)\s+полугодие|(?:Q1|H1))"
     rf"(?:\s+(?:of\s+)?(?:{_YEAR}|{_REL}))?")
-YEAR = cue(rf"(?<![\d.,/-])(?P<prep>\b(?:by|к|до|since|с|from|until)\s+(?:the end of\s+|концу\s+)?)?{_YEAR}"
+YEAR = Cue(rf"(?<![\d.,/-])(?P<prep>\b(?:by|к|до|since|с|from|until)\s+(?:the end of\s+|концу\s+)?)?{_YEAR}"
            r"(?![\d.,/-]\d)")
-REL_YEAR = cue(
+REL_YEAR = Cue(
     r"(?P<rel>last year|this year|the current year|в прошлом году|прошлого года|за прошлый год|"
     r"в минувшем году|в этом году|в текущем году|текущего года)")
 # A period after "уровня"/"level of"/"than" is the base of a comparison, not the period of the figure.
 # A figure standing in between ("compared with $900 million in 2020") makes the period that figure's own.
-COMPARISON = cue(r"(?:уровн[а-я]*|level of|levels? in|compared (?:with|to)|сравнению с|than(?: in)?|чем|"
+COMPARISON = Cue(r"(?:уровн[а-я]*|level of|levels? in|compared (?:with|to)|сравнению с|than(?: in)?|чем|"
                  r"above|below|выше|ниже|against|относительно|аналогичн[а-я]*)\W*(?:[^\W\d]+[^\w$]+){0,3}$")
 
-GROWTH = cue(
+GROWTH = Cue(
     r"\b(?P<num>\d+(?:[.,]\d+)?)\s*-?\s*(?:%|percent|per cent|процент[а-я]*)|"
     r"\b(?P<word>" + _NUMWORD + r")\s+(?:percent|per cent|процент[а-я]*)|"
     r"(?:на|by)\s+(?:почти\s+|около\s+|almost\s+|nearly\s+|about\s+)?(?P<frac>четверть|треть|половину|"
@@ -56,14 +56,14 @@ FRACTIONS = {"четверть": 25.0, "a quarter": 25.0, "треть": 33.3, "a
 # "an increase of 8 percent", "рост составил 7%": the rate as the noun's complement.
 _RATE_NOUN = (r"(?:increase|rise|growth|gain|jump|surge|decrease|decline|drop|fall|reduction)\s+of|"
               r"(?:рост|прирост|увеличение|снижение|сокращение|падение)\s+(?:составил[а-я]*|—|-)")
-GROWTH_BEFORE = cue(r"(?:\bby|\bна|\bup|rose|rising|grew|growing|increas\w*|jump\w*|climb\w*|expand\w*|"
+GROWTH_BEFORE = Cue(r"(?:\bby|\bна|\bup|rose|rising|grew|growing|increas\w*|jump\w*|climb\w*|expand\w*|"
                     r"вырос[а-я]*|"
                     r"увеличил[а-я]*|рост[а-я]*|прирост[а-я]*|another|ещё|еще|почти|около|"
                     + _RATE_NOUN + r")\s*(?:about|almost|nearly|some|around|почти|около|порядка)?\s*$")
 GROWTH_AFTER = re.compile(r"^\s*(?:more|higher|up|increase|rise|growth|jump|year[- ]on[- ]year|больше|рост|"
                           r"less|lower|down|меньше|ниже)", re.IGNORECASE)
 LESS_AFTER = re.compile(r"^\s*(?:less|lower|down|меньше|ниже)", re.IGNORECASE)
-DECLINE = cue(r"(?:fell|dropped|declined|decreased|down|сократил[а-я]*|снизил[а-я]*|упал[а-я]*|"
+DECLINE = Cue(r"(?:fell|dropped|declined|decreased|down|сократил[а-я]*|снизил[а-я]*|упал[а-я]*|"
               r"уменьшил[а-я]*|(?:decrease|decline|drop|fall|reduction)\s+of|"
               r"(?:снижение|сокращение|падение)\s+(?:составил[а-я]*|—|-))\s*(?:by|на)?\s*$")
 NOT_GROWTH_AFTER = re.compile(r"^\s*(?:of\b|от\b|в общ|доли|share)", re.IGNORECASE)

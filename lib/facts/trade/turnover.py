@@ -16,14 +16,14 @@ from __future__ import annotations
 import functools
 import re
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields, replace
 from datetime import date
 
 import pandas as pd
 
-from lib.articles.sentences import sentences
-from lib.facts.casefree import Cue, cue
+from lib.articles.sentences import Sentences, sentences, split
+from lib.facts.patterns import Cue
 from lib.facts.trade.attach import assign_growth, is_base, nearest, pair_periods, past_by, period_of
 from lib.facts.trade.cues import (
     ACHIEVED_AFTER,
@@ -56,18 +56,18 @@ from lib.facts.trade.money import Amount, find_amounts
 from lib.facts.trade.pairs import article_is_bilateral, clause_names_another_partner, pair_ok
 from lib.facts.trade.pairs import markers as _markers  # noqa: F401  (tests read the country table through it)
 from lib.facts.trade.periods import DueYear, Period, find_growth, find_periods
-from lib.records import TRADE_COLUMNS, empty
+from lib.records import TRADE_COLUMNS, as_date, empty
 
 # Reported KZ–KG turnover has ranged from hundreds of millions to a few billion dollars; a figure far outside
 # [$5 million, $50 billion] is a ticker, a price, a budget or a national total.
 MIN_USD, MAX_USD = 5e6, 5e10
 
 # Links to other stories: a "Read also" line, or a teaser headline that ends with its own date stamp.
-LINK_LINE = cue(r"^\s*(?:читайте также|см\. также|read also|also read|related|похожие новости)\b|"
+LINK_LINE = Cue(r"^\s*(?:читайте также|см\. также|read also|also read|related|похожие новости)\b|"
                 r"[—–|-]\s*(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}\s+\w{3,9}\.?\s+\d{4})(?:,?\s*\d{1,2}:\d{2})?\s*$")
 # Below a "Comments" heading, a reader's comment sits under a line with only a name and a time stamp
 # ("Nurs_kg, 26.05.2022 15:40"); without the heading such a line may be a dateline, so it is not trusted.
-COMMENTS_HEADING = cue(r"^\s*(?:комментари\w*|comments?|отзывы|обсуждение)\b")
+COMMENTS_HEADING = Cue(r"^\s*(?:комментари\w*|comments?|отзывы|обсуждение)\b")
 COMMENT_HEADER = re.compile(r"^\s*[\w.@ -]{1,40},?\s+(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}\s+\w{3,9}\.?\s+\d{4})"
                             r"(?:,?\s*(?:в\s+)?\d{1,2}:\d{2})?\s*$")
 
@@ -287,11 +287,19 @@ def _latest_period(found: list[TradeFigure]) -> tuple[str, str] | None:
     return (max(spans)[1], max(spans)[0]) if spans else None
 
 
-def article_figures(title: str, body: str, published: date | None) -> list[TradeFigure]:
-    """Every trade figure and target of one article, merged so a repeated figure appears once."""
+def article_figures(title: str, body: str, published: date | None,
+                    split_body: Sentences | None = None) -> list[TradeFigure]:
+    """Every trade figure and target of one article, merged so a repeated figure appears once (``split_body``: the
+    body's sentences, when the caller has them)."""
     # The headline goes last, so that a figure it repeats is quoted from the body.
     head = title.strip() if title else ""
-    lines = [line for line in body.split("\n") if not head or line.strip() != head] + ([head] if head else [])
+    numbered, start = [], 0  # each line of the body and where it begins (its sentences are split_body's)
+    for line in body.split("\n"):
+        if not head or line.strip() != head:
+            numbered.append((line, start))
+        start += len(line) + 1
+    lines = [line for line, _ in numbered] + ([head] if head else [])
+    line_starts: list[int | None] = [at for _, at in numbered] + ([None] if head else [])
     text = "\n".join(lines)
     if not CHEAP.search(text):
         return []
@@ -305,14 +313,15 @@ def article_figures(title: str, body: str, published: date | None) -> list[Trade
     last_actual: TradeFigure | None = None  # the actual figure of the sentence just before, for "удвоить его"
     last_period: tuple[str, str] | None = None  # the period of the last reported turnover figure
     in_comments = after_header = False
-    for line in lines:
+    body_sentences = split(body, split_body)
+    for line, at in zip(lines, line_starts, strict=True):
         if not line.strip():
             continue
         in_comments = in_comments or bool(COMMENTS_HEADING.match(line))
         is_comment, after_header = after_header, in_comments and bool(COMMENT_HEADER.match(line))
         usable = not LINK_LINE.search(line) and not is_comment
         if usable and (CHEAP.search(line) or pending or (last_actual and MULTIPLY.search(line))):
-            spans = sentences(line)
+            spans = body_sentences.line(at) if at is not None else sentences(line)
             for i, s in enumerate(spans):
                 context = spans[i - 1].text if i else previous
                 if pending:
@@ -346,14 +355,15 @@ def article_figures(title: str, body: str, published: date | None) -> list[Trade
 _FIGURE_FIELDS = tuple(field.name for field in fields(TradeFigure))
 
 
-def extract_trade(articles: pd.DataFrame) -> pd.DataFrame:
-    """Trade figures and targets of every article, one row each (TRADE_COLUMNS)."""
+def extract_trade(articles: pd.DataFrame, texts: Mapping[str, Sentences] | None = None) -> pd.DataFrame:
+    """Trade figures and targets of every article, one row each (TRADE_COLUMNS); ``texts``: each article's
+    sentences by article_id, split once for every extractor."""
     rows = []
     for art in articles.itertuples(index=False):
-        published = art.published.date() if isinstance(art.published, pd.Timestamp) and not pd.isna(
-            art.published) else None
+        published = as_date(art.published)
         title = art.title if isinstance(art.title, str) else ""
-        for f in article_figures(title, art.body if isinstance(art.body, str) else "", published):
+        body = art.body if isinstance(art.body, str) else ""
+        for f in article_figures(title, body, published, (texts or {}).get(art.article_id)):
             # the fields one by one: dataclasses.asdict deep-copies each value, a tenth of this stage's time
             rows.append({"article_id": art.article_id, "file": art.file,
                          **{name: getattr(f, name) for name in _FIGURE_FIELDS}})

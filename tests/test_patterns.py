@@ -1,4 +1,5 @@
-"""Prefix gates: the openings read from a pattern, and searches through a gate that answer as the full pattern."""
+"""Cues: the openings read from a pattern, and searches through a gate and a lower-case twin that answer as the
+full case-insensitive pattern."""
 
 import re
 from pathlib import Path
@@ -7,9 +8,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lib.facts.meetings import context, cues, places
+from lib.facts.meetings import context, cues, participants, places
 from lib.facts.meetings.cues import STRONG, STRONG_STEMS, names_meeting
-from lib.facts.prefix_gate import UNFOLDED, Cue, _required, alternatives, compile_gate, gated_search, openings
+from lib.facts.patterns import UNFOLDED, Cue, _required, alternatives, compile_gate, lowers_safely, openings
+from lib.facts.trade import cues as trade_cues
+from lib.facts.trade import money, periods, turnover
 
 
 @pytest.mark.parametrize(("pattern", "expected"), [
@@ -36,14 +39,16 @@ def test_no_gate_when_an_alternative_has_no_opening():
     assert compile_gate("abc|xyz").pattern == "(?:abc|xyz)"
 
 
-CUES = [(name, value) for module in (cues, context) for name, value in vars(module).items()
-        if isinstance(value, Cue)] + [(kind, cue) for cue, kind in cues.GROUP_CUES]
+CUES = [(name, value) for module in (cues, context, participants, trade_cues, money, periods, turnover)
+        for name, value in vars(module).items() if isinstance(value, Cue)] + [
+    (kind, cue) for cue, kind in cues.GROUPS] + [
+    (f"DESCRIPTORS[{k}]", cue) for k, cue in enumerate(participants.DESCRIPTORS)] + [("places", places.places()[1])]
 
 
 def test_unfolded_lists_every_character_lower_does_not_fold():
     # a character matched case-insensitively to a letter of a gate, whose lower() is not that letter
-    gates = [cues.PREPARATIONS_GATE, places.places()[2]]
-    letters = {c for gate in gates for c in gate.pattern if c.isalpha()}
+    # (every Latin and Cyrillic letter: the twins' letters, classes and the gates' openings are among them)
+    letters = {c for c in "abcdefghijklmnopqrstuvwxyzабвгдеёжзийклмнопрстуфхцчшщъыьэюя"}
     letters |= {c for _, cue in CUES for literal in cue.literals for c in literal if c.isalpha()}
     every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
     for letter in letters:
@@ -51,8 +56,17 @@ def test_unfolded_lists_every_character_lower_does_not_fold():
             assert found.group().lower() == letter or UNFOLDED.match(found.group()), (letter, found.group())
 
 
+def test_safe_characters_keep_their_word_class_when_lower_cased():
+    for code in range(0x110000):
+        char = chr(code)
+        if 0xD800 <= code < 0xE000 or not lowers_safely(char, char.lower()):
+            continue
+        for cls in (r"\w", r"\d", r"\s"):
+            assert bool(re.match(cls, char)) == bool(re.match(cls, char.lower())), (hex(code), cls)
+
+
 def test_strong_branches_opening_with_a_side_are_searched_apart():
-    apart = {required for _, required in cues.STRONG_CUE._apart}
+    apart = {required for _, required in cues.STRONG.parts()[1]}
     assert apart == {"представля", "represented"}
 
 
@@ -62,6 +76,18 @@ def test_strong_branches_opening_with_a_side_are_searched_apart():
 ])
 def test_required_literal(branch, required):
     assert _required(branch) == required
+
+
+def _same(name: str, cue: Cue, text: str) -> None:
+    """Every answer of ``cue`` is the case-insensitive pattern's (the places pattern reads lower-cased text)."""
+    text = text.lower() if name == "places" else text
+    full = cue.pattern.search(text)
+    assert cue.found_in(text) == (full is not None), (name, text)
+    found = cue.search(text)
+    assert (found and found.span()) == (full and full.span()), (name, text)
+    assert (found and found.lastgroup) == (full and full.lastgroup), (name, text)
+    assert [m.span() for m in cue.finditer(text)] == [m.span() for m in cue.pattern.finditer(text)], (name, text)
+    assert bool(cue.match(text)) == bool(cue.pattern.match(text)), (name, text)
 
 
 def _corpus_sentences() -> list[str]:
@@ -77,7 +103,7 @@ def test_cues_answer_as_their_patterns_on_real_sentences():
     for name, cue in CUES:
         for text in sentences:
             for piece in (text, text[len(text) // 3:], text[: len(text) // 2]):
-                assert cue.found_in(piece) == (cue.pattern.search(piece) is not None), (name, piece)
+                _same(name, cue, piece)
 
 
 WORDS = ["Токаев", "провел", "переговоры", "с", "Жапаровым", "казахстанскую", "сторону", "представлял", "Kyrgyz",
@@ -91,14 +117,16 @@ WORDS = ["Токаев", "провел", "переговоры", "с", "Жапа
        | st.lists(st.sampled_from(WORDS), max_size=8).map("".join))
 def test_names_meeting_answers_as_the_full_pattern(text):
     low = text.lower()
-    assert names_meeting(text) == (any(stem in low for stem in STRONG_STEMS) and STRONG.search(text) is not None)
+    full = STRONG.pattern.search(text)
+    assert names_meeting(text) == (any(stem in low for stem in STRONG_STEMS) and full is not None)
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(WORDS), max_size=14).map(" ".join))
 def test_gated_search_finds_the_same_match(text):
-    pattern = re.compile(r"(?<!\w)(?:встрет\w*|met|(?:led|headed)\s+the)", re.IGNORECASE)
-    full, gated = pattern.search(text), gated_search(pattern, compile_gate(pattern.pattern), text)
+    cue = Cue(r"(?<!\w)(?:встрет\w*|met|(?:led|headed)\s+the)")
+    assert cue.gate is not None
+    full, gated = cue.pattern.search(text), cue.search(text)
     assert (full and full.span()) == (gated and gated.span())
 
 
@@ -109,7 +137,7 @@ def test_gated_search_finds_the_same_match(text):
                 max_size=14).map(" ".join))
 def test_every_cue_answers_as_its_pattern(text):
     for name, cue in CUES:
-        assert cue.found_in(text) == (cue.pattern.search(text) is not None), name
+        _same(name, cue, text)
 
 
 def test_openings_of_named_and_capturing_groups():
@@ -118,15 +146,12 @@ def test_openings_of_named_and_capturing_groups():
 
 
 def test_gated_descriptors_find_what_the_patterns_find():
-    from lib.facts.meetings.participants import _DESCRIPTOR_GATES, DESCRIPTORS, _gated_finditer
-
-    assert all(gate is not None for gate in _DESCRIPTOR_GATES)
+    assert all(cue.gate is not None for cue in participants.DESCRIPTORS)
     pieces = _corpus_sentences() + ["его казахстанский коллега", "the Kyrgyz prime minister", "President of Kazakhstan",
                                     "премьер-министра Кыргызстана", "ıKazakh president", "İ Kazakh leader"]
     for text in pieces:
-        for pattern, gate in zip(DESCRIPTORS, _DESCRIPTOR_GATES, strict=True):
-            gated = [m.span() for m in _gated_finditer(pattern, gate, text)]
-            assert gated == [m.span() for m in pattern.finditer(text)]
+        for k, cue in enumerate(participants.DESCRIPTORS):
+            _same(f"DESCRIPTORS[{k}]", cue, text)
 
 
 def test_side_phrases_need_one_of_the_side_words():

@@ -1,0 +1,244 @@
+"""An article's sentences → its reports of agreements, projects and commitments (AGREEMENT_REPORT_COLUMNS).
+
+A report is one agreement in one article: the catalogue's cues find known ones in either language
+(catalogue.py); a project named through its document ("соглашение о создании индустриального торгово-
+логистического комплекса") is that document, an agreement of its own; other documents count when the sentence
+signs or is to sign them and says what they are about ("signed a memorandum on …", "подписали соглашение о …").
+Only articles about Kazakhstan and Kyrgyzstan report them, and a sentence naming a third country reports only
+what that country is a party to. Where an article speaks of one agreement several times, its report is the
+sentence with the strongest status (signed, completed, stalled or under way over planned over mentioned).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from lib.articles.countries import countries, text_countries
+from lib.articles.sentences import Sentence, sentences
+from lib.facts.agreements import catalogue
+from lib.facts.agreements.status import FUTURE_SIGN, SIGNED, Status, due_year, sentence_status
+from lib.facts.topics import sentence_topics
+from lib.records import AGREEMENT_REPORT_COLUMNS, TEXT_COUNTRIES, empty
+
+PAIR = ("KZ", "KG")
+QUOTE_CHARS = 400
+# A list's items ("• Индустриальный торгово-логистический комплекс …") take the status of the sentence that
+# introduces the list when they say no more themselves.
+BULLET = re.compile(r"^\s*(?:[•·▪●◦*–—-]|\d{1,2}[.)])\s")
+# An uncatalogued document is named by what follows it ("о сотрудничестве в области …", "on cooperation in …")
+# or by the word before it ("a twinning memorandum"); a count of documents ("около 180 соглашений", "a dozen
+# agreements", "пакет документов") names none, and documents of multilateral bodies are not bilateral ones.
+ABOUT = re.compile(r"\s+(?:о|об|по|в сфере|в области|между|on|of|for|between|in the field of|regarding)\s+")
+MODIFIER = re.compile(r"(?:\ba|\ban|\bthe)\s+((?:[a-z][a-z-]+\s+){1,2})$")
+COUNTED = re.compile(r"(?:\d[\d\s]*|дюжин\w*|ряд|пакет\w*|несколько|нескольких|several|a number of|dozens?|"
+                     r"more than a dozen|package of|set of|около|порядка|more than|over|roughly|about)\s*$")
+MULTILATERAL = re.compile(r"еаэс|евразийск|\bснг\b|\bшос\b|\bодкб\b|\bоон\b|\beaeu\b|eurasian|\bcis\b|\bsco\b|"
+                          r"\bcsto\b|united nations|\bun\b|тюркск|turkic|центральн\w+ ази\w+|central asia")
+# A name ends at punctuation, a relative clause, or "и"/"and" before another document.
+PHRASE_END = re.compile(r"[,.;:()«»\"“”!?]| а также | which | который| которое| которая|"
+                        r" (?:и|and) (?=(?:\w+ ){0,2}(?:соглашени|договор|меморандум|протокол|agreement|treat|"
+                        r"memorand|protocol))")
+# "Для этого подписана специальная дорожная карта": a document whose subject is the sentence before.
+ANAPHOR = re.compile(r"для этого|для этих целей|с этой целью|в этих целях|для достижения|to this end|to that end|"
+                     r"for this purpose|to achieve (?:this|it|that|the)|to get there|"
+                     r"to meet (?:this|the) (?:target|goal)")
+STRENGTH = {"signed": 3, "completed": 3, "stalled": 3, "in_progress": 3, "planned": 2, "mentioned": 1}
+PHRASE_WORDS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """One agreement, project or commitment as one sentence of an article reports it."""
+
+    agreement_id: str
+    kind: str
+    title: str
+    topic: str
+    countries: str
+    status: str
+    status_word: str
+    due_year: int | None
+    quote: str
+    start: int
+    end: int
+
+
+def article_reports(spans: Sequence[Sentence], published: date | None) -> list[Report]:
+    """The reports of one article about Kazakhstan and Kyrgyzstan, from its sentences, one per agreement."""
+    gate = catalogue.gate()
+    best: dict[str, Report] = {}
+    lead: str | None = None
+    previous = ""
+    for s in spans:
+        low = s.text.lower()
+        is_item = bool(BULLET.match(low))
+        inherited = lead if is_item else None
+        if not is_item:
+            lead = None
+        if gate.search(low):
+            # the sentence before is the context of an anaphoric document, read after the document's own words
+            context = f"{low.rstrip(' .!?')} — {previous}" if ANAPHOR.search(low) else low
+            for report in _sentence_reports(s, context, published, inherited, len(low)):
+                kept = best.get(report.agreement_id)
+                if kept is None or STRENGTH[report.status] > STRENGTH[kept.status]:
+                    best[report.agreement_id] = report
+        if low.rstrip().endswith(":"):
+            lead = sentence_status(low, "project", published).status
+        previous = low
+    return sorted(best.values(), key=lambda r: r.start)
+
+
+def _third_countries(low: str) -> set[str]:
+    """Other countries a sentence names when it does not name both of the pair: "Japarov and Rahmon signed a
+    treaty on the state border" is theirs, "a status Kazakhstan shares only with Uzbekistan" is not."""
+    named = {c.code for c in countries() if c.pattern.search(low)}
+    return set() if set(PAIR) <= named else named - set(PAIR)
+
+
+def _sentence_reports(s: Sentence, low: str, published: date | None, inherited: str | None,
+                      own: int) -> list[Report]:
+    """Reports of one sentence; ``low`` may go on past the sentence's own ``own`` characters with its context,
+    where no mention may start."""
+    claimed: list[tuple[int, int]] = [(own, len(low) + 1)] if own < len(low) else []
+    found: list[Report] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= a or start >= b for a, b in claimed)
+
+    others: set[str] | None = None  # found when first needed: most gated sentences name nothing
+    pending: list[tuple[int, int, catalogue.Entry, str, str, str]] = []
+    for entry in catalogue.entries():
+        if not any(t in low for t in entry.triggers):
+            continue  # a plain substring test costs far less than the entry's cues
+        for m in entry.cues.finditer(low, 0, len(low)):
+            if m.start() >= own or not free(m.start(), min(m.end(), own)):
+                continue
+            others = _third_countries(low[:own]) if others is None else others
+            if others - set(entry.countries.split(";")):
+                break  # "a treaty on the state border" between Kyrgyzstan and Tajikistan is not theirs
+            document = _document_before(low, m.start())
+            if entry.needs_document and document is None and not catalogue.DOCUMENT.search(
+                    low, m.start(), min(own, m.end() + catalogue.DOCUMENT_REACH)):
+                continue
+            agreement_id, kind, title = entry.agreement_id, entry.kind, entry.title
+            if entry.kind != "agreement" and document is not None and document.start() < m.start():
+                noun = catalogue.document_noun(document.group(0))
+                agreement_id, kind = f"{entry.agreement_id}-{noun.lower()}", "agreement"
+                title = f"{noun} on the {entry.title[0].lower()}{entry.title[1:]}"
+            start = min(m.start(), document.start()) if document is not None else m.start()
+            end = max(m.end(), document.end()) if document is not None else m.end()
+            claimed.append((start, min(end, own)))
+            pending.append((start, min(end, own), entry, agreement_id, kind, title))
+            break
+    pending.sort(key=lambda p: p[0])
+    for i, (start, end, entry, agreement_id, kind, title) in enumerate(pending):
+        status = sentence_status(_clause(low[:own], start, end), kind, published, inherited)
+        # A due year belongs to the mention before it: "ИТЛК, который планируется запустить в следующем году,
+        # … и строительство автодороги" gives the complex a year, not the road.
+        segment = low[start if i else 0: pending[i + 1][0] if i + 1 < len(pending) else own]
+        due = due_year(segment, published) or (entry.due_year if status.status in {"planned", "signed"} else None)
+        found.append(_report(s, agreement_id, kind, title, entry.topic, entry.countries, status, due))
+    if others:
+        return found
+    more = _uncatalogued(s, low[:own], published, free)
+    if more and others is None and _third_countries(low[:own]):
+        return found
+    return found + more
+
+
+def _document_before(low: str, position: int) -> re.Match[str] | None:
+    window_start = max(0, position - catalogue.DOCUMENT_REACH)
+    matches = list(catalogue.DOCUMENT.finditer(low, window_start, position))
+    return matches[-1] if matches else None
+
+
+def _clause(low: str, start: int, end: int) -> str:
+    """The part of the sentence around a mention that speaks of it: from the previous ";" or list dash to the
+    next one (one sentence may list a signed treaty and a planned plant)."""
+    before = max(low.rfind(";", 0, start), low.rfind(" – ", 0, start) if start > 60 else -1)
+    after = low.find(";", end)
+    return low[before + 1: after if after >= 0 else len(low)]
+
+
+def _uncatalogued(s: Sentence, low: str, published: date | None, free: object) -> list[Report]:
+    if not (SIGNED.search(low) or FUTURE_SIGN.search(low)):
+        return []
+    found: list[Report] = []
+    for m in catalogue.DOCUMENT.finditer(low):
+        if not free(m.start(), m.end()) or COUNTED.search(low[max(0, m.start() - 25):m.start()]):  # type: ignore[operator]
+            continue
+        noun = catalogue.document_noun(m.group(0))
+        about = ABOUT.match(low, m.end())
+        modifier = MODIFIER.search(low[max(0, m.start() - 40):m.start()])
+        if about:
+            rest = s.text[about.end():]
+            cut = PHRASE_END.search(rest.lower())
+            words = (rest[:cut.start()] if cut else rest).split()[:PHRASE_WORDS]
+            if len(words) < 2:
+                continue
+            phrase = " ".join(words)
+            title = f"{noun} {s.text[m.end():about.end()].strip()} {phrase}".strip()
+            title = catalogue.english_title(noun, phrase, s.text[m.start():m.end()]) or title
+        elif modifier:
+            phrase = modifier.group(1).strip()
+            title = f"{phrase.capitalize()} {noun.lower()}"
+        elif len(m.group(0).split()) >= 2:  # a name of its own: "комплексный план сотрудничества"
+            phrase = s.text[m.start():m.end()]
+            title = catalogue.english_title(noun, "", phrase) or phrase
+        else:
+            continue
+        if MULTILATERAL.search(phrase.lower()) or MULTILATERAL.search(low[max(0, m.start() - 60):m.start()]):
+            continue
+        key = re.sub(r"\W+", " ", f"{noun} {phrase}".lower()).strip()
+        agreement_id = "doc-" + hashlib.sha1(key.encode()).hexdigest()[:10]
+        topics = sentence_topics(phrase) or sentence_topics(low)
+        status = sentence_status(_clause(low, m.start(), m.end()), "agreement", published)
+        found.append(_report(s, agreement_id, "agreement", title, topics[0] if topics else "", ";".join(PAIR),
+                             status, status.due_year))
+    return found
+
+
+def _report(s: Sentence, agreement_id: str, kind: str, title: str, topic: str, countries_: str, status: Status,
+            due: int | None) -> Report:
+    return Report(agreement_id, kind, title, topic, countries_, status.status, status.word, due,
+                  s.text[:QUOTE_CHARS], s.start, s.end)
+
+
+def _about_the_pair(codes: object, title: object, body: str) -> bool:
+    listed = codes.split(";") if isinstance(codes, str) else text_countries(str(title or ""), body)
+    return all(code in listed for code in PAIR)
+
+
+def extract_agreement_reports(articles: pd.DataFrame,
+                              split: Sequence[Sequence[Sentence]] | None = None) -> pd.DataFrame:
+    """The agreement_reports table of ``articles``; ``split`` holds each article's sentences when the caller has
+    them (the body is split here otherwise)."""
+    if articles.empty:
+        return empty(AGREEMENT_REPORT_COLUMNS)
+    codes = articles[TEXT_COUNTRIES].tolist() if TEXT_COUNTRIES in articles else [None] * len(articles)
+    rows: list[dict[str, object]] = []
+    for i, (article_id, body, title, published, listed) in enumerate(zip(
+            articles["article_id"].tolist(), articles["body"].tolist(), articles["title"].tolist(),
+            articles["published"].tolist(), codes, strict=True)):
+        if not _about_the_pair(listed, title, str(body)):
+            continue
+        day = pd.Timestamp(published).date() if published is not None and not pd.isna(published) else None
+        spans = split[i] if split is not None else sentences(str(body))
+        for r in article_reports(spans, day):
+            rows.append({"article_id": article_id, "file": None, "agreement_id": r.agreement_id, "kind": r.kind,
+                         "title": r.title, "topic": r.topic, "countries": r.countries,
+                         "date": day.isoformat() if day else None, "status": r.status,
+                         "status_word": r.status_word, "due_year": r.due_year, "quote": r.quote,
+                         "start": r.start, "end": r.end})
+    if not rows:
+        return empty(AGREEMENT_REPORT_COLUMNS)
+    frame = pd.DataFrame({c: pd.Series([r[c] for r in rows], dtype="object") for c in AGREEMENT_REPORT_COLUMNS})
+    # whole years, missing ones empty: as written to CSV ("2030", not "2030.0") and as stored
+    frame["due_year"] = frame["due_year"].astype("Int64")
+    return frame

@@ -1,0 +1,128 @@
+"""The status of an agreement or project in one sentence, the word that says it, and a due year.
+
+Input: a lower-cased sentence (or the clause of one mention), the kind of the thing and the article's
+publication date. Output: ``Status``. The words are tried from the strongest claim to the weakest: a stalled
+project ("тендер не состоялся", "postponed") whatever else the sentence says; a document signed, ratified or in
+force (not one "to be signed"); something completed or opened (not "will be completed"); then the future
+("планируется", "will", "next year"), work under way ("ход реализации", "under construction"), and otherwise a
+passing mention. A document signed years before the article is a reference to an old document: ``mentioned``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+STALLED = re.compile(
+    r"сорван|не состоял|заморож|приостановл|приостанов|отложен|затягива|буксу|не удалось|провал|отменен|"
+    r"не нашлось|не (?:был[аио]? )?(?:реализован|построен|запущен)|"
+    r"stall|suspend|postpone|delay|failed|failure|frozen|shelved|cancel+ed|no bidders?|fell through|behind schedule")
+FUTURE_SIGN = re.compile(
+    r"(?:будет|будут|планиру\w*|намерен\w*|предстоит|собира\w*|готов\w*|ожида\w*|должн\w*)[^.;]{0,40}"
+    r"(?:подписа|заключ|ратифиц)|"
+    r"к подписанию|проект\w* (?:соглашени|договор|протокол)|парафир|"
+    r"(?:will|to|would|shall|expected to|plan(?:s|ned)? to|intend\w* to|set to|due to) (?:be )?"
+    r"(?:sign|conclud|ratif)|initial+ed|draft (?:agreement|treaty|protocol)")
+SIGNED = re.compile(
+    r"подписа|заключ[иеё]н|заключил|ратифицир|ратификац|вступ\w* в силу|одобрил|утвердил|утвержден|"
+    r"\bsign(?:ed|ing)\b|inked|conclude|ratif|entered into force|came into force|in force|endorsed|approved|adopted")
+COMPLETED = re.compile(
+    r"заверш[её]н|завершил|заверши[лв]|введ[её]н\w* в эксплуатац|сдан\w* в эксплуатац|открыт[аоы]?\b|"
+    r"открыл[аи]?\b|запущен|заработал|построен[аоы]?\b|"
+    r"commission|completed|finished|opened|launched|put into operation|went into operation|became operational")
+FUTURE = re.compile(
+    r"будет|будут|планиру|планах|план\b|намерен|предстоит|ожидается|ожидают|собира|начн[её]тся|начнут|"
+    r"предлож|наме[чт]|перспектив|в ближайш|в следующем году|в предстоящ|к \d{4} год|до \d{4} год|"
+    r"\bwill\b|\bto be\b|plan|intend|expected|propos|prospect|next year|is to\b|are to\b|aim|\bset to\b|"
+    r"should|would|by \d{4}|"
+    # a project discussed, reviewed or named a priority is one still to be built
+    r"обсуд|обсужд|рассмотр|приоритет|повестк|внимани|встреч\w* по|discuss|went through|review|priorit|agenda|"
+    r"attention|talks? (?:on|about)|meeting on")
+# Work under way, said outright ("ход реализации", "строится", "under construction") or in a word that a future
+# tense can override ("строительство начнётся в 2026 году" is planned).
+UNDER_WAY = re.compile(
+    r"ход\w* (?:реализац|строительств|выполнени|работ)|реализу[ею]т|строится|строятся|ведутся|вед[её]тся|"
+    r"продолжа\w+ (?:строительств|реализац|работ)|модернизиру[ею]тся|"
+    r"under construction|underway|under way|being (?:built|implemented|modernised|modernized|upgraded)|"
+    r"progress (?:of|on|in)|implementation of|construction (?:has|is)|start of (?:the )?construction|"
+    r"construction (?:has )?(?:started|began|begun)|начал\w* строительств|началось строительство")
+IN_PROGRESS = re.compile(
+    r"реализ|строительств|выполнени|модернизац|implement|construction|work on|started|начал")
+# Due years: "к 2030 году", "by 2030", "в 2026 году", "next year", "в этом году", "до конца года".
+DUE = re.compile(
+    r"(?:\bк|\bдо|\bby(?: the end of)?|\bin|\bв)\s+(?P<year>20\d\d)(?:\s*(?:год[а-я]*|г\.))?|"
+    r"(?P<next>в следующем году|следующего года|next year|в будущем году)|"
+    r"(?P<this>в этом году|в текущем году|до конца (?:этого |текущего )?года|this year|by the end of the year|"
+    r"later this year|в нынешнем году)")
+DEADLINE = re.compile(r"(?:\bк|\bдо|\bby(?: the end of)?)\s+20\d\d")
+OLD_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-3]\d)(?!\d)")
+
+
+@dataclass(frozen=True, slots=True)
+class Status:
+    status: str
+    word: str
+    due_year: int | None
+
+
+def _word(pattern: re.Pattern[str], text: str) -> str | None:
+    m = pattern.search(text)
+    return m.group(0).strip() if m else None
+
+
+def sentence_status(text: str, kind: str, published: date | None, inherited: str | None = None) -> Status:
+    """The status ``text`` gives a thing of ``kind``; ``inherited`` is the status of a list's lead-in sentence,
+    taken when the text itself says no more than that something is planned or mentioned (a bullet item)."""
+    due = due_year(text, published)
+    stalled = _word(STALLED, text)
+    if stalled:
+        return Status("stalled", stalled, due)
+    future_sign = FUTURE_SIGN.search(text)
+    signed = _word(SIGNED, FUTURE_SIGN.sub(" ", text)) if kind != "project" else None
+    if signed:
+        if _old(text, published):
+            return Status("mentioned", signed, None)
+        return Status("signed", signed, due)
+    if future_sign:
+        return Status("planned", future_sign.group(0).strip(), due)
+    future = _word(FUTURE, text)
+    completed = _word(COMPLETED, text)
+    if completed and not future:
+        return Status("completed", completed, due)
+    under_way = _word(UNDER_WAY, text)
+    if under_way:
+        return Status("in_progress", under_way, due)
+    if inherited in {"in_progress", "completed", "stalled", "signed"}:
+        return Status(inherited, "(list)", due)
+    progress = _word(IN_PROGRESS, text)
+    if progress and not future:
+        return Status("in_progress", progress, due)
+    if future or due:
+        return Status("planned", future or "(due year)", due)
+    if inherited == "planned":
+        return Status("planned", "(list)", due)
+    return Status("mentioned", "", None)
+
+
+def due_year(text: str, published: date | None) -> int | None:
+    """A deadline of the sentence: an explicit "к/до/by YEAR", or a year ahead of the article (with the article's
+    year for "в этом году" and the next for "в следующем году")."""
+    for m in DUE.finditer(text):
+        if m.group("year"):
+            year = int(m.group("year"))
+            if DEADLINE.match(m.group(0)) or (published and year >= published.year):
+                return year
+        elif published and m.group("next"):
+            return published.year + 1
+        elif published and m.group("this"):
+            return published.year
+    return None
+
+
+def _old(text: str, published: date | None) -> bool:
+    """A document the sentence dates more than a year before the article ("Договор 1997 года")."""
+    if published is None:
+        return False
+    years = [int(y) for y in OLD_YEAR.findall(text)]
+    return bool(years) and max(years) < published.year - 1

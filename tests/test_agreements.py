@@ -1,0 +1,225 @@
+"""Agreements, projects and commitments: catalogue cues in both languages, status per sentence, one row per
+agreement across reports, the scorer, and floors on the annotated seeds and dev corpus."""
+
+import csv
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from conftest import DEV, SEEDS, SEEDS_GOLD
+
+from lib import pipeline
+from lib.articles.sentences import sentences
+from lib.facts.agreements import catalogue, registry
+from lib.facts.agreements.reports import article_reports, extract_agreement_reports
+from lib.facts.agreements.status import due_year, sentence_status
+from lib.records import AGREEMENT_COLUMNS, AGREEMENT_REPORT_COLUMNS, TEXT_COUNTRIES
+from lib.store import snapshots
+from lib.store.batches import Store
+from lib.tools import evaluate
+
+EXTRA = Path(__file__).parent / "gold_extra"
+DAY = date(2025, 8, 22)
+
+
+def reports(text: str, published: date | None = DAY):
+    return article_reports(sentences(text), published)
+
+
+KNOWN = [
+    ("Стороны рассмотрели ход реализации проекта индустриального торгово-логистического комплекса.",
+     "itlc", "project", "in_progress"),
+    ("The launch of the industrial trade and logistics complex on the border is planned for next year.",
+     "itlc", "project", "planned"),
+    ("Мажилис ратифицировал соглашение о создании индустриального торгово-логистического комплекса.",
+     "itlc-agreement", "agreement", "signed"),
+    ("Президенты подписали Договор об углублении и расширении союзнических отношений.",
+     "allied-treaty-2024", "agreement", "signed"),
+    ("The two leaders will sign a treaty on deepening allied relations on Friday.",
+     "allied-treaty-2024", "agreement", "planned"),
+    ("Тендер на строительство торгово-логистического комплекса не состоялся: не нашлось подрядчика.",
+     "itlc", "project", "stalled"),
+    ("Оптово-распределительный центр в Алматинской области введен в эксплуатацию.",
+     "dc-almaty", "project", "completed"),
+    ("Checkpoints on the border are being modernised.", "checkpoint-modernisation", "project", "in_progress"),
+    ("Стороны подписали дорожную карту по увеличению товарооборота до 3 млрд долларов к 2030 году.",
+     "trade-roadmap-2030", "agreement", "signed"),
+]
+
+
+@pytest.mark.parametrize(("text", "agreement_id", "kind", "status"), KNOWN)
+def test_known_agreements_in_either_language(text, agreement_id, kind, status):
+    found = {r.agreement_id: r for r in reports(text)}
+    assert agreement_id in found, found
+    assert (found[agreement_id].kind, found[agreement_id].status) == (kind, status)
+
+
+def test_general_words_alone_are_no_agreement():
+    # relations, not the treaty; a session's protocol; a count of documents
+    assert reports("Стороны отметили высокий уровень союзнических отношений.") == []
+    assert reports("По итогам заседания подписан протокол.") == []
+    assert reports("Договорно-правовую базу составляют около 180 соглашений, подписанных ранее.") == []
+
+
+def test_an_uncatalogued_document_is_named_by_what_it_is_about():
+    found = reports("Министры подписали соглашение о сотрудничестве в области гражданской авиации.")
+    assert len(found) == 1 and found[0].kind == "agreement" and found[0].status == "signed"
+    # in English where the table of document words knows them, with the Russian name kept where it does not
+    assert found[0].title.startswith("Agreement on cooperation")
+    assert "сотрудничестве в области гражданской авиации" in found[0].title
+    vet = reports("Подписано соглашение о сотрудничестве в сфере ветеринарии и фитосанитарии.")
+    assert vet[0].title == "Agreement on cooperation veterinary phytosanitary"
+    assert found[0].agreement_id.startswith("doc-")
+
+
+def test_a_third_country_keeps_its_own_treaty_out():
+    text = "Kyrgyz President Sadyr Japarov and Tajik President Emomali Rahmon signed a treaty on the state border."
+    assert reports(text) == []
+
+
+def test_an_anaphoric_document_takes_the_subject_of_the_sentence_before():
+    text = ("К 2030 году стороны намерены довести товарооборот до 3 млрд долларов. "
+            "Для этого подписана специальная дорожная карта.")
+    found = reports(text)
+    assert [(r.agreement_id, r.status, r.due_year) for r in found] == [("trade-roadmap-2030", "signed", 2030)]
+
+
+def test_list_items_take_the_status_of_their_lead_in():
+    text = ("Стороны рассмотрели ход реализации проектов:\n"
+            "• Индустриальный торгово-логистический комплекс – проект, призванный стать хабом.\n"
+            "• Альтернативная автодорога Иссык-Куль – Алматы – новый коридор.")
+    assert {(r.agreement_id, r.status) for r in reports(text)} == {
+        ("itlc", "in_progress"), ("issyk-kul-almaty-road", "in_progress")}
+
+
+def test_an_old_document_is_mentioned():
+    status = sentence_status("договор о вечной дружбе, подписанный в 1997 году, остается основой", "agreement",
+                             date(2024, 4, 19))
+    assert status.status == "mentioned"
+
+
+@pytest.mark.parametrize(("text", "published", "year"), [
+    ("запуск комплекса в следующем году", date(2025, 8, 22), 2026),
+    ("planned for this year", date(2026, 1, 14), 2026),
+    ("довести до 3 млрд долларов к 2030 году", date(2024, 1, 1), 2030),
+    ("signed in 2023", date(2024, 5, 1), None),  # a past year is no deadline
+    ("next year", None, None),  # no publication date: not guessed
+])
+def test_due_years(text, published, year):
+    assert due_year(text, published) == year
+
+
+def test_the_catalogue_cites_a_source_for_every_entry_and_its_cues_compile():
+    entries = catalogue.entries()
+    assert len({e.agreement_id for e in entries}) == len(entries)
+    assert all(e.kind in {"agreement", "project", "commitment"} for e in entries)
+    with catalogue.AGREEMENTS_CSV.open(encoding="utf-8") as handle:
+        assert all(len(row["source"]) > 20 for row in csv.DictReader(handle))
+
+
+def _articles(rows):
+    frame = pd.DataFrame(rows, columns=["article_id", "file", "title", "published", "body"])
+    frame["published"] = pd.to_datetime(frame["published"])
+    frame[TEXT_COUNTRIES] = "KZ;KG"
+    return frame
+
+
+def test_one_agreement_however_many_reports_with_the_latest_status():
+    articles = _articles([
+        ("a", "a.txt", "t", "2023-06-09", "Казахстан и Кыргызстан планируют построить торгово-логистический комплекс."),
+        ("b", "b.txt", "t", "2025-08-22", "Kazakhstan and Kyrgyzstan: the industrial trade and logistics complex "
+                                          "is under construction."),
+        ("c", "c.txt", "t", "2024-01-01", "Kazakhstan and Kyrgyzstan discussed tourism."),
+    ])
+    found = extract_agreement_reports(articles)
+    assert list(found.columns) == AGREEMENT_REPORT_COLUMNS
+    found["file"] = found["article_id"].map({"a": "a.txt", "b": "b.txt"})
+    merged = registry.merge_agreements(found)
+    assert list(merged.columns) == AGREEMENT_COLUMNS
+    row = merged.set_index("agreement_id").loc["itlc"]
+    assert (row["status"], row["first_date"], row["last_date"], row["files"]) == (
+        "in_progress", "2023-06-09", "2025-08-22", ["a.txt", "b.txt"])
+
+
+def test_articles_not_about_the_pair_report_nothing():
+    articles = _articles([("a", "a.txt", "t", "2024-01-01", "Трансграничный торгово-логистический комплекс.")])
+    articles[TEXT_COUNTRIES] = "KZ;UZ"
+    assert extract_agreement_reports(articles).empty
+
+
+def test_the_scorer_matches_titles_and_kinds_one_to_one():
+    gold = [{"file": "a.txt", "agreements": [
+        {"id": "x", "kind": "project", "title": "Industrial trade-logistics complex", "status": "planned",
+         "due_year": None},
+        {"id": "y", "kind": "agreement", "title": "Roadmap to $3 billion of trade", "status": "signed",
+         "due_year": 2030}]}]
+    predicted = pd.DataFrame([
+        {"file": "a.txt", "agreement_id": "itlc", "kind": "project", "status": "planned", "due_year": None,
+         "title": "Industrial trade and logistics complex on the border"},
+        {"file": "a.txt", "agreement_id": "itlc2", "kind": "project", "status": "planned", "due_year": None,
+         "title": "Industrial trade and logistics complex on the border"},
+    ])
+    scores = evaluate.score_agreements(predicted, gold)
+    assert (scores.by_kind.tp, scores.by_kind.n_pred, scores.by_kind.n_gold) == (1, 2, 2)
+    assert scores.status_right == 1 and scores.missed == ["a.txt:y"]
+    assert not evaluate.same_agreement("Industrial trade and logistics complex", "Roadmap to $3 billion of trade")
+
+
+# Floors on the annotated sets (tests/gold_extra), measured when set, minus about one item: raise, never lower.
+# agreements P / R, topics P / R at 709e2af: seeds 1.000/1.000, 0.842/1.000; dev 1.000/0.808, 0.899/0.899;
+# heldout 1.000/0.667, 0.903/0.966; heldout2 1.000/0.765, 0.781/0.962.
+HERE = Path(__file__).parent
+FLOORS = {
+    "seeds": (SEEDS, SEEDS_GOLD, 0.95, 0.95, 0.80, 0.95),
+    "dev": (DEV, DEV / "gold.json", 0.95, 0.77, 0.87, 0.87),
+    "heldout": (HERE / "heldout", HERE / "heldout" / "gold.json", 0.95, 0.66, 0.87, 0.93),
+    "heldout2": (HERE / "heldout2", HERE / "heldout2" / "gold.json", 0.95, 0.70, 0.75, 0.92),
+}
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_quality_floors(name, tmp_path):
+    folder, gold_path, ag_p, ag_r, topic_p, topic_r = FLOORS[name]
+    if not Path(gold_path).exists():
+        pytest.skip(f"{gold_path} is kept outside the repository")
+    gold = evaluate.merge_extra(evaluate.load_gold(gold_path), evaluate.load_gold(EXTRA / f"{name}.json"))
+    corpus = pipeline.build([(folder, "")], Store(tmp_path / "store"), workers=1)
+    agreements = evaluate.score_agreements(corpus.agreement_reports, gold).by_kind
+    topics = evaluate.score_topics(corpus.articles, gold)
+    assert (agreements.precision, agreements.recall) >= (ag_p, 0) and agreements.recall >= ag_r, agreements.line()
+    assert topics.precision >= topic_p and topics.recall >= topic_r, topics.line()
+
+
+def test_every_cue_match_holds_a_trigger_of_its_entry():
+    # The gate scans for the triggers only: a cue matching text without one would never be tried.
+    texts = [p[0] for p in KNOWN] + [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
+    with catalogue.AGREEMENTS_CSV.open(encoding="utf-8") as handle:
+        triggers = {row["agreement_id"]: row["triggers"].split("|") for row in csv.DictReader(handle)}
+    hits = 0
+    for text in texts:
+        low = text.lower()
+        for entry in catalogue.entries():
+            for m in entry.cues.finditer(low):
+                hits += 1
+                assert any(t in m.group(0) for t in triggers[entry.agreement_id]), (entry.agreement_id, m.group(0))
+                assert catalogue.gate().search(m.group(0))
+    assert hits >= len(KNOWN)
+
+
+def test_a_rerun_reads_the_agreements_back_from_the_corpus_snapshot(tmp_path):
+    # A table the snapshot cannot keep exactly (an object column of ints) would make every re-run reassemble.
+    store = Store(tmp_path / "store")
+    first = pipeline.build([(SEEDS, "")], store, workers=1)
+    assert list((tmp_path / "store" / snapshots.NAMESPACE).glob("snapshot-*"))
+    again = pipeline.build([(SEEDS, "")], store, workers=1)
+    for name in ("agreements", "agreement_reports", "topic_sentences"):
+        pd.testing.assert_frame_equal(getattr(first, name), getattr(again, name))
+    assert again.agreements["due_year"].dtype == "Int64"
+
+
+def test_a_due_year_belongs_to_the_mention_it_stands_by():
+    text = ("Жапаров перечислил проекты: индустриальный торгово-логистический комплекс на границе, который "
+            "планируется запустить в следующем году, и строительство автодороги Алматы — Иссык-Куль.")
+    due = {r.agreement_id: r.due_year for r in reports(text)}
+    assert due == {"itlc": 2026, "issyk-kul-almaty-road": None}

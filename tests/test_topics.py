@@ -1,0 +1,67 @@
+"""Agenda topics: cues in both languages, lists of spheres, an agreement's topic, the articles' and meetings'
+topics columns."""
+
+import csv
+
+import pandas as pd
+import pytest
+
+from lib.articles.sentences import sentences
+from lib.facts import topics
+from lib.records import TOPIC_LABELS
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Товарооборот между странами вырос на 12%.", ["trade"]),
+    ("Mutual trade reached $1.3 billion.", ["trade"]),
+    ("Стороны обсудили модернизацию пунктов пропуска на границе.", ["border_customs"]),
+    ("Kyrgyzstan is seeking additional electricity supplies, as the Toktogul reservoir is low.", ["water_energy"]),
+    ("Премьеры обсудили создание совместного предприятия по выращиванию сахарной свеклы.",
+     ["investment_industry", "agriculture"]),
+    ("Thanks for the assistance in the fight against COVID-19.", ["health"]),
+    ("Стороны договорились о контактах по вопросам миграции.", ["migration_labour"]),
+    ("The agenda covered trade, water and energy, agriculture, transport, industry and investment.", []),
+    ("сотрудничество в торгово-экономической, транспортно-логистической, водно-энергетической и "
+     "культурно-гуманитарной сферах", []),
+    ("обсудили сотрудничество в транзитно-транспортной, энергетической, военно-технической сферах", []),
+    ("Погода в Бишкеке солнечная.", []),
+])
+def test_sentence_topics(sentence, expected):
+    assert topics.sentence_topics(sentence) == expected
+
+
+def test_every_topic_of_the_list_has_a_label_and_cues():
+    with topics.TOPICS_CSV.open(encoding="utf-8") as handle:
+        assert [row["topic"] for row in csv.DictReader(handle)] == list(TOPIC_LABELS)
+    keys = [t.key for t in topics.topic_list()]
+    assert keys == ["trade", "investment_industry", "transport_logistics", "water_energy", "border_customs",
+                    "security", "agriculture", "health", "migration_labour", "culture_education", "environment"]
+
+
+def test_each_topic_keeps_its_supporting_sentence_with_offsets():
+    body = "Товарооборот вырос.\nПогода хорошая.\nОбсуждались вопросы пунктов пропуска."
+    found = topics.article_topics(sentences(body))
+    assert [(t.topic, body[t.start:t.end]) for t in found] == [
+        ("trade", "Товарооборот вырос."), ("border_customs", "Обсуждались вопросы пунктов пропуска.")]
+
+
+def test_an_agreement_adds_its_topic_once():
+    found = pd.DataFrame([{"article_id": "a", "file": None, "topic": "trade", "start": 0, "end": 5, "quote": "x"}])
+    reports = pd.DataFrame([{"article_id": "a", "topic": "security", "start": 6, "end": 9, "quote": "treaty"},
+                            {"article_id": "a", "topic": "trade", "start": 6, "end": 9, "quote": "treaty"}])
+    merged = topics.with_agreement_topics(found, reports)
+    assert sorted(merged["topic"]) == ["security", "trade"]
+
+
+def test_meetings_take_the_topics_of_the_articles_that_report_them():
+    articles = pd.DataFrame({"article_id": ["a", "b"], "file": ["a.txt", "b.txt"]})
+    meetings = pd.DataFrame({"files": [["a.txt", "b.txt"], ["b.txt"]]})
+    found = pd.DataFrame({"article_id": ["a", "b", "b"], "topic": ["health", "trade", "health"]})
+    articles, meetings = topics.with_topics_columns(articles, meetings, found)
+    assert articles["topics"].tolist() == ["health", "trade; health"]
+    assert meetings["topics"].tolist() == ["trade; health", "trade; health"]
+
+
+def test_goods_in_a_trade_sentence_are_not_topics_of_their_own():
+    assert topics.sentence_topics("Kazakh exports were worth $1.2bn, mainly grain, flour and fuel.") == ["trade"]
+    assert topics.sentence_topics("Kazakhstan will help with grain supplies this spring.") == ["agriculture"]
