@@ -8,6 +8,7 @@ import sys
 import time
 import tomllib
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import TextIO
 
@@ -21,7 +22,7 @@ from lib.search.encoders import load_encoder
 from lib.search.engine import SearchIndex, build_index
 from lib.search.metrics import score_queries, summarise_scores
 from lib.store.batches import Store, StoreError
-from lib.tools import bench, evaluate
+from lib.tools import bench, brief, evaluate
 from lib.views.export import FORMATS, write_export
 
 SEARCH_COLUMNS = ["query", "rank", "file", "score", "passage"]
@@ -47,6 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
     _corpus_args(evaluate)
     evaluate.add_argument("--gold", type=Path, required=True,
                           help="annotated sample: JSON list of {file, title, published, officials, meetings, trade}")
+    evaluate.add_argument("--extra", type=Path, default=None,
+                          help="more annotations (agreements, topics) per file, merged into the gold by file")
     evaluate.add_argument("--verbose", action="store_true", help="also list what was missed or extra")
     evaluate.add_argument("--queries", type=Path, default=None,
                           help="also score search on labelled queries (format of dev-corpus/queries.json)")
@@ -61,8 +64,22 @@ def build_parser() -> argparse.ArgumentParser:
     pull = sub.add_parser("models", help="show the embedding model in use, or fetch it ahead (air-gapped installs)")
     pull.add_argument("action", choices=("show", "pull"), help="show: which model and where; pull: download it")
     pull.add_argument("--model", default=None, help="model name or folder (default: KK_EMBED_MODEL)")
+    brief_parser = sub.add_parser("brief", help="write the period's brief (Markdown) with every line's sources")
+    _corpus_args(brief_parser)
+    brief_parser.add_argument("--since", type=_day, default=None, help="first day YYYY-MM-DD (default: a week "
+                              "before --until)")
+    brief_parser.add_argument("--until", type=_day, default=None,
+                              help="last day YYYY-MM-DD (default: the latest publication date)")
+    brief_parser.add_argument("--out", type=Path, required=True, help="the Markdown file to write")
     _bench_args(sub.add_parser("bench", help="time every stage on synthetic corpora; one JSON line per size"))
     return parser
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date: write it as YYYY-MM-DD") from None
 
 
 def _bench_args(parser: argparse.ArgumentParser) -> None:
@@ -184,6 +201,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_evaluate(args: argparse.Namespace) -> int:
     corpus = load(args)
     gold = evaluate.load_gold(args.gold)
+    if args.extra:
+        gold = evaluate.merge_extra(gold, evaluate.load_gold(args.extra))
     shares = evaluate.score_articles(corpus.articles, gold)
     print(f"articles         title {shares['title']:.3f}  lang {shares['lang']:.3f}  "
           f"published {shares['published']:.3f}  (of {len(gold)} files, {shares['dated_files']} dated: "
@@ -197,6 +216,12 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
           f"placed {placed} of {predicted} predicted meetings ({placed / predicted if predicted else 1.0:.3f})")
     for kind in ("actual", "target"):
         print(evaluate.score_trade(corpus.trade, gold, kind).line())
+    agreements = evaluate.score_agreements(corpus.agreement_reports, gold) if any(
+        "agreements" in g for g in gold) else None
+    for line in agreements.lines() if agreements else []:
+        print(line)
+    if any("topics" in g for g in gold):
+        print(evaluate.score_topics(corpus.articles, gold).line())
     if args.queries:
         print_query_scores(corpus, args.store, args.queries)
     if args.verbose:
@@ -205,6 +230,9 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         for index in extra:
             row = corpus.meetings.loc[index]
             print(f"unmatched: {row['date']} {row['participants']} {row['files']}")
+        if agreements:
+            print("missed agreements:", ", ".join(agreements.missed) or "none")
+            print("extra agreements:", ", ".join(agreements.extra) or "none")
     return 0
 
 
@@ -256,6 +284,16 @@ def cmd_models(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_brief(args: argparse.Namespace) -> int:
+    if args.since and args.until and args.since > args.until:
+        print("error: --since is after --until", file=sys.stderr)
+        return 2
+    corpus = load(args)
+    text = brief.write_brief(corpus, args.out, args.since, args.until)
+    print(f"brief of {text.splitlines()[0].split(', ', 1)[-1]} → {args.out}")
+    return 0 if len(corpus.articles) else 1
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
     sizes = list(args.articles) + ([bench.FULL_SIZE] if args.full and bench.FULL_SIZE not in args.articles else [])
     try:
@@ -268,7 +306,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"export": cmd_export, "evaluate": cmd_evaluate, "search": cmd_search, "bench": cmd_bench,
-            "index": cmd_index, "models": cmd_models}
+            "index": cmd_index, "models": cmd_models, "brief": cmd_brief}
 
 
 def main(argv: list[str] | None = None) -> int:
