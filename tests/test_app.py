@@ -85,7 +85,7 @@ def test_page_renders_on_an_empty_corpus(monkeypatch, tmp_path, page):
     ("pages/7_Agreements.py", {"lang": "en"}),
 ])
 def test_a_filter_change_changes_the_page(on_seeds, page, params):
-    query = {"search-query": "trade turnover"} if page.endswith("Search.py") else None
+    query = {"q": "trade turnover"} if page.endswith("Search.py") else None
     before, after = run(page, state=query), run(page, params, state=query)
     assert not errors(before) and not errors(after)
     assert content(after) != content(before)
@@ -151,6 +151,15 @@ def test_choosing_a_person_filters_every_page(on_seeds):
     articles = run("pages/6_Articles.py", {"official": person}).dataframe[0].value
     everyone = run("pages/6_Articles.py").dataframe[0].value
     assert 0 < len(articles) < len(everyone)
+
+
+def test_the_search_query_and_k_live_in_the_page_address(on_seeds):
+    at = run("pages/4_Search.py", {"q": "trade turnover", "k": "2"})
+    assert not errors(at)
+    assert at.text_input(key="q").value == "trade turnover" and at.number_input(key="k").value == 2
+    shown = at.dataframe[0].value
+    assert len(shown) == 2
+    assert any("Universal Sentence Encoder Multilingual v3" in c.value for c in at.caption)
 
 
 def test_agreements_page_shows_the_projects_with_their_quotes_and_the_brief(on_seeds):

@@ -1,4 +1,4 @@
-"""The ONNX backends run the packaged fallback model (no network): the export must give torch's embeddings, the
+"""The ONNX backends run the packaged all-MiniLM-L6-v2 (no network): the export must give torch's embeddings, the
 int8 one close to them, and a model that cannot be exported keeps torch."""
 
 from __future__ import annotations
@@ -19,6 +19,10 @@ TEXTS = [
 ]
 
 
+# A real sentence-transformers model folder shipped by a package: backends apply to such models only.
+MINILM = str(encoders.minilm_path())
+
+
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
     return tmp_path_factory.mktemp("store")
@@ -26,14 +30,14 @@ def store(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def torch_encoder():
-    return encoders.load_encoder(backend="torch")
+    return encoders.load_encoder(MINILM, backend="torch")
 
 
 @pytest.fixture(scope="module")
 def onnx_encoders(store):
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("KK_STORE", str(store))
-        return {b: encoders.load_encoder(backend=b) for b in ("onnx", "onnx-int8")}
+        return {b: encoders.load_encoder(MINILM, backend=b) for b in ("onnx", "onnx-int8")}
 
 
 def test_the_onnx_export_gives_torchs_embeddings_on_padded_batches(torch_encoder, onnx_encoders):
@@ -65,7 +69,7 @@ def test_exports_are_cached_per_weights_and_caches_of_vectors_per_backend(store,
     assert len(slugs) == 3, "vectors of different backends must not share a cache"
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("KK_STORE", str(store))
-        again = encoders.load_encoder(backend="onnx")
+        again = encoders.load_encoder(MINILM, backend="onnx")
     assert again.model.path == onnx_encoders["onnx"].model.path  # reused, not exported again
 
 
@@ -76,7 +80,7 @@ def test_a_model_that_is_not_transformer_and_pooling_keeps_torch(torch_encoder, 
     with pytest.raises(onnx_backend.OnnxUnsupported):
         onnx_backend.OnnxModel([*torch_encoder.model, Dense()], tmp_path, quantised=False)
     with pytest.raises(ValueError, match="embed_backend"):
-        encoders.load_encoder(backend="tensorrt")
+        encoders.load_encoder(MINILM, backend="tensorrt")
 
 
 def test_the_bench_compares_the_backends_side_by_side(store, onnx_encoders):

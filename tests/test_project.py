@@ -121,7 +121,7 @@ def test_imports_are_resolved_to_the_modules_they_load():
     modules = lib_modules()
     engine = LIB / "search" / "engine.py"
     found = imported_modules("lib.search.engine", engine, modules)
-    assert {"lib.search.rank", "lib.store.batches", "lib.store.vector_cache", "lib.search"} <= found
+    assert {"lib.search.rank", "lib.store.batches", "lib.store.memory", "lib.search"} <= found
     assert "lib.search.engine" not in found and not any(m.startswith(("numpy", "pandas")) for m in found)
 
 

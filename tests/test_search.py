@@ -12,7 +12,7 @@ import pytest
 
 from lib import cli
 from lib.facts import passages
-from lib.search import encoders, engine, metrics
+from lib.search import dense, encoders, engine, metrics
 from lib.search import expansion as expand
 from lib.search.encoders import ModelInfo
 from lib.search.rank import tokenize
@@ -199,20 +199,31 @@ def test_empty_corpus_searches_to_nothing(tmp_path):
     assert index.search(["граница"], k=5).empty
 
 
-# One load of the real fallback model for the whole module: it is the model the product uses offline.
+# One load of the real packaged model for the whole module: the model the product uses when the configured one
+# cannot be had (tests/conftest.py keeps the network off).
 @pytest.fixture(scope="module")
 def fallback():
     encoder = encoders.load_encoder("no-such-model-anywhere")
     return encoder
 
 
-def test_fallback_model_is_real_and_says_so(fallback):
-    assert fallback.info.fallback and not fallback.info.multilingual
-    assert "English-only" in fallback.info.sentence()
-    vectors = fallback.encode(["border checkpoint", "the frontier crossing point", "football match"], "query")
-    assert vectors.shape == (3, 384)
+def test_the_stand_in_for_a_missing_model_is_the_packaged_multilingual_one_and_says_so(fallback):
+    assert fallback.info.fallback and fallback.info.multilingual
+    sentence = fallback.info.sentence()
+    assert "Universal Sentence Encoder Multilingual v3" in sentence and "instead of the configured model" in sentence
+    assert "no-such-model-anywhere is not downloaded" in sentence and "models pull" in sentence
+    vectors = fallback.encode(["border checkpoint", "пункт пропуска на границе", "футбольный матч"], "query")
+    assert vectors.shape == (3, 512)
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-4)
-    assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2]
+    assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2] + 0.2  # across languages, by meaning
+
+
+def test_the_default_model_is_the_packaged_multilingual_one(monkeypatch):
+    monkeypatch.delenv("KK_EMBED_MODEL", raising=False)
+    encoder = encoders.load_encoder()
+    assert isinstance(encoder, encoders.UseEncoder)
+    assert not encoder.info.fallback and encoder.info.multilingual
+    assert "KK_EMBED_MODEL" in encoder.info.sentence()  # how to get another model
 
 
 def test_e5_models_get_prefixes():
@@ -225,7 +236,7 @@ def test_cli_search_prints_csv_and_model(fallback, monkeypatch, tmp_path, capsys
     corpus_dir.mkdir()
     for row in ARTICLES.itertuples():
         (corpus_dir / row.file).write_text(f"{row.title}\n\n{row.body}\n", encoding="utf-8")
-    monkeypatch.setattr(cli, "load_encoder", lambda: fallback)
+    monkeypatch.setattr(cli, "load_encoder", lambda **_: fallback)
     code = cli.main(["search", "--corpus", str(corpus_dir), "--store", str(tmp_path / "store"), "--k", "2",
                      "border checkpoint", "товарооборот"])
     out, err = capsys.readouterr()
@@ -234,7 +245,7 @@ def test_cli_search_prints_csv_and_model(fallback, monkeypatch, tmp_path, capsys
     assert list(rows[0].keys()) == ["query", "rank", "file", "score", "passage"]
     assert len(rows) == 4
     assert {r["file"] for r in rows if r["query"] == "товарооборот"} >= {"ru1.txt"}
-    assert "warning" in err and "all-MiniLM-L6-v2" in err and "encoding passages" in err
+    assert "warning" in err and "Universal Sentence Encoder Multilingual v3" in err and "encoding passages" in err
 
 
 def test_large_index_path_ranks_like_the_exact_one(index, monkeypatch):
@@ -266,7 +277,7 @@ def test_large_indexes_hold_float16_vectors_and_rank_as_float32_does(tmp_path, m
 
 
 def test_repeated_passages_are_encoded_once_and_new_ones_cached_in_slices(tmp_path, monkeypatch):
-    monkeypatch.setattr(engine, "ENCODE_SLICE", 2)
+    monkeypatch.setattr(dense, "ENCODE_SLICE", 2)
     store = Store(tmp_path)
     texts = ["alpha border", "beta trade", "alpha border", "gamma visit", "delta water", "beta trade"]
     encoder = StandIn()

@@ -38,7 +38,7 @@ from lib.facts.officials import people
 from lib.facts.trade import turnover
 from lib.files import folders
 from lib.records import TEXT_COUNTRIES, Article, Corpus, articles_frame
-from lib.search.encoders import SentenceTransformerEncoder
+from lib.search.encoders import SentenceTransformerEncoder, UseEncoder
 from lib.store.batches import Store
 from lib.tools import synth
 from lib.tools.bench_model import (
@@ -47,6 +47,7 @@ from lib.tools.bench_model import (
     measure_embedding,
     measure_rank_at,
     measure_search,
+    measure_searchable,
 )
 from lib.tools.timing import cpu_seconds, timed
 from lib.views import filters as views
@@ -237,7 +238,7 @@ def measure_filter(built: Corpus) -> dict[str, object]:
 def measure(n: int, workdir: Path, embed_sample: int = EMBED_SAMPLE, workers: int | None = None,
             stages: bool = True, embed: bool = True, query_rounds: int = QUERY_ROUNDS,
             rank_passages: int = 0, max_queries: int | None = None,
-            encoder: SentenceTransformerEncoder | None = None,
+            encoder: SentenceTransformerEncoder | UseEncoder | None = None,
             backends: bool = False) -> dict[str, object]:
     """Every figure for one corpus size (run it in a fresh process so the memory peak is this size's)."""
     workdir.mkdir(parents=True, exist_ok=True)
@@ -271,6 +272,10 @@ def measure(n: int, workdir: Path, embed_sample: int = EMBED_SAMPLE, workers: in
         if backends:
             # Measured by the driver in a process of its own: three loaded models would inflate this size's peak.
             (workdir / BACKEND_TEXTS).write_text(json.dumps(sample[:BACKEND_SAMPLE], ensure_ascii=False), "utf-8")
+        result.update(measure_searchable(built, encoder, workdir / "searchable-store", float(result["first_run_s"]),  # type: ignore[arg-type]
+                                         result.get("embed_passages_per_s"),  # type: ignore[arg-type]
+                                         float(result["first_run_cpu_s"])))  # type: ignore[arg-type]
+        gc.collect()
         result.update(measure_search(built, encoder, workdir / "index-store", query_rounds, max_queries))
     if rank_passages:
         result.update(measure_rank_at(rank_passages))

@@ -18,8 +18,16 @@ from threadpoolctl import threadpool_limits
 
 from lib import settings
 from lib.records import Corpus
-from lib.search import engine, onnx_backend
-from lib.search.encoders import EncodeProgress, Encoder, Kind, SentenceTransformerEncoder, load_encoder
+from lib.search import engine, models, onnx_backend
+from lib.search.encoders import (
+    EncodeProgress,
+    Encoder,
+    Kind,
+    SentenceTransformerEncoder,
+    UseEncoder,
+    load_encoder,
+    minilm_path,
+)
 from lib.search.engine import SearchIndex
 from lib.store.batches import Store
 from lib.tools.bench_search import bench_search
@@ -59,8 +67,9 @@ class SyntheticPassageEncoder:
         return vectors
 
 
-def measure_embedding(texts: list[str], store_root: Path, encoder: SentenceTransformerEncoder | None = None,
-                      ) -> tuple[dict[str, object], SentenceTransformerEncoder]:
+def measure_embedding(texts: list[str], store_root: Path,
+                      encoder: SentenceTransformerEncoder | UseEncoder | None = None,
+                      ) -> tuple[dict[str, object], SentenceTransformerEncoder | UseEncoder]:
     """Passages per second: the bare model, then the pipeline (sorting, batching, cache writes), then cached."""
     encoder = encoder or load_encoder()
     encoder.encode(texts[:64], "passage")  # warm-up: first calls allocate and pick kernels
@@ -74,6 +83,8 @@ def measure_embedding(texts: list[str], store_root: Path, encoder: SentenceTrans
     n = len(texts)
     return {
         "embed_model": encoder.info.name,
+        "embed_device": encoder.info.where,
+        "embed_batch": getattr(encoder, "batch_size", None),
         "embed_passages": n,
         "raw_encode_passages_per_s": round(n / raw_s, 1) if raw_s else None,
         "embed_passages_per_s": round(n / pipe_s, 1) if pipe_s else None,
@@ -84,15 +95,20 @@ def measure_embedding(texts: list[str], store_root: Path, encoder: SentenceTrans
     }, encoder
 
 
-def _bare_encode(encoder: SentenceTransformerEncoder, texts: list[str]) -> np.ndarray:
+def _bare_encode(encoder: SentenceTransformerEncoder | UseEncoder, texts: list[str]) -> np.ndarray:
+    if isinstance(encoder, UseEncoder):
+        return np.asarray(encoder.model.encode(texts), dtype=np.float32)
     model = encoder.model  # the bare model is what is compared
     # The encoder holds the sentence-transformers model as an object: that library is imported lazily.
     return np.asarray(model.encode(texts, batch_size=encoder.batch_size, normalize_embeddings=True,  # type: ignore[attr-defined]
                                    convert_to_numpy=True, show_progress_bar=False), dtype=np.float32)
 
 
-def measure_backends(texts: list[str], cache_root: Path) -> dict[str, object]:
+def measure_backends(texts: list[str], cache_root: Path, name: str | None = None) -> dict[str, object]:
     """The bare model under each backend on the same passages: passages/s, CPU and closeness to torch's vectors.
+
+    ``name``: the configured model, or the packaged all-MiniLM-L6-v2 when the configured one is the packaged
+    numpy model (which has no backends to compare).
 
     Quality on real queries is a separate check (``python -m lib evaluate --queries`` with KK_EMBED_BACKEND).
     """
@@ -100,11 +116,13 @@ def measure_backends(texts: list[str], cache_root: Path) -> dict[str, object]:
     cpu_ms: dict[str, float] = {}
     closeness: dict[str, dict[str, float]] = {}
     reference = None
+    name = name or settings.get("embed_model")
+    name = str(minilm_path()) if models.is_packaged(name) else name
     previous = os.environ.get("KK_STORE")
     os.environ["KK_STORE"] = str(cache_root)  # the exported ONNX files go to the bench's own folder
     try:
         for backend in onnx_backend.BACKENDS:
-            encoder = load_encoder(backend=backend)
+            encoder = load_encoder(name, backend=backend)
             if encoder.info.backend != backend:
                 speed[backend] = None  # type: ignore[assignment] # this model or machine cannot run it
                 continue
@@ -124,7 +142,8 @@ def measure_backends(texts: list[str], cache_root: Path) -> dict[str, object]:
             os.environ.pop("KK_STORE", None)
         else:
             os.environ["KK_STORE"] = previous
-    return {"backend_passages": len(texts), "backend_passages_per_s": speed, "backend_cpu_ms_per_passage": cpu_ms,
+    return {"backend_model": Path(name).name if Path(name).is_dir() else name,
+            "backend_passages": len(texts), "backend_passages_per_s": speed, "backend_cpu_ms_per_passage": cpu_ms,
             "backend_cosine_to_torch": closeness}
 
 
@@ -135,6 +154,39 @@ def load_queries() -> list[str]:
         except (ValueError, KeyError, TypeError):
             pass
     return list(FALLBACK_QUERIES)
+
+
+def measure_searchable(built: Corpus, encoder: Encoder, store_root: Path, ingest_s: float,
+                       passages_per_s: float | None, ingest_cpu_s: float | None = None) -> dict[str, object]:
+    """Time to searchable for a new archive, after its ingest (``ingest_s``): by words (the index returns with the
+    vectors still to come, as the dashboard builds it) and fully (every title and distinct passage encoded by the
+    real model into an empty store). The synthetic corpus repeats most passages, so the time a real archive of
+    distinct passages would take is estimated too, from the model's passages/s. CPU seconds (every thread, the
+    ingest's workers included) say what it takes of an idle machine when others share this one."""
+    store = Store(store_root)
+    cpu = time.process_time()
+    start = now()
+    index = engine.build_index(built.articles, built.passages, encoder, store, background=True)
+    lexical_s = now() - start
+    assert index.dense is not None
+    encoded = len(index.dense.missing)
+    index.dense.wait()
+    full_s = now() - start
+    index_cpu_s = time.process_time() - cpu
+    status = index.dense_status()
+    if status.error:
+        raise RuntimeError(f"background encoding failed: {status.error}")
+    texts = len(built.passages) + (len(built.articles) if index.title_vectors is not None else 0)
+    return {
+        "searchable_lexical_s": round(ingest_s + lexical_s, 2),
+        "time_to_searchable_s": round(ingest_s + full_s, 2),
+        "time_to_searchable_cpu_s": round(ingest_cpu_s + index_cpu_s, 2) if ingest_cpu_s is not None else None,
+        "embed_passages_per_cpu_s": round(encoded / index_cpu_s, 1) if index_cpu_s and encoded else None,
+        "searchable_texts_encoded": encoded,
+        "searchable_texts": texts,
+        "time_to_searchable_all_distinct_s_est": round(ingest_s + lexical_s + texts / passages_per_s, 1)
+        if passages_per_s else None,
+    }
 
 
 def measure_search(built: Corpus, encoder: Encoder, store_root: Path, rounds: int = QUERY_ROUNDS,
