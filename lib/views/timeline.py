@@ -8,35 +8,92 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from lib.records import LEVELS
+from lib.records import DAY_PRECISION, LEVELS, MONTH_PRECISION, YEAR_PRECISION
 from lib.views.cells import meeting_dates
 from lib.views.metric import Metric
 
-MEETING_TABLE_COLUMNS = ["date", "end_date", "status", "level", "participants", "place", "countries", "files",
-                         "evidence", "meeting_id"]
+MEETING_TABLE_COLUMNS = ["date", "end_date", "date_precision", "date_basis", "status", "level", "participants",
+                         "place", "countries", "files", "evidence", "meeting_id"]
+OFF_CHART_COLUMNS = ["meeting_id", "status", "level", "participants", "reason", "files"]
+# How a date of each precision is written: a month-precision meeting's date is the month's first day, and
+# writing that day out would claim a day nobody reported.
+DATE_FORMATS = {DAY_PRECISION: "%Y-%m-%d", MONTH_PRECISION: "%Y-%m", YEAR_PRECISION: "%Y"}
+PERIOD_WORDS = {MONTH_PRECISION: "month only", YEAR_PRECISION: "year only"}
 SOURCE_COLUMNS = ["published", "title", "outlet", "lang", "file", "url", "article_id"]
 
 
+def date_precisions(meetings: pd.DataFrame) -> pd.Series:
+    """Each meeting's date precision: day, month or year when it has a date (day when the column is missing,
+    as in stores written before it existed), "" when it has none."""
+    dates = meeting_dates(meetings)
+    given = meetings.get("date_precision", pd.Series(index=meetings.index, dtype=object)).astype(object)
+    known = given.where(given.isin([MONTH_PRECISION, YEAR_PRECISION]), DAY_PRECISION)
+    return known.where(dates.notna(), "").astype(object)
+
+
+def period_ends(meetings: pd.DataFrame) -> pd.Series:
+    """The last day each meeting may have taken place: its month's or year's end, else its end date or its day."""
+    dates, precisions = meeting_dates(meetings), date_precisions(meetings)
+    ends = pd.to_datetime(meetings.get("end_date", pd.Series(index=meetings.index, dtype=object)), errors="coerce")
+    ends = ends.where(ends.notna() & (ends > dates), dates)
+    ends = ends.mask(precisions == MONTH_PRECISION, dates + pd.offsets.MonthEnd(0))
+    return ends.mask(precisions == YEAR_PRECISION, dates + pd.offsets.YearEnd(0))
+
+
+def date_labels(meetings: pd.DataFrame, empty: str = "") -> pd.Series:
+    """Dates written to their precision: "2024-06-03", "2024-06", "2024"; ``empty`` where there is none."""
+    dates, precisions = meeting_dates(meetings), date_precisions(meetings)
+    labels = pd.Series(empty, index=meetings.index, dtype=object)
+    for precision, pattern in DATE_FORMATS.items():
+        chosen = precisions == precision
+        labels[chosen] = dates[chosen].dt.strftime(pattern)
+    return labels
+
+
 def meetings_table(meetings: pd.DataFrame, limit: int | None = None) -> pd.DataFrame:
-    """Meetings newest first (undated last), dates as YYYY-MM-DD; provenance columns kept."""
-    frame = meetings.assign(_date=meeting_dates(meetings))
-    frame = frame.sort_values("_date", ascending=False, na_position="last", kind="stable").drop(columns="_date")
-    frame = frame.reindex(columns=MEETING_TABLE_COLUMNS)
-    for column in ("date", "end_date"):
-        parsed = pd.to_datetime(frame[column], errors="coerce")
-        frame[column] = parsed.dt.strftime("%Y-%m-%d").where(parsed.notna(), "")
+    """Meetings newest first (undated last), dates written to their precision; provenance columns kept."""
+    frame = meetings.assign(_date=meeting_dates(meetings), _label=date_labels(meetings),
+                            _precision=date_precisions(meetings))
+    frame = frame.sort_values("_date", ascending=False, na_position="last", kind="stable")
+    frame = frame.assign(date=frame["_label"], date_precision=frame["_precision"]).reindex(
+        columns=MEETING_TABLE_COLUMNS)
+    parsed = pd.to_datetime(frame["end_date"], errors="coerce")
+    frame["end_date"] = parsed.dt.strftime("%Y-%m-%d").where(parsed.notna(), "")
+    frame["date_basis"] = frame["date_basis"].where(frame["date_basis"].notna(), "").astype(object)
     frame = frame.reset_index(drop=True)
     return frame.head(limit) if limit else frame
 
 
+def off_chart(meetings: pd.DataFrame) -> pd.DataFrame:
+    """The meetings the Timeline cannot place (no day, month or year in any report), each with the reason."""
+    frame = meetings[meeting_dates(meetings).isna()]
+    files = frame.get("files", pd.Series(index=frame.index, dtype=object))
+    basis = frame.get("date_basis", pd.Series(index=frame.index, dtype=object))
+    status = frame.get("status", pd.Series(index=frame.index, dtype=object)).fillna("held")
+    reasons = [
+        b if isinstance(b, str) and b else
+        f"{'planned; no date announced' if s == 'planned' else 'no day, month or year'} in "
+        + ("its report" if len(f) == 1 else f"any of its {len(f)} reports")
+        for b, s, f in zip(basis.tolist(), status.tolist(), files.tolist(), strict=True)
+    ]
+    return frame.assign(reason=pd.Series(reasons, index=frame.index, dtype=object)).reindex(
+        columns=OFF_CHART_COLUMNS).reset_index(drop=True)
+
+
 def timeline_frame(meetings: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """One row per dated meeting: date, level, status, reports, participants, place and the reporting outlets."""
+    """One row per meeting with a date: its start and end (a month's or year's end for a meeting known to the month
+    or year), precision, date label and basis, level, status, reports, participants, place and outlets."""
     # tolist: iterating pandas' Arrow strings value by value is ~10x slower.
     outlet_of = dict(zip(articles["file"].tolist(), articles.get("outlet", articles["source"]).tolist(), strict=True))
     files = meetings.get("files", pd.Series(dtype=object))
     frame = pd.DataFrame({
         "meeting_id": meetings.get("meeting_id", pd.Series(dtype=object)).astype(str),
         "date": meeting_dates(meetings),
+        "end": period_ends(meetings),
+        "precision": date_precisions(meetings),
+        "when": date_labels(meetings),
+        "basis": meetings.get("date_basis", pd.Series(index=meetings.index, dtype=object)).map(
+            lambda b: b if isinstance(b, str) and b else "—"),
         "level": meetings.get("level", pd.Series(dtype=object)).fillna("other"),
         "status": meetings.get("status", pd.Series(dtype=object)).fillna("held"),
         "reports": files.map(lambda f: max(len(f), 1)),
@@ -51,8 +108,7 @@ def timeline_frame(meetings: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFra
 
 def meeting_label(row: pd.Series) -> str:
     """A one-line name for a meeting in a picker: date, level, participants."""
-    when = pd.to_datetime(row.get("date"), errors="coerce")
-    day = when.strftime("%Y-%m-%d") if pd.notna(when) else "undated"
+    day = date_labels(pd.DataFrame([row]), "undated").iloc[0]
     who = ", ".join(row.get("participants", [])) or "participants unknown"
     return f"{day} · {str(row.get('level') or 'other').replace('_', ' ')} · {row.get('status') or ''} · {who}"
 
@@ -61,7 +117,7 @@ def meeting_choices(meetings: pd.DataFrame) -> dict[str, str]:
     """meeting_id → label, newest first (the order of the meetings table)."""
     # Built column-wise: a filter change rebuilds the picker, and row by row it cost seconds at 10,000 articles.
     dates = meeting_dates(meetings)
-    frame = meetings.assign(_date=dates, _day=dates.dt.strftime("%Y-%m-%d").fillna("undated"))
+    frame = meetings.assign(_date=dates, _day=date_labels(meetings, "undated"))
     frame = frame.sort_values("_date", ascending=False, na_position="last", kind="stable")
     levels = frame.get("level", pd.Series("other", index=frame.index)).fillna("other").astype(str)
     statuses = frame.get("status", pd.Series("", index=frame.index)).fillna("").astype(str)
@@ -76,11 +132,15 @@ def meeting_row(meetings: pd.DataFrame, meeting_id: str) -> pd.Series:
 
 
 def meeting_when(meeting: pd.Series) -> str:
-    """"2021-03-02 – 2021-03-03", with "(year inferred)" when the text did not state it."""
+    """"2021-03-02 – 2021-03-03", with "(year inferred)" when the text did not state it; "2024-06 (month only)"
+    for a meeting known to the month."""
     start = pd.to_datetime(meeting.get("date"), errors="coerce")
     end = pd.to_datetime(meeting.get("end_date"), errors="coerce")
     if pd.isna(start):
         return "unknown"
+    precision = meeting.get("date_precision")
+    if precision in PERIOD_WORDS:
+        return f"{start.strftime(DATE_FORMATS[precision])} ({PERIOD_WORDS[precision]})"
     text = start.strftime("%Y-%m-%d") + (f" – {end.strftime('%Y-%m-%d')}" if pd.notna(end) and end != start else "")
     # The pipeline's column is numpy's bool, which is no Python bool or int.
     inferred = meeting.get("date_inferred")
@@ -103,3 +163,9 @@ def meeting_sources(meeting: pd.Series, articles: pd.DataFrame) -> pd.DataFrame:
 def meeting_evidence(meeting: pd.Series) -> list[str]:
     """The evidence quotes of a meeting (one per report when the merger keeps several)."""
     return list(meeting.get("evidence", []))
+
+
+def meeting_date_basis(meeting: pd.Series) -> str:
+    """Where a meeting's date came from, in words ("—" when nobody recorded it)."""
+    basis = meeting.get("date_basis")
+    return basis if isinstance(basis, str) and basis else "—"
