@@ -73,7 +73,7 @@ def off_chart(meetings: pd.DataFrame) -> pd.DataFrame:
     reasons = [
         b if isinstance(b, str) and b else
         f"{'planned; no date announced' if s == 'planned' else 'no day, month or year'} in "
-        + ("its report" if len(f) == 1 else f"any of its {len(f)} reports")
+        + (f"any of its {len(f)} reports" if isinstance(f, list) and len(f) > 1 else "its report")
         for b, s, f in zip(basis.tolist(), status.tolist(), files.tolist(), strict=True)
     ]
     return frame.assign(reason=pd.Series(reasons, index=frame.index, dtype=object)).reindex(
