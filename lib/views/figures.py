@@ -91,7 +91,7 @@ def timeline_figure(frame: pd.DataFrame) -> go.Figure:
                     "symbol": style["symbol"], "line": style["line"]},
             hovertemplate="<b>%{x|%d %b %Y}</b> · " + str(status) + _HOVER,
         )
-    for kind, style in PERIOD_STYLE.items():
+    for kind, period in PERIOD_STYLE.items():
         group = frame[precision == kind]
         if group.empty:
             continue
@@ -100,11 +100,11 @@ def timeline_figure(frame: pd.DataFrame) -> go.Figure:
         statuses = group["status"].astype(str)
         fig.add_bar(
             base=group["date"], x=length, y=group["level"].astype(str).map(LEVEL_NAMES), orientation="h",
-            name=style["name"], width=0.35, customdata=_hover_data(group),
+            name=period["name"], width=0.35, customdata=_hover_data(group),
             marker={"color": [STATUS_STYLE.get(s, STATUS_STYLE["held"])["color"] for s in statuses],
                     "line": {"color": [STATUS_STYLE.get(s, STATUS_STYLE["held"])["line"]["color"] for s in statuses],
                              "width": 2},
-                    "pattern": {"shape": style["pattern"]}, "opacity": 0.55},
+                    "pattern": {"shape": period["pattern"]}, "opacity": 0.55},
             hovertemplate="<b>%{customdata[6]}</b> · %{customdata[7]} · " + kind + " only, no day reported" + _HOVER,
         )
     fig.update_layout(barmode="overlay")
