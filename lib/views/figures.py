@@ -65,6 +65,8 @@ def articles_per_month_figure(per_month: pd.DataFrame) -> go.Figure:
 # is hatched so it reads as vaguer than a month's even when the two are the same length on screen.
 PERIOD_STYLE = {"month": {"name": "month known (bar spans it)", "pattern": ""},
                 "year": {"name": "year known (bar spans it)", "pattern": "/"}}
+# The bars' outline by status: the markers' outline colours, so a bar and a marker of one status match.
+STATUS_OUTLINE = {"held": "#0b3c4d", "planned": "#e67e22"}
 _HOVER_FIELDS = ["participants", "place", "sources", "reports", "meeting_id", "basis", "when", "status"]
 _HOVER = ("<br>%{customdata[0]}<br>Place: %{customdata[1]}<br>Sources (%{customdata[3]}): %{customdata[2]}"
           "<br>Date from: %{customdata[5]}<extra></extra>")
@@ -102,7 +104,7 @@ def timeline_figure(frame: pd.DataFrame) -> go.Figure:
             base=group["date"], x=length, y=group["level"].astype(str).map(LEVEL_NAMES), orientation="h",
             name=period["name"], width=0.35, customdata=_hover_data(group),
             marker={"color": [STATUS_STYLE.get(s, STATUS_STYLE["held"])["color"] for s in statuses],
-                    "line": {"color": [STATUS_STYLE.get(s, STATUS_STYLE["held"])["line"]["color"] for s in statuses],
+                    "line": {"color": [STATUS_OUTLINE.get(s, STATUS_OUTLINE["held"]) for s in statuses],
                              "width": 2},
                     "pattern": {"shape": period["pattern"]}, "opacity": 0.55},
             hovertemplate="<b>%{customdata[6]}</b> · %{customdata[7]} · " + kind + " only, no day reported" + _HOVER,
