@@ -9,8 +9,10 @@ from lib.views import figures, timeline
 
 data = ui.page_data()
 st.title("Meetings timeline")
-st.caption("Each marker is one event, however many outlets reported it: filled = held, hollow = planned; "
-           "larger = more reports. Click a marker or a table row to read its sources.")
+st.caption("Each mark is one event, however many outlets reported it. A marker is a known day: filled = held, "
+           "hollow = planned; larger = more reports. A bar is a meeting whose reports give only its month "
+           "(plain bar) or year (hatched bar), drawn over that whole period. Hover for where the date came from; "
+           "click a mark or a table row to read its sources.")
 if not ui.empty_state(data, "articles"):
     meetings = timeline.meetings_table(data.view.meetings)
     if meetings.empty:
@@ -22,9 +24,11 @@ if not ui.empty_state(data, "articles"):
         else:
             st.plotly_chart(figures.timeline_figure(points), key="timeline-chart", selection_mode="points",
                             on_select=partial(ui.select_point, "timeline-chart", "timeline-meeting", 4))
-        undated = len(meetings) - len(points)
-        if undated:
-            st.caption(f"{undated} meeting(s) without a known date are in the table only.")
+        unplaced = timeline.off_chart(data.view.meetings)
+        if not unplaced.empty:
+            st.subheader(f"{len(unplaced)} meeting(s) not on the chart")
+            st.caption("No report of these gives even a month or a year; why, for each:")
+            ui.table(unplaced, "meetings-off-chart", key="timeline-off-chart")
         ids = meetings["meeting_id"].astype(str).tolist()
         st.subheader(f"{len(meetings)} meetings")
         ui.table(meetings, "meetings", key="timeline-table", on_select=partial(
@@ -37,6 +41,7 @@ if not ui.empty_state(data, "articles"):
         meeting = timeline.meeting_row(data.view.meetings, chosen)
         st.subheader("Details")
         ui.metrics(timeline.meeting_metrics(meeting), widths=[2, 1, 3, 2])
+        st.markdown("**Date from:** " + ui.md(timeline.meeting_date_basis(meeting)))
         st.markdown("**Participants:** " + ui.md(", ".join(meeting["participants"]) or "—"))
         st.markdown("**Evidence**")
         for quote in timeline.meeting_evidence(meeting) or ["(no quote)"]:

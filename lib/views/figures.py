@@ -61,25 +61,58 @@ def articles_per_month_figure(per_month: pd.DataFrame) -> go.Figure:
     return _month_axis(_layout(fig, 300), per_month["month"])
 
 
+# A meeting known only to its month or year is a bar over that period, never a dot on its first day; a year's bar
+# is hatched so it reads as vaguer than a month's even when the two are the same length on screen.
+PERIOD_STYLE = {"month": {"name": "month known (bar spans it)", "pattern": ""},
+                "year": {"name": "year known (bar spans it)", "pattern": "/"}}
+# The bars' outline by status: the markers' outline colours, so a bar and a marker of one status match.
+STATUS_OUTLINE = {"held": "#0b3c4d", "planned": "#e67e22"}
+_HOVER_FIELDS = ["participants", "place", "sources", "reports", "meeting_id", "basis", "when", "status"]
+_HOVER = ("<br>%{customdata[0]}<br>Place: %{customdata[1]}<br>Sources (%{customdata[3]}): %{customdata[2]}"
+          "<br>Date from: %{customdata[5]}<extra></extra>")
+
+
+def _hover_data(group: pd.DataFrame) -> object:
+    """The hover's fields; meeting_id stays at index 4, where a click on the chart reads it."""
+    return group.assign(participants=group["participants"].map(", ".join),
+                        sources=group["sources"].map(", ".join))[_HOVER_FIELDS].to_numpy()
+
+
 def timeline_figure(frame: pd.DataFrame) -> go.Figure:
-    """Meetings on a date × level plane; colour and symbol by status, size by the number of reports."""
+    """Meetings on a date × level plane. A meeting known to the day is a marker (colour and symbol by status, size
+    by the number of reports); one known only to its month or year is a bar over that whole period."""
     fig = go.Figure()
-    for status, group in frame.groupby("status", sort=True, observed=True):
+    precision = frame["precision"] if "precision" in frame else pd.Series("day", index=frame.index)
+    days = frame[~precision.isin(list(PERIOD_STYLE))]
+    for status, group in days.groupby("status", sort=True, observed=True):
         style = STATUS_STYLE.get(str(status), STATUS_STYLE["held"])
         fig.add_scatter(
             x=group["date"], y=group["level"].astype(str).map(LEVEL_NAMES), mode="markers", name=str(status),
-            customdata=group.assign(participants=group["participants"].map(", ".join),
-                                    sources=group["sources"].map(", ".join))[
-                ["participants", "place", "sources", "reports", "meeting_id"]].to_numpy(),
+            customdata=_hover_data(group),
             marker={"size": 12 + 6 * group["reports"].clip(upper=6), "color": style["color"],
                     "symbol": style["symbol"], "line": style["line"]},
-            hovertemplate=("<b>%{x|%d %b %Y}</b> · " + str(status) + "<br>%{customdata[0]}"
-                           "<br>Place: %{customdata[1]}"
-                           "<br>Sources (%{customdata[3]}): %{customdata[2]}<extra></extra>"),
+            hovertemplate="<b>%{x|%d %b %Y}</b> · " + str(status) + _HOVER,
         )
+    for kind, period in PERIOD_STYLE.items():
+        group = frame[precision == kind]
+        if group.empty:
+            continue
+        # plotly draws a date bar as a base plus a length in milliseconds (as plotly.express's timeline does)
+        length = (group["end"] + pd.Timedelta(days=1) - group["date"]).dt.total_seconds() * 1000
+        statuses = group["status"].astype(str)
+        fig.add_bar(
+            base=group["date"], x=length, y=group["level"].astype(str).map(LEVEL_NAMES), orientation="h",
+            name=period["name"], width=0.35, customdata=_hover_data(group),
+            marker={"color": [STATUS_STYLE.get(s, STATUS_STYLE["held"])["color"] for s in statuses],
+                    "line": {"color": [STATUS_OUTLINE.get(s, STATUS_OUTLINE["held"]) for s in statuses],
+                             "width": 2},
+                    "pattern": {"shape": period["pattern"]}, "opacity": 0.55},
+            hovertemplate="<b>%{customdata[6]}</b> · %{customdata[7]} · " + kind + " only, no day reported" + _HOVER,
+        )
+    fig.update_layout(barmode="overlay")
     fig.update_yaxes(categoryorder="array", categoryarray=[LEVEL_NAMES[lv] for lv in reversed(LEVELS)],
                      title=None)
-    fig.update_xaxes(title=None)
+    fig.update_xaxes(title=None, type="date")
     return _layout(fig, 420)
 
 

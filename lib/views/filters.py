@@ -16,6 +16,7 @@ import pandas as pd
 from lib.articles.countries import country_name, text_countries_column
 from lib.records import CORPUS_TABLES, LEVELS, TEXT_COUNTRIES, Corpus
 from lib.views.cells import as_list, list_column, meeting_dates, rows_where
+from lib.views.timeline import period_ends
 
 ALL_PAIRS = "all"
 DEFAULT_PAIR = "KZ-KG"
@@ -208,11 +209,12 @@ def apply_filters(corpus: Corpus, filters: Filters) -> Corpus:
     articles = articles if keep.all() else articles[keep]  # taking every row would still copy them
     kept_files = set(articles["file"].tolist())  # tolist: iterating pandas' Arrow strings is ~10x slower
     meetings = rows_where(meetings, "files", lambda files: not kept_files.isdisjoint(files))
-    dates = meeting_dates(meetings)
+    # A meeting known only to its month or year, or lasting several days, is kept when its period overlaps the range.
     if filters.start:
-        meetings = meetings[dates.isna() | (dates >= pd.Timestamp(filters.start))]
-        dates = meeting_dates(meetings)
+        ends = period_ends(meetings)
+        meetings = meetings[ends.isna() | (ends >= pd.Timestamp(filters.start))]
     if filters.end:
+        dates = meeting_dates(meetings)
         meetings = meetings[dates.isna() | (dates < pd.Timestamp(filters.end) + pd.Timedelta(days=1))]
     ids = set(articles["article_id"].tolist())
 
