@@ -21,7 +21,7 @@ SHOTS = ROOT / ("docs/screenshots" if os.environ.get("KK_UPDATE_SCREENSHOTS") el
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 PAGES = [("Overview", ""), ("Timeline", "Timeline"), ("Trade", "Trade"), ("Search", "Search"),
-         ("Officials", "Officials"), ("Articles", "Articles")]
+         ("Officials", "Officials"), ("Articles", "Articles"), ("Agreements", "Agreements")]
 START_TIMEOUT = 90  # seconds for the server to answer its health check
 RUN_TIMEOUT_MS = 180_000  # one script run: the first builds the corpus and loads the embedding model
 HOSTILE = "<script>alert(1)</script>"
