@@ -64,15 +64,24 @@ def build_parser() -> argparse.ArgumentParser:
     pull = sub.add_parser("models", help="show the embedding model in use, or fetch it ahead (air-gapped installs)")
     pull.add_argument("action", choices=("show", "pull"), help="show: which model and where; pull: download it")
     pull.add_argument("--model", default=None, help="model name or folder (default: KK_EMBED_MODEL)")
-    brief_parser = sub.add_parser("brief", help="write the period's brief (Markdown) with every line's sources")
+    brief_parser = sub.add_parser("brief", help="write the period's brief (Markdown or Word) with every line's "
+                                  "sources")
     _corpus_args(brief_parser)
     brief_parser.add_argument("--since", type=_day, default=None, help="first day YYYY-MM-DD (default: a week "
                               "before --until)")
     brief_parser.add_argument("--until", type=_day, default=None,
                               help="last day YYYY-MM-DD (default: the latest publication date)")
-    brief_parser.add_argument("--out", type=Path, required=True, help="the Markdown file to write")
+    brief_parser.add_argument("--out", type=_brief_out, required=True,
+                              help="the file to write: FILE.md for Markdown, FILE.docx for Word")
     _bench_args(sub.add_parser("bench", help="time every stage on synthetic corpora; one JSON line per size"))
     return parser
+
+
+def _brief_out(text: str) -> Path:
+    try:
+        return brief.check_out(Path(text))
+    except brief.BriefFormatError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _day(text: str) -> date:
@@ -289,8 +298,8 @@ def cmd_brief(args: argparse.Namespace) -> int:
         print("error: --since is after --until", file=sys.stderr)
         return 2
     corpus = load(args)
-    text = brief.write_brief(corpus, args.out, args.since, args.until)
-    print(f"brief of {text.splitlines()[0].split(', ', 1)[-1]} → {args.out}")
+    written = brief.write_brief(corpus, args.out, args.since, args.until)
+    print(f"brief of {written.period} → {args.out}")
     return 0 if len(corpus.articles) else 1
 
 

@@ -34,6 +34,10 @@ if not ui.empty_state(data, "articles"):
              key="topics-chart")
     with st.expander("Sentences behind the topics"):
         ui.table(shown.topic_sentences, "topic_sentences", key="topic-sentences-table")
-    st.download_button("Download the brief of the filtered period (Markdown)",
-                       brief.build_brief(data.view, data.filters.start, data.filters.end), file_name="brief.md",
-                       mime="text/markdown", key="brief-download", icon=":material/description:")
+    period = brief.assemble(data.view, data.filters.start, data.filters.end)
+    markdown, word = st.columns(2)
+    markdown.download_button("Download the brief of the filtered period (Markdown)", brief.to_markdown(period),
+                             file_name="brief.md", mime="text/markdown", key="brief-download",
+                             icon=":material/description:")
+    word.download_button("Download the brief (Word)", lambda: brief.to_docx(period), file_name="brief.docx",
+                         mime=brief.DOCX_MIME, key="brief-docx-download", icon=":material/description:")

@@ -176,3 +176,13 @@ def test_agreements_page_shows_the_projects_with_their_quotes_and_the_brief(on_s
     at.multiselect(key="agreements-status").set_value(["stalled"]).run()
     assert not errors(at)
     assert any("No agreements" in i.value for i in at.info)
+
+
+def test_agreements_page_offers_the_brief_as_markdown_and_as_word(on_seeds):
+    at = run("pages/7_Agreements.py")
+    assert not errors(at)
+    offered = {b.label: b.proto for b in at.get("download_button") if "brief" in b.label}
+    assert set(offered) == {"Download the brief of the filtered period (Markdown)", "Download the brief (Word)"}
+    # the Markdown is sent with the page (a media file named by its type); the Word file is built on the click
+    assert offered["Download the brief of the filtered period (Markdown)"].url.endswith(".md")
+    assert offered["Download the brief (Word)"].deferred_file_id
