@@ -886,3 +886,14 @@ def test_the_side_a_delegation_head_led_is_read_past_the_apposition():
     body = "Nurlan Aldamzharov, first vice minister of water resources, headed the Kazakh side."
     found = delegation_countries(body, [NamedOfficial("Nurlan Aldamzharov", None, 0, "minister")])
     assert [m.country for m in found] == ["KZ"]
+
+
+def test_a_document_signed_by_a_group_in_a_past_month_is_not_a_meeting():
+    body = ("Алихан Смаилов и Акылбек Жапаров провели сегодня переговоры в Таразе.\n"
+            "Соглашение о мосте главы правительств подписали в марте, и теперь пора строить.")
+    reports = _reports(body, date(2023, 9, 23), {"Смаилов": "Alikhan Smailov", "Жапаров": "Akylbek Japarov"})
+    assert list(reports["date"]) == ["2023-09-23"]
+    # named signatories, or a meeting word beside the signing, are a meeting of that month
+    named = "Смаилов и Жапаров подписали соглашение о мосте в марте."
+    assert list(_reports(named, date(2023, 9, 23), {"Смаилов": "Alikhan Smailov", "Жапаров": "Akylbek Japarov"})[
+        "period"]) == ["2023-03"]

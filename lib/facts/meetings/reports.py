@@ -59,6 +59,8 @@ from lib.facts.meetings.participants import (
 from lib.facts.meetings.places import find_place, remembering
 from lib.records import MEETING_COLUMNS, as_date
 
+# Signing verbs: a document's signing, a meeting only when someone named signs it or its day is told.
+SIGNING = re.compile(r"\bподпис\w*|\bsign(?:ed|s|ing)?\b", re.IGNORECASE)
 # How far back "the next day" looks for the day it follows (about two sentences).
 NEXT_DAY_LOOKBACK = 300
 # One row per meeting an article reports. Dates are 'YYYY-MM-DD' strings; a day written without a year and no
@@ -212,6 +214,8 @@ def article_reports(body: str, published: date | None, mentions: list[NamedOffic
                               day_hint, _meeting_day(span, last_span, day_hint))
             if len({m.country for m in people}) < 2:
                 continue
+            if not named and span is not None and span.vague and _signing_only(clause):
+                continue  # "соглашение главы правительств подписали в июне": a document's past, told of nobody named
             hosted = len(named) == 1 and len(people) == 2 and people[1] is visit_host(
                 clause, named[0], context, _meeting_day(span, last_span, day_hint))
             if not clause_strong and not hosted and (len(named) < 2 or not _visit_pair(clause, named)):
@@ -287,6 +291,11 @@ def _before_preparations(text: str, future: bool) -> str:
     event's ("discussed preparations for the next session, due in Bishkek"), not the clause's."""
     found = None if future else PREPARATIONS.search(text)
     return text[:found.start()] if found else text
+
+
+def _signing_only(clause: str) -> bool:
+    """The clause's only meeting word is a signing ("подписали", "signed")."""
+    return names_meeting(clause) and not names_meeting(SIGNING.sub(" ", clause))
 
 
 def _appointment(span: event_dates.DateSpan, clause: str, sentence: str) -> bool:
