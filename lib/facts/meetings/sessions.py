@@ -156,7 +156,8 @@ def session_of(texts: Iterable[str], participants: Iterable[str], on: date | Non
     """The one session the texts name (by number, else by body and day or month) whose co-chairs took part."""
     people = set(participants)
     known = table()
-    named = [n for text in texts for n in named_sessions(text) if not n.document or _same_days(known.get(n.id), on)]
+    named = [n for text in texts for n in named_sessions(text)
+             if not n.document or _same_days(known.get(n.id or ""), on)]
     numbered = {n.id for n in named if n.id in known and fits(known[n.id], people)}  # type: ignore[index]
     if len(numbered) == 1:
         return known[numbered.pop()]  # type: ignore[arg-type]
