@@ -169,6 +169,11 @@ def test_publication_date(head, body, tail, expected):
         # a crawl date is never the publication date, but it dates "Сегодня"
         (["Заголовок", "Сегодня, 10:02"], ["Текст."], None, date(2024, 3, 5), date(2024, 3, 5)),
         (["Заголовок"], ["Текст."], None, date(2024, 3, 5), None),
+        # a bare date under two ticker rows is the page's stamp, unless the exporter's own date says otherwise
+        (["KGS/USD = 0.0114 0%", "KZT/USD = 0.0019 -0.1%", "05 December 2026", "Site", "Headline of the story"],
+         ["Text."], None, None, date(2026, 12, 5)),
+        (["KGS/USD = 0.0114 0%", "KZT/USD = 0.0019 -0.1%", "05 December 2026", "Site", "Headline of the story"],
+         ["Text."], date(2026, 3, 2), None, date(2026, 3, 2)),
     ],
 )
 def test_publication_date_with_saved_metadata(head, body, saved, seen, expected):

@@ -108,6 +108,16 @@ def test_nearest_year_crosses_new_year():
     assert nearest_year(1, 2, D(2021, 12, 29)) == 2022
 
 
+def test_a_held_day_without_its_year_is_not_months_after_the_page():
+    # "подписали 19 апреля" on a December page: the April before, though the next one is nearer
+    assert nearest_year(4, 19, D(2024, 12, 2)) == 2025
+    assert nearest_year(4, 19, D(2024, 12, 2), ahead=60) == 2024
+    assert [d.start for d in find_dates("Договор подписали 19 апреля в Астане.", D(2024, 12, 2))] == [D(2024, 4, 19)]
+    # a coming event keeps the nearest year, and a day just after the page still comes after it
+    assert [d.start for d in find_dates("Визит состоится 19 апреля.", D(2024, 12, 2), True)] == [D(2025, 4, 19)]
+    assert [d.start for d in find_dates("Встреча 10 января.", D(2024, 12, 29))] == [D(2025, 1, 10)]
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.one_of(st.text(max_size=60),
                  st.lists(st.sampled_from(list("0123456789 -–—.,/абвгдежзийклмнопрстуфхцчшщыьэюя")

@@ -93,6 +93,21 @@ def test_a_report_naming_a_session_takes_its_day_and_city_when_the_text_gives_no
     assert (written["session"], written["date"], written["date_source"]) == ("SIC-6", "2024-04-19", "explicit")
 
 
+def test_a_session_recalled_as_the_source_of_a_document_is_not_the_reports():
+    names = {"Акылбек Жапаров": "Akylbek Japarov", "Олжас Бектенов": "Olzhas Bektenov"}
+    body = ("Акылбек Жапаров и Олжас Бектенов встретились на полях саммита в Баку.\n"
+            "По словам Жапарова, эта задача закреплена в протоколе двенадцатого заседания Межправсовета.")
+    row = _reports(body, date(2025, 3, 10), names).iloc[0]
+    assert (row["session"], row["date"]) == (None, "2025-03-10")
+    # the protocol of the session held that day is the report's own session
+    people = ["Akylbek Japarov", "Olzhas Bektenov"]
+    on_the_day = sessions.session_of(["подписан протокол двенадцатого заседания Межправсовета"], people,
+                                     date(2024, 12, 5))
+    assert on_the_day is not None and on_the_day.id == "IGC-12"
+    assert sessions.session_of(["подписан протокол двенадцатого заседания Межправсовета"], people,
+                               date(2025, 3, 10)) is None
+
+
 def test_a_session_named_in_the_sentence_before_its_co_chairs():
     body = ("В Бишкеке прошло двенадцатое заседание Межправительственного совета.\n"
             "Его провели Акылбек Жапаров и Олжас Бектенов.")

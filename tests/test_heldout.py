@@ -1,4 +1,4 @@
-"""Quality floors on held-out corpora written apart from the extractors (tests/heldout, heldout2, heldout3).
+"""Quality floors on held-out corpora written apart from the extractors (tests/heldout, heldout2, heldout3, heldout4).
 
 Each set was written blind by an engineer who did not build the extractors; the extractors were then improved
 from the *kinds* of error each set showed (never its wording). A floor is the score measured at the commit that
@@ -33,20 +33,26 @@ HERE = Path(__file__).parent
 #            (actual precision 0.778, target recall 0.667 when written)
 # heldout3 — written blind in real outlets' formats (tests/heldout3/FIRST_RUN.md): meetings 0.606/0.769 when
 #            written; 0.821/0.885 with sessions, joining and placing (publication dates then still 0.657);
-#            0.960/0.923 with real outlets' date formats too (published 1.000, titles 0.829).
+#            0.960/0.923 with real outlets' date formats too (published 1.000, titles 0.829); 0.962/0.962 and
+#            officials 1.000/0.990 after heldout4's kinds of error (the energy ministers known).
+# heldout4 — written blind in real layouts (tests/first_runs/heldout4.md): meetings 0.643/0.750, officials
+#            0.977/0.915, published 0.944 when written; 1.000/1.000, 1.000/1.000 and 1.000 after its kinds of error.
 FLOORS = {
     "heldout": {"files": 12, "officials": (41, 0.95, 0.95), "meetings": (17, 0.94, 0.94),
                 "actual": (10, 0.9, 0.9), "target": (6, 0.83, 0.83)},
     "heldout2": {"files": 14, "officials": (40, 0.95, 0.95), "meetings": (19, 0.94, 0.94),
                  "actual": (7, 0.87, 0.85), "target": (6, 0.83, 0.83)},
-    "heldout3": {"files": 35, "officials": (101, 0.99, 0.96), "meetings": (26, 0.95, 0.92),
+    "heldout3": {"files": 35, "officials": (101, 0.99, 0.98), "meetings": (26, 0.95, 0.92),
                  "actual": (21, 0.95, 0.95), "target": (12, 0.9, 0.83), "titles": 0.8, "published": 0.97},
+    "heldout4": {"files": 18, "officials": (47, 0.97, 0.97), "meetings": (12, 0.92, 0.91),
+                 "actual": (8, 0.87, 0.87), "target": (4, 0.75, 0.75), "titles": 0.83, "published": 0.94},
 }
 # set: (events reported by several files, of them found whole at least, share of predicted Kazakhstan–Kyrgyzstan
 # meetings placed on the Timeline at least), measured: heldout 1/1, 17/17; heldout2 1/2, 19/19; heldout3 11/14,
-# 22/28 (3/14 and 15/33 when written), then 14/14, 24/25 with publication dates read. A floor is the measure
-# less about one item.
-EVENT_FLOORS = {"heldout": (1, 1, 0.94), "heldout2": (2, 1, 0.94), "heldout3": (14, 13, 0.92)}
+# 22/28 (3/14 and 15/33 when written), then 14/14, 24/25 with publication dates read; heldout4 4/7, 14/14 when
+# written, 7/7, 12/12 after its kinds of error. A floor is the measure less about one item.
+EVENT_FLOORS = {"heldout": (1, 1, 0.94), "heldout2": (2, 1, 0.94), "heldout3": (14, 13, 0.92),
+                "heldout4": (7, 6, 0.91)}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))

@@ -22,7 +22,7 @@ COUNTRY = {
     "Kassym-Jomart Tokayev": "KZ", "Sadyr Japarov": "KG", "Akylbek Japarov": "KG", "Askar Mamin": "KZ",
     "Alikhan Smailov": "KZ", "Murat Nurtleu": "KZ", "Zheenbek Kulubaev": "KG", "Sooronbay Jeenbekov": "KG",
     "Olzhas Bektenov": "KZ", "Muratbek Azymbakiev": "KG", "Shavkat Mirziyoyev": "UZ", "Ulukbek Maripov": "KG",
-    "Adylbek Kasymaliev": "KG",
+    "Adylbek Kasymaliev": "KG", "Nurlan Aldamzharov": "KZ", "Almaz Zheenaliev": "KG",
 }
 
 
@@ -846,3 +846,54 @@ def test_an_announcement_joins_a_meeting_held_up_to_90_days_after_it(held_on, jo
     out = _merge([_report("plan", pair, None, "planned", "2022-01-01"),
                   _report("held", pair, held_on, "held", held_on)])
     assert len(out) == (1 if joined else 2)
+
+
+def test_what_a_signed_document_will_do_does_not_make_the_signing_a_coming_event():
+    # 8 Dec 2021 was a Wednesday: "on Tuesday" is the day before, as the signing is told in the past
+    body = ("Askar Mamin and Akylbek Japarov on Tuesday signed a memorandum in Nur-Sultan, under which the two "
+            "railways will share their timetables.")
+    row = _reports(body, date(2021, 12, 8), {"Mamin": "Askar Mamin", "Japarov": "Akylbek Japarov"}).iloc[0]
+    assert (row["date"], row["status"]) == ("2021-12-07", "held")
+    russian = "Мамин и Жапаров во вторник подписали соглашение, по которому стороны будут вместе ремонтировать мост."
+    row = _reports(russian, date(2021, 12, 8), {"Мамин": "Askar Mamin", "Жапаров": "Akylbek Japarov"}).iloc[0]
+    assert (row["date"], row["status"]) == ("2021-12-07", "held")
+    coming = "Мамин и Жапаров во вторник подпишут соглашение."
+    assert _reports(coming, date(2021, 12, 8), {"Мамин": "Askar Mamin", "Жапаров": "Akylbek Japarov"}).iloc[0][
+        "status"] == "planned"
+
+
+def test_the_month_a_post_was_taken_is_not_the_visits():
+    body = ("Аскар Мамин провел переговоры с Акылбеком Жапаровым.\n"
+            "Жапаров возглавил правительство в октябре, и нынешний визит в Казахстан у него первый.")
+    reports = _reports(body, date(2021, 12, 7), {"Мамин": "Askar Mamin", "Жапаров": "Akylbek Japarov"})
+    assert list(reports["date"]) == ["2021-12-07"]
+    assert list(reports["vague"]) == [False]
+
+
+def test_the_head_of_one_side_and_the_one_across_the_table_are_one_meeting():
+    body = ("The two countries held a meeting of their joint water commission.\n"
+            "Nurlan Aldamzharov, a first vice minister, headed the Kazakh side; across the table sat Almaz "
+            "Zheenaliev.")
+    reports = _reports(body, date(2025, 9, 29), {"Aldamzharov": "Nurlan Aldamzharov",
+                                                  "Zheenaliev": "Almaz Zheenaliev"})
+    assert list(reports["participants"]) == [["Almaz Zheenaliev", "Nurlan Aldamzharov"]]
+
+
+def test_the_side_a_delegation_head_led_is_read_past_the_apposition():
+    from lib.facts.meetings.context import delegation_countries
+    from lib.facts.meetings.participants import NamedOfficial
+
+    body = "Nurlan Aldamzharov, first vice minister of water resources, headed the Kazakh side."
+    found = delegation_countries(body, [NamedOfficial("Nurlan Aldamzharov", None, 0, "minister")])
+    assert [m.country for m in found] == ["KZ"]
+
+
+def test_a_document_signed_by_a_group_in_a_past_month_is_not_a_meeting():
+    body = ("Алихан Смаилов и Акылбек Жапаров провели сегодня переговоры в Таразе.\n"
+            "Соглашение о мосте главы правительств подписали в марте, и теперь пора строить.")
+    reports = _reports(body, date(2023, 9, 23), {"Смаилов": "Alikhan Smailov", "Жапаров": "Akylbek Japarov"})
+    assert list(reports["date"]) == ["2023-09-23"]
+    # named signatories, or a meeting word beside the signing, are a meeting of that month
+    named = "Смаилов и Жапаров подписали соглашение о мосте в марте."
+    assert list(_reports(named, date(2023, 9, 23), {"Смаилов": "Alikhan Smailov", "Жапаров": "Akylbek Japarov"})[
+        "period"]) == ["2023-03"]

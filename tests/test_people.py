@@ -59,6 +59,16 @@ def test_inflected_and_variant_spellings(text, published, expected):
     assert people(text, published, "en" if text.isascii() else "ru") == expected
 
 
+def test_energy_ministers_named_without_their_posts_and_then_by_surname():
+    # a list of names after a list of countries ("the ministers of A, B and C, X, Y and Z") carries no post per name
+    text = ("The energy ministers of the three countries, Bolat Akchulakov, Taalaibek Ibraev and Zhurabek "
+            "Mirzamakhmudov, agreed on a schedule. After that, Ibraev and Mirzamakhmudov flew home.")
+    mentions = article_mentions(text, date(2023, 1, 10), "en")
+    assert {m.person: m.country for m in mentions} == {"Bolat Akchulakov": "KZ", "Taalaibek Ibraev": "KG",
+                                                      "Jurabek Mirzamakhmudov": "UZ"}
+    assert len(mentions) == 5
+
+
 def test_surname_alone_after_the_full_name():
     mentions = article_mentions("Садыр Жапаров прибыл в Астану. Позже Жапаров посетил выставку.", date(2022, 5, 26))
     assert [m.person for m in mentions] == ["Sadyr Japarov", "Sadyr Japarov"]
@@ -142,7 +152,7 @@ def test_experts_and_journalists_are_not_officials(text, lang):
     ("Заместитель министра иностранных дел Кыргызстана Алмаз Имангазиев провел консультации.", "ru",
      "Almaz Imangaziev", "KG", "minister"),
     ("Аким Алматы Ерболат Досаев открыл форум.", "ru", "Yerbolat Dosaev", "KZ", "other"),
-    ("Kazakhstan's Energy Minister Almasadam Satkaliyev signed the agreement.", "en", "Almasadam Satkaliyev", "KZ",
+    ("Kazakhstan's Energy Minister Serik Abdrakhmanov signed the agreement.", "en", "Serik Abdrakhmanov", "KZ",
      "minister"),
     ("Marat Karabayev, Minister of Industry of Kazakhstan, said the road would open in May.", "en",
      "Marat Karabayev", "KZ", "minister"),

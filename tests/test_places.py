@@ -12,6 +12,13 @@ def _plain(text: str) -> str | None:
     return cities[int(found.lastgroup[1:])] if found and found.lastgroup else None
 
 
+def test_a_river_of_a_citys_name_is_not_the_city():
+    assert find_place("the commission on the Chu and Talas rivers") is None
+    assert find_place("воду на реках Чу и Талас распределят поровну") is None
+    assert find_place("в бассейне реки Талас, на встрече в Бишкеке") == "Bishkek"
+    assert find_place("встреча прошла в Таласе") == "Talas"
+
+
 def test_the_shipped_table_has_a_gate():
     gate = places()[1].gate
     assert gate is not None

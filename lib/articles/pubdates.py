@@ -286,7 +286,7 @@ def publication_date(page: PageDates) -> date | None:
     candidates: list[tuple[int, date]] = []
     candidates += [(10, d) for d in map(_labelled, head) if d]
     candidates += [(9, d) for d in map(_labelled, tail) if d]
-    stamps = _stamps(head)
+    stamps = _stamps(head, page.metadata)
     today = next((s.value for s in stamps if s.kind == "today"), None)
     own = [s for s in stamps if s.kind == "article" and len(head) - s.index <= STAMP_REACH]
     if own:
@@ -312,8 +312,9 @@ def publication_date(page: PageDates) -> date | None:
     return max(candidates, key=lambda c: c[0])[1]  # the first of the best: max keeps the first of equals
 
 
-def _stamps(head: list[str]) -> list[Stamp]:
-    """Every date stamp above the article, each marked as the article's, the site's today or an update."""
+def _stamps(head: list[str], saved: date | None = None) -> list[Stamp]:
+    """Every date stamp above the article, each marked as the article's, the site's today or an update;
+    ``saved``: the publication date the saved page's metadata gives."""
     stamps = []
     for index, text in enumerate(head):
         if not is_date_line(text):
@@ -325,7 +326,9 @@ def _stamps(head: list[str]) -> list[Stamp]:
     marked = []
     for n, stamp in enumerate(stamps):
         later = [s for s in stamps[n + 1:] if s.kind == "article" and s.value != stamp.value]
-        if stamp.kind == "article" and _site_today(head, stamp, n == first, bool(later)):
+        # the exporter's own date of the page, when another, tells a bare header date under widgets for the site's
+        other = bool(later) or (saved is not None and saved != stamp.value and _under_widgets(head, stamp))
+        if stamp.kind == "article" and _site_today(head, stamp, n == first, other):
             stamp = Stamp(stamp.index, stamp.value, "today")
         marked.append(stamp)
     return marked
@@ -351,6 +354,11 @@ def _site_today(head: list[str], stamp: Stamp, first: bool, later_other_date: bo
     # line, or a marquee that repeats its quotes, is the site's header, and the date that ends it is the bar's.
     widgets = [line for line in above if HEADER_WIDGET.search(line)]
     return later_other_date or len(widgets) >= 3 or len(widgets) > len(set(widgets))
+
+
+def _under_widgets(head: list[str], stamp: Stamp) -> bool:
+    """A ticker quote or a clock stands above the stamp."""
+    return any(HEADER_WIDGET.search(line) for line in head[:stamp.index])
 
 
 def _text_like(line: str) -> bool:

@@ -35,7 +35,8 @@ HEAD = re.compile(r"\s*(?P<city>[A-ZА-ЯЁ][\w-]{2,}(?: [A-ZА-ЯЁ][\w-]{2,})?
 CITY = re.compile(r"\s*([A-ZА-ЯЁ][\w-]{2,}(?: [A-ZА-ЯЁ][\w-]{2,})?)\s*[,.—–-]")
 # A delegation's head, or who represented a side ("кыргызскую сторону представлял B", "the Kyrgyz side by B").
 # Searched in every body: the side names that open two of its branches are in nearly every one.
-DELEGATION = Cue(r"делегаци|delegation|(?:сторону|казахстан|кыргызстан)\s+(?:[\w-]+\s+){0,2}представля|"
+DELEGATION = Cue(r"делегаци|delegation|(?:led|headed)\s+the\s+\w+\s+side|возглавил\w*\s+\w+\s+сторону|"
+                        r"(?:сторону|казахстан|кыргызстан)\s+(?:[\w-]+\s+){0,2}представля|"
                         r"представля\w*\s+(?:[\w-]+\s+)?(?:сторону|казахстан|кыргызстан)|represented\s+by|"
                         r"represented\s+(?:the|kazakhstan|kyrgyzstan)", common=("сторону", "казахстан", "кыргызстан"))
 SEGMENT = re.compile(r"[^,;]+")
@@ -120,6 +121,17 @@ def delegation_countries(body: str, mentions: list[NamedOfficial],
             # "Кыргызскую делегацию возглавил A", else "A led the Kyrgyz delegation": the segment before, then after
             country = (_nationality(sentence.text[segment.start():local]) or _nationality(
                 sentence.text[local:segment.end()])) if segment else None
+            if country is None and segment is not None:
+                country = _after_apposition(sentence.text, segment.end())
             if country:
                 out[k] = replace(m, country=country)
     return out
+
+
+def _after_apposition(text: str, end: int) -> str | None:
+    """"A, First Vice Minister of …, headed the Kazakh side": the country of the side named in the segment after
+    the name's apposition (the two segments after it, within one clause)."""
+    rest = text[end:]
+    clause = rest.split(";", 1)[0]
+    following = [m.group() for m in SEGMENT.finditer(clause)][:2]
+    return next((_nationality(part) for part in following if DELEGATION.found_in(part) and _nationality(part)), None)

@@ -20,13 +20,13 @@ STRONG = Cue(
     r"exchanged views|"
     r"сопредседател|председательствов|"
     r"парафировал|консультаци|consultations|делегаци\w*\s+возглавил|возглавил\w*\s+(?:[\w-]+\s+)?делегаци|"
-    r"delegation\s+(?:was\s+)?(?:led|headed)\s+by|(?:led|headed)\s+the\s+\w+\s+delegation|подпис(?:ал|али|ан[оаы]?|ывали)(?!\w*\s+(?:закон|указ|постановлени|распоряжени))|подпишут|провел[иа]?\s+(?:встреч|переговор|заседан)|"
+    r"delegation\s+(?:was\s+)?(?:led|headed)\s+by|(?:led|headed)\s+the\s+\w+\s+(?:delegation|side)|возглавил\w*\s+\w+\s+сторону|подпис(?:ал|али|ан[оаы]?|ывали)(?!\w*\s+(?:закон|указ|постановлени|распоряжени))|подпишут|провел[иа]?\s+(?:встреч|переговор|заседан)|"
     r"\btalks\b|\bmet\b|\bmeets?\b(?!\s+(?:the\s+|its\s+|their\s+)?(?:targets?|demand|needs?|requirements?|"
     r"deadlines?|goals?|standards?|expectations?|obligations?|criteria))|meeting|"
     # "received" a person ("received Akylbek Japarov", "was received by"), not aid or a letter
     r"(?-i:receiv(?:ed|es?)\s+(?:by\b|the\s+[A-Z]|[A-Z]|his\b|her\b|(?:a|the)\s+(?:\w+\s+)?delegation))|hosted|"
     r"hosts\b|phone|telephone|\bcall\b|conversation|co-?chaired|chaired|\bsign(?:ed|s)?\b(?!\s+(?:a\s+|the\s+)?(?:law|decree|bill|order|resolution))|\bsession\b|"
-    r"\bcouncil\b|discussed|\bsummit\b|"
+    r"\bcouncil\b|discussed|\bsummit\b|round-?\s?table|кругл\w+\s+стол|"
     # "казахстанскую сторону представлял A, кыргызскую — B": who sat at a meeting told of just before
     r"представля\w*\s+(?:[\w-]+\s+)?(?:сторону|казахстан|кыргызстан)|(?:сторону|казахстан|кыргызстан)\s+"
     r"(?:[\w-]+\s+){0,2}представля|(?:sides?|kazakhstan|kyrgyzstan)\s+(?:was\s+|were\s+)?represented\s+by|"
@@ -95,6 +95,7 @@ STRONG_STEMS = (
     "подпиш", "консультаци", "consultations", "делегаци", "delegation",
     "подпис", "провел", "talks", "met", "meet", "receiv", "hosted", "hosts", "phone", "call", "conversation",
     "chaired", "sign", "session", "council", "discussed", "summit", "представля", "represented",
+    "led the", "headed the", "возглавил", "round", "кругл",
 )
 
 
@@ -143,12 +144,23 @@ PREPARATIONS = Cue(r"\b(?:подготовк\w*|предстоящ\w*|очере
                    # what an earlier meeting decided ("reviewed the decisions taken at the council in August")
                    r"decisions?\s+(?:taken|adopted|made|reached)|(?:выполнени|реализаци|исполнени)\w*\s+решени|"
                    r"решени\w*,?\s+принят\w*)")
+# A relative clause telling what a document or decision will do ("signed an agreement on Tuesday under which
+# Kazakhstan will provide …", "подписали соглашение, по которому стороны создадут …"): its future is the
+# document's, not the meeting's, when a past verb comes before it.
+WHAT_IT_WILL_DO = re.compile(r"\b(?:under|by|according\s+to|in|through|with)\s+which\b|\bwhereby\b|"
+                             r",\s+(?:which|that)\b|\b(?:по|согласно|в\s+соответствии\s+с|в\s+рамках)\s+котор\w+|"
+                             r",\s+котор\w+\b", _F)
+# Taking a post ("возглавил кабмин в октябре", "took office in October"): the month told after it is the
+# appointment's, not a visit's told in the same sentence ("…, и это его первый визит").
+APPOINTED = re.compile(r"\b(?:возглавил[аи]?(?!\s+(?:[\w-]+\s+)?делегац)|назначен\w*|избран\w*|"
+                       r"вступил\w*\s+в\s+должность|took\s+office|(?:was|were)\s+(?:appointed|elected)|became|"
+                       r"assumed\s+(?:office|the\s+post))\s+(?:[\w-]+\s+){0,3}?$", _F)
 # A name after a comma and a verb of speech is the source of a quote (", сообщил министр Кулубаев", ", said Kulubaev").
 SPEAKER_BEFORE = re.compile(r"[,\"»“”]\s*(?:[—–-]\s*)?(?:сообщил\w*|заявил\w*|отметил\w*|рассказал\w*|"
                             r"подчеркнул\w*|сказал\w*|said|says|told\s+\w+|added)\s+(?:[\w.-]+\s+){0,4}$", _F)
 
 # Who held a meeting named in the sentence before ("Его провели A и B", "It was co-chaired by A and B").
-HELD_BY = Cue(r"\b(?:провел[иа]?|пров[её]л|возглавил[иа]?|проводили|held|led|(?:was|were)\s+(?:co-?)?chaired)\b")
+HELD_BY = Cue(r"\b(?:провел[иа]?|пров[её]л|возглавил[иа]?|проводили|held|led|headed|(?:was|were)\s+(?:co-?)?chaired)\b")
 # A meeting set inside a visit told before: it takes the visit's days.
 DURING_VISIT = Cue(r"\b(?:в\s+ходе|в\s+рамках|во\s+время)\s+(?:(?:его|ее|её|этого|официального|"
                    r"государственного|рабочего)\s+)*визита|\b(?:during|in\s+the\s+course\s+of|as\s+part\s+of)"

@@ -191,11 +191,19 @@ def _safe(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def nearest_year(month: int, day: int, reference: date) -> int | None:
-    """The year that puts day/month nearest to the reference date (an article speaks of recent or coming days)."""
+# A day written without its year in a clause not about coming events is at most this far after the page: "signed
+# on 19 April" on a December page is the April before, not the one after ("1 января" on 29 December still comes).
+HELD_AHEAD_DAYS = 60
+
+
+def nearest_year(month: int, day: int, reference: date, ahead: int | None = None) -> int | None:
+    """The year that puts day/month nearest to the reference date (an article speaks of recent or coming days);
+    with ``ahead``, only a year that puts it at most that many days after the reference, when one does."""
     best: tuple[int, int] | None = None
     for year in (reference.year - 1, reference.year, reference.year + 1):
         candidate = _safe(year, month, day)
+        if candidate is not None and ahead is not None and (candidate - reference).days > ahead:
+            continue
         if candidate is not None:
             distance = abs((candidate - reference).days)
             if best is None or distance < best[0]:
@@ -203,7 +211,7 @@ def nearest_year(month: int, day: int, reference: date) -> int | None:
     return best[1] if best else None
 
 
-def _resolve(match: re.Match[str], reference: date | None) -> DateSpan | None:
+def _resolve(match: re.Match[str], reference: date | None, future: bool = True) -> DateSpan | None:
     d1, d2 = day_number(match.group("d1")), day_number(match.group("d2")) if match.group("d2") else None
     m2 = month_number(match.group("m2"))
     m1 = month_number(match.group("m1")) if "m1" in match.groupdict() and match.group("m1") else m2
@@ -215,7 +223,7 @@ def _resolve(match: re.Match[str], reference: date | None) -> DateSpan | None:
     if relative and reference is not None:
         year, inferred = reference.year + RELATIVE_YEARS[relative.lower()], True
     if year is None and reference is not None:
-        year, inferred = nearest_year(m1, d1, reference), True
+        year, inferred = nearest_year(m1, d1, reference, None if future else HELD_AHEAD_DAYS), True
     start = _safe(year, m1, d1) if year else None
     end = _safe(year, m2, d2) if year and d2 else None
     if end is not None and start is not None and end < start:
@@ -306,7 +314,7 @@ def find_dates(text: str, reference: date | None, future: bool = False) -> list[
             add(DateSpan(m.start(), m.end(), m.group(), when, None, d, mo))
     for pattern in ((DAY_MONTH, MONTH_DAY) if has_digit else (DAY_MONTH,)) if has_month else ():  # MONTH_DAY: digits
         for m in pattern.finditer(text):
-            add(_resolve(m, reference))
+            add(_resolve(m, reference, future))
     for m in RELATIVE.finditer(text) if any(map(low.__contains__, RELATIVE_STEMS)) else ():
         if reference is not None:
             word = m.group().lower()

@@ -6,6 +6,7 @@ Nur-Sultan and Astana are one city (Astana); residences name their city (Akorda 
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -26,11 +27,25 @@ def places() -> tuple[tuple[str, ...], Cue]:
                                                before=r"(?<![\w-])")
 
 
+# A city's name that names a river ("the Chu and Talas rivers", "на реках Чу и Талас", "бассейн реки Талас").
+RIVER_AFTER = re.compile(r"\s+(?:rivers?|river\s+basins?|basins?)\b")
+RIVER_BEFORE = re.compile(r"(?:рек[аеиу]?|реках|river|бассейн\w*)\s+(?:[\w-]+\s+(?:и|and)\s+)?$")
+
+
 def find_place(text: str) -> str | None:
-    """The first city named in ``text`` (English name), or None."""
+    """The first city named in ``text`` (English name), or None; a river of the same name is not its city."""
     cities, pattern = places()
-    found = pattern.search(text.lower())
+    low = text.lower()
+    found = pattern.search(low)
+    while found is not None and (RIVER_AFTER.match(low, found.end())
+                                 or RIVER_BEFORE.search(low, max(0, found.start() - 30), found.start())):
+        found = _search_from(pattern, low, found.end())
     return cities[int(found.lastgroup[1:])] if found and found.lastgroup else None
+
+
+def _search_from(pattern: Cue, low: str, at: int) -> re.Match[str] | None:
+    """The first match at or after ``at`` (offsets into the whole text)."""
+    return next(pattern.pattern.finditer(low, at), None)
 
 
 def remembering() -> Callable[[str], str | None]:

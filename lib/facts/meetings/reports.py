@@ -24,8 +24,9 @@ import pandas as pd
 from lib.articles.sentences import Sentences, split
 from lib.facts.meetings import event_dates, sessions
 from lib.facts.meetings import events as merge
-from lib.facts.meetings.context import blank_side_phrases, delegation_countries, mask_dateline
+from lib.facts.meetings.context import DELEGATION, blank_side_phrases, delegation_countries, mask_dateline
 from lib.facts.meetings.cues import (
+    APPOINTED,
     ATTENDANCE,
     CLAUSE_SPLIT,
     COUNCIL,
@@ -43,6 +44,7 @@ from lib.facts.meetings.cues import (
     UPCOMING,
     VISIT_DISCUSSED,
     WEAK,
+    WHAT_IT_WILL_DO,
     names_meeting,
 )
 from lib.facts.meetings.participants import (
@@ -57,6 +59,8 @@ from lib.facts.meetings.participants import (
 from lib.facts.meetings.places import find_place, remembering
 from lib.records import MEETING_COLUMNS, as_date
 
+# Signing verbs: a document's signing, a meeting only when someone named signs it or its day is told.
+SIGNING = re.compile(r"\bподпис\w*|\bsign(?:ed|s|ing)?\b", re.IGNORECASE)
 # How far back "the next day" looks for the day it follows (about two sentences).
 NEXT_DAY_LOOKBACK = 300
 # One row per meeting an article reports. Dates are 'YYYY-MM-DD' strings; a day written without a year and no
@@ -88,12 +92,20 @@ class Report:
 
 
 def _clauses(text: str, offset: int) -> list[tuple[int, int, str]]:
-    out, begin = [], 0
+    out: list[tuple[int, int, str]] = []
+    begin = 0
     for cut in CLAUSE_SPLIT.finditer(text):
         out.append((offset + begin, offset + cut.start(), text[begin:cut.start()]))
         begin = cut.end()
     out.append((offset + begin, offset + len(text), text[begin:]))
-    return out
+    merged: list[tuple[int, int, str]] = []
+    for clause in out:
+        # "A headed the Kazakh side; across the table sat B": the other side's head, not a clause of its own
+        if merged and DELEGATION.found_in(merged[-1][2]) and not names_meeting(clause[2]):
+            first = merged.pop()
+            clause = (first[0], clause[1], text[first[0] - offset:clause[1] - offset])
+        merged.append(clause)
+    return merged
 
 
 def _compatible(a: Report, b: Report) -> bool:
@@ -194,12 +206,16 @@ def article_reports(body: str, published: date | None, mentions: list[NamedOffic
             span = event_dates.clause_date(clause, text, reference, future, dates)
             if span is not None and span.vague and span.text not in _before_preparations(text, future):
                 span = None  # "preparations for the session due in August": the other event's month
+            if span is not None and span.vague and _appointment(span, clause, text):
+                span = None  # "возглавил кабмин в октябре, и это его первый визит": the month of the post
             if span is None:  # "Выборы прошли 10 января. На следующий день Токаев позвонил …"
                 span = event_dates.next_day(clause, body[max(0, begin - NEXT_DAY_LOOKBACK):begin], reference, dates)
             people = complete(body, clause, begin, (paragraphs[max(0, here - 1)][0], paragraph_end), named, context,
                               day_hint, _meeting_day(span, last_span, day_hint))
             if len({m.country for m in people}) < 2:
                 continue
+            if not named and span is not None and span.vague and _signing_only(clause):
+                continue  # "соглашение главы правительств подписали в июне": a document's past, told of nobody named
             hosted = len(named) == 1 and len(people) == 2 and people[1] is visit_host(
                 clause, named[0], context, _meeting_day(span, last_span, day_hint))
             if not clause_strong and not hosted and (len(named) < 2 or not _visit_pair(clause, named)):
@@ -246,6 +262,9 @@ def article_reports(body: str, published: date | None, mentions: list[NamedOffic
 
 def _future(clause: str) -> bool:
     """Future tense; "the upcoming session" beside a past verb ("discussed preparations for …") is not."""
+    found = WHAT_IT_WILL_DO.search(clause)
+    if found and PAST.found_in(clause[:found.start()]):
+        clause = clause[:found.start()]  # "signed an agreement under which … will provide": the document's future
     plain = UPCOMING.pattern.sub(" ", clause) if UPCOMING.found_in(clause) else clause
     return FUTURE.found_in(plain) or (plain != clause and not PAST.found_in(clause))
 
@@ -272,6 +291,20 @@ def _before_preparations(text: str, future: bool) -> str:
     event's ("discussed preparations for the next session, due in Bishkek"), not the clause's."""
     found = None if future else PREPARATIONS.search(text)
     return text[:found.start()] if found else text
+
+
+def _signing_only(clause: str) -> bool:
+    """The clause's only meeting word is a signing ("подписали", "signed")."""
+    return names_meeting(clause) and not names_meeting(SIGNING.sub(" ", clause))
+
+
+def _appointment(span: event_dates.DateSpan, clause: str, sentence: str) -> bool:
+    """The vague time follows a verb of taking a post ("took office in October")."""
+    for text in (clause, sentence):
+        at = text.find(span.text)
+        if at >= 0:
+            return APPOINTED.search(text[max(0, at - 60):at]) is not None
+    return False
 
 
 def _several_months(clause: str, reference: date | None, future: bool,

@@ -38,6 +38,11 @@ BODIES = {
 # Bodies of other unions with the same name ("Евразийский межправительственный совет", "CIS Council of Heads").
 OTHER_UNION = re.compile(r"(?:евразийск\w*|ЕАЭС|ЕАЭС|СНГ|ОДКБ|ШОС|eurasian|EAEU|CIS|CSTO|SCO)\W*(?:\w+\W+){0,2}$", _F)
 
+# A session named as the source of a document or decision ("fixed in the protocol of the 10th meeting",
+# "решения XI заседания"): a session recalled, the report's own only when its day is the report's.
+DOCUMENT_OF = re.compile(r"(?:protocol|minutes|decisions?|resolutions?|outcomes?|results?|протокол\w*|решени\w*|"
+                         r"итог\w*|поручени\w*)\s+(?:of\s+|at\s+)?(?:the\s+)?$", _F)
+
 EN_ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
     "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
@@ -81,6 +86,7 @@ class Named:
     number: int | None
     begin: int
     end: int
+    document: bool = False  # named as a document's source ("the protocol of the 10th meeting")
 
     @property
     def id(self) -> str | None:
@@ -131,7 +137,8 @@ def named_sessions(text: str) -> list[Named]:
         if OTHER_UNION.search(text[max(0, match.start() - 40):match.start()]):
             continue
         code = next(c for c in BODIES if match.group(c))
-        out.append(Named(code, _number(match), match.start(), match.end()))
+        document = DOCUMENT_OF.search(text[max(0, match.start() - 40):match.start()]) is not None
+        out.append(Named(code, _number(match), match.start(), match.end(), document))
     return out
 
 
@@ -149,7 +156,8 @@ def session_of(texts: Iterable[str], participants: Iterable[str], on: date | Non
     """The one session the texts name (by number, else by body and day or month) whose co-chairs took part."""
     people = set(participants)
     known = table()
-    named = [n for text in texts for n in named_sessions(text)]
+    named = [n for text in texts for n in named_sessions(text)
+             if not n.document or _same_days(known.get(n.id or ""), on)]
     numbered = {n.id for n in named if n.id in known and fits(known[n.id], people)}  # type: ignore[index]
     if len(numbered) == 1:
         return known[numbered.pop()]  # type: ignore[arg-type]
@@ -160,6 +168,12 @@ def session_of(texts: Iterable[str], participants: Iterable[str], on: date | Non
         (on is not None and abs((s.date - on).days) <= SAME_SESSION_DAYS and s.precision == "day")
         or (period is not None and _in_period(s.date, period) and s.precision == "day"))]
     return candidates[0] if len(candidates) == 1 else None
+
+
+def _same_days(session: Session | None, on: date | None) -> bool:
+    """The session was held on the report's day (within SAME_SESSION_DAYS), by the table."""
+    return bool(session and session.date and on and session.precision == "day"
+                and abs((session.date - on).days) <= SAME_SESSION_DAYS)
 
 
 def span(session: Session) -> tuple[date, date] | None:
