@@ -26,7 +26,8 @@ DOCUMENT_WORDS_CSV = AGREEMENTS_CSV.with_name("document_words.csv")
 # Document words, Russian and English, with the English noun each gives a title. "Договорённость" (an
 # understanding) and the protocol of a council's session are not documents of their own.
 DOCUMENTS: tuple[tuple[str, str], ...] = (
-    (r"соглашени[а-яё]*|agreements?\b", "Agreement"),
+    # "agreements reached" are understandings, not documents
+    (r"соглашени[а-яё]*|agreements?\b(?! (?:were |was |have been |had been )?reached)", "Agreement"),
     (r"договор(?!ен|ён)[а-яё]*|treat(?:y|ies)\b", "Treaty"),
     (r"меморандум[а-яё]*|memorand(?:um|a)\b|memorandums?\b", "Memorandum"),
     (r"протокол[а-яё]*(?! (?:заседани|встреч|\d|[ivx]+-?го))|"

@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import pandas as pd
@@ -48,6 +48,17 @@ PHRASE_END = re.compile(r"[,.;:()«»\"“”!?]| а также | which | кот
 ANAPHOR = re.compile(r"для этого|для этих целей|с этой целью|в этих целях|для достижения|to this end|to that end|"
                      r"for this purpose|to achieve (?:this|it|that|the)|to get there|"
                      r"to meet (?:this|the) (?:target|goal)")
+# "Договор между Республикой Казахстан и Кыргызской Республикой об углублении …", "the agreement between the
+# Government of Kazakhstan and the Cabinet of Ministers of Kyrgyzstan on the creation of …": the parties stand
+# between a document and what it is about; the sentence is read without them (when they are the pair).
+PARTIES = re.compile(r"(?<=[а-яёa-z]) (?:между|between) [^.;:,()]{3,110}?"
+                     r"(?= (?:о|об|по|on|regarding|concerning|in the field of|в сфере|в области) )")
+# How far before the thing it is about a document word may stand: "соглашение о создании и регулировании
+# индустриального …", "the agreement on preparing the construction and operation of Kambarata HPP-1" — a chain
+# of the document's own words, with no punctuation, other clause or verb of the sentence between.
+DOCUMENT_BEFORE = 80
+GAP_BREAK = re.compile(r"[,;:!?()]|\b[а-яё]+(?:али|яли|или|ели)\b|\b[a-z]{3,}ed\b|"
+                       r" а также | as well as | which | котор")
 STRENGTH = {"signed": 3, "completed": 3, "stalled": 3, "in_progress": 3, "planned": 2, "mentioned": 1}
 PHRASE_WORDS = 8
 
@@ -75,7 +86,8 @@ def article_reports(spans: Sequence[Sentence], published: date | None) -> list[R
     best: dict[str, Report] = {}
     lead: str | None = None
     previous = ""
-    for s in spans:
+    for original in spans:
+        s = _without_parties(original)
         low = s.text.lower()
         is_item = bool(BULLET.match(low))
         inherited = lead if is_item else None
@@ -85,6 +97,7 @@ def article_reports(spans: Sequence[Sentence], published: date | None) -> list[R
             # the sentence before is the context of an anaphoric document, read after the document's own words
             context = f"{low.rstrip(' .!?')} — {previous}" if ANAPHOR.search(low) else low
             for report in _sentence_reports(s, context, published, inherited, len(low)):
+                report = replace(report, quote=original.text[:QUOTE_CHARS])
                 kept = best.get(report.agreement_id)
                 if kept is None or STRENGTH[report.status] > STRENGTH[kept.status]:
                     best[report.agreement_id] = report
@@ -92,6 +105,21 @@ def article_reports(spans: Sequence[Sentence], published: date | None) -> list[R
             lead = sentence_status(low, "project", published).status
         previous = low
     return sorted(best.values(), key=lambda r: r.start)
+
+
+def _without_parties(s: Sentence) -> Sentence:
+    """``s`` without the parties' names between a document word and its subject (PARTIES); a third country
+    named there keeps them (its treaty is not the pair's)."""
+    text = s.text
+    low = text.lower()
+    for m in reversed(list(PARTIES.finditer(low))):
+        before = list(catalogue.DOCUMENT.finditer(low, max(0, m.start() - 40), m.start()))
+        if not before or before[-1].end() < m.start() - 1:
+            continue
+        if {c.code for c in countries() if c.pattern.search(m.group(0))} - set(PAIR):
+            continue
+        text = text[:m.start()] + text[m.end():]
+    return s if text == s.text else replace(s, text=text)
 
 
 def _third_countries(low: str) -> set[str]:
@@ -130,7 +158,7 @@ def _sentence_reports(s: Sentence, low: str, published: date | None, inherited: 
             if entry.kind != "agreement" and document is not None and document.start() < m.start():
                 noun = catalogue.document_noun(document.group(0))
                 agreement_id, kind = f"{entry.agreement_id}-{noun.lower()}", "agreement"
-                title = f"{noun} on the {entry.title[0].lower()}{entry.title[1:]}"
+                title = _document_title(noun, low[document.end():m.start()], entry.title)
             start = min(m.start(), document.start()) if document is not None else m.start()
             end = max(m.end(), document.end()) if document is not None else m.end()
             claimed.append((start, min(end, own)))
@@ -153,9 +181,27 @@ def _sentence_reports(s: Sentence, low: str, published: date | None, inherited: 
 
 
 def _document_before(low: str, position: int) -> re.Match[str] | None:
-    window_start = max(0, position - catalogue.DOCUMENT_REACH)
+    window_start = max(0, position - DOCUMENT_BEFORE)
     matches = list(catalogue.DOCUMENT.finditer(low, window_start, position))
-    return matches[-1] if matches else None
+    if not matches or GAP_BREAK.search(low, matches[-1].end(), position):
+        return None
+    # "a roadmap for distribution centres and an industrial complex": the roadmap is the centres'
+    if any(e.cues.search(low, matches[-1].end(), position) for e in catalogue.entries()
+           if any(t in low[matches[-1].end():position] for t in e.triggers)):
+        return None
+    return matches[-1]
+
+
+def _document_title(noun: str, gap: str, title: str) -> str:
+    """"Agreement on the construction and operation of the Kambarata-1 hydropower plant": the document's noun,
+    its own words before the project (in English, the Russian ones through the table of document words), and
+    the project's title."""
+    words = re.sub(r"^\s*(?:on|for|of|regarding|о|об|по)\s+|\s*(?:the|an?)\s*$", "", gap.strip()).strip()
+    if re.search(r"[а-яё]", words):
+        words = (catalogue.english_title(noun, words) or "").removeprefix(f"{noun} on ").split(" (")[0]
+        words = f"{words} of" if words else ""
+    lead = f"{words} the" if words else "the"
+    return f"{noun} on {lead} {title[0].lower()}{title[1:]}"
 
 
 def _clause(low: str, start: int, end: int) -> str:

@@ -23,10 +23,13 @@ FUTURE_SIGN = re.compile(
     r"(?:подписа|заключ|ратифиц)|"
     r"к подписанию|проект\w* (?:соглашени|договор|протокол)|парафир|"
     r"(?:will|to|would|shall|expected to|plan(?:s|ned)? to|intend\w* to|set to|due to) (?:be )?"
-    r"(?:sign|conclud|ratif)|initial+ed|draft (?:agreement|treaty|protocol)")
+    r"(?:sign|conclud|ratif)|initial+ed|draft (?:agreement|treaty|protocol)|"
+    # the signing as what was discussed or prepared: "обсудили … подписание плана", "discussed the signing of"
+    r"(?:обсуд|обсужд|подготов|рассмотр|discuss|prepar)\w*[^.;]{0,120}(?:подписани|signing)")
 SIGNED = re.compile(
     r"подписа|заключ[иеё]н|заключил|ратифицир|ратификац|вступ\w* в силу|одобрил|утвердил|утвержден|"
-    r"\bsign(?:ed|ing)\b|inked|conclude|ratif|entered into force|came into force|in force|endorsed|approved|adopted")
+    r"\bsign(?:ed|ing)\b|inked|conclude|ratif|entered into force|came into force|in force|endorsed|approved|adopted|"
+    r"agreements? (?:were |was |have been |had been )?reached")
 COMPLETED = re.compile(
     r"заверш[её]н|завершил|заверши[лв]|введ[её]н\w* в эксплуатац|сдан\w* в эксплуатац|открыт[аоы]?\b|"
     r"открыл[аи]?\b|запущен|заработал|построен[аоы]?\b|"
@@ -34,8 +37,8 @@ COMPLETED = re.compile(
 FUTURE = re.compile(
     r"будет|будут|планиру|планах|план\b|намерен|предстоит|ожидается|ожидают|собира|начн[её]тся|начнут|"
     r"предлож|наме[чт]|перспектив|в ближайш|в следующем году|в предстоящ|к \d{4} год|до \d{4} год|"
-    r"\bwill\b|\bto be\b|plan|intend|expected|propos|prospect|next year|is to\b|are to\b|aim|\bset to\b|"
-    r"should|would|by \d{4}|"
+    r"\bwill\b|\bto be\b|plan(?!t)|intend|expected|propos|prospect|next year|is to\b|are to\b|\baim|\bset to\b|"
+    r"should|would|by \d{4}|готов|ready to|agreed to|договорил|"
     # a project discussed, reviewed or named a priority is one still to be built
     r"обсуд|обсужд|рассмотр|приоритет|повестк|внимани|встреч\w* по|discuss|went through|review|priorit|agenda|"
     r"attention|talks? (?:on|about)|meeting on")
@@ -46,7 +49,9 @@ UNDER_WAY = re.compile(
     r"продолжа\w+ (?:строительств|реализац|работ)|модернизиру[ею]тся|"
     r"under construction|underway|under way|being (?:built|implemented|modernised|modernized|upgraded)|"
     r"progress (?:of|on|in)|implementation of|construction (?:has|is)|start of (?:the )?construction|"
-    r"construction (?:has )?(?:started|began|begun)|начал\w* строительств|началось строительство")
+    r"construction (?:has )?(?:started|began|begun)|начал\w* строительств|началось строительство|"
+    # work to be sped up is work begun: "ускорить строительство", "speed up the construction of"
+    r"ускор\w* (?:строительств|создани|реализац)|(?:speed up|accelerate) (?:the )?(?:construction|implementation)")
 IN_PROGRESS = re.compile(
     r"реализ|строительств|выполнени|модернизац|implement|construction|work on|started|начал")
 # Due years: "к 2030 году", "by 2030", "в 2026 году", "next year", "в этом году", "до конца года".
@@ -57,6 +62,11 @@ DUE = re.compile(
     r"later this year|в нынешнем году)")
 DEADLINE = re.compile(r"(?:\bк|\bдо|\bby(?: the end of)?)\s+20\d\d")
 OLD_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-3]\d)(?!\d)")
+# "протокол о внесении изменений в соглашение от 25 декабря 2003 года", "a protocol amending the agreement of
+# 2003": the old year is the amended document's.
+AMENDED = re.compile(r"amend|изменени|дополнени")
+# A document is not built: "the agreement on preparing the construction of …" is not work under way.
+DOCUMENT_WORK = re.compile(r"реализ|выполнени|implement")
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,11 +101,15 @@ def sentence_status(text: str, kind: str, published: date | None, inherited: str
     if completed and not future:
         return Status("completed", completed, due)
     under_way = _word(UNDER_WAY, text)
+    if kind == "agreement" and under_way and not DOCUMENT_WORK.search(under_way):
+        under_way = None
     if under_way:
         return Status("in_progress", under_way, due)
     if inherited in {"in_progress", "completed", "stalled", "signed"}:
         return Status(inherited, "(list)", due)
     progress = _word(IN_PROGRESS, text)
+    if kind == "agreement" and progress and not DOCUMENT_WORK.search(progress):
+        progress = None
     if progress and not future:
         return Status("in_progress", progress, due)
     if future or due:
@@ -124,5 +138,6 @@ def _old(text: str, published: date | None) -> bool:
     """A document the sentence dates more than a year before the article ("Договор 1997 года")."""
     if published is None:
         return False
-    years = [int(y) for y in OLD_YEAR.findall(text)]
+    amended = AMENDED.search(text)
+    years = [int(y) for y in OLD_YEAR.findall(text[:amended.start()] if amended else text)]
     return bool(years) and max(years) < published.year - 1
