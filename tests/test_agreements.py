@@ -289,3 +289,21 @@ def test_the_old_year_of_an_amended_document_is_not_the_protocols():
     text = ("Parliament ratified the protocol amending the agreement on checkpoints across the state border "
             "of March 3, 2004.")
     assert [(r.agreement_id, r.status) for r in reports(text)] == [("checkpoint-protocol-2025", "signed")]
+
+
+def test_an_article_naming_the_pair_together_once_is_about_the_pair():
+    # one country in the article's countries, the other named once with it: the pair's council, the pair's treaty
+    body = ("В Бишкеке прошло заседание Межправительственного совета Казахстана и Кыргызстана. "
+            "Премьеры назвали ключевым проектом индустриальный торгово-логистический комплекс.")
+    articles = _articles([("a", "a.txt", "t", "2024-12-05", body)])
+    articles[TEXT_COUNTRIES] = "KG"
+    assert extract_agreement_reports(articles)["agreement_id"].tolist() == ["itlc"]
+    # neither of the pair among its countries: nothing, whatever one sentence says
+    articles[TEXT_COUNTRIES] = "UZ"
+    assert extract_agreement_reports(articles).empty
+
+
+def test_documents_in_the_plural_are_a_class_not_one_document():
+    assert reports("Депутаты обсудили ратификацию межгосударственных соглашений в сфере энергетики.") == []
+    assert reports("The deputies ratified agreements in the field of energy and transport.") == []
+    assert len(reports("Депутаты ратифицировали соглашение в сфере энергетики и транспорта.")) == 1

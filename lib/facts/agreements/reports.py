@@ -38,6 +38,10 @@ ABOUT = re.compile(r"\s+(?:о|об|по|в сфере|в области|межд
 MODIFIER = re.compile(r"(?:\ba|\ban|\bthe)\s+((?:[a-z][a-z-]+\s+){1,2})$")
 COUNTED = re.compile(r"(?:\d[\d\s]*|дюжин\w*|ряд|пакет\w*|несколько|нескольких|several|a number of|dozens?|"
                      r"more than a dozen|package of|set of|около|порядка|more than|over|roughly|about)\s*$")
+# Documents in the plural are a class of them ("ратификация межгосударственных соглашений в сфере транспорта"),
+# not one a name can be given to.
+PLURAL = re.compile(r"(?:соглашени|меморандум|протокол)(?:й|ям|ями|ях|ов|ам|ами|ах)$|"
+                    r"договор(?:ов|ам|ами|ах)$|agreements|treaties|memoranda|memorandums|protocols")
 MULTILATERAL = re.compile(r"еаэс|евразийск|\bснг\b|\bшос\b|\bодкб\b|\bоон\b|\beaeu\b|eurasian|\bcis\b|\bsco\b|"
                           r"\bcsto\b|united nations|\bun\b|тюркск|turkic|центральн\w+ ази\w+|central asia")
 # A name ends at punctuation, a relative clause, or "и"/"and" before another document.
@@ -217,6 +221,8 @@ def _uncatalogued(s: Sentence, low: str, published: date | None, free: object) -
         return []
     found: list[Report] = []
     for m in catalogue.DOCUMENT.finditer(low):
+        if PLURAL.match(m.group(0)):
+            continue
         if not free(m.start(), m.end()) or COUNTED.search(low[max(0, m.start() - 25):m.start()]):  # type: ignore[operator]
             continue
         noun = catalogue.document_noun(m.group(0))
@@ -256,9 +262,17 @@ def _report(s: Sentence, agreement_id: str, kind: str, title: str, topic: str, c
                   s.text[:QUOTE_CHARS], s.start, s.end)
 
 
-def _about_the_pair(codes: object, title: object, body: str) -> bool:
+def _about_the_pair(codes: object, title: object, body: str, spans: Sequence[Sentence]) -> bool:
+    """Both of the pair among the article's countries, or named together in one sentence ("the
+    Intergovernmental Council of Kazakhstan and Kyrgyzstan" in an article that otherwise says "РК" and "our
+    neighbours")."""
     listed = codes.split(";") if isinstance(codes, str) else text_countries(str(title or ""), body)
-    return all(code in listed for code in PAIR)
+    if all(code in listed for code in PAIR):
+        return True
+    if not any(code in listed for code in PAIR):
+        return False
+    patterns = [c.pattern for c in countries() if c.code in PAIR]
+    return any(all(p.search(s.text) for p in patterns) for s in spans)
 
 
 def extract_agreement_reports(articles: pd.DataFrame,
@@ -272,10 +286,10 @@ def extract_agreement_reports(articles: pd.DataFrame,
     for i, (article_id, body, title, published, listed) in enumerate(zip(
             articles["article_id"].tolist(), articles["body"].tolist(), articles["title"].tolist(),
             articles["published"].tolist(), codes, strict=True)):
-        if not _about_the_pair(listed, title, str(body)):
+        spans = split[i] if split is not None else sentences(str(body))
+        if not _about_the_pair(listed, title, str(body), spans):
             continue
         day = pd.Timestamp(published).date() if published is not None and not pd.isna(published) else None
-        spans = split[i] if split is not None else sentences(str(body))
         for r in article_reports(spans, day):
             rows.append({"article_id": article_id, "file": None, "agreement_id": r.agreement_id, "kind": r.kind,
                          "title": r.title, "topic": r.topic, "countries": r.countries,
