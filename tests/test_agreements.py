@@ -264,7 +264,7 @@ def test_a_document_names_its_project_through_a_chain_of_its_own_words():
 def test_understandings_reached_are_no_document():
     assert reports("The leaders discussed the implementation of agreements reached at the council in spring.") == []
     found = reports("Agreements were reached on the upgrading of border checkpoints.")
-    assert [r.kind for r in found] == ["project"]
+    assert [r.kind for r in found] == ["commitment"]  # an action agreed on: a pledge
 
 
 @pytest.mark.parametrize(("text", "kind", "status"), [
@@ -307,3 +307,59 @@ def test_documents_in_the_plural_are_a_class_not_one_document():
     assert reports("Депутаты обсудили ратификацию межгосударственных соглашений в сфере энергетики.") == []
     assert reports("The deputies ratified agreements in the field of energy and transport.") == []
     assert len(reports("Депутаты ратифицировали соглашение в сфере энергетики и транспорта.")) == 1
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    # an action pledged is a commitment: agreed, instructed, or planned with a deadline
+    ("Стороны договорились реконструировать пункты пропуска на границе.", "commitment"),
+    ("The ministers also agreed to speed up the upgrading of the Kegen and Karkyra checkpoints.", "commitment"),
+    ("Пункты пропуска будут модернизированы до конца 2027 года.", "commitment"),
+    # the same action under way, or spoken of as a project, is a project
+    ("Идет модернизация пунктов пропуска на границе.", "project"),
+    ("The talks touched on the modernisation of checkpoints among other projects.", "project"),
+])
+def test_modernising_checkpoints_is_a_commitment_when_pledged(text, kind):
+    found = reports(text)
+    assert [(r.agreement_id, r.kind) for r in found] == [("checkpoint-modernisation", kind)], found
+
+
+def test_a_verb_of_agreeing_is_no_treaty():
+    # "договорились" starts like "договор"
+    found = reports("Министры договорились обновить пункты пропуска.")
+    assert [r.agreement_id for r in found] == ["checkpoint-modernisation"]
+
+
+def test_one_named_checkpoint_is_a_row_of_its_own():
+    text = ("Пункт пропуска «Кенсу» в этом году будет реконструирован. "
+            "Пункт «Каркыра», закрытый для грузовиков уже несколько месяцев, отремонтируют к июню.")
+    found = {r.agreement_id: r for r in reports(text)}
+    assert set(found) == {"checkpoint-modernisation-kensu", "checkpoint-modernisation-karkyra"}
+    assert found["checkpoint-modernisation-kensu"].title == "Modernisation of the Kensu checkpoint"
+    assert (found["checkpoint-modernisation-kensu"].kind, found["checkpoint-modernisation-kensu"].due_year) == (
+        "commitment", 2025)
+    # a deadline of a month is a deadline: a pledge
+    assert (found["checkpoint-modernisation-karkyra"].kind, found["checkpoint-modernisation-karkyra"].status) == (
+        "commitment", "planned")
+    # several named are the checkpoints at large
+    several = reports("The Kegen, Karkyra and Kensu checkpoints are being modernised.")
+    assert [r.agreement_id for r in several] == ["checkpoint-modernisation"]
+    assert reports("The Kordai checkpoint modernisation is nearly complete.")[0].status == "in_progress"
+
+
+def test_a_new_checkpoint_named_once_is_the_one_spoken_of_without_its_name():
+    text = ("Стороны намерены открыть новый пункт пропуска «Кенсу» — «Тюп». "
+            "Строительство нового пункта пропуска начнется в следующем году.")
+    found = reports(text)
+    assert [(r.agreement_id, r.kind, r.due_year) for r in found] == [
+        ("checkpoint-new-kensu-tyup", "project", 2026)]
+    assert found[0].title == "New Kensu – Tyup checkpoint"
+
+
+def test_each_item_of_a_list_takes_its_own_verb():
+    text = "Стороны договорились модернизировать пункты пропуска и ускорить строительство дороги Алматы — Иссык-Куль."
+    status = {r.agreement_id: (r.kind, r.status) for r in reports(text)}
+    assert status == {"checkpoint-modernisation": ("commitment", "planned"),
+                      "issyk-kul-almaty-road": ("project", "in_progress")}
+    # a road named by where it runs from and to
+    assert [r.agreement_id for r in reports("Обсуждена новая дорога из Алматы на Иссык-Куль.")] == [
+        "issyk-kul-almaty-road"]

@@ -28,7 +28,8 @@ DOCUMENT_WORDS_CSV = AGREEMENTS_CSV.with_name("document_words.csv")
 DOCUMENTS: tuple[tuple[str, str], ...] = (
     # "agreements reached" are understandings, not documents
     (r"соглашени[а-яё]*|agreements?\b(?! (?:were |was |have been |had been )?reached)", "Agreement"),
-    (r"договор(?!ен|ён)[а-яё]*|treat(?:y|ies)\b", "Treaty"),
+    # not the verb "договорились"
+    (r"договор(?!ен|ён|и)[а-яё]*|treat(?:y|ies)\b", "Treaty"),
     (r"меморандум[а-яё]*|memorand(?:um|a)\b|memorandums?\b", "Memorandum"),
     (r"протокол[а-яё]*(?! (?:заседани|встреч|\d|[ivx]+-?го))|"
      r"protocols?\b(?! of the (?:\w+ )?(?:session|meeting))", "Protocol"),
@@ -67,6 +68,12 @@ class Entry:
     needs_document: bool
     cues: re.Pattern[str]
     triggers: tuple[str, ...]  # plain stems one of which every match of ``cues`` contains
+    # An action rather than a thing (modernising checkpoints): the kind it takes when a sentence pledges it.
+    pledged_kind: str = ""
+    # One of several of its kind named ("the Kordai checkpoint", "пункт пропуска «Бисагач»"): its own row, titled
+    # ``named_title`` with the name ``name`` finds in the mention's original text.
+    named_title: str = ""
+    name: re.Pattern[str] | None = None
 
 
 @functools.cache
@@ -76,7 +83,8 @@ def entries() -> tuple[Entry, ...]:
         return tuple(
             Entry(row["agreement_id"], row["kind"], row["title"], row["topic"], row["countries"], row["signed"],
                   int(row["due_year"]) if row["due_year"] else None, row["needs_document"] == "yes",
-                  re.compile(row["cues"]), tuple(row["triggers"].split("|")))
+                  re.compile(row["cues"]), tuple(row["triggers"].split("|")), row["pledged_kind"],
+                  row["named_title"], re.compile(row["name"]) if row["name"] else None)
             for row in csv.DictReader(handle)
         )
 

@@ -22,7 +22,8 @@ import pandas as pd
 from lib.articles.countries import countries, text_countries
 from lib.articles.sentences import Sentence, sentences
 from lib.facts.agreements import catalogue
-from lib.facts.agreements.status import FUTURE_SIGN, SIGNED, Status, due_year, sentence_status
+from lib.facts.agreements.status import FUTURE_SIGN, SIGNED, Status, due_year, pledged, sentence_status
+from lib.facts.officials.names import transliterate
 from lib.facts.topics import sentence_topics
 from lib.records import AGREEMENT_REPORT_COLUMNS, TEXT_COUNTRIES, empty
 
@@ -63,6 +64,8 @@ PARTIES = re.compile(r"(?<=[а-яёa-z]) (?:между|between) [^.;:,()]{3,110}
 DOCUMENT_BEFORE = 80
 GAP_BREAK = re.compile(r"[,;:!?()]|\b[а-яё]+(?:али|яли|или|ели)\b|\b[a-z]{3,}ed\b|"
                        r" а также | as well as | which | котор")
+# Where one item of a list ends and the next begins.
+LIST_JOINT = re.compile(r",| и | а также | and | as well as ")
 STRENGTH = {"signed": 3, "completed": 3, "stalled": 3, "in_progress": 3, "planned": 2, "mentioned": 1}
 PHRASE_WORDS = 8
 
@@ -82,6 +85,7 @@ class Report:
     quote: str
     start: int
     end: int
+    named_from: str = ""  # the catalogue entry a named one ("the Bisagach checkpoint") is one of
 
 
 def article_reports(spans: Sequence[Sentence], published: date | None) -> list[Report]:
@@ -108,7 +112,24 @@ def article_reports(spans: Sequence[Sentence], published: date | None) -> list[R
         if low.rstrip().endswith(":"):
             lead = sentence_status(low, "project", published).status
         previous = low
-    return sorted(best.values(), key=lambda r: r.start)
+    return sorted(_one_named(best).values(), key=lambda r: r.start)
+
+
+def _one_named(best: dict[str, Report]) -> dict[str, Report]:
+    """An article that names one thing of an entry ("the Aksu – Kamyshanovka checkpoint") and speaks of it
+    elsewhere without the name ("the new checkpoint") reports the named one, with the stronger status."""
+    named: dict[str, list[str]] = {}
+    for key, report in best.items():
+        if report.named_from:
+            named.setdefault(report.named_from, []).append(key)
+    for base, keys in named.items():
+        if len(keys) != 1 or base not in best:
+            continue
+        plain, own = best.pop(base), best[keys[0]]
+        stronger = plain if STRENGTH[plain.status] > STRENGTH[own.status] else own
+        best[keys[0]] = replace(stronger, agreement_id=own.agreement_id, title=own.title, kind=own.kind,
+                                named_from=base, due_year=stronger.due_year or plain.due_year or own.due_year)
+    return best
 
 
 def _without_parties(s: Sentence) -> Sentence:
@@ -144,7 +165,7 @@ def _sentence_reports(s: Sentence, low: str, published: date | None, inherited: 
         return all(end <= a or start >= b for a, b in claimed)
 
     others: set[str] | None = None  # found when first needed: most gated sentences name nothing
-    pending: list[tuple[int, int, catalogue.Entry, str, str, str]] = []
+    pending: list[tuple[int, int, catalogue.Entry, str, str, str, str]] = []
     for entry in catalogue.entries():
         if not any(t in low for t in entry.triggers):
             continue  # a plain substring test costs far less than the entry's cues
@@ -165,23 +186,61 @@ def _sentence_reports(s: Sentence, low: str, published: date | None, inherited: 
                 title = _document_title(noun, low[document.end():m.start()], entry.title)
             start = min(m.start(), document.start()) if document is not None else m.start()
             end = max(m.end(), document.end()) if document is not None else m.end()
+            name = _own_name(entry, s.text, start, end, own) if kind == entry.kind else None
+            named_from = entry.agreement_id if name else ""
+            if name:
+                agreement_id = f"{entry.agreement_id}-{re.sub(r'[^a-z0-9]+', '-', name.lower()).strip('-')}"
+                title = entry.named_title.format(name=name)
             claimed.append((start, min(end, own)))
-            pending.append((start, min(end, own), entry, agreement_id, kind, title))
+            pending.append((start, min(end, own), entry, agreement_id, kind, title, named_from))
             break
     pending.sort(key=lambda p: p[0])
-    for i, (start, end, entry, agreement_id, kind, title) in enumerate(pending):
-        status = sentence_status(_clause(low[:own], start, end), kind, published, inherited)
+    for i, (start, end, entry, agreement_id, kind, title, named_from) in enumerate(pending):
+        clause = _clause(low[:own], start, end)
+        # a list's items each take the words up to the next item ("договорились модернизировать пункты пропуска и
+        # ускорить строительство дороги"), or the clause's when those say nothing (a predicate after the list)
+        status = sentence_status(clause, kind, published, inherited)
+        if i + 1 < len(pending) and end < pending[i + 1][0]:
+            joints = list(LIST_JOINT.finditer(low, end, pending[i + 1][0]))
+            stop = joints[-1].start() if joints else pending[i + 1][0]
+            head = sentence_status(low[low.rfind(";", 0, start) + 1:stop], kind, published, inherited)
+            status = head if head.status != "mentioned" else status
         # A due year belongs to the mention before it: "ИТЛК, который планируется запустить в следующем году,
         # … и строительство автодороги" gives the complex a year, not the road.
         segment = low[start if i else 0: pending[i + 1][0] if i + 1 < len(pending) else own]
         due = due_year(segment, published) or (entry.due_year if status.status in {"planned", "signed"} else None)
-        found.append(_report(s, agreement_id, kind, title, entry.topic, entry.countries, status, due))
+        if entry.pledged_kind and kind == entry.kind and pledged(clause, Status(status.status, status.word, due)):
+            kind = entry.pledged_kind
+            status = status if status.status != "mentioned" else Status("planned", "(pledge)", due)
+        found.append(replace(_report(s, agreement_id, kind, title, entry.topic, entry.countries, status, due),
+                             named_from=named_from))
     if others:
         return found
     more = _uncatalogued(s, low[:own], published, free)
     if more and others is None and _third_countries(low[:own]):
         return found
     return found + more
+
+
+# Words before "checkpoint" that are no checkpoint's name.
+NOT_A_NAME = re.compile(r"(?:kazakh|kyrgyz|the|this|that|a|an|new|border|road|each|every|both)\b", re.IGNORECASE)
+NAME_AFTER = 60
+
+
+def _own_name(entry: catalogue.Entry, text: str, start: int, end: int, own: int) -> str | None:
+    """The one name the mention at ``start``:``end`` gives its thing (``entry.name`` on the original text, up to
+    NAME_AFTER characters on), in Latin letters; None for none or several ("the Ak-Zhol and Chaldybar
+    checkpoints" are the checkpoints at large)."""
+    if entry.name is None:
+        return None
+    window = text[start:min(own, end + NAME_AFTER)]
+    cut = re.search(r";| – | — (?!«)", window[end - start:])
+    window = window[:end - start + cut.start()] if cut else window
+    names = {" – ".join(g.strip() for g in m.groups() if g) for m in entry.name.finditer(window)}
+    names = {n for n in names if n and not NOT_A_NAME.fullmatch(n.split()[0])}
+    if len(names) != 1:
+        return None
+    return transliterate(names.pop())
 
 
 def _document_before(low: str, position: int) -> re.Match[str] | None:

@@ -39,6 +39,10 @@ FUTURE = re.compile(
     r"предлож|наме[чт]|перспектив|в ближайш|в следующем году|в предстоящ|к \d{4} год|до \d{4} год|"
     r"\bwill\b|\bto be\b|plan(?!t)|intend|expected|propos|prospect|next year|is to\b|are to\b|\baim|\bset to\b|"
     r"should|would|by \d{4}|готов|ready to|agreed to|договорил|"
+    # the future of the verbs of building, and a month as a deadline ("откроют к маю", "by May")
+    r"откроют|откроется|построят|запустят|заверш[иа]т|отремонтируют|модернизируют|реконструируют|"
+    r"\bк (?:январ|феврал|март|апрел|ма[юя]|июн|июл|август|сентябр|октябр|ноябр|декабр)|"
+    r"\bby (?:january|february|march|april|may|june|july|august|september|october|november|december)\b|"
     # a project discussed, reviewed or named a priority is one still to be built
     r"обсуд|обсужд|рассмотр|приоритет|повестк|внимани|встреч\w* по|discuss|went through|review|priorit|agenda|"
     r"attention|talks? (?:on|about)|meeting on")
@@ -52,15 +56,24 @@ UNDER_WAY = re.compile(
     r"construction (?:has )?(?:started|began|begun)|начал\w* строительств|началось строительство|"
     # work to be sped up is work begun: "ускорить строительство", "speed up the construction of"
     r"ускор\w* (?:строительств|создани|реализац)|(?:speed up|accelerate) (?:the )?(?:construction|implementation)")
+# Nearly done is not done: work under way, whatever word of completion follows.
+NEARLY = re.compile(r"(?:nearly|almost|почти) (?:complet|finish|done|ready|заверш|готов)|близ\w* к завершени|"
+                    r"завершающ\w* стади|final stage")
 IN_PROGRESS = re.compile(
-    r"реализ|строительств|выполнени|модернизац|implement|construction|work on|started|начал")
+    r"реализ|строительств|выполнени|модернизац|implement|\bconstruction|work on|started|начал")
 # Due years: "к 2030 году", "by 2030", "в 2026 году", "next year", "в этом году", "до конца года".
 DUE = re.compile(
-    r"(?:\bк|\bдо|\bby(?: the end of)?|\bin|\bв)\s+(?P<year>20\d\d)(?:\s*(?:год[а-я]*|г\.))?|"
+    r"(?:\bк|\bдо(?: конца)?|\bby(?: the end of)?|\bin|\bв)\s+(?P<year>20\d\d)(?:\s*(?:год[а-я]*|г\.))?|"
     r"(?P<next>в следующем году|следующего года|next year|в будущем году)|"
     r"(?P<this>в этом году|в текущем году|до конца (?:этого |текущего )?года|this year|by the end of the year|"
     r"later this year|в нынешнем году)")
-DEADLINE = re.compile(r"(?:\bк|\bдо|\bby(?: the end of)?)\s+20\d\d")
+DEADLINE = re.compile(r"(?:\bк|\bдо(?: конца)?|\bby(?: the end of)?)\s+20\d\d")
+# A pledge: something agreed, instructed or promised ("договорились модернизировать", "agreed to speed up").
+PLEDGE = re.compile(r"договорил|договор[её]нност|достигнут|\bagreed\b|agreements? (?:\w+ ){0,2}reached|"
+                    r"поручил|поручени|instruct|обязал|обязу|обеща|promis|pledg|commit")
+MONTH_DEADLINE = re.compile(
+    r"\bк (?:январ|феврал|март|апрел|ма[юя]|июн|июл|август|сентябр|октябр|ноябр|декабр)|"
+    r"\bby (?:january|february|march|april|may|june|july|august|september|october|november|december)\b")
 OLD_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-3]\d)(?!\d)")
 # "протокол о внесении изменений в соглашение от 25 декабря 2003 года", "a protocol amending the agreement of
 # 2003": the old year is the amended document's.
@@ -96,6 +109,9 @@ def sentence_status(text: str, kind: str, published: date | None, inherited: str
         return Status("signed", signed, due)
     if future_sign:
         return Status("planned", future_sign.group(0).strip(), due)
+    nearly = _word(NEARLY, text)
+    if nearly:
+        return Status("in_progress", nearly, due)
     future = _word(FUTURE, text)
     completed = _word(COMPLETED, text)
     if completed and not future:
@@ -141,3 +157,10 @@ def _old(text: str, published: date | None) -> bool:
     amended = AMENDED.search(text)
     years = [int(y) for y in OLD_YEAR.findall(text[:amended.start()] if amended else text)]
     return bool(years) and max(years) < published.year - 1
+
+
+def pledged(text: str, status: Status) -> bool:
+    """Whether ``text`` pledges what it speaks of: a pledge word, or a plan with a deadline ("в этом году будет
+    полностью модернизирован")."""
+    deadline = status.due_year is not None or MONTH_DEADLINE.search(text)
+    return bool(PLEDGE.search(text)) or (status.status == "planned" and bool(deadline))
