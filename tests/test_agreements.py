@@ -363,3 +363,17 @@ def test_each_item_of_a_list_takes_its_own_verb():
     # a road named by where it runs from and to
     assert [r.agreement_id for r in reports("Обсуждена новая дорога из Алматы на Иссык-Куль.")] == [
         "issyk-kul-almaty-road"]
+
+
+@pytest.mark.parametrize(("text", "agreement_id"), [
+    # kinds of joint project the catalogue did not know: plants named by what they make or burn
+    ("Казахстанские инвесторы построят солнечные электростанции в Баткенской области.", "solar-plants"),
+    ("Kazakh capital will fund two solar parks in Kyrgyzstan.", "solar-plants"),
+    ("Стороны обсудили пуск ферросплавного завода.", "ferroalloy-plant"),
+    ("The ministers visited the site of the ferroalloy plant.", "ferroalloy-plant"),
+    # a distribution centre called by another name
+    ("Планируется построить хранилище для кыргызских овощей в Алматинской области.", "dc-almaty"),
+    ("A storage facility for Kyrgyz fruit is planned in Almaty region.", "dc-almaty"),
+])
+def test_project_kinds_in_either_language(text, agreement_id):
+    assert [r.agreement_id for r in reports(text)] == [agreement_id]
