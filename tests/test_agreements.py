@@ -377,3 +377,36 @@ def test_each_item_of_a_list_takes_its_own_verb():
 ])
 def test_project_kinds_in_either_language(text, agreement_id):
     assert [r.agreement_id for r in reports(text)] == [agreement_id]
+
+
+def test_a_definite_head_noun_is_the_project_named_just_before():
+    # the project named through its document, then spoken of as "the project"
+    text = ("Energy ministers signed a roadmap for the Kambarata-1 hydropower plant in January. "
+            "The project is to be financed by the three states.")
+    found = {r.agreement_id: r for r in reports(text)}
+    assert (found["kambarata-1-roadmap"].status, found["kambarata-1"].status) == ("signed", "planned")
+    # a tender nobody bid in stalls the complex spoken of as "the complex"
+    text = ("The talks were about the industrial trade and logistics complex on the border. "
+            "Tenders for the Kazakh part of the complex drew no bids.")
+    assert [(r.agreement_id, r.status) for r in reports(text)] == [("itlc", "stalled")]
+    # a noun that does not fit the project, or a project named too long before, is not it
+    assert [r.agreement_id for r in reports(
+        "They spoke of the Kambarata-1 hydropower plant. The complex of measures is ready.")] == ["kambarata-1"]
+    far = ("They spoke of the Kambarata-1 hydropower plant. One. Two. Three. Four. "
+           "The project is to be financed by the three states.")
+    assert [r.status for r in reports(far)] == ["mentioned"]
+
+
+def test_a_stall_long_past_is_not_the_status_now():
+    text = ("The Kambarata-1 hydropower plant is to be built by 2032. "
+            "For decades the project stalled for lack of money.")
+    assert [(r.agreement_id, r.status) for r in reports(text)] == [("kambarata-1", "planned")]
+
+
+def test_the_allied_treaty_by_other_words():
+    found = reports("In April the presidents put their signatures to a treaty that makes the two countries an alliance.")
+    assert [(r.agreement_id, r.status) for r in found] == [("allied-treaty-2024", "signed")]
+    assert [r.agreement_id for r in reports("They signed a treaty on deepening their alliance.")] == [
+        "allied-treaty-2024"]
+    # an alliance with no document by it is not the treaty
+    assert reports("The two countries see their alliance as a model.") == []

@@ -64,6 +64,14 @@ PARTIES = re.compile(r"(?<=[а-яёa-z]) (?:между|between) [^.;:,()]{3,110}
 DOCUMENT_BEFORE = 80
 GAP_BREAK = re.compile(r"[,;:!?()]|\b[а-яё]+(?:али|яли|или|ели)\b|\b[a-z]{3,}ed\b|"
                        r" а также | as well as | which | котор")
+# A definite head noun that refers back to a project: "the project", "the complex", "this plant", "проект",
+# "комплекс"; within ANAPHOR_SENTENCES of the project's name. Russian nouns and English plurals map to the word of
+# the project's English title.
+HEAD = re.compile(r"\b(?:the|this|that|its|этот|данный)\s+(?:[\w,-]+\s+){0,2}?(project|complex|hub|plant|dam|"
+                  r"station|road|highway|centre|center)\b|^(?:сам )?(проект|комплекс|станци|завод|объект)[а-яё]*\b")
+HEAD_NOUNS = {"hub": "complex", "dam": "plant", "stati": "plant", "highw": "road", "cente": "centre",
+              "компл": "complex", "станц": "plant", "завод": "plant", "объек": "project"}
+ANAPHOR_SENTENCES = 3
 # Where one item of a list ends and the next begins.
 LIST_JOINT = re.compile(r",| и | а также | and | as well as ")
 STRENGTH = {"signed": 3, "completed": 3, "stalled": 3, "in_progress": 3, "planned": 2, "mentioned": 1}
@@ -86,6 +94,7 @@ class Report:
     start: int
     end: int
     named_from: str = ""  # the catalogue entry a named one ("the Bisagach checkpoint") is one of
+    project: str = ""  # the catalogued project the mention names, itself or through its document
 
 
 def article_reports(spans: Sequence[Sentence], published: date | None) -> list[Report]:
@@ -94,25 +103,52 @@ def article_reports(spans: Sequence[Sentence], published: date | None) -> list[R
     best: dict[str, Report] = {}
     lead: str | None = None
     previous = ""
-    for original in spans:
+    recent: list[tuple[int, str]] = []  # (sentence number, catalogued project) in the order named
+    for number, original in enumerate(spans):
         s = _without_parties(original)
         low = s.text.lower()
         is_item = bool(BULLET.match(low))
         inherited = lead if is_item else None
         if not is_item:
             lead = None
+        found: list[Report] = []
         if gate.search(low):
             # the sentence before is the context of an anaphoric document, read after the document's own words
             context = f"{low.rstrip(' .!?')} — {previous}" if ANAPHOR.search(low) else low
-            for report in _sentence_reports(s, context, published, inherited, len(low)):
-                report = replace(report, quote=original.text[:QUOTE_CHARS])
-                kept = best.get(report.agreement_id)
-                if kept is None or STRENGTH[report.status] > STRENGTH[kept.status]:
-                    best[report.agreement_id] = report
+            found = _sentence_reports(s, context, published, inherited, len(low))
+        if not any(r.project for r in found):
+            found += _anaphoric_project(s, low, published, recent, number)
+        for report in found:
+            report = replace(report, quote=original.text[:QUOTE_CHARS])
+            kept = best.get(report.agreement_id)
+            if kept is None or STRENGTH[report.status] > STRENGTH[kept.status]:
+                best[report.agreement_id] = report
+            if report.project:
+                recent.append((number, report.project))
         if low.rstrip().endswith(":"):
             lead = sentence_status(low, "project", published).status
         previous = low
     return sorted(_one_named(best).values(), key=lambda r: r.start)
+
+
+def _anaphoric_project(s: Sentence, low: str, published: date | None, recent: list[tuple[int, str]],
+                       number: int) -> list[Report]:
+    """"The project is to be financed jointly", "the complex would consist of two parts": a definite head noun
+    in a sentence that names no catalogued project is the project named last, in one of the sentences just
+    before, when the noun fits it."""
+    if not recent or number - recent[-1][0] > ANAPHOR_SENTENCES:
+        return []
+    m = HEAD.search(low)
+    if m is None:
+        return []
+    entry = next((e for e in catalogue.entries() if e.agreement_id == recent[-1][1]), None)
+    noun = m.group(1) or m.group(2)
+    head = HEAD_NOUNS.get(noun[:5], noun)
+    if entry is None or head not in {"project", "проек"} and head not in entry.title.lower():
+        return []
+    status = sentence_status(low, entry.kind, published)
+    return [replace(_report(s, entry.agreement_id, entry.kind, entry.title, entry.topic, entry.countries, status,
+                            status.due_year), project=entry.agreement_id)]
 
 
 def _one_named(best: dict[str, Report]) -> dict[str, Report]:
@@ -213,7 +249,7 @@ def _sentence_reports(s: Sentence, low: str, published: date | None, inherited: 
             kind = entry.pledged_kind
             status = status if status.status != "mentioned" else Status("planned", "(pledge)", due)
         found.append(replace(_report(s, agreement_id, kind, title, entry.topic, entry.countries, status, due),
-                             named_from=named_from))
+                             named_from=named_from, project=entry.agreement_id if entry.kind != "agreement" else ""))
     if others:
         return found
     more = _uncatalogued(s, low[:own], published, free)

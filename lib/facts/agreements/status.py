@@ -17,7 +17,13 @@ from datetime import date
 STALLED = re.compile(
     r"сорван|не состоял|заморож|приостановл|приостанов|отложен|затягива|буксу|не удалось|провал|отменен|"
     r"не нашлось|не (?:был[аио]? )?(?:реализован|построен|запущен)|"
-    r"stall|suspend|postpone|delay|failed|failure|frozen|shelved|cancel+ed|no bidders?|fell through|behind schedule")
+    r"stall|suspend|postpone|delay|failed|failure|frozen|shelved|cancel+ed|no bidders?|fell through|behind schedule|"
+    # a tender nobody bid in
+    r"no bids|no (?:applications|offers)|lack of (?:applications|bids|bidders)|не поступил\w* (?:ни одной )?заяв|"
+    r"не было заявок|отсутстви\w* заявок")
+# A stall long past ("for decades the project stalled") says nothing of the project now.
+HISTORY = re.compile(r"for (?:decades|many years)|in soviet times|десятилети|долгие годы|в советское время|"
+                     r"в советские годы")
 FUTURE_SIGN = re.compile(
     r"(?:будет|будут|планиру\w*|намерен\w*|предстоит|собира\w*|готов\w*|ожида\w*|должн\w*)[^.;]{0,40}"
     r"(?:подписа|заключ|ратифиц)|"
@@ -29,6 +35,7 @@ FUTURE_SIGN = re.compile(
 SIGNED = re.compile(
     r"подписа|заключ[иеё]н|заключил|ратифицир|ратификац|вступ\w* в силу|одобрил|утвердил|утвержден|"
     r"\bsign(?:ed|ing)\b|inked|conclude|ratif|entered into force|came into force|in force|endorsed|approved|adopted|"
+    r"put (?:their |his |her )?signatures?|поставили (?:свои )?подписи|"
     r"agreements? (?:were |was |have been |had been )?reached")
 COMPLETED = re.compile(
     r"заверш[её]н|завершил|заверши[лв]|введ[её]н\w* в эксплуатац|сдан\w* в эксплуатац|открыт[аоы]?\b|"
@@ -99,7 +106,7 @@ def sentence_status(text: str, kind: str, published: date | None, inherited: str
     taken when the text itself says no more than that something is planned or mentioned (a bullet item)."""
     due = due_year(text, published)
     stalled = _word(STALLED, text)
-    if stalled:
+    if stalled and not HISTORY.search(text):
         return Status("stalled", stalled, due)
     future_sign = FUTURE_SIGN.search(text)
     signed = _word(SIGNED, FUTURE_SIGN.sub(" ", text)) if kind != "project" else None
