@@ -392,9 +392,10 @@ def test_a_definite_head_noun_is_the_project_named_just_before():
     # a noun that does not fit the project, or a project named too long before, is not it
     assert [r.agreement_id for r in reports(
         "They spoke of the Kambarata-1 hydropower plant. The complex of measures is ready.")] == ["kambarata-1"]
-    far = ("They spoke of the Kambarata-1 hydropower plant. One. Two. Three. Four. "
-           "The project is to be financed by the three states.")
-    assert [r.status for r in reports(far)] == ["mentioned"]
+    # of two projects named long before, "the project" is neither
+    far = ("They spoke of the Kambarata-1 hydropower plant. They spoke of the ferroalloy plant. One. Two. Three. "
+           "Four. The project is to be financed by the three states.")
+    assert [r.status for r in reports(far)] == ["mentioned", "mentioned"]
 
 
 def test_a_stall_long_past_is_not_the_status_now():
@@ -404,9 +405,29 @@ def test_a_stall_long_past_is_not_the_status_now():
 
 
 def test_the_allied_treaty_by_other_words():
-    found = reports("In April the presidents put their signatures to a treaty that makes the two countries an alliance.")
+    found = reports("In April the presidents put their signatures to a treaty that makes the two an alliance.")
     assert [(r.agreement_id, r.status) for r in found] == [("allied-treaty-2024", "signed")]
     assert [r.agreement_id for r in reports("They signed a treaty on deepening their alliance.")] == [
         "allied-treaty-2024"]
     # an alliance with no document by it is not the treaty
     assert reports("The two countries see their alliance as a model.") == []
+
+
+def test_a_signed_document_is_due_only_by_a_deadline():
+    signed = reports("Подписанный в этом году Договор о вечной дружбе открыл новую страницу.", date(2026, 5, 1))
+    assert [(r.status, r.due_year) for r in signed] == [("signed", None)]
+    by_end = reports("They signed a protocol on the Kambarata-1 plant to finish its study by the end of the year.",
+                     date(2026, 5, 1))
+    assert by_end[0].due_year == 2026
+
+
+def test_the_only_project_of_an_article_is_the_project_however_far_back():
+    text = ("The ministers discussed the industrial trade and logistics complex on the border. "
+            "Trade grew by a tenth. Exports rose. Imports fell. Prices were stable. "
+            "The project has had no investor: the tender failed.")
+    assert [(r.agreement_id, r.status) for r in reports(text)] == [("itlc", "stalled")]
+
+
+def test_installed_is_no_stall():
+    text = "New scanners have been installed as the modernisation of the Kegen checkpoint goes on."
+    assert [r.status for r in reports(text)] != ["stalled"]

@@ -135,8 +135,8 @@ def _anaphoric_project(s: Sentence, low: str, published: date | None, recent: li
                        number: int) -> list[Report]:
     """"The project is to be financed jointly", "the complex would consist of two parts": a definite head noun
     in a sentence that names no catalogued project is the project named last, in one of the sentences just
-    before, when the noun fits it."""
-    if not recent or number - recent[-1][0] > ANAPHOR_SENTENCES:
+    before or as the only project the article has named, when the noun fits it."""
+    if not recent or (number - recent[-1][0] > ANAPHOR_SENTENCES and len({p for _, p in recent}) > 1):
         return []
     m = HEAD.search(low)
     if m is None:
@@ -244,7 +244,8 @@ def _sentence_reports(s: Sentence, low: str, published: date | None, inherited: 
         # A due year belongs to the mention before it: "ИТЛК, который планируется запустить в следующем году,
         # … и строительство автодороги" gives the complex a year, not the road.
         segment = low[start if i else 0: pending[i + 1][0] if i + 1 < len(pending) else own]
-        due = due_year(segment, published) or (entry.due_year if status.status in {"planned", "signed"} else None)
+        due = due_year(segment, published, deadline_only=status.status == "signed") or (
+            entry.due_year if status.status in {"planned", "signed"} else None)
         if entry.pledged_kind and kind == entry.kind and pledged(clause, Status(status.status, status.word, due)):
             kind = entry.pledged_kind
             status = status if status.status != "mentioned" else Status("planned", "(pledge)", due)

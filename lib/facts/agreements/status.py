@@ -17,7 +17,7 @@ from datetime import date
 STALLED = re.compile(
     r"сорван|не состоял|заморож|приостановл|приостанов|отложен|затягива|буксу|не удалось|провал|отменен|"
     r"не нашлось|не (?:был[аио]? )?(?:реализован|построен|запущен)|"
-    r"stall|suspend|postpone|delay|failed|failure|frozen|shelved|cancel+ed|no bidders?|fell through|behind schedule|"
+    r"\bstall|suspend|postpone|delay|failed|failure|frozen|shelved|cancel+ed|no bidders?|fell through|behind schedule|"
     # a tender nobody bid in
     r"no bids|no (?:applications|offers)|lack of (?:applications|bids|bidders)|не поступил\w* (?:ни одной )?заяв|"
     r"не было заявок|отсутстви\w* заявок")
@@ -74,6 +74,7 @@ DUE = re.compile(
     r"(?P<next>в следующем году|следующего года|next year|в будущем году)|"
     r"(?P<this>в этом году|в текущем году|до конца (?:этого |текущего )?года|this year|by the end of the year|"
     r"later this year|в нынешнем году)")
+END_OF_YEAR = re.compile(r"до конца|by the end")
 DEADLINE = re.compile(r"(?:\bк|\bдо(?: конца)?|\bby(?: the end of)?)\s+20\d\d")
 # A pledge: something agreed, instructed or promised ("договорились модернизировать", "agreed to speed up").
 PLEDGE = re.compile(r"договорил|договор[её]нност|достигнут|\bagreed\b|agreements? (?:\w+ ){0,2}reached|"
@@ -105,6 +106,7 @@ def sentence_status(text: str, kind: str, published: date | None, inherited: str
     """The status ``text`` gives a thing of ``kind``; ``inherited`` is the status of a list's lead-in sentence,
     taken when the text itself says no more than that something is planned or mentioned (a bullet item)."""
     due = due_year(text, published)
+    signed_due = due_year(text, published, deadline_only=True)
     stalled = _word(STALLED, text)
     if stalled and not HISTORY.search(text):
         return Status("stalled", stalled, due)
@@ -113,7 +115,7 @@ def sentence_status(text: str, kind: str, published: date | None, inherited: str
     if signed:
         if _old(text, published):
             return Status("mentioned", signed, None)
-        return Status("signed", signed, due)
+        return Status("signed", signed, signed_due)
     if future_sign:
         return Status("planned", future_sign.group(0).strip(), due)
     nearly = _word(NEARLY, text)
@@ -142,17 +144,18 @@ def sentence_status(text: str, kind: str, published: date | None, inherited: str
     return Status("mentioned", "", None)
 
 
-def due_year(text: str, published: date | None) -> int | None:
+def due_year(text: str, published: date | None, deadline_only: bool = False) -> int | None:
     """A deadline of the sentence: an explicit "к/до/by YEAR", or a year ahead of the article (with the article's
-    year for "в этом году" and the next for "в следующем году")."""
+    year for "в этом году" and the next for "в следующем году"). ``deadline_only`` (a signed document: "подписанный
+    в этом году договор" was signed this year, it is not due then) keeps the explicit deadlines alone."""
     for m in DUE.finditer(text):
         if m.group("year"):
             year = int(m.group("year"))
-            if DEADLINE.match(m.group(0)) or (published and year >= published.year):
+            if DEADLINE.match(m.group(0)) or (published and year >= published.year and not deadline_only):
                 return year
-        elif published and m.group("next"):
+        elif published and m.group("next") and not deadline_only:
             return published.year + 1
-        elif published and m.group("this"):
+        elif published and m.group("this") and (not deadline_only or END_OF_YEAR.match(m.group("this"))):
             return published.year
     return None
 
