@@ -431,3 +431,13 @@ def test_the_only_project_of_an_article_is_the_project_however_far_back():
 def test_installed_is_no_stall():
     text = "New scanners have been installed as the modernisation of the Kegen checkpoint goes on."
     assert [r.status for r in reports(text)] != ["stalled"]
+
+
+def test_a_joint_venture_is_a_project_named_by_what_it_is_to_do():
+    ru = reports("Казахстанская сторона предложила создать совместное предприятие по выпуску цемента.")
+    assert [(r.kind, r.status) for r in ru] == [("project", "planned")]
+    assert ru[0].agreement_id.startswith("jv-") and "цемента" in ru[0].title
+    en = reports("Investors of both countries will set up a joint venture to assemble buses in Chui region.")
+    assert [(r.kind, r.title) for r in en] == [("project", "Joint venture to assemble buses in Chui region")]
+    # joint work is no venture
+    assert reports("Стороны отметили совместную работу по подготовке визита.") == []

@@ -89,11 +89,17 @@ def entries() -> tuple[Entry, ...]:
         )
 
 
+# A joint venture is a project of its own, named by what it is to make: "совместное предприятие по выращиванию
+# сахарной свеклы", "a joint venture to produce cement".
+VENTURE = re.compile(r"совместн[а-яё]* предприяти[а-яё]*|joint (?:venture|enterprise)s?\b")
+VENTURE_TRIGGERS = ("совместн", "joint venture", "joint enterprise")
+
+
 @functools.cache
 def gate() -> re.Pattern[str]:
-    """Any cue or document word: a sentence without one is skipped without trying each entry."""
-    triggers = {t for e in entries() for t in e.triggers}
-    return re.compile("|".join(re.escape(t) for t in sorted(triggers | set(DOCUMENT_TRIGGERS))))
+    """Any cue, document word or joint venture: a sentence without one is skipped without trying each entry."""
+    triggers = {t for e in entries() for t in e.triggers} | set(DOCUMENT_TRIGGERS) | set(VENTURE_TRIGGERS)
+    return re.compile("|".join(re.escape(t) for t in sorted(triggers)))
 
 
 @functools.cache

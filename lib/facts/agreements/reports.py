@@ -253,7 +253,7 @@ def _sentence_reports(s: Sentence, low: str, published: date | None, inherited: 
                              named_from=named_from, project=entry.agreement_id if entry.kind != "agreement" else ""))
     if others:
         return found
-    more = _uncatalogued(s, low[:own], published, free)
+    more = _uncatalogued(s, low[:own], published, free) + _ventures(s, low[:own], published, free)
     if more and others is None and _third_countries(low[:own]):
         return found
     return found + more
@@ -349,6 +349,33 @@ def _uncatalogued(s: Sentence, low: str, published: date | None, free: object) -
         status = sentence_status(_clause(low, m.start(), m.end()), "agreement", published)
         found.append(_report(s, agreement_id, "agreement", title, topics[0] if topics else "", ";".join(PAIR),
                              status, status.due_year))
+    return found
+
+
+VENTURE_ABOUT = re.compile(r"\s+(?:по|для|on|for|to|that will|producing|making)\s+")
+
+
+def _ventures(s: Sentence, low: str, published: date | None, free: object) -> list[Report]:
+    """Joint ventures named by what they are to do (catalogue.VENTURE), projects of their own."""
+    found: list[Report] = []
+    for m in catalogue.VENTURE.finditer(low):
+        about = VENTURE_ABOUT.match(low, m.end())
+        if about is None or not free(m.start(), m.end()):  # type: ignore[operator]
+            continue
+        rest = s.text[about.end():]
+        cut = PHRASE_END.search(rest.lower())
+        words = (rest[:cut.start()] if cut else rest).split()[:PHRASE_WORDS]
+        if len(words) < 1:
+            continue
+        phrase = " ".join(words)
+        title = (catalogue.english_title("Joint venture", phrase) if re.search(r"[а-яё]", phrase.lower())
+                 else f"Joint venture {low[about.start():about.end()].strip()} {phrase}")
+        title = title or f"Joint venture ({phrase})"
+        key = re.sub(r"\W+", " ", f"joint venture {phrase}".lower()).strip()
+        topics = sentence_topics(phrase) or sentence_topics(low)
+        found.append(_report(s, "jv-" + hashlib.sha1(key.encode()).hexdigest()[:10], "project", title,
+                             topics[0] if topics else "investment_industry", ";".join(PAIR),
+                             sentence_status(low, "project", published), None))
     return found
 
 
