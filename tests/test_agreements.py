@@ -441,3 +441,15 @@ def test_a_joint_venture_is_a_project_named_by_what_it_is_to_do():
     assert [(r.kind, r.title) for r in en] == [("project", "Joint venture to assemble buses in Chui region")]
     # joint work is no venture
     assert reports("Стороны отметили совместную работу по подготовке визита.") == []
+
+
+def test_a_document_with_no_subject_after_a_project_is_the_projects():
+    text = ("Kambarata-1 is now a project of three countries. "
+            "Their energy ministers signed a financing agreement in Tashkent in March.")
+    found = {r.agreement_id: r for r in reports(text)}
+    assert found["kambarata-1-agreement"].status == "signed"
+    assert found["kambarata-1-agreement"].title == "Agreement on the financing of the kambarata-1 hydropower plant"
+    # a third country not party to the project keeps its document
+    text = ("The talks touched on the ferroalloy plant. "
+            "Separately, the Uzbek and Tajik ministers signed a financing agreement in Tashkent.")
+    assert [r.agreement_id for r in reports(text)] == ["ferroalloy-plant"]

@@ -116,6 +116,8 @@ def article_reports(spans: Sequence[Sentence], published: date | None) -> list[R
             # the sentence before is the context of an anaphoric document, read after the document's own words
             context = f"{low.rstrip(' .!?')} — {previous}" if ANAPHOR.search(low) else low
             found = _sentence_reports(s, context, published, inherited, len(low))
+        if not found:
+            found = _project_document(s, low, published, recent, number)
         if not any(r.project for r in found):
             found += _anaphoric_project(s, low, published, recent, number)
         for report in found:
@@ -149,6 +151,28 @@ def _anaphoric_project(s: Sentence, low: str, published: date | None, recent: li
     status = sentence_status(low, entry.kind, published)
     return [replace(_report(s, entry.agreement_id, entry.kind, entry.title, entry.topic, entry.countries, status,
                             status.due_year), project=entry.agreement_id)]
+
+
+def _project_document(s: Sentence, low: str, published: date | None, recent: list[tuple[int, str]],
+                      number: int) -> list[Report]:
+    """"Energy ministers of the three states signed a construction agreement in Tashkent", "стороны подписали
+    протокол, который предусматривает …": a document signed with no subject of its own, right after a sentence
+    naming a catalogued project, is that project's; a third country named is fine when it is a party to it."""
+    if not recent or number - recent[-1][0] > 1 or not (SIGNED.search(low) or FUTURE_SIGN.search(low)):
+        return []
+    entry = next((e for e in catalogue.entries() if e.agreement_id == recent[-1][1]), None)
+    m = next((d for d in catalogue.DOCUMENT.finditer(low) if not PLURAL.match(d.group(0))), None)
+    if entry is None or m is None or ABOUT.match(low, m.end()) or COUNTED.search(low[max(0, m.start() - 25):m.start()]):
+        return []
+    if _third_countries(low) - set(entry.countries.split(";")):
+        return []
+    noun = catalogue.document_noun(m.group(0))
+    modifier = MODIFIER.search(low[max(0, m.start() - 40):m.start()])
+    words = modifier.group(1).strip() if modifier and re.fullmatch(r"[a-z -]+", modifier.group(1)) else ""
+    title = _document_title(noun, f"the {words} of" if words else "", entry.title)
+    status = sentence_status(low, "agreement", published)
+    return [_report(s, f"{entry.agreement_id}-{noun.lower()}", "agreement", title, entry.topic, entry.countries,
+                    status, status.due_year)]
 
 
 def _one_named(best: dict[str, Report]) -> dict[str, Report]:
