@@ -174,15 +174,18 @@ def test_the_scorer_reads_one_title_in_its_inflections_and_abbreviations():
     assert not evaluate.same_agreement("Solar power plants", "Wholesale distribution centre")
 
 
-# Floors on the annotated sets (tests/gold_extra), measured when set, minus about one item: raise, never lower.
-# agreements P / R, topics P / R at 709e2af: seeds 1.000/1.000, 0.842/1.000; dev 1.000/0.808, 0.899/0.899;
-# heldout 1.000/0.667, 0.903/0.966; heldout2 1.000/0.765, 0.781/0.962.
+# Floors on the annotated sets (tests/gold_extra; heldout3's gold holds its own), measured when set, minus about
+# one item: raise, never lower. agreements P / R, topics P / R at 709e2af: seeds 1.000/1.000, 0.842/1.000; dev
+# 1.000/0.808, 0.899/0.899; heldout 1.000/0.667, 0.903/0.966; heldout2 1.000/0.765, 0.781/0.962. After the kinds of
+# error of all five (tests/gold_extra/FIRST_RUNS.md): dev 1.000/0.923, 0.900/0.911; heldout2 1.000/0.824; heldout3
+# (no longer blind for agreements) 0.923/0.923, 0.802/0.937.
 HERE = Path(__file__).parent
 FLOORS = {
     "seeds": (SEEDS, SEEDS_GOLD, 0.95, 0.95, 0.80, 0.95),
-    "dev": (DEV, DEV / "gold.json", 0.95, 0.77, 0.87, 0.87),
+    "dev": (DEV, DEV / "gold.json", 0.95, 0.88, 0.88, 0.89),
     "heldout": (HERE / "heldout", HERE / "heldout" / "gold.json", 0.95, 0.66, 0.87, 0.93),
-    "heldout2": (HERE / "heldout2", HERE / "heldout2" / "gold.json", 0.95, 0.70, 0.75, 0.92),
+    "heldout2": (HERE / "heldout2", HERE / "heldout2" / "gold.json", 0.95, 0.76, 0.75, 0.92),
+    "heldout3": (HERE / "heldout3", HERE / "heldout3" / "gold.json", 0.90, 0.90, 0.79, 0.92),
 }
 
 
@@ -191,7 +194,9 @@ def test_quality_floors(name, tmp_path):
     folder, gold_path, ag_p, ag_r, topic_p, topic_r = FLOORS[name]
     if not Path(gold_path).exists():
         pytest.skip(f"{gold_path} is kept outside the repository")
-    gold = evaluate.merge_extra(evaluate.load_gold(gold_path), evaluate.load_gold(EXTRA / f"{name}.json"))
+    gold = evaluate.load_gold(gold_path)
+    if (EXTRA / f"{name}.json").exists():
+        gold = evaluate.merge_extra(gold, evaluate.load_gold(EXTRA / f"{name}.json"))
     corpus = pipeline.build([(folder, "")], Store(tmp_path / "store"), workers=1)
     agreements = evaluate.score_agreements(corpus.agreement_reports, gold).by_kind
     topics = evaluate.score_topics(corpus.articles, gold)

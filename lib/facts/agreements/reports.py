@@ -71,6 +71,8 @@ HEAD = re.compile(r"\b(?:the|this|that|its|этот|данный)\s+(?:[\w,-]+\s
                   r"station|road|highway|centre|center)\b|^(?:сам )?(проект|комплекс|станци|завод|объект)[а-яё]*\b")
 HEAD_NOUNS = {"hub": "complex", "dam": "plant", "stati": "plant", "highw": "road", "cente": "centre",
               "компл": "complex", "станц": "plant", "завод": "plant", "объек": "project"}
+HEAD_STEMS = ("project", "complex", "hub", "plant", "dam", "station", "road", "highway", "cent", "проект", "комплекс",
+              "станци", "завод", "объект")
 ANAPHOR_SENTENCES = 3
 # Where one item of a list ends and the next begins.
 LIST_JOINT = re.compile(r",| и | а также | and | as well as ")
@@ -140,6 +142,8 @@ def _anaphoric_project(s: Sentence, low: str, published: date | None, recent: li
     before or as the only project the article has named, when the noun fits it."""
     if not recent or (number - recent[-1][0] > ANAPHOR_SENTENCES and len({p for _, p in recent}) > 1):
         return []
+    if not any(noun in low for noun in HEAD_STEMS):
+        return []
     m = HEAD.search(low)
     if m is None:
         return []
@@ -197,6 +201,8 @@ def _without_parties(s: Sentence) -> Sentence:
     named there keeps them (its treaty is not the pair's)."""
     text = s.text
     low = text.lower()
+    if " между " not in low and " between " not in low:
+        return s  # a plain substring test costs far less than PARTIES
     for m in reversed(list(PARTIES.finditer(low))):
         before = list(catalogue.DOCUMENT.finditer(low, max(0, m.start() - 40), m.start()))
         if not before or before[-1].end() < m.start() - 1:
