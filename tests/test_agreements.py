@@ -458,3 +458,12 @@ def test_a_document_with_no_subject_after_a_project_is_the_projects():
     text = ("The talks touched on the ferroalloy plant. "
             "Separately, the Uzbek and Tajik ministers signed a financing agreement in Tashkent.")
     assert [r.agreement_id for r in reports(text)] == ["ferroalloy-plant"]
+
+
+def test_head_nouns_of_other_things_are_not_the_project():
+    # a memorial complex, a complex of measures, a road to somewhere are not the complex or the road just named
+    for text in ["They discussed the industrial trade and logistics complex. Then they visited the memorial complex, "
+                 "whose renovation has stalled.",
+                 "Обсуждался индустриальный торгово-логистический комплекс. Комплекс мер не был реализован.",
+                 "They discussed the Almaty — Issyk-Kul road. The road to a deal has stalled."]:
+        assert [r.status for r in reports(text)] == ["planned"], text

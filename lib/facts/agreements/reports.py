@@ -67,12 +67,13 @@ GAP_BREAK = re.compile(r"[,;:!?()]|\b[а-яё]+(?:али|яли|или|ели)\b
 # A definite head noun that refers back to a project: "the project", "the complex", "this plant", "проект",
 # "комплекс"; within ANAPHOR_SENTENCES of the project's name. Russian nouns and English plurals map to the word of
 # the project's English title.
-HEAD = re.compile(r"\b(?:the|this|that|its|этот|данный)\s+(?:[\w,-]+\s+){0,2}?(project|complex|hub|plant|dam|"
-                  r"station|road|highway|centre|center)\b|^(?:сам )?(проект|комплекс|станци|завод|объект)[а-яё]*\b")
-HEAD_NOUNS = {"hub": "complex", "dam": "plant", "stati": "plant", "highw": "road", "cente": "centre",
-              "компл": "complex", "станц": "plant", "завод": "plant", "объек": "project"}
-HEAD_STEMS = ("project", "complex", "hub", "plant", "dam", "station", "road", "highway", "cent", "проект", "комплекс",
-              "станци", "завод", "объект")
+HEAD = re.compile(r"\b(?:the|this|that|its|этот|данный)\s+(?!(?:memorial|sports|residential|museum|housing)\b)"
+                  r"(?:[\w,-]+\s+){0,2}?(project|complex|hub|plant|dam|road|highway)\b(?! ?map| to\b| of\b)|"
+                  r"^(?:сам )?(проект|комплекс|станци|завод|объект)[а-яё]*\b(?! мер)")
+HEAD_NOUNS = {"hub": "complex", "dam": "plant", "highw": "road", "компл": "complex", "станц": "plant",
+              "завод": "plant", "объек": "project"}
+HEAD_STEMS = ("project", "complex", "hub", "plant", "dam", "road", "highway", "проект", "комплекс", "станци", "завод",
+              "объект")
 ANAPHOR_SENTENCES = 3
 # Where one item of a list ends and the next begins.
 LIST_JOINT = re.compile(r",| и | а также | and | as well as ")
