@@ -322,6 +322,7 @@ def test_documents_in_the_plural_are_a_class_not_one_document():
     # the same action under way, or spoken of as a project, is a project
     ("Идет модернизация пунктов пропуска на границе.", "project"),
     ("The talks touched on the modernisation of checkpoints among other projects.", "project"),
+    ("The transport committee heard how the modernisation of checkpoints is going.", "project"),
 ])
 def test_modernising_checkpoints_is_a_commitment_when_pledged(text, kind):
     found = reports(text)

@@ -78,7 +78,7 @@ END_OF_YEAR = re.compile(r"до конца|by the end")
 DEADLINE = re.compile(r"(?:\bк|\bдо(?: конца)?|\bby(?: the end of)?)\s+20\d\d")
 # A pledge: something agreed, instructed or promised ("договорились модернизировать", "agreed to speed up").
 PLEDGE = re.compile(r"договорил|договор[её]нност|достигнут|\bagreed\b|agreements? (?:\w+ ){0,2}reached|"
-                    r"поручил|поручени|instruct|обязал|обязу|обеща|promis|pledg|commit")
+                    r"поручил|поручени|instruct|обязал|обязу|обеща|promis|pledg|commit(?!tee)")
 MONTH_DEADLINE = re.compile(
     r"\bк (?:январ|феврал|март|апрел|ма[юя]|июн|июл|август|сентябр|октябр|ноябр|декабр)|"
     r"\bby (?:january|february|march|april|may|june|july|august|september|october|november|december)\b")
