@@ -7,6 +7,12 @@ signs or is to sign them and says what they are about ("signed a memorandum on �
 Only articles about Kazakhstan and Kyrgyzstan report them, and a sentence naming a third country reports only
 what that country is a party to. Where an article speaks of one agreement several times, its report is the
 sentence with the strongest status (signed, completed, stalled or under way over planned over mentioned).
+
+A sentence is read without the parties' names between a document and its subject ("Договор между Республикой
+Казахстан и Кыргызской Республикой об …"). "The project", "the complex" is the project named just before, or the
+article's only one; a document signed with no subject of its own right after a project's name is that project's.
+One named thing of a catalogue entry ("пункт пропуска «Бисагач»") is a row of its own; an action of the catalogue
+(modernising checkpoints) is a commitment when pledged. Joint ventures are projects named by what they make.
 """
 
 from __future__ import annotations
@@ -65,8 +71,9 @@ DOCUMENT_BEFORE = 80
 GAP_BREAK = re.compile(r"[,;:!?()]|\b[а-яё]+(?:али|яли|или|ели)\b|\b[a-z]{3,}ed\b|"
                        r" а также | as well as | which | котор")
 # A definite head noun that refers back to a project: "the project", "the complex", "this plant", "проект",
-# "комплекс"; within ANAPHOR_SENTENCES of the project's name. Russian nouns and English plurals map to the word of
-# the project's English title.
+# "комплекс"; within ANAPHOR_SENTENCES of the project's name. HEAD_NOUNS maps a noun (cut to five letters) to the
+# word of the project's English title it must fit ("the dam" is the hydropower plant); nouns of other things (a
+# memorial complex, a complex of measures, the road map, the road to a deal) are not read.
 HEAD = re.compile(r"\b(?:the|this|that|its|этот|данный)\s+(?!(?:memorial|sports|residential|museum|housing)\b)"
                   r"(?:[\w,-]+\s+){0,2}?(project|complex|hub|plant|dam|road|highway)\b(?! ?map| to\b| of\b)|"
                   r"^(?:сам )?(проект|комплекс|станци|завод|объект)[а-яё]*\b(?! мер)")
