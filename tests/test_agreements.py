@@ -166,15 +166,26 @@ def test_the_scorer_matches_titles_and_kinds_one_to_one():
     assert not evaluate.same_agreement("Industrial trade and logistics complex", "Roadmap to $3 billion of trade")
 
 
-# Floors on the annotated sets (tests/gold_extra), measured when set, minus about one item: raise, never lower.
-# agreements P / R, topics P / R at 709e2af: seeds 1.000/1.000, 0.842/1.000; dev 1.000/0.808, 0.899/0.899;
-# heldout 1.000/0.667, 0.903/0.966; heldout2 1.000/0.765, 0.781/0.962.
+def test_the_scorer_reads_one_title_in_its_inflections_and_abbreviations():
+    # "$3 bn" is "$3 billion", "raising" is "raise": one roadmap, not a miss and a false positive
+    assert evaluate.same_agreement("Roadmap to raise commerce to $5 billion by 2040",
+                                   "Roadmap for raising bilateral commerce to $5 bn")
+    assert evaluate.same_agreement("Solar power plant", "Solar power plants")
+    assert not evaluate.same_agreement("Solar power plants", "Wholesale distribution centre")
+
+
+# Floors on the annotated sets (tests/gold_extra; heldout3's gold holds its own), measured when set, minus about
+# one item: raise, never lower. agreements P / R, topics P / R at 709e2af: seeds 1.000/1.000, 0.842/1.000; dev
+# 1.000/0.808, 0.899/0.899; heldout 1.000/0.667, 0.903/0.966; heldout2 1.000/0.765, 0.781/0.962. After the kinds of
+# error of all five (tests/gold_extra/FIRST_RUNS.md): dev 1.000/0.923, 0.900/0.911; heldout2 1.000/0.824; heldout3
+# (no longer blind for agreements) 0.923/0.923, 0.802/0.937.
 HERE = Path(__file__).parent
 FLOORS = {
     "seeds": (SEEDS, SEEDS_GOLD, 0.95, 0.95, 0.80, 0.95),
-    "dev": (DEV, DEV / "gold.json", 0.95, 0.77, 0.87, 0.87),
+    "dev": (DEV, DEV / "gold.json", 0.95, 0.88, 0.88, 0.89),
     "heldout": (HERE / "heldout", HERE / "heldout" / "gold.json", 0.95, 0.66, 0.87, 0.93),
-    "heldout2": (HERE / "heldout2", HERE / "heldout2" / "gold.json", 0.95, 0.70, 0.75, 0.92),
+    "heldout2": (HERE / "heldout2", HERE / "heldout2" / "gold.json", 0.95, 0.76, 0.75, 0.92),
+    "heldout3": (HERE / "heldout3", HERE / "heldout3" / "gold.json", 0.90, 0.90, 0.79, 0.92),
 }
 
 
@@ -183,7 +194,9 @@ def test_quality_floors(name, tmp_path):
     folder, gold_path, ag_p, ag_r, topic_p, topic_r = FLOORS[name]
     if not Path(gold_path).exists():
         pytest.skip(f"{gold_path} is kept outside the repository")
-    gold = evaluate.merge_extra(evaluate.load_gold(gold_path), evaluate.load_gold(EXTRA / f"{name}.json"))
+    gold = evaluate.load_gold(gold_path)
+    if (EXTRA / f"{name}.json").exists():
+        gold = evaluate.merge_extra(gold, evaluate.load_gold(EXTRA / f"{name}.json"))
     corpus = pipeline.build([(folder, "")], Store(tmp_path / "store"), workers=1)
     agreements = evaluate.score_agreements(corpus.agreement_reports, gold).by_kind
     topics = evaluate.score_topics(corpus.articles, gold)
@@ -223,3 +236,235 @@ def test_a_due_year_belongs_to_the_mention_it_stands_by():
             "планируется запустить в следующем году, и строительство автодороги Алматы — Иссык-Куль.")
     due = {r.agreement_id: r.due_year for r in reports(text)}
     assert due == {"itlc": 2026, "issyk-kul-almaty-road": None}
+
+
+# ---- kinds of error found on heldout3, dev, heldout and heldout2 (tests/gold_extra/FIRST_RUNS.md) ---------------
+
+def test_the_parties_between_a_document_and_its_subject_are_read_past():
+    ru = reports("Президенты подписали Договор между Республикой Казахстан и Кыргызской Республикой о вечной дружбе "
+                 "и добрососедстве.")
+    assert [(r.agreement_id, r.status) for r in ru] == [("friendship-treaty-1997", "signed")]
+    en = reports("The Senate ratified the agreement between the Government of Kazakhstan and the Cabinet of "
+                 "Ministers of Kyrgyzstan on the setting up of a wholesale distribution centre in Almaty region.")
+    assert [(r.agreement_id, r.kind, r.status) for r in en] == [("dc-almaty-agreement", "agreement", "signed")]
+    assert "the setting up of the wholesale distribution centre" in en[0].title
+    # the quote is the sentence as written, parties and all
+    assert "Cabinet of Ministers" in en[0].quote
+    # parties that are not the pair keep their treaty to themselves
+    assert reports("They signed an agreement between Kyrgyzstan and Tajikistan on the state border.") == []
+
+
+def test_a_document_names_its_project_through_a_chain_of_its_own_words():
+    # a verb of the sentence ends the chain: the plant itself, not a document of it
+    found = reports("The memorandum on energy was discussed and the Kambarata-1 plant was praised.")
+    assert [(r.agreement_id, r.kind) for r in found] == [("kambarata-1", "project")]
+    chain = reports("The ministers signed the agreement on preparing the financing and operation of Kambarata HPP-1.")
+    assert [(r.agreement_id, r.kind, r.status) for r in chain] == [("kambarata-1-agreement", "agreement", "signed")]
+    # a document's chain stops at another known thing: the roadmap is the centres', not the complex's
+    two = reports("The premiers reviewed a roadmap for wholesale distribution centres in Kyrgyzstan and an "
+                  "industrial trade and logistics complex near the border.")
+    assert {r.agreement_id for r in two} == {"dc-kg-roadmap", "itlc"}
+
+
+def test_understandings_reached_are_no_document():
+    assert reports("The leaders discussed the implementation of agreements reached at the council in spring.") == []
+    found = reports("Agreements were reached on the upgrading of border checkpoints.")
+    assert [r.kind for r in found] == ["commitment"]  # an action agreed on: a pledge
+
+
+@pytest.mark.parametrize(("text", "kind", "status"), [
+    # the signing as the object of talks is still to come
+    ("Стороны обсудили подготовку визита, а также подписание Комплексного плана сотрудничества на 2026–2028 годы.",
+     "agreement", "planned"),
+    ("Kazakhstan is ready to join the construction of the Kambarata-1 plant.", "project", "planned"),
+    # "plant" is no "plan"; joint work on it is work under way
+    ("The sides praised joint work on the Kambarata-1 hydropower plant.", "project", "in_progress"),
+    ("They agreed to step up work on the Kambarata-1 hydropower plant.", "project", "planned"),
+    ("Президенты поручили ускорить строительство индустриального торгово-логистического комплекса.",
+     "project", "in_progress"),
+    # a document is not under construction: the treaty of a list that speaks of building is signed
+    ("Agreements were reached on the treaty on allied relations and on building a new bridge.", "agreement", "signed"),
+])
+def test_status_words_of_each_kind(text, kind, status):
+    found = reports(text)
+    assert [(r.kind, r.status) for r in found][:1] == [(kind, status)], found
+
+
+def test_the_old_year_of_an_amended_document_is_not_the_protocols():
+    text = ("Parliament ratified the protocol amending the agreement on checkpoints across the state border "
+            "of March 3, 2004.")
+    assert [(r.agreement_id, r.status) for r in reports(text)] == [("checkpoint-protocol-2025", "signed")]
+
+
+def test_an_article_naming_the_pair_together_once_is_about_the_pair():
+    # one country in the article's countries, the other named once with it: the pair's council, the pair's treaty
+    body = ("В Бишкеке прошло заседание Межправительственного совета Казахстана и Кыргызстана. "
+            "Премьеры назвали ключевым проектом индустриальный торгово-логистический комплекс.")
+    articles = _articles([("a", "a.txt", "t", "2024-12-05", body)])
+    articles[TEXT_COUNTRIES] = "KG"
+    assert extract_agreement_reports(articles)["agreement_id"].tolist() == ["itlc"]
+    # neither of the pair among its countries: nothing, whatever one sentence says
+    articles[TEXT_COUNTRIES] = "UZ"
+    assert extract_agreement_reports(articles).empty
+
+
+def test_documents_in_the_plural_are_a_class_not_one_document():
+    assert reports("Депутаты обсудили ратификацию межгосударственных соглашений в сфере энергетики.") == []
+    assert reports("The deputies ratified agreements in the field of energy and transport.") == []
+    assert len(reports("Депутаты ратифицировали соглашение в сфере энергетики и транспорта.")) == 1
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    # an action pledged is a commitment: agreed, instructed, or planned with a deadline
+    ("Стороны договорились реконструировать пункты пропуска на границе.", "commitment"),
+    ("The ministers also agreed to speed up the upgrading of the Kegen and Karkyra checkpoints.", "commitment"),
+    ("Пункты пропуска будут модернизированы до конца 2027 года.", "commitment"),
+    # the same action under way, or spoken of as a project, is a project
+    ("Идет модернизация пунктов пропуска на границе.", "project"),
+    ("The talks touched on the modernisation of checkpoints among other projects.", "project"),
+    ("The transport committee heard how the modernisation of checkpoints is going.", "project"),
+])
+def test_modernising_checkpoints_is_a_commitment_when_pledged(text, kind):
+    found = reports(text)
+    assert [(r.agreement_id, r.kind) for r in found] == [("checkpoint-modernisation", kind)], found
+
+
+def test_a_verb_of_agreeing_is_no_treaty():
+    # "договорились" starts like "договор"
+    found = reports("Министры договорились обновить пункты пропуска.")
+    assert [r.agreement_id for r in found] == ["checkpoint-modernisation"]
+
+
+def test_one_named_checkpoint_is_a_row_of_its_own():
+    text = ("Пункт пропуска «Кенсу» в этом году будет реконструирован. "
+            "Пункт «Каркыра», закрытый для грузовиков уже несколько месяцев, отремонтируют к июню.")
+    found = {r.agreement_id: r for r in reports(text)}
+    assert set(found) == {"checkpoint-modernisation-kensu", "checkpoint-modernisation-karkyra"}
+    assert found["checkpoint-modernisation-kensu"].title == "Modernisation of the Kensu checkpoint"
+    assert (found["checkpoint-modernisation-kensu"].kind, found["checkpoint-modernisation-kensu"].due_year) == (
+        "commitment", 2025)
+    # a deadline of a month is a deadline: a pledge
+    assert (found["checkpoint-modernisation-karkyra"].kind, found["checkpoint-modernisation-karkyra"].status) == (
+        "commitment", "planned")
+    # several named are the checkpoints at large
+    several = reports("The Kegen, Karkyra and Kensu checkpoints are being modernised.")
+    assert [r.agreement_id for r in several] == ["checkpoint-modernisation"]
+    assert reports("The Kordai checkpoint modernisation is nearly complete.")[0].status == "in_progress"
+
+
+def test_a_new_checkpoint_named_once_is_the_one_spoken_of_without_its_name():
+    text = ("Стороны намерены открыть новый пункт пропуска «Кенсу» — «Тюп». "
+            "Строительство нового пункта пропуска начнется в следующем году.")
+    found = reports(text)
+    assert [(r.agreement_id, r.kind, r.due_year) for r in found] == [
+        ("checkpoint-new-kensu-tyup", "project", 2026)]
+    assert found[0].title == "New Kensu – Tyup checkpoint"
+
+
+def test_each_item_of_a_list_takes_its_own_verb():
+    text = "Стороны договорились модернизировать пункты пропуска и ускорить строительство дороги Алматы — Иссык-Куль."
+    status = {r.agreement_id: (r.kind, r.status) for r in reports(text)}
+    assert status == {"checkpoint-modernisation": ("commitment", "planned"),
+                      "issyk-kul-almaty-road": ("project", "in_progress")}
+    # a road named by where it runs from and to
+    assert [r.agreement_id for r in reports("Обсуждена новая дорога из Алматы на Иссык-Куль.")] == [
+        "issyk-kul-almaty-road"]
+
+
+@pytest.mark.parametrize(("text", "agreement_id"), [
+    # kinds of joint project the catalogue did not know: plants named by what they make or burn
+    ("Казахстанские инвесторы построят солнечные электростанции в Баткенской области.", "solar-plants"),
+    ("Kazakh capital will fund two solar parks in Kyrgyzstan.", "solar-plants"),
+    ("Стороны обсудили пуск ферросплавного завода.", "ferroalloy-plant"),
+    ("The ministers visited the site of the ferroalloy plant.", "ferroalloy-plant"),
+    # a distribution centre called by another name
+    ("Планируется построить хранилище для кыргызских овощей в Алматинской области.", "dc-almaty"),
+    ("A storage facility for Kyrgyz fruit is planned in Almaty region.", "dc-almaty"),
+])
+def test_project_kinds_in_either_language(text, agreement_id):
+    assert [r.agreement_id for r in reports(text)] == [agreement_id]
+
+
+def test_a_definite_head_noun_is_the_project_named_just_before():
+    # the project named through its document, then spoken of as "the project"
+    text = ("Energy ministers signed a roadmap for the Kambarata-1 hydropower plant in January. "
+            "The project is to be financed by the three states.")
+    found = {r.agreement_id: r for r in reports(text)}
+    assert (found["kambarata-1-roadmap"].status, found["kambarata-1"].status) == ("signed", "planned")
+    # a tender nobody bid in stalls the complex spoken of as "the complex"
+    text = ("The talks were about the industrial trade and logistics complex on the border. "
+            "Tenders for the Kazakh part of the complex drew no bids.")
+    assert [(r.agreement_id, r.status) for r in reports(text)] == [("itlc", "stalled")]
+    # a noun that does not fit the project, or a project named too long before, is not it
+    assert [r.agreement_id for r in reports(
+        "They spoke of the Kambarata-1 hydropower plant. The complex of measures is ready.")] == ["kambarata-1"]
+    # of two projects named long before, "the project" is neither
+    far = ("They spoke of the Kambarata-1 hydropower plant. They spoke of the ferroalloy plant. One. Two. Three. "
+           "Four. The project is to be financed by the three states.")
+    assert [r.status for r in reports(far)] == ["mentioned", "mentioned"]
+
+
+def test_a_stall_long_past_is_not_the_status_now():
+    text = ("The Kambarata-1 hydropower plant is to be built by 2032. "
+            "For decades the project stalled for lack of money.")
+    assert [(r.agreement_id, r.status) for r in reports(text)] == [("kambarata-1", "planned")]
+
+
+def test_the_allied_treaty_by_other_words():
+    found = reports("In April the presidents put their signatures to a treaty that makes the two an alliance.")
+    assert [(r.agreement_id, r.status) for r in found] == [("allied-treaty-2024", "signed")]
+    assert [r.agreement_id for r in reports("They signed a treaty on deepening their alliance.")] == [
+        "allied-treaty-2024"]
+    # an alliance with no document by it is not the treaty
+    assert reports("The two countries see their alliance as a model.") == []
+
+
+def test_a_signed_document_is_due_only_by_a_deadline():
+    signed = reports("Подписанный в этом году Договор о вечной дружбе открыл новую страницу.", date(2026, 5, 1))
+    assert [(r.status, r.due_year) for r in signed] == [("signed", None)]
+    by_end = reports("They signed a protocol on the Kambarata-1 plant to finish its study by the end of the year.",
+                     date(2026, 5, 1))
+    assert by_end[0].due_year == 2026
+
+
+def test_the_only_project_of_an_article_is_the_project_however_far_back():
+    text = ("The ministers discussed the industrial trade and logistics complex on the border. "
+            "Trade grew by a tenth. Exports rose. Imports fell. Prices were stable. "
+            "The project has had no investor: the tender failed.")
+    assert [(r.agreement_id, r.status) for r in reports(text)] == [("itlc", "stalled")]
+
+
+def test_installed_is_no_stall():
+    text = "New scanners have been installed as the modernisation of the Kegen checkpoint goes on."
+    assert [r.status for r in reports(text)] != ["stalled"]
+
+
+def test_a_joint_venture_is_a_project_named_by_what_it_is_to_do():
+    ru = reports("Казахстанская сторона предложила создать совместное предприятие по выпуску цемента.")
+    assert [(r.kind, r.status) for r in ru] == [("project", "planned")]
+    assert ru[0].agreement_id.startswith("jv-") and "цемента" in ru[0].title
+    en = reports("Investors of both countries will set up a joint venture to assemble buses in Chui region.")
+    assert [(r.kind, r.title) for r in en] == [("project", "Joint venture to assemble buses in Chui region")]
+    # joint work is no venture
+    assert reports("Стороны отметили совместную работу по подготовке визита.") == []
+
+
+def test_a_document_with_no_subject_after_a_project_is_the_projects():
+    text = ("Kambarata-1 is now a project of three countries. "
+            "Their energy ministers signed a financing agreement in Tashkent in March.")
+    found = {r.agreement_id: r for r in reports(text)}
+    assert found["kambarata-1-agreement"].status == "signed"
+    assert found["kambarata-1-agreement"].title == "Agreement on the financing of the kambarata-1 hydropower plant"
+    # a third country not party to the project keeps its document
+    text = ("The talks touched on the ferroalloy plant. "
+            "Separately, the Uzbek and Tajik ministers signed a financing agreement in Tashkent.")
+    assert [r.agreement_id for r in reports(text)] == ["ferroalloy-plant"]
+
+
+def test_head_nouns_of_other_things_are_not_the_project():
+    # a memorial complex, a complex of measures, a road to somewhere are not the complex or the road just named
+    for text in ["They discussed the industrial trade and logistics complex. Then they visited the memorial complex, "
+                 "whose renovation has stalled.",
+                 "Обсуждался индустриальный торгово-логистический комплекс. Комплекс мер не был реализован.",
+                 "They discussed the Almaty — Issyk-Kul road. The road to a deal has stalled."]:
+        assert [r.status for r in reports(text)] == ["planned"], text

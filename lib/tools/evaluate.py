@@ -264,10 +264,23 @@ _GENERIC = {"agreement", "agreements", "treaty", "memorandum", "protocol", "road
             "by", "with", "at", "kazakhstan", "kyrgyzstan", "kazakh", "kyrgyz", "new", "construction", "building"}
 
 
+# One word for each abbreviation of an amount ("$3 bn", "$3 billion").
+_UNITS = {"bn": "billion", "mln": "million", "mn": "million"}
+
+
+def _stem(word: str) -> str:
+    """A word without its English ending, cut to five letters: raise/raising/raised, plant/plants,
+    modernisation/modernization."""
+    word = _UNITS.get(word, word)
+    if len(word) > 4:
+        word = re.sub(r"(?:ing|ed|es|e|s)$", "", word)
+    return word[:5]
+
+
 def title_key(title: str) -> frozenset[str]:
-    """The distinctive words of an English title, each cut to five letters (modernisation/modernization)."""
+    """The distinctive words of an English title, stemmed (``_stem``)."""
     words = re.findall(r"[a-z0-9]+", _ascii(title).lower().replace("-", " "))
-    return frozenset(w[:5] for w in words if w not in _GENERIC)
+    return frozenset(_stem(w) for w in words if w not in _GENERIC)
 
 
 def same_agreement(a: str, b: str) -> bool:

@@ -26,8 +26,10 @@ DOCUMENT_WORDS_CSV = AGREEMENTS_CSV.with_name("document_words.csv")
 # Document words, Russian and English, with the English noun each gives a title. "Договорённость" (an
 # understanding) and the protocol of a council's session are not documents of their own.
 DOCUMENTS: tuple[tuple[str, str], ...] = (
-    (r"соглашени[а-яё]*|agreements?\b", "Agreement"),
-    (r"договор(?!ен|ён)[а-яё]*|treat(?:y|ies)\b", "Treaty"),
+    # "agreements reached" are understandings, not documents
+    (r"соглашени[а-яё]*|agreements?\b(?! (?:were |was |have been |had been )?reached)", "Agreement"),
+    # not the verb "договорились"
+    (r"договор(?!ен|ён|и)[а-яё]*|treat(?:y|ies)\b", "Treaty"),
     (r"меморандум[а-яё]*|memorand(?:um|a)\b|memorandums?\b", "Memorandum"),
     (r"протокол[а-яё]*(?! (?:заседани|встреч|\d|[ivx]+-?го))|"
      r"protocols?\b(?! of the (?:\w+ )?(?:session|meeting))", "Protocol"),
@@ -66,6 +68,12 @@ class Entry:
     needs_document: bool
     cues: re.Pattern[str]
     triggers: tuple[str, ...]  # plain stems one of which every match of ``cues`` contains
+    # An action rather than a thing (modernising checkpoints): the kind it takes when a sentence pledges it.
+    pledged_kind: str = ""
+    # One of several of its kind named ("the Kordai checkpoint", "пункт пропуска «Бисагач»"): its own row, titled
+    # ``named_title`` with the name ``name`` finds in the mention's original text.
+    named_title: str = ""
+    name: re.Pattern[str] | None = None
 
 
 @functools.cache
@@ -75,16 +83,23 @@ def entries() -> tuple[Entry, ...]:
         return tuple(
             Entry(row["agreement_id"], row["kind"], row["title"], row["topic"], row["countries"], row["signed"],
                   int(row["due_year"]) if row["due_year"] else None, row["needs_document"] == "yes",
-                  re.compile(row["cues"]), tuple(row["triggers"].split("|")))
+                  re.compile(row["cues"]), tuple(row["triggers"].split("|")), row["pledged_kind"],
+                  row["named_title"], re.compile(row["name"]) if row["name"] else None)
             for row in csv.DictReader(handle)
         )
 
 
+# A joint venture is a project of its own, named by what it is to make: "совместное предприятие по выращиванию
+# сахарной свеклы", "a joint venture to produce cement".
+VENTURE = re.compile(r"совместн[а-яё]* предприяти[а-яё]*|joint (?:venture|enterprise)s?\b")
+VENTURE_TRIGGERS = ("совместн", "joint venture", "joint enterprise")
+
+
 @functools.cache
 def gate() -> re.Pattern[str]:
-    """Any cue or document word: a sentence without one is skipped without trying each entry."""
-    triggers = {t for e in entries() for t in e.triggers}
-    return re.compile("|".join(re.escape(t) for t in sorted(triggers | set(DOCUMENT_TRIGGERS))))
+    """Any cue, document word or joint venture: a sentence without one is skipped without trying each entry."""
+    triggers = {t for e in entries() for t in e.triggers} | set(DOCUMENT_TRIGGERS) | set(VENTURE_TRIGGERS)
+    return re.compile("|".join(re.escape(t) for t in sorted(triggers)))
 
 
 @functools.cache

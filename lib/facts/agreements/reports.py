@@ -7,6 +7,12 @@ signs or is to sign them and says what they are about ("signed a memorandum on �
 Only articles about Kazakhstan and Kyrgyzstan report them, and a sentence naming a third country reports only
 what that country is a party to. Where an article speaks of one agreement several times, its report is the
 sentence with the strongest status (signed, completed, stalled or under way over planned over mentioned).
+
+A sentence is read without the parties' names between a document and its subject ("Договор между Республикой
+Казахстан и Кыргызской Республикой об …"). "The project", "the complex" is the project named just before, or the
+article's only one; a document signed with no subject of its own right after a project's name is that project's.
+One named thing of a catalogue entry ("пункт пропуска «Бисагач»") is a row of its own; an action of the catalogue
+(modernising checkpoints) is a commitment when pledged. Joint ventures are projects named by what they make.
 """
 
 from __future__ import annotations
@@ -14,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import pandas as pd
@@ -22,7 +28,8 @@ import pandas as pd
 from lib.articles.countries import countries, text_countries
 from lib.articles.sentences import Sentence, sentences
 from lib.facts.agreements import catalogue
-from lib.facts.agreements.status import FUTURE_SIGN, SIGNED, Status, due_year, sentence_status
+from lib.facts.agreements.status import FUTURE_SIGN, SIGNED, Status, due_year, pledged, sentence_status
+from lib.facts.officials.names import transliterate
 from lib.facts.topics import sentence_topics
 from lib.records import AGREEMENT_REPORT_COLUMNS, TEXT_COUNTRIES, empty
 
@@ -38,6 +45,10 @@ ABOUT = re.compile(r"\s+(?:о|об|по|в сфере|в области|межд
 MODIFIER = re.compile(r"(?:\ba|\ban|\bthe)\s+((?:[a-z][a-z-]+\s+){1,2})$")
 COUNTED = re.compile(r"(?:\d[\d\s]*|дюжин\w*|ряд|пакет\w*|несколько|нескольких|several|a number of|dozens?|"
                      r"more than a dozen|package of|set of|около|порядка|more than|over|roughly|about)\s*$")
+# Documents in the plural are a class of them ("ратификация межгосударственных соглашений в сфере транспорта"),
+# not one a name can be given to.
+PLURAL = re.compile(r"(?:соглашени|меморандум|протокол)(?:й|ям|ями|ях|ов|ам|ами|ах)$|"
+                    r"договор(?:ов|ам|ами|ах)$|agreements|treaties|memoranda|memorandums|protocols")
 MULTILATERAL = re.compile(r"еаэс|евразийск|\bснг\b|\bшос\b|\bодкб\b|\bоон\b|\beaeu\b|eurasian|\bcis\b|\bsco\b|"
                           r"\bcsto\b|united nations|\bun\b|тюркск|turkic|центральн\w+ ази\w+|central asia")
 # A name ends at punctuation, a relative clause, or "и"/"and" before another document.
@@ -48,6 +59,31 @@ PHRASE_END = re.compile(r"[,.;:()«»\"“”!?]| а также | which | кот
 ANAPHOR = re.compile(r"для этого|для этих целей|с этой целью|в этих целях|для достижения|to this end|to that end|"
                      r"for this purpose|to achieve (?:this|it|that|the)|to get there|"
                      r"to meet (?:this|the) (?:target|goal)")
+# "Договор между Республикой Казахстан и Кыргызской Республикой об углублении …", "the agreement between the
+# Government of Kazakhstan and the Cabinet of Ministers of Kyrgyzstan on the creation of …": the parties stand
+# between a document and what it is about; the sentence is read without them (when they are the pair).
+PARTIES = re.compile(r"(?<=[а-яёa-z]) (?:между|between) [^.;:,()]{3,110}?"
+                     r"(?= (?:о|об|по|on|regarding|concerning|in the field of|в сфере|в области) )")
+# How far before the thing it is about a document word may stand: "соглашение о создании и регулировании
+# индустриального …", "the agreement on preparing the construction and operation of Kambarata HPP-1" — a chain
+# of the document's own words, with no punctuation, other clause or verb of the sentence between.
+DOCUMENT_BEFORE = 80
+GAP_BREAK = re.compile(r"[,;:!?()]|\b[а-яё]+(?:али|яли|или|ели)\b|\b[a-z]{3,}ed\b|"
+                       r" а также | as well as | which | котор")
+# A definite head noun that refers back to a project: "the project", "the complex", "this plant", "проект",
+# "комплекс"; within ANAPHOR_SENTENCES of the project's name. HEAD_NOUNS maps a noun (cut to five letters) to the
+# word of the project's English title it must fit ("the dam" is the hydropower plant); nouns of other things (a
+# memorial complex, a complex of measures, the road map, the road to a deal) are not read.
+HEAD = re.compile(r"\b(?:the|this|that|its|этот|данный)\s+(?!(?:memorial|sports|residential|museum|housing)\b)"
+                  r"(?:[\w,-]+\s+){0,2}?(project|complex|hub|plant|dam|road|highway)\b(?! ?map| to\b| of\b)|"
+                  r"^(?:сам )?(проект|комплекс|станци|завод|объект)[а-яё]*\b(?! мер)")
+HEAD_NOUNS = {"hub": "complex", "dam": "plant", "highw": "road", "компл": "complex", "станц": "plant",
+              "завод": "plant", "объек": "project"}
+HEAD_STEMS = ("project", "complex", "hub", "plant", "dam", "road", "highway", "проект", "комплекс", "станци", "завод",
+              "объект")
+ANAPHOR_SENTENCES = 3
+# Where one item of a list ends and the next begins.
+LIST_JOINT = re.compile(r",| и | а также | and | as well as ")
 STRENGTH = {"signed": 3, "completed": 3, "stalled": 3, "in_progress": 3, "planned": 2, "mentioned": 1}
 PHRASE_WORDS = 8
 
@@ -67,6 +103,8 @@ class Report:
     quote: str
     start: int
     end: int
+    named_from: str = ""  # the catalogue entry a named one ("the Bisagach checkpoint") is one of
+    project: str = ""  # the catalogued project the mention names, itself or through its document
 
 
 def article_reports(spans: Sequence[Sentence], published: date | None) -> list[Report]:
@@ -75,23 +113,112 @@ def article_reports(spans: Sequence[Sentence], published: date | None) -> list[R
     best: dict[str, Report] = {}
     lead: str | None = None
     previous = ""
-    for s in spans:
+    recent: list[tuple[int, str]] = []  # (sentence number, catalogued project) in the order named
+    for number, original in enumerate(spans):
+        s = _without_parties(original)
         low = s.text.lower()
         is_item = bool(BULLET.match(low))
         inherited = lead if is_item else None
         if not is_item:
             lead = None
+        found: list[Report] = []
         if gate.search(low):
             # the sentence before is the context of an anaphoric document, read after the document's own words
             context = f"{low.rstrip(' .!?')} — {previous}" if ANAPHOR.search(low) else low
-            for report in _sentence_reports(s, context, published, inherited, len(low)):
-                kept = best.get(report.agreement_id)
-                if kept is None or STRENGTH[report.status] > STRENGTH[kept.status]:
-                    best[report.agreement_id] = report
+            found = _sentence_reports(s, context, published, inherited, len(low))
+        if not found:
+            found = _project_document(s, low, published, recent, number)
+        if not any(r.project for r in found):
+            found += _anaphoric_project(s, low, published, recent, number)
+        for report in found:
+            report = replace(report, quote=original.text[:QUOTE_CHARS])
+            kept = best.get(report.agreement_id)
+            if kept is None or STRENGTH[report.status] > STRENGTH[kept.status]:
+                best[report.agreement_id] = report
+            if report.project:
+                recent.append((number, report.project))
         if low.rstrip().endswith(":"):
             lead = sentence_status(low, "project", published).status
         previous = low
-    return sorted(best.values(), key=lambda r: r.start)
+    return sorted(_one_named(best).values(), key=lambda r: r.start)
+
+
+def _anaphoric_project(s: Sentence, low: str, published: date | None, recent: list[tuple[int, str]],
+                       number: int) -> list[Report]:
+    """"The project is to be financed jointly", "the complex would consist of two parts": a definite head noun
+    in a sentence that names no catalogued project is the project named last, in one of the sentences just
+    before or as the only project the article has named, when the noun fits it."""
+    if not recent or (number - recent[-1][0] > ANAPHOR_SENTENCES and len({p for _, p in recent}) > 1):
+        return []
+    if not any(noun in low for noun in HEAD_STEMS):
+        return []
+    m = HEAD.search(low)
+    if m is None:
+        return []
+    entry = next((e for e in catalogue.entries() if e.agreement_id == recent[-1][1]), None)
+    noun = m.group(1) or m.group(2)
+    head = HEAD_NOUNS.get(noun[:5], noun)
+    if entry is None or head not in {"project", "проек"} and head not in entry.title.lower():
+        return []
+    status = sentence_status(low, entry.kind, published)
+    return [replace(_report(s, entry.agreement_id, entry.kind, entry.title, entry.topic, entry.countries, status,
+                            status.due_year), project=entry.agreement_id)]
+
+
+def _project_document(s: Sentence, low: str, published: date | None, recent: list[tuple[int, str]],
+                      number: int) -> list[Report]:
+    """"Energy ministers of the three states signed a construction agreement in Tashkent", "стороны подписали
+    протокол, который предусматривает …": a document signed with no subject of its own, right after a sentence
+    naming a catalogued project, is that project's; a third country named is fine when it is a party to it."""
+    if not recent or number - recent[-1][0] > 1 or not (SIGNED.search(low) or FUTURE_SIGN.search(low)):
+        return []
+    entry = next((e for e in catalogue.entries() if e.agreement_id == recent[-1][1]), None)
+    m = next((d for d in catalogue.DOCUMENT.finditer(low) if not PLURAL.match(d.group(0))), None)
+    if entry is None or m is None or ABOUT.match(low, m.end()) or COUNTED.search(low[max(0, m.start() - 25):m.start()]):
+        return []
+    if _third_countries(low) - set(entry.countries.split(";")):
+        return []
+    noun = catalogue.document_noun(m.group(0))
+    modifier = MODIFIER.search(low[max(0, m.start() - 40):m.start()])
+    words = modifier.group(1).strip() if modifier and re.fullmatch(r"[a-z -]+", modifier.group(1)) else ""
+    title = _document_title(noun, f"the {words} of" if words else "", entry.title)
+    status = sentence_status(low, "agreement", published)
+    return [_report(s, f"{entry.agreement_id}-{noun.lower()}", "agreement", title, entry.topic, entry.countries,
+                    status, status.due_year)]
+
+
+def _one_named(best: dict[str, Report]) -> dict[str, Report]:
+    """An article that names one thing of an entry ("the Aksu – Kamyshanovka checkpoint") and speaks of it
+    elsewhere without the name ("the new checkpoint") reports the named one, with the stronger status."""
+    named: dict[str, list[str]] = {}
+    for key, report in best.items():
+        if report.named_from:
+            named.setdefault(report.named_from, []).append(key)
+    for base, keys in named.items():
+        if len(keys) != 1 or base not in best:
+            continue
+        plain, own = best.pop(base), best[keys[0]]
+        stronger = plain if STRENGTH[plain.status] > STRENGTH[own.status] else own
+        best[keys[0]] = replace(stronger, agreement_id=own.agreement_id, title=own.title, kind=own.kind,
+                                named_from=base, due_year=stronger.due_year or plain.due_year or own.due_year)
+    return best
+
+
+def _without_parties(s: Sentence) -> Sentence:
+    """``s`` without the parties' names between a document word and its subject (PARTIES); a third country
+    named there keeps them (its treaty is not the pair's)."""
+    text = s.text
+    low = text.lower()
+    if " между " not in low and " between " not in low:
+        return s  # a plain substring test costs far less than PARTIES
+    for m in reversed(list(PARTIES.finditer(low))):
+        before = list(catalogue.DOCUMENT.finditer(low, max(0, m.start() - 40), m.start()))
+        if not before or before[-1].end() < m.start() - 1:
+            continue
+        if {c.code for c in countries() if c.pattern.search(m.group(0))} - set(PAIR):
+            continue
+        text = text[:m.start()] + text[m.end():]
+    return s if text == s.text else replace(s, text=text)
 
 
 def _third_countries(low: str) -> set[str]:
@@ -112,7 +239,7 @@ def _sentence_reports(s: Sentence, low: str, published: date | None, inherited: 
         return all(end <= a or start >= b for a, b in claimed)
 
     others: set[str] | None = None  # found when first needed: most gated sentences name nothing
-    pending: list[tuple[int, int, catalogue.Entry, str, str, str]] = []
+    pending: list[tuple[int, int, catalogue.Entry, str, str, str, str]] = []
     for entry in catalogue.entries():
         if not any(t in low for t in entry.triggers):
             continue  # a plain substring test costs far less than the entry's cues
@@ -130,32 +257,89 @@ def _sentence_reports(s: Sentence, low: str, published: date | None, inherited: 
             if entry.kind != "agreement" and document is not None and document.start() < m.start():
                 noun = catalogue.document_noun(document.group(0))
                 agreement_id, kind = f"{entry.agreement_id}-{noun.lower()}", "agreement"
-                title = f"{noun} on the {entry.title[0].lower()}{entry.title[1:]}"
+                title = _document_title(noun, low[document.end():m.start()], entry.title)
             start = min(m.start(), document.start()) if document is not None else m.start()
             end = max(m.end(), document.end()) if document is not None else m.end()
+            name = _own_name(entry, s.text, start, end, own) if kind == entry.kind else None
+            named_from = entry.agreement_id if name else ""
+            if name:
+                agreement_id = f"{entry.agreement_id}-{re.sub(r'[^a-z0-9]+', '-', name.lower()).strip('-')}"
+                title = entry.named_title.format(name=name)
             claimed.append((start, min(end, own)))
-            pending.append((start, min(end, own), entry, agreement_id, kind, title))
+            pending.append((start, min(end, own), entry, agreement_id, kind, title, named_from))
             break
     pending.sort(key=lambda p: p[0])
-    for i, (start, end, entry, agreement_id, kind, title) in enumerate(pending):
-        status = sentence_status(_clause(low[:own], start, end), kind, published, inherited)
+    for i, (start, end, entry, agreement_id, kind, title, named_from) in enumerate(pending):
+        clause = _clause(low[:own], start, end)
+        # a list's items each take the words up to the next item ("договорились модернизировать пункты пропуска и
+        # ускорить строительство дороги"), or the clause's when those say nothing (a predicate after the list)
+        status = sentence_status(clause, kind, published, inherited)
+        if i + 1 < len(pending) and end < pending[i + 1][0]:
+            joints = list(LIST_JOINT.finditer(low, end, pending[i + 1][0]))
+            stop = joints[-1].start() if joints else pending[i + 1][0]
+            head = sentence_status(low[low.rfind(";", 0, start) + 1:stop], kind, published, inherited)
+            status = head if head.status != "mentioned" else status
         # A due year belongs to the mention before it: "ИТЛК, который планируется запустить в следующем году,
         # … и строительство автодороги" gives the complex a year, not the road.
         segment = low[start if i else 0: pending[i + 1][0] if i + 1 < len(pending) else own]
-        due = due_year(segment, published) or (entry.due_year if status.status in {"planned", "signed"} else None)
-        found.append(_report(s, agreement_id, kind, title, entry.topic, entry.countries, status, due))
+        due = due_year(segment, published, deadline_only=status.status == "signed") or (
+            entry.due_year if status.status in {"planned", "signed"} else None)
+        if entry.pledged_kind and kind == entry.kind and pledged(clause, Status(status.status, status.word, due)):
+            kind = entry.pledged_kind
+            status = status if status.status != "mentioned" else Status("planned", "(pledge)", due)
+        found.append(replace(_report(s, agreement_id, kind, title, entry.topic, entry.countries, status, due),
+                             named_from=named_from, project=entry.agreement_id if entry.kind != "agreement" else ""))
     if others:
         return found
-    more = _uncatalogued(s, low[:own], published, free)
+    more = _uncatalogued(s, low[:own], published, free) + _ventures(s, low[:own], published, free)
     if more and others is None and _third_countries(low[:own]):
         return found
     return found + more
 
 
+# Words before "checkpoint" that are no checkpoint's name.
+NOT_A_NAME = re.compile(r"(?:kazakh|kyrgyz|the|this|that|a|an|new|border|road|each|every|both)\b", re.IGNORECASE)
+NAME_AFTER = 60
+
+
+def _own_name(entry: catalogue.Entry, text: str, start: int, end: int, own: int) -> str | None:
+    """The one name the mention at ``start``:``end`` gives its thing (``entry.name`` on the original text, up to
+    NAME_AFTER characters on), in Latin letters; None for none or several ("the Ak-Zhol and Chaldybar
+    checkpoints" are the checkpoints at large)."""
+    if entry.name is None:
+        return None
+    window = text[start:min(own, end + NAME_AFTER)]
+    cut = re.search(r";| – | — (?!«)", window[end - start:])
+    window = window[:end - start + cut.start()] if cut else window
+    names = {" – ".join(g.strip() for g in m.groups() if g) for m in entry.name.finditer(window)}
+    names = {n for n in names if n and not NOT_A_NAME.fullmatch(n.split()[0])}
+    if len(names) != 1:
+        return None
+    return transliterate(names.pop())
+
+
 def _document_before(low: str, position: int) -> re.Match[str] | None:
-    window_start = max(0, position - catalogue.DOCUMENT_REACH)
+    window_start = max(0, position - DOCUMENT_BEFORE)
     matches = list(catalogue.DOCUMENT.finditer(low, window_start, position))
-    return matches[-1] if matches else None
+    if not matches or GAP_BREAK.search(low, matches[-1].end(), position):
+        return None
+    # "a roadmap for distribution centres and an industrial complex": the roadmap is the centres'
+    if any(e.cues.search(low, matches[-1].end(), position) for e in catalogue.entries()
+           if any(t in low[matches[-1].end():position] for t in e.triggers)):
+        return None
+    return matches[-1]
+
+
+def _document_title(noun: str, gap: str, title: str) -> str:
+    """"Agreement on the construction and operation of the Kambarata-1 hydropower plant": the document's noun,
+    its own words before the project (in English, the Russian ones through the table of document words), and
+    the project's title."""
+    words = re.sub(r"^\s*(?:on|for|of|regarding|о|об|по)\s+|\s*(?:the|an?)\s*$", "", gap.strip()).strip()
+    if re.search(r"[а-яё]", words):
+        words = (catalogue.english_title(noun, words) or "").removeprefix(f"{noun} on ").split(" (")[0]
+        words = f"{words} of" if words else ""
+    lead = f"{words} the" if words else "the"
+    return f"{noun} on {lead} {title[0].lower()}{title[1:]}"
 
 
 def _clause(low: str, start: int, end: int) -> str:
@@ -171,6 +355,8 @@ def _uncatalogued(s: Sentence, low: str, published: date | None, free: object) -
         return []
     found: list[Report] = []
     for m in catalogue.DOCUMENT.finditer(low):
+        if PLURAL.match(m.group(0)):
+            continue
         if not free(m.start(), m.end()) or COUNTED.search(low[max(0, m.start() - 25):m.start()]):  # type: ignore[operator]
             continue
         noun = catalogue.document_noun(m.group(0))
@@ -204,15 +390,50 @@ def _uncatalogued(s: Sentence, low: str, published: date | None, free: object) -
     return found
 
 
+VENTURE_ABOUT = re.compile(r"\s+(?:по|для|on|for|to|that will|producing|making)\s+")
+
+
+def _ventures(s: Sentence, low: str, published: date | None, free: object) -> list[Report]:
+    """Joint ventures named by what they are to do (catalogue.VENTURE), projects of their own."""
+    found: list[Report] = []
+    for m in catalogue.VENTURE.finditer(low):
+        about = VENTURE_ABOUT.match(low, m.end())
+        if about is None or not free(m.start(), m.end()):  # type: ignore[operator]
+            continue
+        rest = s.text[about.end():]
+        cut = PHRASE_END.search(rest.lower())
+        words = (rest[:cut.start()] if cut else rest).split()[:PHRASE_WORDS]
+        if len(words) < 1:
+            continue
+        phrase = " ".join(words)
+        title = (catalogue.english_title("Joint venture", phrase) if re.search(r"[а-яё]", phrase.lower())
+                 else f"Joint venture {low[about.start():about.end()].strip()} {phrase}")
+        title = title or f"Joint venture ({phrase})"
+        key = re.sub(r"\W+", " ", f"joint venture {phrase}".lower()).strip()
+        topics = sentence_topics(phrase) or sentence_topics(low)
+        found.append(_report(s, "jv-" + hashlib.sha1(key.encode()).hexdigest()[:10], "project", title,
+                             topics[0] if topics else "investment_industry", ";".join(PAIR),
+                             sentence_status(low, "project", published), None))
+    return found
+
+
 def _report(s: Sentence, agreement_id: str, kind: str, title: str, topic: str, countries_: str, status: Status,
             due: int | None) -> Report:
     return Report(agreement_id, kind, title, topic, countries_, status.status, status.word, due,
                   s.text[:QUOTE_CHARS], s.start, s.end)
 
 
-def _about_the_pair(codes: object, title: object, body: str) -> bool:
+def _about_the_pair(codes: object, title: object, body: str, spans: Sequence[Sentence]) -> bool:
+    """Both of the pair among the article's countries, or named together in one sentence ("the
+    Intergovernmental Council of Kazakhstan and Kyrgyzstan" in an article that otherwise says "РК" and "our
+    neighbours")."""
     listed = codes.split(";") if isinstance(codes, str) else text_countries(str(title or ""), body)
-    return all(code in listed for code in PAIR)
+    if all(code in listed for code in PAIR):
+        return True
+    if not any(code in listed for code in PAIR):
+        return False
+    patterns = [c.pattern for c in countries() if c.code in PAIR]
+    return any(all(p.search(s.text) for p in patterns) for s in spans)
 
 
 def extract_agreement_reports(articles: pd.DataFrame,
@@ -226,10 +447,10 @@ def extract_agreement_reports(articles: pd.DataFrame,
     for i, (article_id, body, title, published, listed) in enumerate(zip(
             articles["article_id"].tolist(), articles["body"].tolist(), articles["title"].tolist(),
             articles["published"].tolist(), codes, strict=True)):
-        if not _about_the_pair(listed, title, str(body)):
+        spans = split[i] if split is not None else sentences(str(body))
+        if not _about_the_pair(listed, title, str(body), spans):
             continue
         day = pd.Timestamp(published).date() if published is not None and not pd.isna(published) else None
-        spans = split[i] if split is not None else sentences(str(body))
         for r in article_reports(spans, day):
             rows.append({"article_id": article_id, "file": None, "agreement_id": r.agreement_id, "kind": r.kind,
                          "title": r.title, "topic": r.topic, "countries": r.countries,

@@ -17,16 +17,26 @@ from datetime import date
 STALLED = re.compile(
     r"сорван|не состоял|заморож|приостановл|приостанов|отложен|затягива|буксу|не удалось|провал|отменен|"
     r"не нашлось|не (?:был[аио]? )?(?:реализован|построен|запущен)|"
-    r"stall|suspend|postpone|delay|failed|failure|frozen|shelved|cancel+ed|no bidders?|fell through|behind schedule")
+    r"\bstall|suspend|postpone|delay|failed|failure|frozen|shelved|cancel+ed|no bidders?|fell through|behind schedule|"
+    # a tender nobody bid in
+    r"no bids|no (?:applications|offers)|lack of (?:applications|bids|bidders)|не поступил\w* (?:ни одной )?заяв|"
+    r"не было заявок|отсутстви\w* заявок")
+# A stall long past ("for decades the project stalled") says nothing of the project now.
+HISTORY = re.compile(r"for (?:decades|many years)|in soviet times|десятилети|долгие годы|в советское время|"
+                     r"в советские годы")
 FUTURE_SIGN = re.compile(
     r"(?:будет|будут|планиру\w*|намерен\w*|предстоит|собира\w*|готов\w*|ожида\w*|должн\w*)[^.;]{0,40}"
     r"(?:подписа|заключ|ратифиц)|"
     r"к подписанию|проект\w* (?:соглашени|договор|протокол)|парафир|"
     r"(?:will|to|would|shall|expected to|plan(?:s|ned)? to|intend\w* to|set to|due to) (?:be )?"
-    r"(?:sign|conclud|ratif)|initial+ed|draft (?:agreement|treaty|protocol)")
+    r"(?:sign|conclud|ratif)|initial+ed|draft (?:agreement|treaty|protocol)|"
+    # the signing as what was discussed or prepared: "обсудили … подписание плана", "discussed the signing of"
+    r"(?:обсуд|обсужд|подготов|рассмотр|discuss|prepar)\w*[^.;]{0,120}(?:подписани|signing)")
 SIGNED = re.compile(
     r"подписа|заключ[иеё]н|заключил|ратифицир|ратификац|вступ\w* в силу|одобрил|утвердил|утвержден|"
-    r"\bsign(?:ed|ing)\b|inked|conclude|ratif|entered into force|came into force|in force|endorsed|approved|adopted")
+    r"\bsign(?:ed|ing)\b|inked|conclude|ratif|entered into force|came into force|in force|endorsed|approved|adopted|"
+    r"put (?:their |his |her )?signatures?|поставили (?:свои )?подписи|"
+    r"agreements? (?:were |was |have been |had been )?reached")
 COMPLETED = re.compile(
     r"заверш[её]н|завершил|заверши[лв]|введ[её]н\w* в эксплуатац|сдан\w* в эксплуатац|открыт[аоы]?\b|"
     r"открыл[аи]?\b|запущен|заработал|построен[аоы]?\b|"
@@ -34,8 +44,12 @@ COMPLETED = re.compile(
 FUTURE = re.compile(
     r"будет|будут|планиру|планах|план\b|намерен|предстоит|ожидается|ожидают|собира|начн[её]тся|начнут|"
     r"предлож|наме[чт]|перспектив|в ближайш|в следующем году|в предстоящ|к \d{4} год|до \d{4} год|"
-    r"\bwill\b|\bto be\b|plan|intend|expected|propos|prospect|next year|is to\b|are to\b|aim|\bset to\b|"
-    r"should|would|by \d{4}|"
+    r"\bwill\b|\bto be\b|plan(?!t)|intend|expected|propos|prospect|next year|is to\b|are to\b|\baim|\bset to\b|"
+    r"should|would|by \d{4}|готов|ready to|agreed to|договорил|"
+    # the future of the verbs of building, and a month as a deadline ("откроют к маю", "by May")
+    r"откроют|откроется|построят|запустят|заверш[иа]т|отремонтируют|модернизируют|реконструируют|"
+    r"\bк (?:январ|феврал|март|апрел|ма[юя]|июн|июл|август|сентябр|октябр|ноябр|декабр)|"
+    r"\bby (?:january|february|march|april|may|june|july|august|september|october|november|december)\b|"
     # a project discussed, reviewed or named a priority is one still to be built
     r"обсуд|обсужд|рассмотр|приоритет|повестк|внимани|встреч\w* по|discuss|went through|review|priorit|agenda|"
     r"attention|talks? (?:on|about)|meeting on")
@@ -46,17 +60,34 @@ UNDER_WAY = re.compile(
     r"продолжа\w+ (?:строительств|реализац|работ)|модернизиру[ею]тся|"
     r"under construction|underway|under way|being (?:built|implemented|modernised|modernized|upgraded)|"
     r"progress (?:of|on|in)|implementation of|construction (?:has|is)|start of (?:the )?construction|"
-    r"construction (?:has )?(?:started|began|begun)|начал\w* строительств|началось строительство")
+    r"construction (?:has )?(?:started|began|begun)|начал\w* строительств|началось строительство|"
+    # work to be sped up is work begun: "ускорить строительство", "speed up the construction of"
+    r"ускор\w* (?:строительств|создани|реализац)|(?:speed up|accelerate) (?:the )?(?:construction|implementation)")
+# Nearly done is not done: work under way, whatever word of completion follows.
+NEARLY = re.compile(r"(?:nearly|almost|почти) (?:complet|finish|done|ready|заверш|готов)|близ\w* к завершени|"
+                    r"завершающ\w* стади|final stage")
 IN_PROGRESS = re.compile(
-    r"реализ|строительств|выполнени|модернизац|implement|construction|work on|started|начал")
+    r"реализ|строительств|выполнени|модернизац|implement|\bconstruction|work on|started|начал")
 # Due years: "к 2030 году", "by 2030", "в 2026 году", "next year", "в этом году", "до конца года".
 DUE = re.compile(
-    r"(?:\bк|\bдо|\bby(?: the end of)?|\bin|\bв)\s+(?P<year>20\d\d)(?:\s*(?:год[а-я]*|г\.))?|"
+    r"(?:\bк|\bдо(?: конца)?|\bby(?: the end of)?|\bin|\bв)\s+(?P<year>20\d\d)(?:\s*(?:год[а-я]*|г\.))?|"
     r"(?P<next>в следующем году|следующего года|next year|в будущем году)|"
     r"(?P<this>в этом году|в текущем году|до конца (?:этого |текущего )?года|this year|by the end of the year|"
     r"later this year|в нынешнем году)")
-DEADLINE = re.compile(r"(?:\bк|\bдо|\bby(?: the end of)?)\s+20\d\d")
+END_OF_YEAR = re.compile(r"до конца|by the end")
+DEADLINE = re.compile(r"(?:\bк|\bдо(?: конца)?|\bby(?: the end of)?)\s+20\d\d")
+# A pledge: something agreed, instructed or promised ("договорились модернизировать", "agreed to speed up").
+PLEDGE = re.compile(r"договорил|договор[её]нност|достигнут|\bagreed\b|agreements? (?:\w+ ){0,2}reached|"
+                    r"поручил|поручени|instruct|обязал|обязу|обеща|promis|pledg|commit(?!tee)")
+MONTH_DEADLINE = re.compile(
+    r"\bк (?:январ|феврал|март|апрел|ма[юя]|июн|июл|август|сентябр|октябр|ноябр|декабр)|"
+    r"\bby (?:january|february|march|april|may|june|july|august|september|october|november|december)\b")
 OLD_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-3]\d)(?!\d)")
+# "протокол о внесении изменений в соглашение от 25 декабря 2003 года", "a protocol amending the agreement of
+# 2003": the old year is the amended document's.
+AMENDED = re.compile(r"amend|изменени|дополнени")
+# A document is not built: "the agreement on preparing the construction of …" is not work under way.
+DOCUMENT_WORK = re.compile(r"реализ|выполнени|implement")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,27 +106,35 @@ def sentence_status(text: str, kind: str, published: date | None, inherited: str
     """The status ``text`` gives a thing of ``kind``; ``inherited`` is the status of a list's lead-in sentence,
     taken when the text itself says no more than that something is planned or mentioned (a bullet item)."""
     due = due_year(text, published)
+    signed_due = due_year(text, published, deadline_only=True)
     stalled = _word(STALLED, text)
-    if stalled:
+    if stalled and not HISTORY.search(text):
         return Status("stalled", stalled, due)
     future_sign = FUTURE_SIGN.search(text)
     signed = _word(SIGNED, FUTURE_SIGN.sub(" ", text)) if kind != "project" else None
     if signed:
         if _old(text, published):
             return Status("mentioned", signed, None)
-        return Status("signed", signed, due)
+        return Status("signed", signed, signed_due)
     if future_sign:
         return Status("planned", future_sign.group(0).strip(), due)
+    nearly = _word(NEARLY, text)
+    if nearly:
+        return Status("in_progress", nearly, due)
     future = _word(FUTURE, text)
     completed = _word(COMPLETED, text)
     if completed and not future:
         return Status("completed", completed, due)
     under_way = _word(UNDER_WAY, text)
+    if kind == "agreement" and under_way and not DOCUMENT_WORK.search(under_way):
+        under_way = None
     if under_way:
         return Status("in_progress", under_way, due)
     if inherited in {"in_progress", "completed", "stalled", "signed"}:
         return Status(inherited, "(list)", due)
     progress = _word(IN_PROGRESS, text)
+    if kind == "agreement" and progress and not DOCUMENT_WORK.search(progress):
+        progress = None
     if progress and not future:
         return Status("in_progress", progress, due)
     if future or due:
@@ -105,17 +144,18 @@ def sentence_status(text: str, kind: str, published: date | None, inherited: str
     return Status("mentioned", "", None)
 
 
-def due_year(text: str, published: date | None) -> int | None:
+def due_year(text: str, published: date | None, deadline_only: bool = False) -> int | None:
     """A deadline of the sentence: an explicit "к/до/by YEAR", or a year ahead of the article (with the article's
-    year for "в этом году" and the next for "в следующем году")."""
+    year for "в этом году" and the next for "в следующем году"). ``deadline_only`` (a signed document: "подписанный
+    в этом году договор" was signed this year, it is not due then) keeps the explicit deadlines alone."""
     for m in DUE.finditer(text):
         if m.group("year"):
             year = int(m.group("year"))
-            if DEADLINE.match(m.group(0)) or (published and year >= published.year):
+            if DEADLINE.match(m.group(0)) or (published and year >= published.year and not deadline_only):
                 return year
-        elif published and m.group("next"):
+        elif published and m.group("next") and not deadline_only:
             return published.year + 1
-        elif published and m.group("this"):
+        elif published and m.group("this") and (not deadline_only or END_OF_YEAR.match(m.group("this"))):
             return published.year
     return None
 
@@ -124,5 +164,13 @@ def _old(text: str, published: date | None) -> bool:
     """A document the sentence dates more than a year before the article ("Договор 1997 года")."""
     if published is None:
         return False
-    years = [int(y) for y in OLD_YEAR.findall(text)]
+    amended = AMENDED.search(text)
+    years = [int(y) for y in OLD_YEAR.findall(text[:amended.start()] if amended else text)]
     return bool(years) and max(years) < published.year - 1
+
+
+def pledged(text: str, status: Status) -> bool:
+    """Whether ``text`` pledges what it speaks of: a pledge word, or a plan with a deadline ("в этом году будет
+    полностью модернизирован")."""
+    deadline = status.due_year is not None or MONTH_DEADLINE.search(text)
+    return bool(PLEDGE.search(text)) or (status.status == "planned" and bool(deadline))
