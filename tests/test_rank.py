@@ -96,8 +96,26 @@ def test_pooled_cosine_is_exact_for_probed_groups_and_a_lower_bound_elsewhere():
 
 
 def test_digits_and_letters_are_separate_tokens():
-    assert rank.tokenize("$3bn") == ["3", "bn"]
+    assert rank.tokenize("$3bn")[:3] == ["dollar", "3", "bn"]
     assert rank.tokenize("COVID-19 decade's") == ["covid", "19", "decad"]
+
+
+def test_a_decimal_is_one_token_in_either_notation():
+    assert rank.tokenize("$1.3 billion")[:3] == ["dollar", "1.3", "billion"]
+    assert "3" not in rank.tokenize("$1.3 billion") + rank.tokenize("1,3 млрд")
+    assert rank.tokenize("1,3 млрд")[0] == "1.3"
+    # A date is not a decimal: its year still matches a query's year.
+    assert rank.tokenize("14.11.2025") == ["14", "11", "2025"]
+
+
+def test_an_amount_is_one_token_however_it_is_written():
+    amounts = ["$3bn", "3 billion dollars", "three billion", "три миллиарда", "трёх миллиардов", "$3 млрд",
+               "3 млрд долларов"]
+    assert all("3e9" in rank.tokenize(a) for a in amounts)
+    assert "3e9" not in rank.tokenize("$1.3 billion") + rank.tokenize("$10 млрд") + rank.tokenize("3 years")
+    assert "1.7e9" in rank.tokenize("1,7 млрд долларов")
+    assert "2e6" in rank.tokenize("two million tonnes")
+    assert rank.tokenize("€5 ₸7") == ["euro", "5", "tenge", "7"]
 
 
 def _reference_bm25(documents: list[list[str]], token: str, k1: float = 1.2, b: float = 0.75) -> np.ndarray:

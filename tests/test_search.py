@@ -312,3 +312,16 @@ def test_article_means_computed_in_slices_are_the_means(index, monkeypatch):
     np.testing.assert_allclose(norms, np.linalg.norm(expected, axis=1), rtol=1e-6)
     groups = enumerate(zip(index.starts, index.ends, strict=True))
     assert owner.tolist() == [g for g, (s, e) in groups for _ in range(s, e)]
+
+
+def test_glossary_entries_that_stem_alike_count_once(tmp_path):
+    def lexical(groups):
+        index = engine.build_index(ARTICLES, passages.make_passages(ARTICLES), StandIn(), Store(tmp_path),
+                                   expander=expand.Expander(groups))
+        vector = index.query_vectors(["checkpoint"])[0]
+        return index.article_scores("checkpoint", vector)["bm25"]
+
+    single = [["checkpoint", "пункт пропуска"]]
+    assert lexical(single + [["checkpoints", "пункты пропуска"]]) == pytest.approx(lexical(single))
+    # An entry that adds a phrasing of its own still counts.
+    assert lexical(single + [["checkpoints", "грузовики"]]) != pytest.approx(lexical(single))

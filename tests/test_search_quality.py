@@ -16,9 +16,9 @@ from lib.store.batches import Store
 
 # (corpus, recall@5, MRR, cross-lingual recall@5) floors, a little under the figures measured at tuning.
 FLOORS = [
-    (DEV, 0.95, 0.85, 0.90),
-    (ROOT / "tests" / "heldout", 0.95, 0.90, 0.95),
-    (ROOT / "tests" / "heldout2", 0.95, 0.88, 0.95),
+    (DEV, 0.98, 0.91, 0.95),
+    (ROOT / "tests" / "heldout", 0.99, 0.99, 0.99),
+    (ROOT / "tests" / "heldout2", 0.99, 0.95, 0.99),
 ]
 
 

@@ -160,6 +160,7 @@ class SearchIndex:
         groups = [alternatives for group in expansion.groups
                   if (alternatives := [t for t in ([w for w in rank.tokenize(s) if w not in known]
                                                    for s in group) if t])]
+        groups = _distinct(groups)
         w = self.weights.expansion
 
         def bm25(index: rank.BM25) -> np.ndarray:
@@ -372,6 +373,19 @@ def passage_vectors(texts: Sequence[str] | pd.Series, encoder: Encoder, store: S
     """Vectors of ``texts`` (each passed through ``prepare`` before encoding): cached ones read from the store
     under the model and ``tag``, only the new ones prepared, encoded and cached (lib/search/dense.py)."""
     return DenseVectors(texts, encoder, store, cache_namespace(encoder, tag), prepare, dtype).fill(progress).vectors
+
+
+def _distinct(groups: list[list[list[str]]]) -> list[list[list[str]]]:
+    """Entries that stem alike ("president" and "presidents", "министр" and "министры") would count one term
+    twice: an entry whose every phrasing came with an earlier entry is dropped."""
+    seen: set[tuple[str, ...]] = set()
+    out = []
+    for alternatives in groups:
+        forms = {tuple(t) for t in alternatives}
+        if not forms <= seen:
+            out.append(alternatives)
+            seen |= forms
+    return out
 
 
 def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
