@@ -11,13 +11,17 @@ from lib import cli
 from lib.tools import brief
 
 
-@pytest.fixture(scope="module")
-def seeds_brief(tmp_path_factory):
-    root = tmp_path_factory.mktemp("brief")
-    out = root / "brief.md"
+def write_seeds_brief(root, name: str):
+    """The CLI's brief of the seeds since 2021, written to ``root/name`` (the suffix chooses the format)."""
+    out = root / name
     assert cli.main(["brief", "--corpus", str(SEEDS), "--store", str(root / "store"), "--since", "2021-01-01",
                      "--out", str(out)]) == 0
-    return out.read_text(encoding="utf-8")
+    return out
+
+
+@pytest.fixture(scope="module")
+def seeds_brief(tmp_path_factory):
+    return write_seeds_brief(tmp_path_factory.mktemp("brief"), "brief.md").read_text(encoding="utf-8")
 
 
 def test_the_brief_names_the_talks_the_target_and_the_projects(seeds_brief):
@@ -75,11 +79,7 @@ def word_paragraphs(path) -> list[tuple[str, str]]:
 
 @pytest.fixture(scope="module")
 def seeds_docx(tmp_path_factory):
-    root = tmp_path_factory.mktemp("brief-docx")
-    out = root / "brief.docx"
-    assert cli.main(["brief", "--corpus", str(SEEDS), "--store", str(root / "store"), "--since", "2021-01-01",
-                     "--out", str(out)]) == 0
-    return out
+    return write_seeds_brief(tmp_path_factory.mktemp("brief-docx"), "brief.docx")
 
 
 def test_the_word_brief_holds_the_markdown_briefs_lines_and_citations(seeds_brief, seeds_docx):
