@@ -287,6 +287,28 @@ def test_a_batch_retired_while_reading_is_read_again(tmp_path, monkeypatch):
     assert len(store.batches("ns")) == 1
 
 
+def test_batches_retired_between_listing_and_reading_are_read_from_the_compacted_batch(tmp_path, monkeypatch):
+    store = Store(tmp_path)
+    for i in range(6):
+        store.write_batch("ns", {"articles": frame([f"a{i}"])})
+    monkeypatch.setattr(store_module, "COMPACT_AFTER", 3)
+    real_batches = store.batches
+    state = {"compacted": False}
+
+    def list_then_another_compacts(namespace: str) -> list[Path]:
+        found = real_batches(namespace)
+        if not state["compacted"]:
+            # Another process compacts (and retires every listed batch) right after this listing.
+            state["compacted"] = True
+            monkeypatch.setattr(store, "batches", real_batches)
+            store.compact(namespace, {"articles": "article_id"})
+            monkeypatch.setattr(store, "batches", list_then_another_compacts)
+        return found
+
+    monkeypatch.setattr(store, "batches", list_then_another_compacts)
+    assert list(store.read("ns", "articles", key="article_id")["article_id"]) == [f"a{i}" for i in range(6)]
+
+
 def test_a_batch_written_while_compacting_is_kept_once(tmp_path, monkeypatch):
     store = Store(tmp_path)
     for i in range(4):

@@ -280,6 +280,9 @@ def _read_batches(batches: list[Path], table: str, key: str | None, group: str |
     for batch in batches:
         path = batch / f"{table}.parquet"
         if not path.exists():
+            if not batch.exists():
+                # Retired by a concurrent compaction after the listing: its rows are in a batch not listed.
+                raise FileNotFoundError(batch)
             continue
         frame = read_parquet(path)
         if group is not None and len(frame):
