@@ -31,20 +31,6 @@ SPHERES = re.compile(r"сфер|област[яи]|направлени|отра
 GOODS = re.compile(r"зерн|пшениц|мук[аиуо]\b|фрукт|овощ|молочн|нефтепродукт|угол|угля|топлив|горюче|"
                    r"grain|wheat|flour|fruit|vegetable|dairy|fuel|coal|petroleum products")
 QUOTE_CHARS = 400
-# A page's furniture is no part of the article's agenda: a menu ("Главная   Политика   Экономика   Культура"), a
-# related headline or a reader's comment stamped with its date ("…   23 Сентябрь 2023", "…   02.12.2024 16:41").
-STAMP = re.compile(r"\s{2,}(?:\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}\s+[A-Za-zА-Яа-яЁё]{3,9}\.?\s+\d{4})"
-                   r"(?:\s+\d{1,2}:\d{2})?(?:\s{2,}|\s*$)")
-MENU_ITEMS = 5
-
-
-def furniture(text: str) -> bool:
-    """A menu line (MENU_ITEMS or more items of one or two words, set apart by runs of spaces) or a line stamped
-    with a date after a run of spaces."""
-    items = re.split(r"\s{2,}", text.strip())
-    if len(items) >= MENU_ITEMS and all(len(i.split()) <= 2 for i in items):
-        return True
-    return bool(STAMP.search(text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,8 +89,6 @@ def article_topics(spans: Sequence[Sentence]) -> list[TopicSentence]:
     """Every (topic, sentence) pair of an article's sentences."""
     found: list[TopicSentence] = []
     for s in spans:
-        if furniture(s.text):
-            continue
         for topic in sentence_topics(s.text):
             found.append(TopicSentence(topic, s.start, s.end, s.text[:QUOTE_CHARS]))
     return found
