@@ -2,6 +2,7 @@
 agreement across reports, the scorer, and floors on the annotated seeds and dev corpus."""
 
 import csv
+import re
 from datetime import date
 from pathlib import Path
 
@@ -178,7 +179,8 @@ def test_the_scorer_reads_one_title_in_its_inflections_and_abbreviations():
 # one item: raise, never lower. agreements P / R, topics P / R at 709e2af: seeds 1.000/1.000, 0.842/1.000; dev
 # 1.000/0.808, 0.899/0.899; heldout 1.000/0.667, 0.903/0.966; heldout2 1.000/0.765, 0.781/0.962. After the kinds of
 # error of all five (tests/gold_extra/FIRST_RUNS.md): dev 1.000/0.923, 0.900/0.911; heldout2 1.000/0.824; heldout3
-# (no longer blind for agreements) 0.923/0.923, 0.802/0.937.
+# (no longer blind for agreements) 0.923/0.923, 0.802/0.937; heldout4 (no longer blind for agreements, after its
+# kinds of error: tests/first_runs/heldout4.md) 0.968/0.857, 0.729/0.956.
 HERE = Path(__file__).parent
 FLOORS = {
     "seeds": (SEEDS, SEEDS_GOLD, 0.95, 0.95, 0.80, 0.95),
@@ -186,6 +188,7 @@ FLOORS = {
     "heldout": (HERE / "heldout", HERE / "heldout" / "gold.json", 0.95, 0.66, 0.87, 0.93),
     "heldout2": (HERE / "heldout2", HERE / "heldout2" / "gold.json", 0.95, 0.76, 0.75, 0.92),
     "heldout3": (HERE / "heldout3", HERE / "heldout3" / "gold.json", 0.90, 0.90, 0.79, 0.92),
+    "heldout4": (HERE / "heldout4", HERE / "heldout4" / "gold.json", 0.93, 0.82, 0.70, 0.93),
 }
 
 
@@ -468,3 +471,43 @@ def test_head_nouns_of_other_things_are_not_the_project():
                  "Обсуждался индустриальный торгово-логистический комплекс. Комплекс мер не был реализован.",
                  "They discussed the Almaty — Issyk-Kul road. The road to a deal has stalled."]:
         assert [r.status for r in reports(text)] == ["planned"], text
+
+
+# ---- kinds of error found on heldout4 (tests/first_runs/heldout4.md) ----------------------------------------------
+
+def test_a_document_whose_subject_points_back_is_the_projects():
+    ru = reports("Премьер призвал ускорить строительство индустриального торгово-логистического комплекса. "
+                 "Соглашение о комплексе министры подписали весной в Бишкеке.")
+    found = {r.agreement_id: r for r in ru}
+    assert found["itlc-agreement"].kind == "agreement" and found["itlc-agreement"].status == "signed"
+    assert not any(re.search(r"[а-яё]", r.title) for r in ru)  # never a title of the sentence's Russian words
+    en = reports("The Kambarata-1 plant has waited for decades. The ministers signed a roadmap for the project in "
+                 "Bishkek.")
+    assert {r.agreement_id for r in en} == {"kambarata-1", "kambarata-1-roadmap"}
+    # the head noun must fit the thing named before: a plant's agreement is no road's
+    assert [r.agreement_id for r in reports("They discussed the Almaty — Issyk-Kul road. A separate agreement on "
+                                            "the plant was signed.")] == ["issyk-kul-almaty-road"]
+    # a pair of other countries signing "on the plant" keep their document
+    assert [r.agreement_id for r in reports("The Kambarata-1 plant is to be built. Kyrgyzstan and Uzbekistan "
+                                            "signed an investment agreement on the plant.")] == ["kambarata-1"]
+
+
+def test_the_parties_alone_give_a_document_no_title():
+    assert reports("Стороны подписали соглашение между правительствами двух стран.") == []
+
+
+def test_a_basin_named_without_a_document_is_no_water_agreement():
+    assert reports("The sides discussed water allocation in the Chu and Talas basins.") == []
+    found = reports("Водные вопросы решаются по соглашению о Чу и Таласе, подписанному в 2000 году.")
+    assert [r.agreement_id for r in found] == ["chu-talas-2000"]
+
+
+def test_an_earlier_year_names_an_earlier_document():
+    found = {r.agreement_id: r for r in reports(
+        "Новый договор дополняет Договор о союзнических отношениях 2003 года.")}
+    assert list(found) == ["allied-treaty-2024-2003"]
+    assert found["allied-treaty-2024-2003"].title == "Treaty on allied relations (2003)"
+    assert found["allied-treaty-2024-2003"].status == "mentioned"
+    # the entry's own year, or none, is the catalogued treaty
+    assert [r.agreement_id for r in reports("Президенты подписали Договор об углублении союзнических отношений "
+                                            "2024 года.")] == ["allied-treaty-2024"]

@@ -65,3 +65,8 @@ def test_meetings_take_the_topics_of_the_articles_that_report_them():
 def test_goods_in_a_trade_sentence_are_not_topics_of_their_own():
     assert topics.sentence_topics("Kazakh exports were worth $1.2bn, mainly grain, flour and fuel.") == ["trade"]
     assert topics.sentence_topics("Kazakhstan will help with grain supplies this spring.") == ["agriculture"]
+
+
+def test_hospitality_is_no_hospital():
+    assert topics.sentence_topics("He thanked the Kazakh side for its hospitality.") == []
+    assert topics.sentence_topics("A new hospital opened in Osh with Kazakh aid.") == ["health"]

@@ -86,6 +86,16 @@ ANAPHOR_SENTENCES = 3
 LIST_JOINT = re.compile(r",| и | а также | and | as well as ")
 STRENGTH = {"signed": 3, "completed": 3, "stalled": 3, "in_progress": 3, "planned": 2, "mentioned": 1}
 PHRASE_WORDS = 8
+# "Соглашение о комплексе подписали в июне", "the agreement on it was signed", "a roadmap for the project": a
+# document whose subject points back to a thing named before has no subject of its own; it is that thing's
+# (``_project_document``), never a title of its own words.
+BACK_SUBJECT = re.compile(r"(?:о|об|по|on|for|regarding)\s+(?:(?:н[её]м|нему|этом|него|it|them|this|that)\b|"
+                          r"(?:the|this|that)\s+(?:project|complex|hub|plant|dam|road)\b(?!\s+(?:of|for|to|in the)\b)|"
+                          r"(?:этом |данном )?(?:проекте|комплексе)\b(?! мер| по | для ))")
+# "Соглашение между правительствами двух стран": the parties alone are no subject.
+ONLY_PARTIES = re.compile(r"(?:между|between)\s+(?:the\s+)?(?:правительствами|governments|сторонами|sides|"
+                          r"странами|countries|государствами|states)\b(?:\s+(?:двух|обеих|of the two|of both)"
+                          r"(?:\s+(?:стран|государств|countries|states))?)?\s*(?:[,.;]|$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,14 +180,25 @@ def _project_document(s: Sentence, low: str, published: date | None, recent: lis
     """"Energy ministers of the three states signed a construction agreement in Tashkent", "стороны подписали
     протокол, который предусматривает …": a document signed with no subject of its own, right after a sentence
     naming a catalogued project, is that project's; a third country named is fine when it is a party to it."""
-    if not recent or number - recent[-1][0] > 1 or not (SIGNED.search(low) or FUTURE_SIGN.search(low)):
+    if not recent or not (SIGNED.search(low) or FUTURE_SIGN.search(low)):
         return []
     entry = next((e for e in catalogue.entries() if e.agreement_id == recent[-1][1]), None)
     m = next((d for d in catalogue.DOCUMENT.finditer(low) if not PLURAL.match(d.group(0))), None)
-    if entry is None or m is None or ABOUT.match(low, m.end()) or COUNTED.search(low[max(0, m.start() - 25):m.start()]):
+    back = m is not None and BACK_SUBJECT.match(low, m.end() + 1)
+    if back and number - recent[-1][0] > ANAPHOR_SENTENCES:
         return []
-    if _third_countries(low) - set(entry.countries.split(";")):
+    if not back and number - recent[-1][0] > 1:
         return []
+    if entry is None or m is None or (ABOUT.match(low, m.end()) and not back) or COUNTED.search(
+            low[max(0, m.start() - 25):m.start()]):
+        return []
+    third = _third_countries(low)
+    if third - set(entry.countries.split(";")) or (back and third):
+        return []  # "Kyrgyzstan and Uzbekistan signed an investment agreement on the plant" is not the pair's
+    head = re.search(r"project|complex|hub|plant|dam|road|проект|комплекс", back.group(0)) if back else None
+    fits = {"project", "проект", *entry.title.lower().split()}
+    if head and HEAD_NOUNS.get(head.group(0)[:5], head.group(0)) not in fits:
+        return []  # "an agreement on the plant" is no road's
     noun = catalogue.document_noun(m.group(0))
     modifier = MODIFIER.search(low[max(0, m.start() - 40):m.start()])
     words = modifier.group(1).strip() if modifier and re.fullmatch(r"[a-z -]+", modifier.group(1)) else ""
@@ -260,6 +281,10 @@ def _sentence_reports(s: Sentence, low: str, published: date | None, inherited: 
                 title = _document_title(noun, low[document.end():m.start()], entry.title)
             start = min(m.start(), document.start()) if document is not None else m.start()
             end = max(m.end(), document.end()) if document is not None else m.end()
+            edition = _edition(entry, low, m.start(), m.end())
+            if edition:
+                agreement_id = f"{entry.agreement_id}-{edition}"
+                title = _edition_title(entry, low[m.start():m.end()], document) + f" ({edition})"
             name = _own_name(entry, s.text, start, end, own) if kind == entry.kind else None
             named_from = entry.agreement_id if name else ""
             if name:
@@ -295,6 +320,34 @@ def _sentence_reports(s: Sentence, low: str, published: date | None, inherited: 
     if more and others is None and _third_countries(low[:own]):
         return found
     return found + more
+
+
+# The year a document is named by: "Договор о союзнических отношениях 2003 года", "the 2003 treaty on …".
+YEAR_AFTER = re.compile(r"\s*(?:от\s+|of\s+|\()?((?:19|20)\d\d)\b(?:\s*(?:года|г\.|\)))?")
+YEAR_BEFORE = re.compile(r"\b(?:the|a|an)\s+((?:19|20)\d\d)(?:\s+[\w-]+){0,2}\s*$")
+
+
+def _edition(entry: catalogue.Entry, low: str, start: int, end: int) -> str | None:
+    """The year of an earlier document of the same name ("the Treaty on allied relations of 2003" beside the
+    2024 treaty on deepening them): another agreement, never the catalogued one; None when the mention gives no
+    year or the entry's own."""
+    if entry.kind != "agreement" or not entry.signed:
+        return None
+    m = YEAR_AFTER.match(low, end) or YEAR_BEFORE.search(low, max(0, start - 40), start)
+    if m is None or int(m.group(1)) >= int(entry.signed[:4]):
+        return None
+    return m.group(1)
+
+
+def _edition_title(entry: catalogue.Entry, words: str, document: re.Match[str] | None) -> str:
+    """An earlier document's title from its own words ("союзнических отношениях" → "Treaty on allied
+    relations"), not the catalogued one's ("on deepening and expanding …")."""
+    noun = catalogue.document_noun(document.group(0)) if document is not None else entry.title.split()[0]
+    if re.search(r"[а-яё]", words):
+        title = catalogue.english_title(noun, words)
+        return title.split(" (")[0] if title else re.sub(r" [(]\d{4}[)]$", "", entry.title)
+    words = re.sub(r"^(?:agreement|treaty|protocol|memorandum|roadmap)\s+", "", words)
+    return f"{noun} {words}" if re.match(r"(?:on|of|for)\b", words) else f"{noun} on {words}"
 
 
 # Words before "checkpoint" that are no checkpoint's name.
@@ -361,6 +414,8 @@ def _uncatalogued(s: Sentence, low: str, published: date | None, free: object) -
             continue
         noun = catalogue.document_noun(m.group(0))
         about = ABOUT.match(low, m.end())
+        if BACK_SUBJECT.match(low, m.end() + 1) or ONLY_PARTIES.match(low, m.end() + 1):
+            continue  # no subject of its own: the project's document, if any (_project_document)
         modifier = MODIFIER.search(low[max(0, m.start() - 40):m.start()])
         if about:
             rest = s.text[about.end():]
