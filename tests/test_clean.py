@@ -226,3 +226,18 @@ def test_stop_words_are_justexts(language):
 def test_outlet_credits_contain_a_reporting_word(line):
     assert clean.OUTLET_REPORTS.search(line)
     assert any(word in line for word in clean.REPORTING_WORDS)
+
+
+def test_short_sentences_between_paragraphs_keep_the_article_whole():
+    # Found by the property test: two four-word sentences and two list items between paragraphs cut the body
+    # in two, and the article was read from its last paragraph with a list item as its headline.
+    text = ("Стороны обсудили новые маршруты\n"
+            "Министры договорились открыть прямое автобусное сообщение между городами летом.\n"
+            "Встреча прошла в Бишкеке.\n"
+            "Она длилась два часа.\n"
+            "— запуск рейса Ош — Шымкент;\n"
+            "— ремонт автовокзала;\n"
+            "Министерства подготовят расписание и тарифы до конца месяца, сообщили в ведомстве.\n")
+    article = page.to_article(RawDocument("page.txt", text, "text", "utf-8"))
+    assert article.title == "Стороны обсудили новые маршруты"
+    assert article.body.split("\n") == text.strip().split("\n")[1:]

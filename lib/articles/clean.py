@@ -88,6 +88,7 @@ TEASER_DATE = re.compile(r"(?:\s[—–-]\s*|\()\s*(?:\d{1,2}[./]\d{1,2}[./]\d{2
 SEPARATORS = re.compile(r"\s[|·•›»>→/]\s|\s{3,}|\[|\]")
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 SENTENCE_END = re.compile(r"[.!?…»\"”:;)]\s*$")
+FULL_STOP = re.compile(r"[a-zа-яё][.!?…]\s*$")
 BULLET = re.compile(r"^\s*(?:[•·▪●◦‣*–—-]|\d{1,2}[.)])\s+")
 OUTLET_LABEL = re.compile(
     r"(?:портал|агентство|издание|газета|сайт|portal|agency|news agency)\s+[«\"“](?P<name>[^»\"”]{2,40})[»\"”]",
@@ -176,6 +177,10 @@ class Line:
             return 1.0 + min(self.words, 80) / 15
         if self.words <= 2:
             return -1.0
+        if self.words >= 3 and FULL_STOP.search(self.text) and self.stop_share >= 0.2:
+            # A short sentence ("Переговоры продлились три часа.") neither joins nor splits the prose around it:
+            # two of them between paragraphs used to cut the article in two.
+            return 0.0
         return -0.5
 
 
