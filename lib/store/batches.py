@@ -95,14 +95,11 @@ class Store:
         """
         for _ in range(READ_ATTEMPTS):
             try:
-                return self._read_once(namespace, table, key, group)
+                return _read_batches(self.batches(namespace), table, key, group)
             except FileNotFoundError:
                 # A concurrent compaction retired a batch between listing and reading: its rows are in
                 # the compacted batch now, so list again.
                 continue
-        return self._read_once(namespace, table, key, group)
-
-    def _read_once(self, namespace: str, table: str, key: str | None, group: str | None) -> pd.DataFrame | None:
         return _read_batches(self.batches(namespace), table, key, group)
 
     def compact(self, namespace: str, keys: dict[str, str], group: str | None = None) -> None:

@@ -89,6 +89,12 @@ def entries() -> tuple[Entry, ...]:
         )
 
 
+@functools.cache
+def by_id() -> dict[str, Entry]:
+    """The catalogue's entries by agreement_id."""
+    return {entry.agreement_id: entry for entry in entries()}
+
+
 # A joint venture is a project of its own, named by what it is to make: "совместное предприятие по выращиванию
 # сахарной свеклы", "a joint venture to produce cement".
 VENTURE = re.compile(r"совместн[а-яё]* предприяти[а-яё]*|joint (?:venture|enterprise)s?\b")

@@ -165,7 +165,7 @@ def _anaphoric_project(s: Sentence, low: str, published: date | None, recent: li
     m = HEAD.search(low)
     if m is None:
         return []
-    entry = next((e for e in catalogue.entries() if e.agreement_id == recent[-1][1]), None)
+    entry = catalogue.by_id().get(recent[-1][1])
     noun = m.group(1) or m.group(2)
     head = HEAD_NOUNS.get(noun[:5], noun)
     if entry is None or head not in {"project", "проек"} and head not in entry.title.lower():
@@ -182,7 +182,7 @@ def _project_document(s: Sentence, low: str, published: date | None, recent: lis
     naming a catalogued project, is that project's; a third country named is fine when it is a party to it."""
     if not recent or not (SIGNED.search(low) or FUTURE_SIGN.search(low)):
         return []
-    entry = next((e for e in catalogue.entries() if e.agreement_id == recent[-1][1]), None)
+    entry = catalogue.by_id().get(recent[-1][1])
     m = next((d for d in catalogue.DOCUMENT.finditer(low) if not PLURAL.match(d.group(0))), None)
     back = m is not None and BACK_SUBJECT.match(low, m.end() + 1)
     if back and number - recent[-1][0] > ANAPHOR_SENTENCES:
