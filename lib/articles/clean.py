@@ -165,23 +165,7 @@ class Line:
     date_line: bool
     prose: bool  # reads as a sentence: ends like one and has enough words
     inline: bool  # furniture that may sit inside an article
-
-    @property
-    def score(self) -> float:
-        """Positive for article prose, negative for page furniture; the body is the best-scoring run."""
-        if self.furniture or self.date_line:
-            return -3.0
-        if self.prose and self.stop_share >= 0.2:
-            return 1.0 + min(self.words, 80) / 10
-        if self.words >= 20 and self.stop_share >= 0.25:
-            return 1.0 + min(self.words, 80) / 15
-        if self.words <= 2:
-            return -1.0
-        if self.words >= 3 and FULL_STOP.search(self.text) and self.stop_share >= 0.2:
-            # A short sentence ("Переговоры продлились три часа.") neither joins nor splits the prose around it:
-            # two of them between paragraphs used to cut the article in two.
-            return 0.0
-        return -0.5
+    score: float  # positive for article prose, negative for page furniture; the body is the best-scoring run
 
 
 def _line(text: str, stop: frozenset[str]) -> Line:
@@ -203,7 +187,24 @@ def _line(text: str, stop: frozenset[str]) -> Line:
     date_line = pubdates.is_date_line(text)
     prose = n >= 5 and bool(SENTENCE_END.search(text)) and not date_line
     inline = furniture and not date_line and bool(INLINE_FURNITURE.match(stripped))
-    return Line(text, n, share, furniture, date_line, prose, inline)
+    return Line(text, n, share, furniture, date_line, prose, inline,
+                _score(text, n, share, furniture or date_line, prose))
+
+
+def _score(text: str, words: int, stop_share: float, furniture: bool, prose: bool) -> float:
+    if furniture:
+        return -3.0
+    if prose and stop_share >= 0.2:
+        return 1.0 + min(words, 80) / 10
+    if words >= 20 and stop_share >= 0.25:
+        return 1.0 + min(words, 80) / 15
+    if words <= 2:
+        return -1.0
+    if words >= 3 and FULL_STOP.search(text) and stop_share >= 0.2:
+        # A short sentence ("Переговоры продлились три часа.") neither joins nor splits the prose around it:
+        # two of them between paragraphs used to cut the article in two.
+        return 0.0
+    return -0.5
 
 
 def _furniture_anywhere(text: str) -> bool:
