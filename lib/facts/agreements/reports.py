@@ -166,13 +166,18 @@ def _anaphoric_project(s: Sentence, low: str, published: date | None, recent: li
     if m is None:
         return []
     entry = catalogue.by_id().get(recent[-1][1])
-    noun = m.group(1) or m.group(2)
-    head = HEAD_NOUNS.get(noun[:5], noun)
-    if entry is None or head not in {"project", "проек"} and head not in entry.title.lower():
+    if entry is None or not _head_fits(m.group(1) or m.group(2), entry.title):
         return []
     status = sentence_status(low, entry.kind, published)
     return [replace(_report(s, entry.agreement_id, entry.kind, entry.title, entry.topic, entry.countries, status,
                             status.due_year), project=entry.agreement_id)]
+
+
+def _head_fits(noun: str, title: str) -> bool:
+    """Whether a head noun ("the complex", "станция") can point back to the catalogued thing of ``title``: any
+    project can be "the project"; a complex only a complex, a plant only a plant."""
+    head = HEAD_NOUNS.get(noun[:5], noun)
+    return head in ("project", "проект") or head in re.findall(r"[a-zа-яё]+", title.lower())
 
 
 def _project_document(s: Sentence, low: str, published: date | None, recent: list[tuple[int, str]],
@@ -196,8 +201,7 @@ def _project_document(s: Sentence, low: str, published: date | None, recent: lis
     if third - set(entry.countries.split(";")) or (back and third):
         return []  # "Kyrgyzstan and Uzbekistan signed an investment agreement on the plant" is not the pair's
     head = re.search(r"project|complex|hub|plant|dam|road|проект|комплекс", back.group(0)) if back else None
-    fits = {"project", "проект", *entry.title.lower().split()}
-    if head and HEAD_NOUNS.get(head.group(0)[:5], head.group(0)) not in fits:
+    if head and not _head_fits(head.group(0), entry.title):
         return []  # "an agreement on the plant" is no road's
     noun = catalogue.document_noun(m.group(0))
     modifier = MODIFIER.search(low[max(0, m.start() - 40):m.start()])
