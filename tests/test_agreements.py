@@ -398,6 +398,10 @@ def test_a_definite_head_noun_is_the_project_named_just_before():
     text = ("The talks were about the industrial trade and logistics complex on the border. "
             "Tenders for the Kazakh part of the complex drew no bids.")
     assert [(r.agreement_id, r.status) for r in reports(text)] == [("itlc", "stalled")]
+    # the same in Russian: "проект" points back as "the project" does
+    text = ("Министры энергетики подписали дорожную карту по Камбаратинской ГЭС-1. "
+            "Проект будет профинансирован тремя государствами.")
+    assert {r.agreement_id: r.status for r in reports(text)}["kambarata-1"] == "planned"
     # a noun that does not fit the project, or a project named too long before, is not it
     assert [r.agreement_id for r in reports(
         "They spoke of the Kambarata-1 hydropower plant. The complex of measures is ready.")] == ["kambarata-1"]
