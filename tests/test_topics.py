@@ -70,3 +70,36 @@ def test_goods_in_a_trade_sentence_are_not_topics_of_their_own():
 def test_hospitality_is_no_hospital():
     assert topics.sentence_topics("He thanked the Kazakh side for its hospitality.") == []
     assert topics.sentence_topics("A new hospital opened in Osh with Kazakh aid.") == ["health"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a border area is where something happens, not the border on the agenda
+    ("Стороны подготовят соглашение о тушении природных пожаров на приграничных территориях.", ["environment"]),
+    ("Four national parks on both sides of the Kazakh-Kyrgyz border will protect the snow leopard.", ["environment"]),
+    ("The complex will be built near the Karasu and Ak-Tilek checkpoints with Kazakh investment.",
+     ["investment_industry"]),
+    # ... while the border itself still is
+    ("Очереди на границе растут.", ["border_customs"]),
+    ("Стороны обсудили модернизацию пунктов пропуска на границе.", ["border_customs"]),
+    # a ministry's or minister's name says who speaks
+    ("Kyrgyzstan was represented by Deputy Minister of Water Resources, Agriculture and Processing Industry "
+     "Almaz Zheenaliev.", []),
+    ("Министр водных ресурсов, сельского хозяйства и перерабатывающей промышленности Кыргызстана Бакыт Торобаев "
+     "обсудил поставки зерна.", ["agriculture"]),
+    ("Министры обменялись оценками военно-политической обстановки в Афганистане.", ["security"]),
+    # spheres listed by their adjectives before one noun name none of them
+    ("Стороны обменялись мнениями по политическим, торгово-экономическим и культурно-гуманитарным вопросам.", []),
+    ("They built the trade partnership and spoke of political, economic, cultural and humanitarian issues.",
+     ["trade"]),
+    ("Стороны договорились о контактах по вопросам пограничного сотрудничества и миграции.",
+     ["border_customs", "migration_labour"]),
+    # an investigation is no investment; medical paperwork is no health agenda; electricity in transit is energy
+    ("Investigators seized the equipment used in the laboratory.", []),
+    ("Applicants must upload medical certificates.", []),
+    ("Kazakh doctors will train Kyrgyz medical staff.", ["health"]),
+    ("Стороны согласовали условия транзита российской электроэнергии через энергосистему Казахстана.",
+     ["water_energy"]),
+    ("A team of rescuers landed aboard a transport plane.", []),
+])
+def test_what_a_topic_word_names_without_being_the_subject(sentence, expected):
+    assert topics.sentence_topics(sentence) == expected

@@ -26,11 +26,35 @@ TOPICS_CSV = Path(__file__).resolve().parent.parent / "data" / "topics.csv"
 LIST_OF_SPHERES = 4
 LIST_OF_NAMED_SPHERES = 3
 SPHERES = re.compile(r"сфер|област[яи]|направлени|отрасл|spheres|areas|fields|sectors|domains")
+# Three or more spheres named by their adjectives before one noun ("по политическим, торгово-экономическим и
+# культурно-гуманитарным вопросам", "political, economic and humanitarian issues"): the list names no topic, whatever
+# topics its words map to; the rest of the sentence still may.
+_ADJ = r"[а-яё-]+(?:ым|им|ой|ей|ых|их|ом|ем)"
+SPHERE_LIST = re.compile(rf"{_ADJ},\s+(?:{_ADJ},\s+)*{_ADJ}\s+и\s+{_ADJ}\s+(?:сфер|вопрос|направлени|област|отрасл)|"
+                         r"\b[a-z-]+, (?:[a-z-]+, )*[a-z-]+,? and [a-z-]+ (?:issues|matters|spheres|areas|fields|"
+                         r"sectors)\b")
 # Goods a trade sentence lists ("экспорт … пшеница, мука, нефтепродукты и уголь", "mainly grain, flour and fuel")
 # are what is traded, not agenda topics of their own.
 GOODS = re.compile(r"зерн|пшениц|мук[аиуо]\b|фрукт|овощ|молочн|нефтепродукт|угол|угля|топлив|горюче|"
                    r"grain|wheat|flour|fruit|vegetable|dairy|fuel|coal|petroleum products")
 QUOTE_CHARS = 400
+# Words that name a place, a body or a vehicle, not a subject: a cue inside them supports no topic. Border areas and
+# the sides of a border are where something happens ("лесные пожары на приграничных территориях", "a complex near
+# the checkpoints"); a ministry's or a minister's name says who speaks ("the Ministry of Water Resources, Agriculture
+# and Processing Industry said"); the transit of electricity is energy, and a transport plane carries a team.
+NOT_A_SUBJECT = re.compile(
+    r"приграничн[а-яё]* (?:район|территори|област|зон|сел|регион|населённ|населенн|город|муниципал)[а-яё]*|"
+    r"(?:вдоль|по обе стороны|по обеим сторонам) (?:[а-яё-]+ ){0,2}границ[а-яё]*|"
+    r"(?:в районе|вблизи|возле|около|у) (?:[а-яё-]+ ){0,2}(?:пункт[а-яё]* пропуска|границ[а-яё]*)|"
+    r"\bborder (?:areas?|districts?|regions?|territor(?:y|ies)|villages?|towns?|zones?|provinces?)\b|"
+    r"\b(?:on|from) both sides of the (?:[\w-]+ ){0,2}border|\balong the (?:[\w-]+ ){0,2}border|"
+    r"\b(?:near|next to|close to|straddling) the (?:[\w-]+ ){0,4}(?:border|checkpoints?|crossings?)\b|"
+    r"\b(?:[Dd]eputy )?[Mm]inist(?:ry|er)s? of (?:(?!(?:Deputy|Minister|Ministry)\b)[A-Z][\w-]*,? (?:and )?)*"
+    r"[A-Z][\w-]*|"
+    r"(?<![а-яёА-ЯЁ])(?:[Мм]инистерств|[Мм]инистр|[Зз]амминистр)[а-яё]* (?:(?![а-яё]*(?:л|ла|ли|ло|сь|ся|ет|ют|ят|ит)\b)"
+    r"[а-яё-]+,? (?:и )?){1,7}?(?=Кыргыз|Казах|КР\b|РК\b|Республик)|"
+    r"транзит[а-яё]* (?:[а-яё]+ )?электроэнерги|transit of (?:[\w-]+ )?(?:electricity|power)|"
+    r"\btransport (?:planes?|aircraft)|военно-транспортн[а-яё]* (?:самол|борт)[а-яё]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +92,17 @@ def _patterns() -> tuple[re.Pattern[str], tuple[tuple[str, re.Pattern[str]], ...
 def sentence_topics(text: str) -> list[str]:
     """The topics one sentence supports, in the order of the list."""
     low = text.lower()
+    # Places, names and listed spheres name no topic; a list of spheres is judged on all the sentence names.
+    subject = SPHERE_LIST.sub(_blank, NOT_A_SUBJECT.sub(_blank, text).lower())
+    counts = _cue_counts(subject)
+    named = _cue_counts(low) if subject != low else counts
+    if len(named) >= LIST_OF_SPHERES or (len(named) >= LIST_OF_NAMED_SPHERES and SPHERES.search(low)):
+        return []
+    return [t.key for t in topic_list() if t.key in counts]
+
+
+def _cue_counts(low: str) -> dict[str, int]:
+    """How many times ``low`` names each topic."""
     counts: dict[str, int] = {}
     last_end: dict[str, int] = {}
     scan, by_topic = _patterns()
@@ -80,9 +115,11 @@ def sentence_topics(text: str) -> list[str]:
         if topic not in last_end or any(c.isspace() for c in low[last_end[topic]:m.start()]):
             counts[topic] = counts.get(topic, 0) + 1
         last_end[topic] = m.end()
-    if len(counts) >= LIST_OF_SPHERES or (len(counts) >= LIST_OF_NAMED_SPHERES and SPHERES.search(low)):
-        return []
-    return [t.key for t in topic_list() if t.key in counts]
+    return counts
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group(0))  # offsets stay those of the sentence
 
 
 def article_topics(spans: Sequence[Sentence]) -> list[TopicSentence]:
