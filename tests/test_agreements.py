@@ -67,8 +67,9 @@ def test_an_uncatalogued_document_is_named_by_what_it_is_about():
     found = reports("Министры подписали соглашение о сотрудничестве в области гражданской авиации.")
     assert len(found) == 1 and found[0].kind == "agreement" and found[0].status == "signed"
     # in English where the table of document words knows them, with the Russian name kept where it does not
-    assert found[0].title.startswith("Agreement on cooperation")
-    assert "сотрудничестве в области гражданской авиации" in found[0].title
+    assert found[0].title == "Agreement on cooperation civil aviation"
+    wine = reports("Министры подписали соглашение о сотрудничестве в области виноделия.")
+    assert wine[0].title == "Agreement on cooperation (сотрудничестве в области виноделия)"
     vet = reports("Подписано соглашение о сотрудничестве в сфере ветеринарии и фитосанитарии.")
     assert vet[0].title == "Agreement on cooperation veterinary phytosanitary"
     assert found[0].agreement_id.startswith("doc-")
@@ -515,3 +516,15 @@ def test_an_earlier_year_names_an_earlier_document():
     # the entry's own year, or none, is the catalogued treaty
     assert [r.agreement_id for r in reports("Президенты подписали Договор об углублении союзнических отношений "
                                             "2024 года.")] == ["allied-treaty-2024"]
+
+
+def test_the_other_party_alone_stands_between_a_document_and_its_subject():
+    found = reports("Правительство Казахстана одобрило проект соглашения с Кабинетом министров Кыргызской "
+                    "Республики по профилактике и тушению природных пожаров.")
+    assert [(r.kind, r.status, r.title) for r in found] == [
+        ("agreement", "planned", "Agreement on prevention extinguishing natural fires")]
+    found = reports("Kazakhstan signed an agreement with the Government of Kyrgyzstan on mutual recognition of "
+                    "diplomas.")
+    assert [(r.status, r.title) for r in found] == [("signed", "Agreement on mutual recognition of diplomas")]
+    # a third country as the other party keeps its document
+    assert reports("Казахстан подписал соглашение с Узбекистаном о поставках газа.") == []

@@ -62,7 +62,10 @@ ANAPHOR = re.compile(r"для этого|для этих целей|с этой 
 # "Договор между Республикой Казахстан и Кыргызской Республикой об углублении …", "the agreement between the
 # Government of Kazakhstan and the Cabinet of Ministers of Kyrgyzstan on the creation of …": the parties stand
 # between a document and what it is about; the sentence is read without them (when they are the pair).
-PARTIES = re.compile(r"(?<=[а-яёa-z]) (?:между|between) [^.;:,()]{3,110}?"
+PARTIES = re.compile(r"(?<=[а-яёa-z]) (?:(?:между|between) [^.;:,()]{3,110}?|"
+                     # "соглашение с Кабинетом министров Кыргызской Республики по …": the other party alone
+                     r"(?:с|со|with) (?:the )?(?=[^.;:,()]{0,30}(?:правительств|кабинет|республик|кыргыз|казах|"
+                     r"government|cabinet|republic|kyrgyz|kazakh))[^.;:,()]{3,90}?)"
                      r"(?= (?:о|об|по|on|regarding|concerning|in the field of|в сфере|в области) )")
 # How far before the thing it is about a document word may stand: "соглашение о создании и регулировании
 # индустриального …", "the agreement on preparing the construction and operation of Kambarata HPP-1" — a chain
@@ -234,7 +237,8 @@ def _without_parties(s: Sentence) -> Sentence:
     named there keeps them (its treaty is not the pair's)."""
     text = s.text
     low = text.lower()
-    if " между " not in low and " between " not in low:
+    if " между " not in low and " between " not in low and " с " not in low and " со " not in low and (
+            " with " not in low):
         return s  # a plain substring test costs far less than PARTIES
     for m in reversed(list(PARTIES.finditer(low))):
         before = list(catalogue.DOCUMENT.finditer(low, max(0, m.start() - 40), m.start()))

@@ -37,6 +37,10 @@ SIGNED = re.compile(
     r"\bsign(?:ed|ing)\b|inked|conclude|ratif|entered into force|came into force|in force|endorsed|approved|adopted|"
     r"put (?:their |his |her )?signatures?|поставили (?:свои )?подписи|"
     r"agreements? (?:were |was |have been |had been )?reached")
+# A government approving a draft ("одобрило проект соглашения", "approved the draft agreement") readies it for signing.
+DRAFT = re.compile(r"проект\w* (?:соглашени|договор|протокол|меморандум)|"
+                   r"draft (?:agreement|treaty|protocol|memorandum)")
+APPROVED = re.compile(r"одобрил|утвердил|утвержден|endorsed|approved|adopted")
 COMPLETED = re.compile(
     r"заверш[её]н|завершил|заверши[лв]|введ[её]н\w* в эксплуатац|сдан\w* в эксплуатац|открыт[аоы]?\b|"
     r"открыл[аи]?\b|запущен|заработал|построен[аоы]?\b|"
@@ -112,6 +116,8 @@ def sentence_status(text: str, kind: str, published: date | None, inherited: str
         return Status("stalled", stalled, due)
     future_sign = FUTURE_SIGN.search(text)
     signed = _word(SIGNED, FUTURE_SIGN.sub(" ", text)) if kind != "project" else None
+    if signed and DRAFT.search(text) and APPROVED.fullmatch(signed):
+        return Status("planned", DRAFT.search(text).group(0), due)  # a draft approved is one still to be signed
     if signed:
         if _old(text, published):
             return Status("mentioned", signed, None)
