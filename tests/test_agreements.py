@@ -528,3 +528,35 @@ def test_the_other_party_alone_stands_between_a_document_and_its_subject():
     assert [(r.status, r.title) for r in found] == [("signed", "Agreement on mutual recognition of diplomas")]
     # a third country as the other party keeps its document
     assert reports("Казахстан подписал соглашение с Узбекистаном о поставках газа.") == []
+
+
+def test_what_became_of_a_document_signed_before():
+    # a signing the article reports, however long ago, is a signing; the same year as a document's date is a name
+    old = date(2026, 3, 2)
+    found = reports("Министр напомнил, что соглашение о профилактике и тушении природных пожаров было подписано "
+                    "в 2022 году.", old)
+    assert [(r.status, r.title) for r in found] == [
+        ("signed", "Agreement on prevention extinguishing natural fires")]
+    # carried out now, whenever signed
+    found = reports("Заповедники двух стран выполняют подписанный в 2024 году меморандум по сохранению снежного "
+                    "барса.", old)
+    assert [r.status for r in found] == ["in_progress"]
+    found = reports("She said the plan of cooperation between the two health ministries, which they signed in "
+                    "Budapest last year, is being carried out.", old)
+    assert [r.status for r in found] == ["in_progress"]
+    # the document a protocol amends is its basis
+    found = reports("Подписан протокол, который вносит изменение в соглашение о воздушном сообщении, подписанное "
+                    "25 декабря 2003 года.", old)
+    assert {r.title: r.status for r in found}["Agreement on air services"] == "mentioned"
+    # to be prepared and signed is planned; a decree approving a draft leaves it to be signed
+    found = reports("A memorandum between the national cancer centres of the two countries is to be prepared and "
+                    "signed next year.", old)
+    assert [r.status for r in found] == ["planned"]
+    found = reports("Токаев подписал указ об одобрении проекта соглашения о поставках электроэнергии.", old)
+    assert [r.status for r in found] == ["planned"]
+
+
+def test_a_tender_nobody_bid_in_stalls_the_project_not_its_document():
+    found = reports("The agreement on the industrial trade and logistics complex was signed in June 2023, but two "
+                    "tenders in 2024 drew no bids.", date(2026, 3, 2))
+    assert {r.kind: r.status for r in found} == {"agreement": "signed"}

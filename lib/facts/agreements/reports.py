@@ -53,6 +53,9 @@ MULTILATERAL = re.compile(r"еаэс|евразийск|\bснг\b|\bшос\b|\b
                           r"\bcsto\b|united nations|\bun\b|тюркск|turkic|центральн\w+ ази\w+|central asia")
 # A name ends at punctuation, a relative clause, or "и"/"and" before another document.
 PHRASE_END = re.compile(r"[,.;:()«»\"“”!?]| а также | which | который| которое| которая|"
+                        # the verb of the sentence: "соглашение о … было подписано", "a memorandum on … signed on"
+                        r" (?:был[аио]?|будет|будут|was|were|will|is|are|has|have|had|подписан\w*|signed|"
+                        r"adopted|approved) |"
                         r" (?:и|and) (?=(?:\w+ ){0,2}(?:соглашени|договор|меморандум|протокол|agreement|treat|"
                         r"memorand|protocol))")
 # "Для этого подписана специальная дорожная карта": a document whose subject is the sentence before.
@@ -317,6 +320,8 @@ def _sentence_reports(s: Sentence, low: str, published: date | None, inherited: 
         segment = low[start if i else 0: pending[i + 1][0] if i + 1 < len(pending) else own]
         due = due_year(segment, published, deadline_only=status.status == "signed") or (
             entry.due_year if status.status in {"planned", "signed"} else None)
+        if kind == "agreement" and _amended(low, start):
+            status, due = Status("mentioned", "(amended)", None), None
         if entry.pledged_kind and kind == entry.kind and pledged(clause, Status(status.status, status.word, due)):
             kind = entry.pledged_kind
             status = status if status.status != "mentioned" else Status("planned", "(pledge)", due)
@@ -403,6 +408,16 @@ def _document_title(noun: str, gap: str, title: str) -> str:
     return f"{noun} on {lead} {title[0].lower()}{title[1:]}"
 
 
+# "Протокол вносит изменение в соглашение …", "a protocol amending the 2003 agreement": the document amended is the
+# basis the new one is read against, whatever verb of signing the sentence has.
+AMENDING = re.compile(r"(?:изменени\w*|дополнени\w*)(?: и (?:изменени|дополнени)\w*)? в\s+(?:[а-яё-]+\s+){0,2}$|"
+                      r"\bamend(?:s|ing|ed)? (?:the )?(?:(?:19|20)\d\d )?(?:[\w-]+ ){0,2}$")
+
+
+def _amended(low: str, start: int) -> bool:
+    return AMENDING.search(low, max(0, start - 60), start) is not None
+
+
 def _clause(low: str, start: int, end: int) -> str:
     """The part of the sentence around a mention that speaks of it: from the previous ";" or list dash to the
     next one (one sentence may list a signed treaty and a planned plant)."""
@@ -448,6 +463,8 @@ def _uncatalogued(s: Sentence, low: str, published: date | None, free: object) -
         agreement_id = "doc-" + hashlib.sha1(key.encode()).hexdigest()[:10]
         topics = sentence_topics(phrase) or sentence_topics(low)
         status = sentence_status(_clause(low, m.start(), m.end()), "agreement", published)
+        if _amended(low, m.start()):
+            status = Status("mentioned", "(amended)", None)
         found.append(_report(s, agreement_id, "agreement", title, topics[0] if topics else "", ";".join(PAIR),
                              status, status.due_year))
     return found

@@ -29,7 +29,7 @@ FUTURE_SIGN = re.compile(
     r"(?:подписа|заключ|ратифиц)|"
     r"к подписанию|проект\w* (?:соглашени|договор|протокол)|парафир|"
     r"(?:will|to|would|shall|expected to|plan(?:s|ned)? to|intend\w* to|set to|due to) (?:be )?"
-    r"(?:sign|conclud|ratif)|initial+ed|draft (?:agreement|treaty|protocol)|"
+    r"(?:\w+ and )?(?:sign|conclud|ratif)|initial+ed|draft (?:agreement|treaty|protocol)|"
     # the signing as what was discussed or prepared: "обсудили … подписание плана", "discussed the signing of"
     r"(?:обсуд|обсужд|подготов|рассмотр|discuss|prepar)\w*[^.;]{0,120}(?:подписани|signing)")
 SIGNED = re.compile(
@@ -40,7 +40,12 @@ SIGNED = re.compile(
 # A government approving a draft ("одобрило проект соглашения", "approved the draft agreement") readies it for signing.
 DRAFT = re.compile(r"проект\w* (?:соглашени|договор|протокол|меморандум)|"
                    r"draft (?:agreement|treaty|protocol|memorandum)")
-APPROVED = re.compile(r"одобрил|утвердил|утвержден|endorsed|approved|adopted")
+APPROVED = re.compile(r"одобр|утверд|endorse|approv|adopt")
+# A document carried out now, whenever it was signed.
+IMPLEMENTED = re.compile(r"(?:is|are) being (?:carried out|implemented|fulfilled)|(?:выполня|реализу|исполня)"
+                         r"(?:ют|ет|ется|ются)\b")
+# A tender nobody bid in stalls a project; the document that founded it stays signed.
+TENDER = re.compile(r"bid|заяв|offers|applications")
 COMPLETED = re.compile(
     r"заверш[её]н|завершил|заверши[лв]|введ[её]н\w* в эксплуатац|сдан\w* в эксплуатац|открыт[аоы]?\b|"
     r"открыл[аи]?\b|запущен|заработал|построен[аоы]?\b|"
@@ -61,6 +66,7 @@ FUTURE = re.compile(
 # tense can override ("строительство начнётся в 2026 году" is planned).
 UNDER_WAY = re.compile(
     r"ход\w* (?:реализац|строительств|выполнени|работ)|реализу[ею]т|строится|строятся|ведутся|вед[её]тся|"
+    r"уже ид[её]т|уже начал\w*|(?:has|have|had) (?:already )?(?:begun|started)|"
     r"продолжа\w+ (?:строительств|реализац|работ)|модернизиру[ею]тся|"
     r"under construction|underway|under way|being (?:built|implemented|modernised|modernized|upgraded)|"
     r"progress (?:of|on|in)|implementation of|construction (?:has|is)|start of (?:the )?construction|"
@@ -90,6 +96,11 @@ OLD_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-3]\d)(?!\d)")
 # "протокол о внесении изменений в соглашение от 25 декабря 2003 года", "a protocol amending the agreement of
 # 2003": the old year is the amended document's.
 AMENDED = re.compile(r"amend|изменени|дополнени")
+# A signing told as an event ("было подписано в 2022 году", "подписали в июне 2023 года", "was signed in June 2023"),
+# not a participle naming the document ("подписанный в 1997 году договор") nor a document that is a basis.
+SIGNED_IN = re.compile(r"(?:подписан[аоы]?|подписал\w*|заключ[её]н[аоы]?|заключил\w*|signed|concluded)\s+"
+                       r"(?:[\w-]+\s+){0,3}?(?:в|in)\s+(?:[а-яёa-z]+\s+)?(?:19|20)\d\d\b")
+BASIS = re.compile(r"основ[аеыуо]|основани|в соответствии|basis|cornerstone|foundation|under which|in line with")
 # A document is not built: "the agreement on preparing the construction of …" is not work under way.
 DOCUMENT_WORK = re.compile(r"реализ|выполнени|implement")
 
@@ -112,12 +123,16 @@ def sentence_status(text: str, kind: str, published: date | None, inherited: str
     due = due_year(text, published)
     signed_due = due_year(text, published, deadline_only=True)
     stalled = _word(STALLED, text)
-    if stalled and not HISTORY.search(text):
+    if stalled and not HISTORY.search(text) and not (kind == "agreement" and TENDER.search(stalled)):
         return Status("stalled", stalled, due)
     future_sign = FUTURE_SIGN.search(text)
     signed = _word(SIGNED, FUTURE_SIGN.sub(" ", text)) if kind != "project" else None
-    if signed and DRAFT.search(text) and APPROVED.fullmatch(signed):
-        return Status("planned", DRAFT.search(text).group(0), due)  # a draft approved is one still to be signed
+    draft = DRAFT.search(text)
+    if signed and draft and APPROVED.search(text):
+        return Status("planned", draft.group(0), due)  # a draft approved, by decree or vote, is still to be signed
+    implemented = _word(IMPLEMENTED, text) if kind == "agreement" else None
+    if implemented:
+        return Status("in_progress", implemented, due)  # "выполняют подписанный в 2024 году меморандум"
     if signed:
         if _old(text, published):
             return Status("mentioned", signed, None)
@@ -171,12 +186,16 @@ def _old(text: str, published: date | None) -> bool:
     if published is None:
         return False
     amended = AMENDED.search(text)
-    years = [int(y) for y in OLD_YEAR.findall(text[:amended.start()] if amended else text)]
+    head = text[:amended.start()] if amended else text
+    years = [int(y) for y in OLD_YEAR.findall(head)]
+    # "было подписано в 2022 году", "signed in June 2023": a signing the article reports, however long ago
+    if SIGNED_IN.search(head) and not BASIS.search(text):
+        return False
     return bool(years) and max(years) < published.year - 1
 
 
 def pledged(text: str, status: Status) -> bool:
-    """Whether ``text`` pledges what it speaks of: a pledge word, or a plan with a deadline ("в этом году будет
-    полностью модернизирован")."""
+    """Whether ``text`` pledges what it speaks of: a pledge word, or a plan or work under way with a deadline ("в этом
+    году будет полностью модернизирован", "модернизация уже идет: к 2028 году …")."""
     deadline = status.due_year is not None or MONTH_DEADLINE.search(text)
-    return bool(PLEDGE.search(text)) or (status.status == "planned" and bool(deadline))
+    return bool(PLEDGE.search(text)) or (status.status in {"planned", "in_progress"} and bool(deadline))
