@@ -560,3 +560,18 @@ def test_a_tender_nobody_bid_in_stalls_the_project_not_its_document():
     found = reports("The agreement on the industrial trade and logistics complex was signed in June 2023, but two "
                     "tenders in 2024 drew no bids.", date(2026, 3, 2))
     assert {r.kind: r.status for r in found} == {"agreement": "signed"}
+
+
+def test_documents_named_as_a_basis_or_by_their_purpose():
+    # no verb of signing, but named as what something rests on
+    found = reports("The places are provided under the intergovernmental agreement on cooperation in education.")
+    assert [(r.status, r.title) for r in found] == [("mentioned", "Agreement on cooperation in education")]
+    assert reports("Стороны обсудили соглашение о туризме.") == []  # a passing word, neither signed nor a basis
+    # "of understanding" is no subject; the purpose before "under" is
+    found = reports("Four national parks will work together to protect the snow leopard in the northern Tien Shan "
+                    "under a memorandum of understanding signed on Oct. 10.")
+    assert [r.title for r in found] == ["Memorandum on the snow leopard in the northern Tien Shan"]
+    # a plan named with an adjective between its words; a roadmap named by nothing but its own words is no record
+    found = reports("Министры подписали План основных мероприятий по развитию сотрудничества в здравоохранении.")
+    assert [(r.kind, r.status) for r in found] == [("agreement", "signed")]
+    assert reports("Лидеры одобрили пакет документов, в том числе дорожную карту на 2022–2024 годы.") == []

@@ -427,16 +427,19 @@ def _clause(low: str, start: int, end: int) -> str:
 
 
 def _uncatalogued(s: Sentence, low: str, published: date | None, free: object) -> list[Report]:
-    if not (SIGNED.search(low) or FUTURE_SIGN.search(low)):
-        return []
+    signing = bool(SIGNED.search(low) or FUTURE_SIGN.search(low))
     found: list[Report] = []
     for m in catalogue.DOCUMENT.finditer(low):
         if PLURAL.match(m.group(0)):
             continue
         if not free(m.start(), m.end()) or COUNTED.search(low[max(0, m.start() - 25):m.start()]):  # type: ignore[operator]
             continue
+        if not signing and not BASIS_BEFORE.search(low, max(0, m.start() - 50), m.start()):
+            continue  # a document neither signed nor named as the basis of something is a passing word
         noun = catalogue.document_noun(m.group(0))
-        about = ABOUT.match(low, m.end())
+        kind_of = KIND_OF.match(low, m.end())  # "memorandum of understanding": still no subject
+        about = ABOUT.match(low, kind_of.end() if kind_of else m.end())
+        purpose = PURPOSE.search(low, 0, m.start()) if about is None else None
         if BACK_SUBJECT.match(low, m.end() + 1) or ONLY_PARTIES.match(low, m.end() + 1):
             continue  # no subject of its own: the project's document, if any (_project_document)
         modifier = MODIFIER.search(low[max(0, m.start() - 40):m.start()])
@@ -449,12 +452,18 @@ def _uncatalogued(s: Sentence, low: str, published: date | None, free: object) -
             phrase = " ".join(words)
             title = f"{noun} {s.text[m.end():about.end()].strip()} {phrase}".strip()
             title = catalogue.english_title(noun, phrase, s.text[m.start():m.end()]) or title
+        elif purpose:  # "parks will work together to protect the snow leopard under a memorandum signed on …"
+            phrase = s.text[purpose.start(1):purpose.end(1)].strip()
+            title = f"{noun} on {phrase}"
         elif modifier:
             phrase = modifier.group(1).strip()
             title = f"{phrase.capitalize()} {noun.lower()}"
         elif len(m.group(0).split()) >= 2:  # a name of its own: "комплексный план сотрудничества"
             phrase = s.text[m.start():m.end()]
-            title = catalogue.english_title(noun, "", phrase) or phrase
+            title = catalogue.english_title(noun, "", phrase) or ("" if re.search(r"[а-яё]", phrase.lower())
+                                                                 else phrase)
+            if not title:
+                continue  # the document word alone ("дорожную карту") names nothing
         else:
             continue
         if MULTILATERAL.search(phrase.lower()) or MULTILATERAL.search(low[max(0, m.start() - 60):m.start()]):
@@ -470,6 +479,18 @@ def _uncatalogued(s: Sentence, low: str, published: date | None, free: object) -
     return found
 
 
+# Where a document is the basis of what the sentence tells, it is named even with no verb of signing ("places are
+# provided under the intergovernmental agreement on …", "в соответствии с соглашением о …").
+BASIS_BEFORE = re.compile(r"(?:\bunder|in accordance with|pursuant to|on the basis of|в соответствии с|на основании|"
+                          r"согласно|в рамках|в силу)\s+(?:(?:the|an?|этого|данного)\s+)?(?:[\w-]+\s+){0,2}$|"
+                          r"(?:межправительственн|межгосударственн|intergovernmental|interstate)[\w-]*\s+$")
+# The words after a document that say what kind it is, not what it is about.
+KIND_OF = re.compile(r"\s+(?:of understanding|of intent|о взаимопонимании|о намерениях)\b")
+# A document with no subject after it takes the purpose the sentence gives it before: "to protect the snow leopard
+# in the northern Tien Shan under a memorandum".
+PURPOSE = re.compile(r"\bto (?:protect|preserve|conserve|develop|support|fight|combat|prevent|expand|strengthen|"
+                     r"promote|monitor|restore|improve|build|create|modernise|modernize) ((?:[\w-]+ ){1,8}?"
+                     r"(?:in [\w -]{3,40})?) ?under (?:a|an|the) (?:new |joint |bilateral )?$")
 VENTURE_ABOUT = re.compile(r"\s+(?:по|для|on|for|to|that will|producing|making)\s+")
 
 
