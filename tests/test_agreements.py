@@ -575,3 +575,21 @@ def test_documents_named_as_a_basis_or_by_their_purpose():
     found = reports("Министры подписали План основных мероприятий по развитию сотрудничества в здравоохранении.")
     assert [(r.kind, r.status) for r in found] == [("agreement", "signed")]
     assert reports("Лидеры одобрили пакет документов, в том числе дорожную карту на 2022–2024 годы.") == []
+
+
+def test_a_pledge_with_a_deadline_is_a_commitment():
+    found = reports("Стороны договорились до конца года создать совместную рабочую группу по мониторингу ледников.",
+                    date(2026, 3, 2))
+    assert [(r.kind, r.status, r.due_year, r.title) for r in found] == [
+        ("commitment", "planned", 2026, "Establish joint working group monitoring glaciers")]
+    # "repair it and resume …": the act with an object of its own; the deadline ends the object
+    found = reports("Стороны договорились отремонтировать его и возобновить подачу воды до начала вегетационного "
+                    "периода следующего года.", date(2023, 11, 14))
+    assert [(r.kind, r.due_year, r.title) for r in found] == [("commitment", 2024, "Resume delivery water")]
+    # a pledge told in a relative clause acts on what the clause hangs on; the main clause says it is done
+    found = reports("Water delivery through the canal, which the two sides had agreed to restore two years ago, "
+                    "was fully resumed.", date(2025, 9, 29))
+    assert [(r.status, r.title) for r in found] == [("completed", "Restore water delivery through the canal")]
+    # no deadline, or a meeting agreed, is no commitment
+    assert reports("They agreed to open new opportunities for business.", date(2025, 1, 1)) == []
+    assert reports("They agreed to meet again next year.", date(2025, 1, 1)) == []

@@ -120,18 +120,25 @@ def english_title(noun: str, phrase: str, name: str = "") -> str | None:
     """"Agreement on cooperation veterinary phytosanitary" for a Russian ``phrase``, with the phrase itself in
     brackets when some of its words have no English word in the table; None when the phrase is not Russian.
     ``name`` is the document's own words ("комплексный план"), translated but not bracketed."""
-    out: list[str] = []
-    missing = False
-    for word in re.findall(r"[а-яё]+", f"{name} {phrase}".lower()):
-        if DOCUMENT.fullmatch(word):
-            continue
-        en = next((e for stem, e in _document_words() if word.startswith(stem)), None)
-        if en and en not in out and en.lower() != noun.lower():  # "" for a known word with no place in titles
-            out.append(en)
-        missing = missing or (en is None and len(word) > 4)
+    out, missing = english_words(f"{name} {phrase}", skip=noun)
     if not out:
         return None
     return f"{noun} on {' '.join(out)}" + (f" ({phrase.strip()})" if missing else "")
+
+
+def english_words(text: str, skip: str = "") -> tuple[list[str], bool]:
+    """The English words of the table for the Russian words of ``text`` (each once, document words and ``skip``
+    left out), and whether a word longer than four letters had none."""
+    out: list[str] = []
+    missing = False
+    for word in re.findall(r"[а-яё]+", text.lower()):
+        if DOCUMENT.fullmatch(word):
+            continue
+        en = next((e for stem, e in _document_words() if word.startswith(stem)), None)
+        if en and en not in out and en.lower() != skip.lower():  # "" for a known word with no place in titles
+            out.append(en)
+        missing = missing or (en is None and len(word) > 4)
+    return out, missing
 
 
 def document_noun(text: str) -> str:

@@ -146,6 +146,8 @@ def article_reports(spans: Sequence[Sentence], published: date | None) -> list[R
             found = _project_document(s, low, published, recent, number)
         if not any(r.project for r in found):
             found += _anaphoric_project(s, low, published, recent, number)
+        if not found:
+            found = _pledges(s, low, published)
         for report in found:
             report = replace(report, quote=original.text[:QUOTE_CHARS])
             kept = best.get(report.agreement_id)
@@ -491,6 +493,18 @@ KIND_OF = re.compile(r"\s+(?:of understanding|of intent|о взаимопони�
 PURPOSE = re.compile(r"\bto (?:protect|preserve|conserve|develop|support|fight|combat|prevent|expand|strengthen|"
                      r"promote|monitor|restore|improve|build|create|modernise|modernize) ((?:[\w-]+ ){1,8}?"
                      r"(?:in [\w -]{3,40})?) ?under (?:a|an|the) (?:new |joint |bilateral )?$")
+# A pledge to build or set up something by a deadline ("договорились до конца года создать совместную рабочую
+# группу …", "agreed to restore the canal by May") is a commitment, whatever the catalogue knows.
+PLEDGE_ACT = re.compile(
+    r"(?:договорил|условил|поручил|обязал|пообещал|обязу|\bagreed|pledged|promised|committed|instructed|undertook)"
+    r"[^.;:]{0,60}?\b(создать|построить|открыть|запустить|модернизировать|восстановить|отремонтировать|"
+    r"возобновить|завершить|реконструировать|оснастить|create|build|open|launch|set up|establish|modernise|"
+    r"modernize|restore|repair|resume|complete|reconstruct|equip)\b")
+ACTS = {"создать": "Establish", "построить": "Build", "открыть": "Open", "запустить": "Launch",
+        "модернизировать": "Modernise", "восстановить": "Restore", "отремонтировать": "Repair",
+        "возобновить": "Resume", "завершить": "Complete", "реконструировать": "Reconstruct", "оснастить": "Equip"}
+PRONOUN = re.compile(r"\s*(?:его|её|ее|их|it|them)\b")
+NEXT_ACT = re.compile(r"\s*(?:и|and)\s+(\w+)")
 VENTURE_ABOUT = re.compile(r"\s+(?:по|для|on|for|to|that will|producing|making)\s+")
 
 
@@ -516,6 +530,51 @@ def _ventures(s: Sentence, low: str, published: date | None, free: object) -> li
                              topics[0] if topics else "investment_industry", ";".join(PAIR),
                              sentence_status(low, "project", published), None))
     return found
+
+
+def _pledges(s: Sentence, low: str, published: date | None) -> list[Report]:
+    """A commitment pledged with a deadline and not in the catalogue, titled by its act and what it acts on."""
+    m = PLEDGE_ACT.search(low)
+    if m is None or _third_countries(low):
+        return []
+    verb, end = m.group(1), m.end()
+    if PRONOUN.match(low, end):  # "отремонтировать его и возобновить подачу воды": the second act names its object
+        after = NEXT_ACT.match(low, PRONOUN.match(low, end).end())  # type: ignore[union-attr]
+        if after is None or after.group(1) not in ACTS and after.group(1) not in ACTS.values():
+            return []
+        verb, end = after.group(1), after.end()
+    relative = RELATIVE.search(low, 0, m.start())
+    told = low
+    if relative:  # "Water delivery through the canal, which the sides had agreed to restore, was resumed"
+        words = s.text[:relative.start()].rstrip(" ,").split()[-PHRASE_WORDS - 4:]
+        close = low.find(",", m.end())
+        told = low[:relative.start()] + (low[close:] if close >= 0 else "")  # the main clause says what became of it
+    else:
+        cut = PHRASE_END.search(low, end)
+        words = s.text[end:cut.start() if cut else len(low)].split()
+        deadline = next((i for i, w in enumerate(words) if DUE_WORD.match(w.lower())), len(words))
+        words = words[:min(deadline, PHRASE_WORDS)]
+    phrase = " ".join(words)
+    status = sentence_status(told, "commitment", published)
+    if len(words) < 1 or (status.due_year is None and status.status != "completed"):
+        return []
+    if re.search(r"[а-яё]", phrase.lower()):
+        english, missing = catalogue.english_words(phrase)
+        if not english:
+            return []
+        title = f"{ACTS.get(verb, verb.capitalize())} {' '.join(english)}" + (f" ({phrase})" if missing else "")
+    else:
+        title = f"{verb.capitalize()} {phrase[:1].lower()}{phrase[1:]}"
+    topics = sentence_topics(phrase) or sentence_topics(low)
+    key = re.sub(r"\W+", " ", title.lower()).strip()
+    return [_report(s, "pledge-" + hashlib.sha1(key.encode()).hexdigest()[:10], "commitment", title,
+                    topics[0] if topics else "", ";".join(PAIR), status, status.due_year)]
+
+
+# A pledge in a relative clause acts on what the clause hangs on.
+RELATIVE = re.compile(r",\s*(?:which|that|который|которую|которое|которые|что)\s+[^,.;]{0,40}$")
+# The word a deadline opens with, which ends a pledge's object ("… подачу воды до начала вегетационного периода").
+DUE_WORD = re.compile(r"^(?:до|к|by|before|until)$")
 
 
 def _report(s: Sentence, agreement_id: str, kind: str, title: str, topic: str, countries_: str, status: Status,

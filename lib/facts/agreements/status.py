@@ -49,7 +49,9 @@ TENDER = re.compile(r"bid|заяв|offers|applications")
 COMPLETED = re.compile(
     r"заверш[её]н|завершил|заверши[лв]|введ[её]н\w* в эксплуатац|сдан\w* в эксплуатац|открыт[аоы]?\b|"
     r"открыл[аи]?\b|запущен|заработал|построен[аоы]?\b|"
-    r"commission|completed|finished|opened|launched|put into operation|went into operation|became operational")
+    r"commission|completed|finished|opened|launched|put into operation|went into operation|became operational|"
+    # something restored is done again: "подача воды возобновлена", "was fully resumed"
+    r"возобновлен|восстановлен[аоы]?\b|(?:was|were|has been|have been)(?: fully)? (?:resumed|restored)")
 FUTURE = re.compile(
     r"будет|будут|планиру|планах|план\b|намерен|предстоит|ожидается|ожидают|собира|начн[её]тся|начнут|"
     r"предлож|наме[чт]|перспектив|в ближайш|в следующем году|в предстоящ|к \d{4} год|до \d{4} год|"
