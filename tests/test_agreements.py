@@ -593,3 +593,11 @@ def test_a_pledge_with_a_deadline_is_a_commitment():
     # no deadline, or a meeting agreed, is no commitment
     assert reports("They agreed to open new opportunities for business.", date(2025, 1, 1)) == []
     assert reports("They agreed to meet again next year.", date(2025, 1, 1)) == []
+
+
+def test_a_document_is_about_what_it_grants():
+    found = reports("The prime ministers signed an intergovernmental agreement in Nur-Sultan on Tuesday under which "
+                    "Kazakhstan will provide Kyrgyzstan with military-technical assistance free of charge.")
+    assert [(r.status, r.title) for r in found] == [
+        ("signed", "Agreement under which Kazakhstan will provide Kyrgyzstan with military-technical assistance "
+                   "free of charge")]

@@ -442,6 +442,7 @@ def _uncatalogued(s: Sentence, low: str, published: date | None, free: object) -
         kind_of = KIND_OF.match(low, m.end())  # "memorandum of understanding": still no subject
         about = ABOUT.match(low, kind_of.end() if kind_of else m.end())
         purpose = PURPOSE.search(low, 0, m.start()) if about is None else None
+        content = CONTENT.match(low, m.end()) if about is None else None
         if BACK_SUBJECT.match(low, m.end() + 1) or ONLY_PARTIES.match(low, m.end() + 1):
             continue  # no subject of its own: the project's document, if any (_project_document)
         modifier = MODIFIER.search(low[max(0, m.start() - 40):m.start()])
@@ -454,6 +455,17 @@ def _uncatalogued(s: Sentence, low: str, published: date | None, free: object) -
             phrase = " ".join(words)
             title = f"{noun} {s.text[m.end():about.end()].strip()} {phrase}".strip()
             title = catalogue.english_title(noun, phrase, s.text[m.start():m.end()]) or title
+        elif content:  # "signed an agreement … under which Kazakhstan will provide …", "соглашение, по которому …"
+            rest = s.text[content.end():]
+            stop = re.search(r"[;:.!?]| а также | as well as ", rest)
+            phrase = " ".join((rest[:stop.start()] if stop else rest).split()[:PHRASE_WORDS + 4])
+            if re.search(r"[а-яё]", phrase.lower()):
+                english, missing = catalogue.english_words(phrase, skip=noun)
+                if not english:
+                    continue
+                title = f"{noun} on {' '.join(english)}" + (f" ({phrase})" if missing else "")
+            else:
+                title = f"{noun} under which {phrase}"
         elif purpose:  # "parks will work together to protect the snow leopard under a memorandum signed on …"
             phrase = s.text[purpose.start(1):purpose.end(1)].strip()
             title = f"{noun} on {phrase}"
@@ -486,6 +498,10 @@ def _uncatalogued(s: Sentence, low: str, published: date | None, free: object) -
 BASIS_BEFORE = re.compile(r"(?:\bunder|in accordance with|pursuant to|on the basis of|в соответствии с|на основании|"
                           r"согласно|в рамках|в силу)\s+(?:(?:the|an?|этого|данного)\s+)?(?:[\w-]+\s+){0,2}$|"
                           r"(?:межправительственн|межгосударственн|intergovernmental|interstate)[\w-]*\s+$")
+# What a document provides, told in a clause after it, is what it is about.
+# (A clause of what it "provides for" lists tasks, often of a project named before: that is _project_document's.)
+CONTENT = re.compile(r"[^.;:]{0,50}?(?:\bunder which|\bby which|по которому|согласно которому|"
+                     r"в соответствии с которым)\s+")
 # The words after a document that say what kind it is, not what it is about.
 KIND_OF = re.compile(r"\s+(?:of understanding|of intent|о взаимопонимании|о намерениях)\b")
 # A document with no subject after it takes the purpose the sentence gives it before: "to protect the snow leopard
