@@ -12,15 +12,15 @@ A sentence is read without the parties' names between a document and its subject
 Казахстан и Кыргызской Республикой об …"). "The project", "the complex" is the project named just before, or the
 article's only one; a document signed with no subject of its own right after a project's name is that project's.
 One named thing of a catalogue entry ("пункт пропуска «Бисагач»") is a row of its own; an action of the catalogue
-(modernising checkpoints) is a commitment when pledged. Joint ventures are projects named by what they make.
+(modernising checkpoints) is a commitment when pledged. What the catalogue does not know is read in unknown.py,
+how a sentence names a document in phrases.py.
 """
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 
 import pandas as pd
@@ -28,48 +28,31 @@ import pandas as pd
 from lib.articles.countries import countries, text_countries
 from lib.articles.sentences import Sentence, sentences
 from lib.facts.agreements import catalogue
+from lib.facts.agreements.phrases import (
+    ABOUT,
+    BACK_SUBJECT,
+    COUNTED,
+    MODIFIER,
+    PAIR,
+    PLURAL,
+    amended,
+    clause_of,
+    third_countries,
+    without_parties,
+)
+from lib.facts.agreements.record import QUOTE_CHARS, STRENGTH, Report, make_report
 from lib.facts.agreements.status import FUTURE_SIGN, SIGNED, Status, due_year, pledged, sentence_status
+from lib.facts.agreements.unknown import documents, pledges, ventures
 from lib.facts.officials.names import transliterate
-from lib.facts.topics import sentence_topics
 from lib.records import AGREEMENT_REPORT_COLUMNS, TEXT_COUNTRIES, empty
 
-PAIR = ("KZ", "KG")
-QUOTE_CHARS = 400
 # A list's items ("• Индустриальный торгово-логистический комплекс …") take the status of the sentence that
 # introduces the list when they say no more themselves.
 BULLET = re.compile(r"^\s*(?:[•·▪●◦*–—-]|\d{1,2}[.)])\s")
-# An uncatalogued document is named by what follows it ("о сотрудничестве в области …", "on cooperation in …")
-# or by the word before it ("a twinning memorandum"); a count of documents ("около 180 соглашений", "a dozen
-# agreements", "пакет документов") names none, and documents of multilateral bodies are not bilateral ones.
-ABOUT = re.compile(r"\s+(?:о|об|по|в сфере|в области|между|on|of|for|between|in the field of|regarding)\s+")
-MODIFIER = re.compile(r"(?:\ba|\ban|\bthe)\s+((?:[a-z][a-z-]+\s+){1,2})$")
-COUNTED = re.compile(r"(?:\d[\d\s]*|дюжин\w*|ряд|пакет\w*|несколько|нескольких|several|a number of|dozens?|"
-                     r"more than a dozen|package of|set of|около|порядка|more than|over|roughly|about)\s*$")
-# Documents in the plural are a class of them ("ратификация межгосударственных соглашений в сфере транспорта"),
-# not one a name can be given to.
-PLURAL = re.compile(r"(?:соглашени|меморандум|протокол)(?:й|ям|ями|ях|ов|ам|ами|ах)$|"
-                    r"договор(?:ов|ам|ами|ах)$|agreements|treaties|memoranda|memorandums|protocols")
-MULTILATERAL = re.compile(r"еаэс|евразийск|\bснг\b|\bшос\b|\bодкб\b|\bоон\b|\beaeu\b|eurasian|\bcis\b|\bsco\b|"
-                          r"\bcsto\b|united nations|\bun\b|тюркск|turkic|центральн\w+ ази\w+|central asia")
-# A name ends at punctuation, a relative clause, or "и"/"and" before another document.
-PHRASE_END = re.compile(r"[,.;:()«»\"“”!?]| а также | which | который| которое| которая|"
-                        # the verb of the sentence: "соглашение о … было подписано", "a memorandum on … signed on"
-                        r" (?:был[аио]?|будет|будут|was|were|will|is|are|has|have|had|подписан\w*|signed|"
-                        r"adopted|approved) |"
-                        r" (?:и|and) (?=(?:\w+ ){0,2}(?:соглашени|договор|меморандум|протокол|agreement|treat|"
-                        r"memorand|protocol))")
 # "Для этого подписана специальная дорожная карта": a document whose subject is the sentence before.
 ANAPHOR = re.compile(r"для этого|для этих целей|с этой целью|в этих целях|для достижения|to this end|to that end|"
                      r"for this purpose|to achieve (?:this|it|that|the)|to get there|"
                      r"to meet (?:this|the) (?:target|goal)")
-# "Договор между Республикой Казахстан и Кыргызской Республикой об углублении …", "the agreement between the
-# Government of Kazakhstan and the Cabinet of Ministers of Kyrgyzstan on the creation of …": the parties stand
-# between a document and what it is about; the sentence is read without them (when they are the pair).
-PARTIES = re.compile(r"(?<=[а-яёa-z]) (?:(?:между|between) [^.;:,()]{3,110}?|"
-                     # "соглашение с Кабинетом министров Кыргызской Республики по …": the other party alone
-                     r"(?:с|со|with) (?:the )?(?=[^.;:,()]{0,30}(?:правительств|кабинет|республик|кыргыз|казах|"
-                     r"government|cabinet|republic|kyrgyz|kazakh))[^.;:,()]{3,90}?)"
-                     r"(?= (?:о|об|по|on|regarding|concerning|in the field of|в сфере|в области) )")
 # How far before the thing it is about a document word may stand: "соглашение о создании и регулировании
 # индустриального …", "the agreement on preparing the construction and operation of Kambarata HPP-1" — a chain
 # of the document's own words, with no punctuation, other clause or verb of the sentence between.
@@ -90,37 +73,6 @@ HEAD_STEMS = ("project", "complex", "hub", "plant", "dam", "road", "highway", "�
 ANAPHOR_SENTENCES = 3
 # Where one item of a list ends and the next begins.
 LIST_JOINT = re.compile(r",| и | а также | and | as well as ")
-STRENGTH = {"signed": 3, "completed": 3, "stalled": 3, "in_progress": 3, "planned": 2, "mentioned": 1}
-PHRASE_WORDS = 8
-# "Соглашение о комплексе подписали в июне", "the agreement on it was signed", "a roadmap for the project": a
-# document whose subject points back to a thing named before has no subject of its own; it is that thing's
-# (``_project_document``), never a title of its own words.
-BACK_SUBJECT = re.compile(r"(?:о|об|по|on|for|regarding)\s+(?:(?:н[её]м|нему|этом|него|it|them|this|that)\b|"
-                          r"(?:the|this|that)\s+(?:project|complex|hub|plant|dam|road)\b(?!\s+(?:of|for|to|in the)\b)|"
-                          r"(?:этом |данном )?(?:проекте|комплексе)\b(?! мер| по | для ))")
-# "Соглашение между правительствами двух стран": the parties alone are no subject.
-ONLY_PARTIES = re.compile(r"(?:между|between)\s+(?:the\s+)?(?:правительствами|governments|сторонами|sides|"
-                          r"странами|countries|государствами|states)\b(?:\s+(?:двух|обеих|of the two|of both)"
-                          r"(?:\s+(?:стран|государств|countries|states))?)?\s*(?:[,.;]|$)")
-
-
-@dataclass(frozen=True, slots=True)
-class Report:
-    """One agreement, project or commitment as one sentence of an article reports it."""
-
-    agreement_id: str
-    kind: str
-    title: str
-    topic: str
-    countries: str
-    status: str
-    status_word: str
-    due_year: int | None
-    quote: str
-    start: int
-    end: int
-    named_from: str = ""  # the catalogue entry a named one ("the Bisagach checkpoint") is one of
-    project: str = ""  # the catalogued project the mention names, itself or through its document
 
 
 def article_reports(spans: Sequence[Sentence], published: date | None) -> list[Report]:
@@ -131,7 +83,7 @@ def article_reports(spans: Sequence[Sentence], published: date | None) -> list[R
     previous = ""
     recent: list[tuple[int, str]] = []  # (sentence number, catalogued project) in the order named
     for number, original in enumerate(spans):
-        s = _without_parties(original)
+        s = without_parties(original)
         low = s.text.lower()
         is_item = bool(BULLET.match(low))
         inherited = lead if is_item else None
@@ -147,7 +99,7 @@ def article_reports(spans: Sequence[Sentence], published: date | None) -> list[R
         if not any(r.project for r in found):
             found += _anaphoric_project(s, low, published, recent, number)
         if not found:
-            found = _pledges(s, low, published)
+            found = pledges(s, low, published)
         for report in found:
             report = replace(report, quote=original.text[:QUOTE_CHARS])
             kept = best.get(report.agreement_id)
@@ -177,7 +129,7 @@ def _anaphoric_project(s: Sentence, low: str, published: date | None, recent: li
     if entry is None or not _head_fits(m.group(1) or m.group(2), entry.title):
         return []
     status = sentence_status(low, entry.kind, published)
-    return [replace(_report(s, entry.agreement_id, entry.kind, entry.title, entry.topic, entry.countries, status,
+    return [replace(make_report(s, entry.agreement_id, entry.kind, entry.title, entry.topic, entry.countries, status,
                             status.due_year), project=entry.agreement_id)]
 
 
@@ -205,7 +157,7 @@ def _project_document(s: Sentence, low: str, published: date | None, recent: lis
     if entry is None or m is None or (ABOUT.match(low, m.end()) and not back) or COUNTED.search(
             low[max(0, m.start() - 25):m.start()]):
         return []
-    third = _third_countries(low)
+    third = third_countries(low)
     if third - set(entry.countries.split(";")) or (back and third):
         return []  # "Kyrgyzstan and Uzbekistan signed an investment agreement on the plant" is not the pair's
     head = re.search(r"project|complex|hub|plant|dam|road|проект|комплекс", back.group(0)) if back else None
@@ -216,7 +168,7 @@ def _project_document(s: Sentence, low: str, published: date | None, recent: lis
     words = modifier.group(1).strip() if modifier and re.fullmatch(r"[a-z -]+", modifier.group(1)) else ""
     title = _document_title(noun, f"the {words} of" if words else "", entry.title)
     status = sentence_status(low, "agreement", published)
-    return [_report(s, f"{entry.agreement_id}-{noun.lower()}", "agreement", title, entry.topic, entry.countries,
+    return [make_report(s, f"{entry.agreement_id}-{noun.lower()}", "agreement", title, entry.topic, entry.countries,
                     status, status.due_year)]
 
 
@@ -237,31 +189,6 @@ def _one_named(best: dict[str, Report]) -> dict[str, Report]:
     return best
 
 
-def _without_parties(s: Sentence) -> Sentence:
-    """``s`` without the parties' names between a document word and its subject (PARTIES); a third country
-    named there keeps them (its treaty is not the pair's)."""
-    text = s.text
-    low = text.lower()
-    if " между " not in low and " between " not in low and " с " not in low and " со " not in low and (
-            " with " not in low):
-        return s  # a plain substring test costs far less than PARTIES
-    for m in reversed(list(PARTIES.finditer(low))):
-        before = list(catalogue.DOCUMENT.finditer(low, max(0, m.start() - 40), m.start()))
-        if not before or before[-1].end() < m.start() - 1:
-            continue
-        if {c.code for c in countries() if c.pattern.search(m.group(0))} - set(PAIR):
-            continue
-        text = text[:m.start()] + text[m.end():]
-    return s if text == s.text else replace(s, text=text)
-
-
-def _third_countries(low: str) -> set[str]:
-    """Other countries a sentence names when it does not name both of the pair: "Japarov and Rahmon signed a
-    treaty on the state border" is theirs, "a status Kazakhstan shares only with Uzbekistan" is not."""
-    named = {c.code for c in countries() if c.pattern.search(low)}
-    return set() if set(PAIR) <= named else named - set(PAIR)
-
-
 def _sentence_reports(s: Sentence, low: str, published: date | None, inherited: str | None,
                       own: int) -> list[Report]:
     """Reports of one sentence; ``low`` may go on past the sentence's own ``own`` characters with its context,
@@ -280,7 +207,7 @@ def _sentence_reports(s: Sentence, low: str, published: date | None, inherited: 
         for m in entry.cues.finditer(low, 0, len(low)):
             if m.start() >= own or not free(m.start(), min(m.end(), own)):
                 continue
-            others = _third_countries(low[:own]) if others is None else others
+            others = third_countries(low[:own]) if others is None else others
             if others - set(entry.countries.split(";")):
                 break  # "a treaty on the state border" between Kyrgyzstan and Tajikistan is not theirs
             document = _document_before(low, m.start())
@@ -308,7 +235,7 @@ def _sentence_reports(s: Sentence, low: str, published: date | None, inherited: 
             break
     pending.sort(key=lambda p: p[0])
     for i, (start, end, entry, agreement_id, kind, title, named_from) in enumerate(pending):
-        clause = _clause(low[:own], start, end)
+        clause = clause_of(low[:own], start, end)
         # a list's items each take the words up to the next item ("договорились модернизировать пункты пропуска и
         # ускорить строительство дороги"), or the clause's when those say nothing (a predicate after the list)
         status = sentence_status(clause, kind, published, inherited)
@@ -322,17 +249,17 @@ def _sentence_reports(s: Sentence, low: str, published: date | None, inherited: 
         segment = low[start if i else 0: pending[i + 1][0] if i + 1 < len(pending) else own]
         due = due_year(segment, published, deadline_only=status.status == "signed") or (
             entry.due_year if status.status in {"planned", "signed"} else None)
-        if kind == "agreement" and _amended(low, start):
+        if kind == "agreement" and amended(low, start):
             status, due = Status("mentioned", "(amended)", None), None
         if entry.pledged_kind and kind == entry.kind and pledged(clause, Status(status.status, status.word, due)):
             kind = entry.pledged_kind
             status = status if status.status != "mentioned" else Status("planned", "(pledge)", due)
-        found.append(replace(_report(s, agreement_id, kind, title, entry.topic, entry.countries, status, due),
+        found.append(replace(make_report(s, agreement_id, kind, title, entry.topic, entry.countries, status, due),
                              named_from=named_from, project=entry.agreement_id if entry.kind != "agreement" else ""))
     if others:
         return found
-    more = _uncatalogued(s, low[:own], published, free) + _ventures(s, low[:own], published, free)
-    if more and others is None and _third_countries(low[:own]):
+    more = documents(s, low[:own], published, free) + ventures(s, low[:own], published, free)
+    if more and others is None and third_countries(low[:own]):
         return found
     return found + more
 
@@ -408,195 +335,6 @@ def _document_title(noun: str, gap: str, title: str) -> str:
         words = f"{words} of" if words else ""
     lead = f"{words} the" if words else "the"
     return f"{noun} on {lead} {title[0].lower()}{title[1:]}"
-
-
-# "Протокол вносит изменение в соглашение …", "a protocol amending the 2003 agreement": the document amended is the
-# basis the new one is read against, whatever verb of signing the sentence has.
-AMENDING = re.compile(r"(?:изменени\w*|дополнени\w*)(?: и (?:изменени|дополнени)\w*)? в\s+(?:[а-яё-]+\s+){0,2}$|"
-                      r"\bamend(?:s|ing|ed)? (?:the )?(?:(?:19|20)\d\d )?(?:[\w-]+ ){0,2}$")
-
-
-def _amended(low: str, start: int) -> bool:
-    return AMENDING.search(low, max(0, start - 60), start) is not None
-
-
-def _clause(low: str, start: int, end: int) -> str:
-    """The part of the sentence around a mention that speaks of it: from the previous ";" or list dash to the
-    next one (one sentence may list a signed treaty and a planned plant)."""
-    before = max(low.rfind(";", 0, start), low.rfind(" – ", 0, start) if start > 60 else -1)
-    after = low.find(";", end)
-    return low[before + 1: after if after >= 0 else len(low)]
-
-
-def _uncatalogued(s: Sentence, low: str, published: date | None, free: object) -> list[Report]:
-    signing = bool(SIGNED.search(low) or FUTURE_SIGN.search(low))
-    found: list[Report] = []
-    for m in catalogue.DOCUMENT.finditer(low):
-        if PLURAL.match(m.group(0)):
-            continue
-        if not free(m.start(), m.end()) or COUNTED.search(low[max(0, m.start() - 25):m.start()]):  # type: ignore[operator]
-            continue
-        if not signing and not BASIS_BEFORE.search(low, max(0, m.start() - 50), m.start()):
-            continue  # a document neither signed nor named as the basis of something is a passing word
-        noun = catalogue.document_noun(m.group(0))
-        kind_of = KIND_OF.match(low, m.end())  # "memorandum of understanding": still no subject
-        about = ABOUT.match(low, kind_of.end() if kind_of else m.end())
-        purpose = PURPOSE.search(low, 0, m.start()) if about is None else None
-        content = CONTENT.match(low, m.end()) if about is None else None
-        if BACK_SUBJECT.match(low, m.end() + 1) or ONLY_PARTIES.match(low, m.end() + 1):
-            continue  # no subject of its own: the project's document, if any (_project_document)
-        modifier = MODIFIER.search(low[max(0, m.start() - 40):m.start()])
-        if about:
-            rest = s.text[about.end():]
-            cut = PHRASE_END.search(rest.lower())
-            words = (rest[:cut.start()] if cut else rest).split()[:PHRASE_WORDS]
-            if len(words) < 2:
-                continue
-            phrase = " ".join(words)
-            title = f"{noun} {s.text[m.end():about.end()].strip()} {phrase}".strip()
-            title = catalogue.english_title(noun, phrase, s.text[m.start():m.end()]) or title
-        elif content:  # "signed an agreement … under which Kazakhstan will provide …", "соглашение, по которому …"
-            rest = s.text[content.end():]
-            stop = re.search(r"[;:.!?]| а также | as well as ", rest)
-            phrase = " ".join((rest[:stop.start()] if stop else rest).split()[:PHRASE_WORDS + 4])
-            if re.search(r"[а-яё]", phrase.lower()):
-                english, missing = catalogue.english_words(phrase, skip=noun)
-                if not english:
-                    continue
-                title = f"{noun} on {' '.join(english)}" + (f" ({phrase})" if missing else "")
-            else:
-                title = f"{noun} under which {phrase}"
-        elif purpose:  # "parks will work together to protect the snow leopard under a memorandum signed on …"
-            phrase = s.text[purpose.start(1):purpose.end(1)].strip()
-            title = f"{noun} on {phrase}"
-        elif modifier:
-            phrase = modifier.group(1).strip()
-            title = f"{phrase.capitalize()} {noun.lower()}"
-        elif len(m.group(0).split()) >= 2:  # a name of its own: "комплексный план сотрудничества"
-            phrase = s.text[m.start():m.end()]
-            title = catalogue.english_title(noun, "", phrase) or ("" if re.search(r"[а-яё]", phrase.lower())
-                                                                 else phrase)
-            if not title:
-                continue  # the document word alone ("дорожную карту") names nothing
-        else:
-            continue
-        if MULTILATERAL.search(phrase.lower()) or MULTILATERAL.search(low[max(0, m.start() - 60):m.start()]):
-            continue
-        key = re.sub(r"\W+", " ", f"{noun} {phrase}".lower()).strip()
-        agreement_id = "doc-" + hashlib.sha1(key.encode()).hexdigest()[:10]
-        topics = sentence_topics(phrase) or sentence_topics(low)
-        status = sentence_status(_clause(low, m.start(), m.end()), "agreement", published)
-        if _amended(low, m.start()):
-            status = Status("mentioned", "(amended)", None)
-        found.append(_report(s, agreement_id, "agreement", title, topics[0] if topics else "", ";".join(PAIR),
-                             status, status.due_year))
-    return found
-
-
-# Where a document is the basis of what the sentence tells, it is named even with no verb of signing ("places are
-# provided under the intergovernmental agreement on …", "в соответствии с соглашением о …").
-BASIS_BEFORE = re.compile(r"(?:\bunder|in accordance with|pursuant to|on the basis of|в соответствии с|на основании|"
-                          r"согласно|в рамках|в силу)\s+(?:(?:the|an?|этого|данного)\s+)?(?:[\w-]+\s+){0,2}$|"
-                          r"(?:межправительственн|межгосударственн|intergovernmental|interstate)[\w-]*\s+$")
-# What a document provides, told in a clause after it, is what it is about.
-# (A clause of what it "provides for" lists tasks, often of a project named before: that is _project_document's.)
-CONTENT = re.compile(r"[^.;:]{0,50}?(?:\bunder which|\bby which|по которому|согласно которому|"
-                     r"в соответствии с которым)\s+")
-# The words after a document that say what kind it is, not what it is about.
-KIND_OF = re.compile(r"\s+(?:of understanding|of intent|о взаимопонимании|о намерениях)\b")
-# A document with no subject after it takes the purpose the sentence gives it before: "to protect the snow leopard
-# in the northern Tien Shan under a memorandum".
-PURPOSE = re.compile(r"\bto (?:protect|preserve|conserve|develop|support|fight|combat|prevent|expand|strengthen|"
-                     r"promote|monitor|restore|improve|build|create|modernise|modernize) ((?:[\w-]+ ){1,8}?"
-                     r"(?:in [\w -]{3,40})?) ?under (?:a|an|the) (?:new |joint |bilateral )?$")
-# A pledge to build or set up something by a deadline ("договорились до конца года создать совместную рабочую
-# группу …", "agreed to restore the canal by May") is a commitment, whatever the catalogue knows.
-PLEDGE_ACT = re.compile(
-    r"(?:договорил|условил|поручил|обязал|пообещал|обязу|\bagreed|pledged|promised|committed|instructed|undertook)"
-    r"[^.;:]{0,60}?\b(создать|построить|открыть|запустить|модернизировать|восстановить|отремонтировать|"
-    r"возобновить|завершить|реконструировать|оснастить|create|build|open|launch|set up|establish|modernise|"
-    r"modernize|restore|repair|resume|complete|reconstruct|equip)\b")
-ACTS = {"создать": "Establish", "построить": "Build", "открыть": "Open", "запустить": "Launch",
-        "модернизировать": "Modernise", "восстановить": "Restore", "отремонтировать": "Repair",
-        "возобновить": "Resume", "завершить": "Complete", "реконструировать": "Reconstruct", "оснастить": "Equip"}
-PRONOUN = re.compile(r"\s*(?:его|её|ее|их|it|them)\b")
-NEXT_ACT = re.compile(r"\s*(?:и|and)\s+(\w+)")
-VENTURE_ABOUT = re.compile(r"\s+(?:по|для|on|for|to|that will|producing|making)\s+")
-
-
-def _ventures(s: Sentence, low: str, published: date | None, free: object) -> list[Report]:
-    """Joint ventures named by what they are to do (catalogue.VENTURE), projects of their own."""
-    found: list[Report] = []
-    for m in catalogue.VENTURE.finditer(low):
-        about = VENTURE_ABOUT.match(low, m.end())
-        if about is None or not free(m.start(), m.end()):  # type: ignore[operator]
-            continue
-        rest = s.text[about.end():]
-        cut = PHRASE_END.search(rest.lower())
-        words = (rest[:cut.start()] if cut else rest).split()[:PHRASE_WORDS]
-        if len(words) < 1:
-            continue
-        phrase = " ".join(words)
-        title = (catalogue.english_title("Joint venture", phrase) if re.search(r"[а-яё]", phrase.lower())
-                 else f"Joint venture {low[about.start():about.end()].strip()} {phrase}")
-        title = title or f"Joint venture ({phrase})"
-        key = re.sub(r"\W+", " ", f"joint venture {phrase}".lower()).strip()
-        topics = sentence_topics(phrase) or sentence_topics(low)
-        found.append(_report(s, "jv-" + hashlib.sha1(key.encode()).hexdigest()[:10], "project", title,
-                             topics[0] if topics else "investment_industry", ";".join(PAIR),
-                             sentence_status(low, "project", published), None))
-    return found
-
-
-def _pledges(s: Sentence, low: str, published: date | None) -> list[Report]:
-    """A commitment pledged with a deadline and not in the catalogue, titled by its act and what it acts on."""
-    m = PLEDGE_ACT.search(low)
-    if m is None or _third_countries(low):
-        return []
-    verb, end = m.group(1), m.end()
-    if PRONOUN.match(low, end):  # "отремонтировать его и возобновить подачу воды": the second act names its object
-        after = NEXT_ACT.match(low, PRONOUN.match(low, end).end())  # type: ignore[union-attr]
-        if after is None or after.group(1) not in ACTS and after.group(1) not in ACTS.values():
-            return []
-        verb, end = after.group(1), after.end()
-    relative = RELATIVE.search(low, 0, m.start())
-    told = low
-    if relative:  # "Water delivery through the canal, which the sides had agreed to restore, was resumed"
-        words = s.text[:relative.start()].rstrip(" ,").split()[-PHRASE_WORDS - 4:]
-        close = low.find(",", m.end())
-        told = low[:relative.start()] + (low[close:] if close >= 0 else "")  # the main clause says what became of it
-    else:
-        cut = PHRASE_END.search(low, end)
-        words = s.text[end:cut.start() if cut else len(low)].split()
-        deadline = next((i for i, w in enumerate(words) if DUE_WORD.match(w.lower())), len(words))
-        words = words[:min(deadline, PHRASE_WORDS)]
-    phrase = " ".join(words)
-    status = sentence_status(told, "commitment", published)
-    if len(words) < 1 or (status.due_year is None and status.status != "completed"):
-        return []
-    if re.search(r"[а-яё]", phrase.lower()):
-        english, missing = catalogue.english_words(phrase)
-        if not english:
-            return []
-        title = f"{ACTS.get(verb, verb.capitalize())} {' '.join(english)}" + (f" ({phrase})" if missing else "")
-    else:
-        title = f"{verb.capitalize()} {phrase[:1].lower()}{phrase[1:]}"
-    topics = sentence_topics(phrase) or sentence_topics(low)
-    key = re.sub(r"\W+", " ", title.lower()).strip()
-    return [_report(s, "pledge-" + hashlib.sha1(key.encode()).hexdigest()[:10], "commitment", title,
-                    topics[0] if topics else "", ";".join(PAIR), status, status.due_year)]
-
-
-# A pledge in a relative clause acts on what the clause hangs on.
-RELATIVE = re.compile(r",\s*(?:which|that|который|которую|которое|которые|что)\s+[^,.;]{0,40}$")
-# The word a deadline opens with, which ends a pledge's object ("… подачу воды до начала вегетационного периода").
-DUE_WORD = re.compile(r"^(?:до|к|by|before|until)$")
-
-
-def _report(s: Sentence, agreement_id: str, kind: str, title: str, topic: str, countries_: str, status: Status,
-            due: int | None) -> Report:
-    return Report(agreement_id, kind, title, topic, countries_, status.status, status.word, due,
-                  s.text[:QUOTE_CHARS], s.start, s.end)
 
 
 def _about_the_pair(codes: object, title: object, body: str, spans: Sequence[Sentence]) -> bool:

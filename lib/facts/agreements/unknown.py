@@ -1,0 +1,206 @@
+"""What the catalogue does not know: documents signed, to be signed or named as a basis, with their subject
+("signed a memorandum on …", "подписали соглашение о …", "under the intergovernmental agreement on …"); joint
+ventures named by what they make; commitments pledged with a deadline ("договорились до конца года создать …").
+Each is titled in English (Russian words through the table of document words) and identified by its title.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import date
+
+from lib.articles.sentences import Sentence
+from lib.facts.agreements import catalogue
+from lib.facts.agreements.phrases import (
+    ABOUT,
+    BACK_SUBJECT,
+    COUNTED,
+    MODIFIER,
+    MULTILATERAL,
+    ONLY_PARTIES,
+    PAIR,
+    PHRASE_END,
+    PHRASE_WORDS,
+    PLURAL,
+    amended,
+    clause_of,
+    third_countries,
+)
+from lib.facts.agreements.record import Report, make_report
+from lib.facts.agreements.status import FUTURE_SIGN, SIGNED, Status, sentence_status
+from lib.facts.topics import sentence_topics
+
+# Where a document is the basis of what the sentence tells, it is named even with no verb of signing ("places are
+# provided under the intergovernmental agreement on …", "в соответствии с соглашением о …").
+BASIS_BEFORE = re.compile(r"(?:\bunder|in accordance with|pursuant to|on the basis of|в соответствии с|на основании|"
+                          r"согласно|в рамках|в силу)\s+(?:(?:the|an?|этого|данного)\s+)?(?:[\w-]+\s+){0,2}$|"
+                          r"(?:межправительственн|межгосударственн|intergovernmental|interstate)[\w-]*\s+$")
+
+# What a document provides, told in a clause after it, is what it is about.
+# (A clause of what it "provides for" lists tasks, often of a project named before: that is _project_document's.)
+CONTENT = re.compile(r"[^.;:]{0,50}?(?:\bunder which|\bby which|по которому|согласно которому|"
+                     r"в соответствии с которым)\s+")
+
+# The words after a document that say what kind it is, not what it is about.
+KIND_OF = re.compile(r"\s+(?:of understanding|of intent|о взаимопонимании|о намерениях)\b")
+
+# A document with no subject after it takes the purpose the sentence gives it before: "to protect the snow leopard
+# in the northern Tien Shan under a memorandum".
+PURPOSE = re.compile(r"\bto (?:protect|preserve|conserve|develop|support|fight|combat|prevent|expand|strengthen|"
+                     r"promote|monitor|restore|improve|build|create|modernise|modernize) ((?:[\w-]+ ){1,8}?"
+                     r"(?:in [\w -]{3,40})?) ?under (?:a|an|the) (?:new |joint |bilateral )?$")
+
+
+def documents(s: Sentence, low: str, published: date | None, free: object) -> list[Report]:
+    """Documents of the sentence ``low`` (its own characters only) that no catalogue mention claimed (``free``):
+    signed, to be signed or named as a basis, and named by a subject, a purpose, a clause or a name of their own."""
+    signing = bool(SIGNED.search(low) or FUTURE_SIGN.search(low))
+    found: list[Report] = []
+    for m in catalogue.DOCUMENT.finditer(low):
+        if PLURAL.match(m.group(0)):
+            continue
+        if not free(m.start(), m.end()) or COUNTED.search(low[max(0, m.start() - 25):m.start()]):  # type: ignore[operator]
+            continue
+        if not signing and not BASIS_BEFORE.search(low, max(0, m.start() - 50), m.start()):
+            continue  # a document neither signed nor named as the basis of something is a passing word
+        noun = catalogue.document_noun(m.group(0))
+        kind_of = KIND_OF.match(low, m.end())  # "memorandum of understanding": still no subject
+        about = ABOUT.match(low, kind_of.end() if kind_of else m.end())
+        purpose = PURPOSE.search(low, 0, m.start()) if about is None else None
+        content = CONTENT.match(low, m.end()) if about is None else None
+        if BACK_SUBJECT.match(low, m.end() + 1) or ONLY_PARTIES.match(low, m.end() + 1):
+            continue  # no subject of its own: the project's document, if any (_project_document)
+        modifier = MODIFIER.search(low[max(0, m.start() - 40):m.start()])
+        if about:
+            rest = s.text[about.end():]
+            cut = PHRASE_END.search(rest.lower())
+            words = (rest[:cut.start()] if cut else rest).split()[:PHRASE_WORDS]
+            if len(words) < 2:
+                continue
+            phrase = " ".join(words)
+            title = f"{noun} {s.text[m.end():about.end()].strip()} {phrase}".strip()
+            title = catalogue.english_title(noun, phrase, s.text[m.start():m.end()]) or title
+        elif content:  # "signed an agreement … under which Kazakhstan will provide …", "соглашение, по которому …"
+            rest = s.text[content.end():]
+            stop = re.search(r"[;:.!?]| а также | as well as ", rest)
+            phrase = " ".join((rest[:stop.start()] if stop else rest).split()[:PHRASE_WORDS + 4])
+            if re.search(r"[а-яё]", phrase.lower()):
+                english, missing = catalogue.english_words(phrase, skip=noun)
+                if not english:
+                    continue
+                title = f"{noun} on {' '.join(english)}" + (f" ({phrase})" if missing else "")
+            else:
+                title = f"{noun} under which {phrase}"
+        elif purpose:  # "parks will work together to protect the snow leopard under a memorandum signed on …"
+            phrase = s.text[purpose.start(1):purpose.end(1)].strip()
+            title = f"{noun} on {phrase}"
+        elif modifier:
+            phrase = modifier.group(1).strip()
+            title = f"{phrase.capitalize()} {noun.lower()}"
+        elif len(m.group(0).split()) >= 2:  # a name of its own: "комплексный план сотрудничества"
+            phrase = s.text[m.start():m.end()]
+            title = catalogue.english_title(noun, "", phrase) or ("" if re.search(r"[а-яё]", phrase.lower())
+                                                                 else phrase)
+            if not title:
+                continue  # the document word alone ("дорожную карту") names nothing
+        else:
+            continue
+        if MULTILATERAL.search(phrase.lower()) or MULTILATERAL.search(low[max(0, m.start() - 60):m.start()]):
+            continue
+        key = re.sub(r"\W+", " ", f"{noun} {phrase}".lower()).strip()
+        agreement_id = "doc-" + hashlib.sha1(key.encode()).hexdigest()[:10]
+        topics = sentence_topics(phrase) or sentence_topics(low)
+        status = sentence_status(clause_of(low, m.start(), m.end()), "agreement", published)
+        if amended(low, m.start()):
+            status = Status("mentioned", "(amended)", None)
+        found.append(make_report(s, agreement_id, "agreement", title, topics[0] if topics else "", ";".join(PAIR),
+                             status, status.due_year))
+    return found
+
+VENTURE_ABOUT = re.compile(r"\s+(?:по|для|on|for|to|that will|producing|making)\s+")
+
+
+def ventures(s: Sentence, low: str, published: date | None, free: object) -> list[Report]:
+    """Joint ventures named by what they are to do (catalogue.VENTURE), projects of their own."""
+    found: list[Report] = []
+    for m in catalogue.VENTURE.finditer(low):
+        about = VENTURE_ABOUT.match(low, m.end())
+        if about is None or not free(m.start(), m.end()):  # type: ignore[operator]
+            continue
+        rest = s.text[about.end():]
+        cut = PHRASE_END.search(rest.lower())
+        words = (rest[:cut.start()] if cut else rest).split()[:PHRASE_WORDS]
+        if len(words) < 1:
+            continue
+        phrase = " ".join(words)
+        title = (catalogue.english_title("Joint venture", phrase) if re.search(r"[а-яё]", phrase.lower())
+                 else f"Joint venture {low[about.start():about.end()].strip()} {phrase}")
+        title = title or f"Joint venture ({phrase})"
+        key = re.sub(r"\W+", " ", f"joint venture {phrase}".lower()).strip()
+        topics = sentence_topics(phrase) or sentence_topics(low)
+        found.append(make_report(s, "jv-" + hashlib.sha1(key.encode()).hexdigest()[:10], "project", title,
+                             topics[0] if topics else "investment_industry", ";".join(PAIR),
+                             sentence_status(low, "project", published), None))
+    return found
+
+# A pledge to build or set up something by a deadline ("договорились до конца года создать совместную рабочую
+# группу …", "agreed to restore the canal by May") is a commitment, whatever the catalogue knows.
+PLEDGE_ACT = re.compile(
+    r"(?:договорил|условил|поручил|обязал|пообещал|обязу|\bagreed|pledged|promised|committed|instructed|undertook)"
+    r"[^.;:]{0,60}?\b(создать|построить|открыть|запустить|модернизировать|восстановить|отремонтировать|"
+    r"возобновить|завершить|реконструировать|оснастить|create|build|open|launch|set up|establish|modernise|"
+    r"modernize|restore|repair|resume|complete|reconstruct|equip)\b")
+
+ACTS = {"создать": "Establish", "построить": "Build", "открыть": "Open", "запустить": "Launch",
+        "модернизировать": "Modernise", "восстановить": "Restore", "отремонтировать": "Repair",
+        "возобновить": "Resume", "завершить": "Complete", "реконструировать": "Reconstruct", "оснастить": "Equip"}
+
+PRONOUN = re.compile(r"\s*(?:его|её|ее|их|it|them)\b")
+
+NEXT_ACT = re.compile(r"\s*(?:и|and)\s+(\w+)")
+
+# A pledge in a relative clause acts on what the clause hangs on.
+RELATIVE = re.compile(r",\s*(?:which|that|который|которую|которое|которые|что)\s+[^,.;]{0,40}$")
+
+# The word a deadline opens with, which ends a pledge's object ("… подачу воды до начала вегетационного периода").
+DUE_WORD = re.compile(r"^(?:до|к|by|before|until)$")
+
+
+def pledges(s: Sentence, low: str, published: date | None) -> list[Report]:
+    """A commitment pledged with a deadline and not in the catalogue, titled by its act and what it acts on."""
+    m = PLEDGE_ACT.search(low)
+    if m is None or third_countries(low):
+        return []
+    verb, end = m.group(1), m.end()
+    if PRONOUN.match(low, end):  # "отремонтировать его и возобновить подачу воды": the second act names its object
+        after = NEXT_ACT.match(low, PRONOUN.match(low, end).end())  # type: ignore[union-attr]
+        if after is None or after.group(1) not in ACTS and after.group(1) not in ACTS.values():
+            return []
+        verb, end = after.group(1), after.end()
+    relative = RELATIVE.search(low, 0, m.start())
+    told = low
+    if relative:  # "Water delivery through the canal, which the sides had agreed to restore, was resumed"
+        words = s.text[:relative.start()].rstrip(" ,").split()[-PHRASE_WORDS - 4:]
+        close = low.find(",", m.end())
+        told = low[:relative.start()] + (low[close:] if close >= 0 else "")  # the main clause says what became of it
+    else:
+        cut = PHRASE_END.search(low, end)
+        words = s.text[end:cut.start() if cut else len(low)].split()
+        deadline = next((i for i, w in enumerate(words) if DUE_WORD.match(w.lower())), len(words))
+        words = words[:min(deadline, PHRASE_WORDS)]
+    phrase = " ".join(words)
+    status = sentence_status(told, "commitment", published)
+    if len(words) < 1 or (status.due_year is None and status.status != "completed"):
+        return []
+    if re.search(r"[а-яё]", phrase.lower()):
+        english, missing = catalogue.english_words(phrase)
+        if not english:
+            return []
+        title = f"{ACTS.get(verb, verb.capitalize())} {' '.join(english)}" + (f" ({phrase})" if missing else "")
+    else:
+        title = f"{verb.capitalize()} {phrase[:1].lower()}{phrase[1:]}"
+    topics = sentence_topics(phrase) or sentence_topics(low)
+    key = re.sub(r"\W+", " ", title.lower()).strip()
+    return [make_report(s, "pledge-" + hashlib.sha1(key.encode()).hexdigest()[:10], "commitment", title,
+                    topics[0] if topics else "", ";".join(PAIR), status, status.due_year)]
