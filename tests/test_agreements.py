@@ -601,3 +601,16 @@ def test_a_document_is_about_what_it_grants():
     assert [(r.status, r.title) for r in found] == [
         ("signed", "Agreement under which Kazakhstan will provide Kyrgyzstan with military-technical assistance "
                    "free of charge")]
+
+
+def test_a_building_one_side_paid_for_is_a_project_of_its_own():
+    found = reports("Kazakhstan has supported Kyrgyz education before: it paid for School No. 82 in Bishkek's Ala-Too "
+                    "district, a building for about 1,250 pupils, and for a school-lyceum in Osh.")
+    assert [(r.kind, r.status, r.title) for r in found] == [
+        ("project", "completed", "School No. 82 in Bishkek's Ala-Too district"),
+        ("project", "completed", "School-lyceum in Osh")]
+    found = reports("В Бишкеке открыли школу, построенную на средства Казахстана.")
+    assert [(r.kind, r.title) for r in found] == [("project", "School in Bishkek")]
+    # a school with nothing to tell it from another, or no one paying for it, is no record
+    assert reports("Казахстан профинансировал строительство школы.") == []
+    assert reports("Kyrgyz pupils of School No. 5 won the olympiad.") == []

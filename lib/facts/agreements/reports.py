@@ -42,7 +42,7 @@ from lib.facts.agreements.phrases import (
 )
 from lib.facts.agreements.record import QUOTE_CHARS, STRENGTH, Report, make_report
 from lib.facts.agreements.status import FUTURE_SIGN, SIGNED, Status, due_year, pledged, sentence_status
-from lib.facts.agreements.unknown import documents, pledges, ventures
+from lib.facts.agreements.unknown import documents, facilities, pledges, ventures
 from lib.facts.officials.names import transliterate
 from lib.records import AGREEMENT_REPORT_COLUMNS, TEXT_COUNTRIES, empty
 
@@ -99,7 +99,7 @@ def article_reports(spans: Sequence[Sentence], published: date | None) -> list[R
         if not any(r.project for r in found):
             found += _anaphoric_project(s, low, published, recent, number)
         if not found:
-            found = pledges(s, low, published)
+            found = pledges(s, low, published) or facilities(s, low, published)
         for report in found:
             report = replace(report, quote=original.text[:QUOTE_CHARS])
             kept = best.get(report.agreement_id)

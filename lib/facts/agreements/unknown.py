@@ -1,6 +1,7 @@
 """What the catalogue does not know: documents signed, to be signed or named as a basis, with their subject
 ("signed a memorandum on …", "подписали соглашение о …", "under the intergovernmental agreement on …"); joint
-ventures named by what they make; commitments pledged with a deadline ("договорились до конца года создать …").
+ventures named by what they make; commitments pledged with a deadline ("договорились до конца года создать …");
+buildings one side paid for or built for the other ("it paid for School No. 82 in Bishkek").
 Each is titled in English (Russian words through the table of document words) and identified by its title.
 """
 
@@ -29,6 +30,7 @@ from lib.facts.agreements.phrases import (
 )
 from lib.facts.agreements.record import Report, make_report
 from lib.facts.agreements.status import FUTURE_SIGN, SIGNED, Status, sentence_status
+from lib.facts.meetings.places import find_place
 from lib.facts.topics import sentence_topics
 
 # Where a document is the basis of what the sentence tells, it is named even with no verb of signing ("places are
@@ -204,3 +206,45 @@ def pledges(s: Sentence, low: str, published: date | None) -> list[Report]:
     key = re.sub(r"\W+", " ", title.lower()).strip()
     return [make_report(s, "pledge-" + hashlib.sha1(key.encode()).hexdigest()[:10], "commitment", title,
                     topics[0] if topics else "", ";".join(PAIR), status, status.due_year)]
+
+
+# A school, hospital or kindergarten one side paid for or built for the other is a joint project of its own, each
+# building a row ("paid for School No. 82 in Bishkek's Ala-Too district … and for a school-lyceum in Osh").
+FACILITY = re.compile(r"\b(?:school(?:-lyceum)?|lyceum|hospital|kindergarten|polyclinic|clinic|dormitory|stadium|"
+                      r"школ[а-яё]*(?:-лице[а-яё]*)?|лице[йяе][а-яё]*|больниц[а-яё]*|детск[а-яё]* сад[а-яё]*|"
+                      r"поликлиник[а-яё]*|общежити[а-яё]*|стадион[а-яё]*)(?![\w-])")
+FUNDED = re.compile(r"paid for|financed|funded|built (?:by|with|at the expense)|gift of|grant from|"
+                    r"за сч[её]т|на средства|профинансир\w*|построил\w*|подарил\w*|подар(?:ок|ила|ил)|"
+                    r"(?:построен|возведен)\w* (?:на средства|за сч[её]т|при поддержке|казахстан|кыргыз)")
+# Where one building's name ends: "School No. 82 in Bishkek's Ala-Too district, a building for 1,250 pupils".
+FACILITY_END = re.compile(r",|;|:| and | и | а также |\(| — | – |\.(?!\s*\d)")
+PAST_DONE = re.compile(r"paid for|financed|funded|built|профинансир|построил|построен|подарил|открыт|opened")
+
+
+def facilities(s: Sentence, low: str, published: date | None) -> list[Report]:
+    """Buildings of the sentence that one side paid for or built for the other."""
+    if not FUNDED.search(low) or third_countries(low):
+        return []
+    found: list[Report] = []
+    for m in FACILITY.finditer(low):
+        cut = FACILITY_END.search(low, m.end())
+        name = s.text[m.start():cut.start() if cut else len(low)].strip()
+        words = name.split()[:PHRASE_WORDS]
+        if re.search(r"[а-яё]", name.lower()):
+            english, missing = catalogue.english_words(name)
+            city = find_place(s.text)
+            if not english or (len(english) == 1 and not missing and city is None):
+                continue  # "школу" alone: one school among many, no name to tell it by
+            title = " ".join(english).capitalize() + (f" in {city}" if city else "") + (f" ({name})" if missing
+                                                                                        else "")
+        else:
+            title = " ".join(words)
+            title = title[:1].upper() + title[1:]
+        status = sentence_status(low, "project", published)
+        if status.status in {"mentioned", "planned"} and PAST_DONE.search(low) and not status.due_year:
+            status = Status("completed", PAST_DONE.search(low).group(0), None)  # type: ignore[union-attr]
+        key = re.sub(r"\W+", " ", title.lower()).strip()
+        found.append(make_report(s, "building-" + hashlib.sha1(key.encode()).hexdigest()[:10], "project", title,
+                                 sentence_topics(name)[0] if sentence_topics(name) else "", ";".join(PAIR), status,
+                                 status.due_year))
+    return found
