@@ -329,7 +329,7 @@ def _assemble(
     error_frame = pd.DataFrame([(e.file, e.error) for e in errors], columns=ERROR_COLUMNS)
     error_frame = error_frame.sort_values("file", kind="stable").reset_index(drop=True)
     stats = {**stats, "articles": len(articles), "errors": len(error_frame)}
-    reported = current("agreement_reports", AGREEMENT_REPORT_COLUMNS)
+    reported = agreement_registry.same_things(current("agreement_reports", AGREEMENT_REPORT_COLUMNS))
     topic_sentences = current("topic_sentences", TOPIC_COLUMNS)
     articles, merged = topics.with_topics_columns(articles, meetings.merge_meetings(reports, articles),
                                                   topic_sentences)

@@ -614,3 +614,25 @@ def test_a_building_one_side_paid_for_is_a_project_of_its_own():
     # a school with nothing to tell it from another, or no one paying for it, is no record
     assert reports("Казахстан профинансировал строительство школы.") == []
     assert reports("Kyrgyz pupils of School No. 5 won the olympiad.") == []
+
+
+def test_reports_of_one_uncatalogued_thing_in_other_words_are_one_thing():
+    rows = pd.DataFrame([
+        {"agreement_id": "doc-a", "kind": "agreement", "title": "Agreement on prevention extinguishing natural fires"},
+        {"agreement_id": "doc-b", "kind": "agreement",
+         "title": "Agreement on prevention and extinguishing of natural fires in border territories"},
+        {"agreement_id": "pledge-c", "kind": "commitment", "title": "Resume delivery water"},
+        {"agreement_id": "pledge-d", "kind": "commitment",
+         "title": "Restore water delivery through the Tuyte canal on the Talas"},
+        # other subjects, another kind, a catalogued thing: each keeps its own
+        {"agreement_id": "doc-e", "kind": "agreement", "title": "Agreement on cooperation in education"},
+        {"agreement_id": "doc-f", "kind": "agreement", "title": "Agreement on cooperation in health"},
+        {"agreement_id": "doc-g", "kind": "project", "title": "Natural fires prevention centre"},
+        {"agreement_id": "itlc", "kind": "project", "title": "Industrial trade-logistics complex"},
+        {"agreement_id": "building-h", "kind": "project", "title": "School in Osh"},
+        {"agreement_id": "building-i", "kind": "project", "title": "School in Bishkek"},
+    ])
+    merged = registry.same_things(rows)
+    assert merged["agreement_id"].tolist() == ["doc-a", "doc-a", "pledge-c", "pledge-c", "doc-e", "doc-f", "doc-g",
+                                               "itlc", "building-h", "building-i"]
+    assert registry.same_things(rows.iloc[:0]).empty

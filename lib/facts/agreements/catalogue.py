@@ -121,17 +121,20 @@ def english_title(noun: str, phrase: str, name: str = "") -> str | None:
     brackets when some of its words have no English word in the table; None when the phrase is not Russian.
     ``name`` is the document's own words ("комплексный план"), translated but not bracketed."""
     out, missing = english_words(f"{name} {phrase}", skip=noun)
-    if not out:
+    if not out or not re.search(r"[а-яё]", f"{name} {phrase}".lower()):
         return None
     return f"{noun} on {' '.join(out)}" + (f" ({phrase.strip()})" if missing else "")
 
 
 def english_words(text: str, skip: str = "") -> tuple[list[str], bool]:
     """The English words of the table for the Russian words of ``text`` (each once, document words and ``skip``
-    left out), and whether a word longer than four letters had none."""
+    left out) and its years, and whether a word longer than four letters had none."""
     out: list[str] = []
     missing = False
-    for word in re.findall(r"[а-яё]+", text.lower()):
+    for word in re.findall(r"[а-яё]+|(?:19|20)\d\d\b", text.lower()):
+        if word[0].isdigit():  # years tell one plan from the next: "на 2025–2026 годы"
+            out.append(word)
+            continue
         if DOCUMENT.fullmatch(word):
             continue
         en = next((e for stem, e in _document_words() if word.startswith(stem)), None)

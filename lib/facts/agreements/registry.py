@@ -1,15 +1,30 @@
 """Reports → agreements (AGREEMENT_COLUMNS): one row per agreement, project or commitment across all articles.
 
-Reports of one agreement share its identifier (the catalogue's, or the hash of an uncatalogued document's
-name). The row's status is that of the latest dated report (at one date, the strongest claim); its dates span the
-reports; its due year is the latest report's that states one; its quote is the latest report's sentence.
+Reports of one agreement share its identifier: the catalogue's, or for a thing the catalogue does not know, the
+hash of its English title; ``same_things`` gives reports of one such thing in other words (another outlet, the
+other language) one identifier. The row's status is that of the latest dated report (at one date, the strongest
+claim); its dates span the reports; its due year is the latest report's that states one; its quote is the latest
+report's sentence.
 """
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from lib.records import AGREEMENT_COLUMNS, empty
+
+# Identifiers of things the catalogue does not know (lib/facts/agreements/unknown.py): hashes of their titles.
+UNCATALOGUED = ("doc-", "pledge-", "building-", "jv-")
+# Words any title may hold: they tell no document from another.
+GENERIC = {"agreement", "treaty", "memorandum", "protocol", "roadmap", "plan", "project", "on", "of", "the", "and",
+           "for", "in", "to", "a", "an", "at", "by", "with", "between", "under", "which", "will", "two", "both",
+           "countries", "states", "sides", "ministries", "cooperation", "joint", "intergovernmental", "interstate",
+           "kazakhstan", "kyrgyzstan", "kazakh", "kyrgyz", "republic", "government", "governments", "new"}
+# Two titles name one thing when they share this many distinctive words, and this share of the shorter's.
+SHARED_WORDS = 2
+SHARED_SHARE = 0.6
 
 STRENGTH = {"stalled": 6, "completed": 5, "signed": 4, "in_progress": 3, "planned": 2, "mentioned": 1}
 
@@ -47,3 +62,46 @@ def merge_agreements(reports: pd.DataFrame) -> pd.DataFrame:
     order = frame.assign(_first=pd.to_datetime(frame["first_date"], errors="coerce"))
     order = order.sort_values(["_first", "title"], kind="stable", na_position="last")
     return order[AGREEMENT_COLUMNS].reset_index(drop=True)
+
+
+def same_things(reports: pd.DataFrame) -> pd.DataFrame:
+    """``reports`` with one identifier for each thing the catalogue does not know, however its reports name it:
+    reports of one kind whose English titles share at least SHARED_WORDS distinctive words, SHARED_SHARE of the
+    shorter title's, are one thing (and so, in a chain, are the reports each of them matches)."""
+    if reports.empty:
+        return reports
+    ids = reports["agreement_id"].astype(str)
+    loose = reports[ids.str.startswith(UNCATALOGUED)]
+    keys = {(a, k): _title_key(t) for a, k, t in zip(loose["agreement_id"], loose["kind"], loose["title"], strict=True)}
+    parent = {node: node for node in keys}
+
+    def root(node: tuple[str, str]) -> tuple[str, str]:
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    by_word: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for node in sorted(keys):
+        candidates = {other for word in keys[node] for other in by_word.get((node[1], word), [])}
+        for other in sorted(candidates):
+            shared = len(keys[node] & keys[other])
+            if shared >= SHARED_WORDS and shared >= SHARED_SHARE * min(len(keys[node]), len(keys[other])):
+                parent[root(node)] = root(other)
+        for word in keys[node]:
+            by_word.setdefault((node[1], word), []).append(node)
+    groups: dict[tuple[str, str], list[str]] = {}
+    for node in keys:
+        groups.setdefault(root(node), []).append(node[0])
+    rename = {a: min(members) for members in groups.values() if len(members) > 1 for a in members}
+    if not rename:
+        return reports
+    out = reports.copy()
+    out["agreement_id"] = [rename.get(a, a) for a in ids]
+    return out
+
+
+def _title_key(title: object) -> frozenset[str]:
+    """The distinctive words of an English title, cut to five letters (delivery/deliveries, plan/plans)."""
+    words = re.findall(r"[a-z0-9]+", str(title).lower().replace("-", " "))
+    return frozenset(w[:5] for w in words if w not in GENERIC and len(w) > 1)
