@@ -103,3 +103,8 @@ def test_hospitality_is_no_hospital():
 ])
 def test_what_a_topic_word_names_without_being_the_subject(sentence, expected):
     assert topics.sentence_topics(sentence) == expected
+
+
+def test_a_list_of_goods_is_what_is_traded():
+    assert topics.sentence_topics("Основу поставок составили пшеница, мука, нефтепродукты и уголь.") == []
+    assert topics.sentence_topics("Kazakhstan will help with grain supplies this spring.") == ["agriculture"]

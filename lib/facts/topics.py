@@ -34,9 +34,10 @@ SPHERE_LIST = re.compile(rf"{_ADJ},\s+(?:{_ADJ},\s+)*{_ADJ}\s+и\s+{_ADJ}\s+(?:�
                          r"\b[a-z-]+, (?:[a-z-]+, )*[a-z-]+,? and [a-z-]+ (?:issues|matters|spheres|areas|fields|"
                          r"sectors)\b")
 # Goods a trade sentence lists ("экспорт … пшеница, мука, нефтепродукты и уголь", "mainly grain, flour and fuel")
-# are what is traded, not agenda topics of their own.
+# and any list of three goods, are what is traded, not agenda topics of their own.
 GOODS = re.compile(r"зерн|пшениц|мук[аиуо]\b|фрукт|овощ|молочн|нефтепродукт|угол|угля|топлив|горюче|"
                    r"grain|wheat|flour|fruit|vegetable|dairy|fuel|coal|petroleum products")
+GOODS_LIST = 3
 QUOTE_CHARS = 400
 # Words that name a place, a body or a vehicle, not a subject: a cue inside them supports no topic. Border areas and
 # the sides of a border are where something happens ("лесные пожары на приграничных территориях", "a complex near
@@ -108,7 +109,9 @@ def _cue_counts(low: str) -> dict[str, int]:
     scan, by_topic = _patterns()
     found = [(key, m) for m in scan.finditer(low)
              for key in [next((k for k, pattern in by_topic if pattern.match(low, m.start())), "")] if key]
-    if any(key == "trade" for key, _ in found):
+    # goods a trade sentence names, or any list of three goods ("основу поставок составили пшеница, мука,
+    # нефтепродукты и уголь"), are what is traded
+    if any(key == "trade" for key, _ in found) or len({g.group(0) for g in GOODS.finditer(low)}) >= GOODS_LIST:
         found = [(key, m) for key, m in found if key == "trade" or not GOODS.match(low, m.start())]
     for topic, m in found:
         # two cues in one word ("транспортно-логистической") name the topic once
