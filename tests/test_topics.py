@@ -108,3 +108,12 @@ def test_what_a_topic_word_names_without_being_the_subject(sentence, expected):
 def test_a_list_of_goods_is_what_is_traded():
     assert topics.sentence_topics("Основу поставок составили пшеница, мука, нефтепродукты и уголь.") == []
     assert topics.sentence_topics("Kazakhstan will help with grain supplies this spring.") == ["agriculture"]
+
+
+def test_energy_security_agro_industry_and_contracted_goods():
+    assert topics.sentence_topics("The plant matters for regional water and energy security.") == ["water_energy"]
+    assert topics.sentence_topics("They compared notes on agro-industrial cooperation.") == ["agriculture"]
+    assert topics.sentence_topics("Стороны обсудили развитие агропромышленного комплекса.") == ["agriculture"]
+    assert topics.sentence_topics("Предприниматели заключили контракты на поставки мяса птицы, удобрений, "
+                                  "кондитерских и медицинских изделий.") == []
+    assert topics.sentence_topics("Kazakhstan sent medical supplies to Bishkek.") == ["health"]

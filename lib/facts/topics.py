@@ -35,8 +35,10 @@ SPHERE_LIST = re.compile(rf"{_ADJ},\s+(?:{_ADJ},\s+)*{_ADJ}\s+и\s+{_ADJ}\s+(?:�
                          r"sectors)\b")
 # Goods a trade sentence lists ("экспорт … пшеница, мука, нефтепродукты и уголь", "mainly grain, flour and fuel")
 # and any list of three goods, are what is traded, not agenda topics of their own.
-GOODS = re.compile(r"зерн|пшениц|мук[аиуо]\b|фрукт|овощ|молочн|нефтепродукт|угол|угля|топлив|горюче|"
-                   r"grain|wheat|flour|fruit|vegetable|dairy|fuel|coal|petroleum products")
+GOODS = re.compile(r"зерн|пшениц|мук[аиуо]\b|фрукт|овощ|молочн|нефтепродукт|угол|угля|топлив|горюче|мяс[аоу]\b|"
+                   r"удобрени|кондитер|медицинск[а-яё]* издели|стройматериал|"
+                   r"grain|wheat|flour|fruit|vegetable|dairy|fuel|coal|petroleum products|meat\b|fertili[sz]er|"
+                   r"sweets|confection|medical (?:products|goods|devices)|building (?:stone|materials)")
 GOODS_LIST = 3
 QUOTE_CHARS = 400
 # Words that name a place, a body or a vehicle, not a subject: a cue inside them supports no topic. Border areas and
@@ -55,7 +57,9 @@ NOT_A_SUBJECT = re.compile(
     r"(?<![а-яёА-ЯЁ])(?:[Мм]инистерств|[Мм]инистр|[Зз]амминистр)[а-яё]* "
     r"(?:(?![а-яё]*(?:л|ла|ли|ло|сь|ся|ет|ют|ят|ит)\b)[а-яё-]+,? (?:и )?){1,7}?(?=Кыргыз|Казах|КР\b|РК\b|Республик)|"
     r"транзит[а-яё]* (?:[а-яё]+ )?электроэнерги|transit of (?:[\w-]+ )?(?:electricity|power)|"
-    r"\btransport (?:planes?|aircraft)|военно-транспортн[а-яё]* (?:самол|борт)[а-яё]*")
+    r"\btransport (?:planes?|aircraft)|военно-транспортн[а-яё]* (?:самол|борт)[а-яё]*|"
+    # energy, water or food security is energy, water or food, not security
+    r"\b(?:energy|water|food) security|(?:энергетическ|продовольственн|водн)[а-яё]* безопасност[а-яё]*")
 
 
 @dataclass(frozen=True, slots=True)
