@@ -632,7 +632,20 @@ def test_reports_of_one_uncatalogued_thing_in_other_words_are_one_thing():
         {"agreement_id": "building-h", "kind": "project", "title": "School in Osh"},
         {"agreement_id": "building-i", "kind": "project", "title": "School in Bishkek"},
     ])
+    rows["article_id"] = [f"article-{i}" for i in range(len(rows))]
     merged = registry.same_things(rows)
     assert merged["agreement_id"].tolist() == ["doc-a", "doc-a", "pledge-c", "pledge-c", "doc-e", "doc-f", "doc-g",
                                                "itlc", "building-h", "building-i"]
     assert registry.same_things(rows.iloc[:0]).empty
+    # a treaty and an agreement on the same border are two documents; so are two things one article tells apart
+    rows = pd.DataFrame([
+        {"agreement_id": "doc-j", "kind": "agreement", "title": "Treaty on the demarcation of the state border",
+         "article_id": "x"},
+        {"agreement_id": "doc-k", "kind": "agreement", "title": "Agreement on the regime of the state border",
+         "article_id": "y"},
+        {"agreement_id": "doc-l", "kind": "agreement", "title": "Agreement on the regime of the border crossing",
+         "article_id": "z"},
+        {"agreement_id": "doc-m", "kind": "agreement", "title": "Agreement on regime of state border crossing",
+         "article_id": "z"},
+    ])
+    assert registry.same_things(rows)["agreement_id"].tolist() == ["doc-j", "doc-k", "doc-k", "doc-m"]

@@ -73,7 +73,13 @@ def same_things(reports: pd.DataFrame) -> pd.DataFrame:
     ids = reports["agreement_id"].astype(str)
     loose = reports[ids.str.startswith(UNCATALOGUED)]
     keys = {(a, k): _title_key(t) for a, k, t in zip(loose["agreement_id"], loose["kind"], loose["title"], strict=True)}
+    nouns = {(a, k): str(t).split()[0].lower() if str(t).split() else "" for a, k, t in zip(
+        loose["agreement_id"], loose["kind"], loose["title"], strict=True)}
     parent = {node: node for node in keys}
+    # Two things one article reports apart are two things, whatever their titles share.
+    articles: dict[tuple[str, str], set[str]] = {}
+    for a, k, article in zip(loose["agreement_id"], loose["kind"], loose["article_id"], strict=True):
+        articles.setdefault((a, k), set()).add(str(article))
 
     def root(node: tuple[str, str]) -> tuple[str, str]:
         while parent[node] != node:
@@ -86,8 +92,14 @@ def same_things(reports: pd.DataFrame) -> pd.DataFrame:
         candidates = {other for word in keys[node] for other in by_word.get((node[1], word), [])}
         for other in sorted(candidates):
             shared = len(keys[node] & keys[other])
-            if shared >= SHARED_WORDS and shared >= SHARED_SHARE * min(len(keys[node]), len(keys[other])):
-                parent[root(node)] = root(other)
+            if shared < SHARED_WORDS or shared < SHARED_SHARE * min(len(keys[node]), len(keys[other])):
+                continue
+            if node[0].startswith("doc-") and nouns[node] != nouns[other]:
+                continue  # a treaty and an agreement on one subject are two documents
+            a, b = root(node), root(other)
+            if a != b and not articles[a] & articles[b]:
+                parent[a] = b
+                articles[b] |= articles[a]
         for word in keys[node]:
             by_word.setdefault((node[1], word), []).append(node)
     groups: dict[tuple[str, str], list[str]] = {}

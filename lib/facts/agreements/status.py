@@ -27,7 +27,7 @@ HISTORY = re.compile(r"for (?:decades|many years)|in soviet times|десятил
 FUTURE_SIGN = re.compile(
     r"(?:будет|будут|планиру\w*|намерен\w*|предстоит|собира\w*|готов\w*|ожида\w*|должн\w*)[^.;]{0,40}"
     r"(?:подписа|заключ|ратифиц)|"
-    r"к подписанию|проект\w* (?:соглашени|договор|протокол)|парафир|"
+    r"к подписанию|проект\w* (?:соглашени|договор|протокол|меморандум|дорожн\w* карт)|парафир|"
     r"(?:will|to|would|shall|expected to|plan(?:s|ned)? to|intend\w* to|set to|due to) (?:be )?"
     r"(?:\w+ and )?(?:sign|conclud|ratif)|initial+ed|draft (?:agreement|treaty|protocol)|"
     # the signing as what was discussed or prepared: "обсудили … подписание плана", "discussed the signing of"
@@ -38,7 +38,7 @@ SIGNED = re.compile(
     r"put (?:their |his |her )?signatures?|поставили (?:свои )?подписи|"
     r"agreements? (?:were |was |have been |had been )?reached")
 # A government approving a draft ("одобрило проект соглашения", "approved the draft agreement") readies it for signing.
-DRAFT = re.compile(r"проект\w* (?:соглашени|договор|протокол|меморандум)|"
+DRAFT = re.compile(r"проект\w* (?:соглашени|договор|протокол|меморандум|дорожн\w* карт)|"
                    r"draft (?:agreement|treaty|protocol|memorandum)")
 APPROVED = re.compile(r"одобр|утверд|endorse|approv|adopt")
 # A document carried out now, whenever it was signed.
@@ -83,7 +83,7 @@ IN_PROGRESS = re.compile(
 # Due years: "к 2030 году", "by 2030", "в 2026 году", "next year", "в этом году", "до конца года".
 DUE = re.compile(
     r"(?:\bк|\bдо(?: конца)?|\bby(?: the end of)?|\bin|\bв)\s+(?P<year>20\d\d)(?:\s*(?:год[а-я]*|г\.))?|"
-    r"(?P<next>в следующем году|следующего года|next year|в будущем году)|"
+    r"(?P<next>в следующем году|следующего года|будущего года|next year|в будущем году)|"
     r"(?P<this>в этом году|в текущем году|до конца (?:этого |текущего )?года|this year|by the end of the year|"
     r"later this year|в нынешнем году)")
 END_OF_YEAR = re.compile(r"до конца|by the end")

@@ -44,6 +44,8 @@ BASIS_BEFORE = re.compile(r"(?:\bunder|in accordance with|pursuant to|on the bas
 CONTENT = re.compile(r"[^.;:]{0,50}?(?:\bunder which|\bby which|по которому|согласно которому|"
                      r"в соответствии с которым)\s+")
 
+# A one-word subject that names something ("on border, transport and customs control"), not a pronoun or article.
+SUBJECT_WORD = re.compile(r"(?!(?:this|that|these|those|which|what|them|it|its|the|their|our|his|her)$)[a-zа-яё]{4,}")
 # The words after a document that say what kind it is, not what it is about.
 KIND_OF = re.compile(r"\s+(?:of understanding|of intent|о взаимопонимании|о намерениях)\b")
 
@@ -78,8 +80,8 @@ def documents(s: Sentence, low: str, published: date | None, free: object) -> li
             rest = s.text[about.end():]
             cut = PHRASE_END.search(rest.lower())
             words = (rest[:cut.start()] if cut else rest).split()[:PHRASE_WORDS]
-            if len(words) < 2:
-                continue
+            if len(words) < 2 and not (words and SUBJECT_WORD.fullmatch(words[0].lower())):
+                continue  # "on it", "on the": no subject; "on border, transport, … control": the first of a list
             phrase = " ".join(words)
             title = f"{noun} {s.text[m.end():about.end()].strip()} {phrase}".strip()
             title = catalogue.english_title(noun, phrase, s.text[m.start():m.end()]) or title
@@ -108,7 +110,10 @@ def documents(s: Sentence, low: str, published: date | None, free: object) -> li
                 continue  # the document word alone ("дорожную карту") names nothing
         else:
             continue
-        if MULTILATERAL.search(phrase.lower()) or MULTILATERAL.search(low[max(0, m.start() - 60):m.start()]):
+        # a document of a multilateral body ("соглашение ЕАЭС о …", "the CIS agreement on …"), not a bilateral one
+        # whose subject names the body ("on $100 million for adapting to the rules of the Eurasian Economic Union")
+        if MULTILATERAL.search(" ".join(phrase.lower().split()[:2])) or MULTILATERAL.search(
+                low[max(0, m.start() - 60):m.start()]):
             continue
         key = re.sub(r"\W+", " ", f"{noun} {phrase}".lower()).strip()
         agreement_id = "doc-" + hashlib.sha1(key.encode()).hexdigest()[:10]
@@ -151,12 +156,13 @@ def ventures(s: Sentence, low: str, published: date | None, free: object) -> lis
 PLEDGE_ACT = re.compile(
     r"(?:договорил|условил|поручил|обязал|пообещал|обязу|\bagreed|pledged|promised|committed|instructed|undertook)"
     r"[^.;:]{0,60}?\b(создать|построить|открыть|запустить|модернизировать|восстановить|отремонтировать|"
-    r"возобновить|завершить|реконструировать|оснастить|create|build|open|launch|set up|establish|modernise|"
-    r"modernize|restore|repair|resume|complete|reconstruct|equip)\b")
+    r"возобновить|завершить|закончить|реконструировать|оснастить|create|build|open|launch|set up|establish|"
+    r"modernise|modernize|restore|repair|resume|complete|finish|reconstruct|equip)\b")
 
 ACTS = {"создать": "Establish", "построить": "Build", "открыть": "Open", "запустить": "Launch",
         "модернизировать": "Modernise", "восстановить": "Restore", "отремонтировать": "Repair",
-        "возобновить": "Resume", "завершить": "Complete", "реконструировать": "Reconstruct", "оснастить": "Equip"}
+        "возобновить": "Resume", "завершить": "Complete", "закончить": "Complete", "реконструировать": "Reconstruct",
+        "оснастить": "Equip"}
 
 PRONOUN = re.compile(r"\s*(?:его|её|ее|их|it|them)\b")
 
