@@ -633,6 +633,7 @@ def test_reports_of_one_uncatalogued_thing_in_other_words_are_one_thing():
         {"agreement_id": "building-i", "kind": "project", "title": "School in Bishkek"},
     ])
     rows["article_id"] = [f"article-{i}" for i in range(len(rows))]
+    rows["status"] = "signed"
     merged = registry.same_things(rows)
     assert merged["agreement_id"].tolist() == ["doc-a", "doc-a", "pledge-c", "pledge-c", "doc-e", "doc-f", "doc-g",
                                                "itlc", "building-h", "building-i"]
@@ -645,7 +646,15 @@ def test_reports_of_one_uncatalogued_thing_in_other_words_are_one_thing():
          "article_id": "y"},
         {"agreement_id": "doc-l", "kind": "agreement", "title": "Agreement on the regime of the border crossing",
          "article_id": "z"},
-        {"agreement_id": "doc-m", "kind": "agreement", "title": "Agreement on regime of state border crossing",
+        {"agreement_id": "doc-m", "kind": "agreement", "title": "Agreement on the regime of river crossings",
          "article_id": "z"},
-    ])
+    ]).assign(status="signed")
     assert registry.same_things(rows)["agreement_id"].tolist() == ["doc-j", "doc-k", "doc-k", "doc-m"]
+    # one article naming one document twice, once cut short: one report, the stronger
+    rows = pd.DataFrame([
+        {"agreement_id": "doc-n", "kind": "agreement", "title": "Treaty on demarcation state border",
+         "article_id": "x", "status": "planned"},
+        {"agreement_id": "doc-o", "kind": "agreement", "title": "Treaty on demarcation border", "article_id": "x",
+         "status": "signed"},
+    ])
+    assert registry.same_things(rows)[["agreement_id", "status"]].values.tolist() == [["doc-n", "signed"]]

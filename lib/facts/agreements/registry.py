@@ -13,6 +13,7 @@ import re
 
 import pandas as pd
 
+from lib.facts.agreements.record import STRENGTH as REPORT_STRENGTH
 from lib.records import AGREEMENT_COLUMNS, empty
 
 # Identifiers of things the catalogue does not know (lib/facts/agreements/unknown.py): hashes of their titles.
@@ -97,7 +98,9 @@ def same_things(reports: pd.DataFrame) -> pd.DataFrame:
             if node[0].startswith("doc-") and nouns[node] != nouns[other]:
                 continue  # a treaty and an agreement on one subject are two documents
             a, b = root(node), root(other)
-            if a != b and not articles[a] & articles[b]:
+            # Two things one article tells apart stay two, unless one title holds all the other's words (the
+            # article named one document twice, once cut short: "Treaty on demarcation border").
+            if a != b and (not articles[a] & articles[b] or keys[node] <= keys[other] or keys[other] <= keys[node]):
                 parent[a] = b
                 articles[b] |= articles[a]
         for word in keys[node]:
@@ -110,7 +113,10 @@ def same_things(reports: pd.DataFrame) -> pd.DataFrame:
         return reports
     out = reports.copy()
     out["agreement_id"] = [rename.get(a, a) for a in ids]
-    return out
+    # one report per thing and article, as the article reader keeps them: the strongest claim, then the first
+    strength = out["status"].map(REPORT_STRENGTH).fillna(0)
+    keep = out.assign(_s=-strength).sort_values(["_s"], kind="stable").drop_duplicates(["article_id", "agreement_id"])
+    return out.loc[sorted(keep.index)].reset_index(drop=True)
 
 
 def _title_key(title: object) -> frozenset[str]:

@@ -79,7 +79,9 @@ UNDER_WAY = re.compile(
 NEARLY = re.compile(r"(?:nearly|almost|почти) (?:complet|finish|done|ready|заверш|готов)|близ\w* к завершени|"
                     r"завершающ\w* стади|final stage")
 IN_PROGRESS = re.compile(
-    r"реализ|строительств|выполнени|модернизац|implement|\bconstruction|work on|started|начал")
+    # "начали", not "до начала вегетационного периода"
+    r"реализ|строительств|выполнени|модернизац|implement|\bconstruction|work on|started|"
+    r"(?<!до )(?<!с )\bначал(?:ся|ась|ись|ось|и|о)?\b")
 # Due years: "к 2030 году", "by 2030", "в 2026 году", "next year", "в этом году", "до конца года".
 DUE = re.compile(
     r"(?:\bк|\bдо(?: конца)?|\bby(?: the end of)?|\bin|\bв)\s+(?P<year>20\d\d)(?:\s*(?:год[а-я]*|г\.))?|"
