@@ -658,3 +658,23 @@ def test_reports_of_one_uncatalogued_thing_in_other_words_are_one_thing():
          "status": "signed"},
     ])
     assert registry.same_things(rows)[["agreement_id", "status"]].values.tolist() == [["doc-n", "signed"]]
+
+
+def test_aid_decided_or_promised_is_a_commitment_to_deliver_it():
+    text = ("The first consignment of humanitarian flour from Kazakhstan has arrived in Kyrgyzstan. According to the "
+            "embassy, 800 tonnes of flour were delivered by rail on April 29. President Tokayev decided earlier this "
+            "month to send 5,000 tonnes of Kazakh flour to Kyrgyzstan as economic support. Tajikistan will receive "
+            "the same amount of flour from Kazakhstan under a separate decision.")
+    # one commitment per good: what was decided, in progress while part has arrived; another country's is not ours
+    assert [(r.kind, r.status, r.title) for r in reports(text, date(2020, 4, 30))] == [
+        ("commitment", "in_progress", "Deliver 5000 tonnes of flour")]
+    text = ("В Кыргызстан прибыла последняя партия гуманитарной муки из Казахстана, таким образом все 5 тысяч тонн, "
+            "выделенные по решению президента, доставлены.")
+    assert [(r.status, r.title) for r in reports(text, date(2020, 5, 20))] == [
+        ("completed", "Deliver 5000 tonnes of flour")]
+    text = "Kazakhstan will deliver 400 sets of mobile ventilators to Kyrgyzstan as humanitarian aid."
+    assert [(r.status, r.topic, r.title) for r in reports(text, date(2020, 11, 17))] == [
+        ("planned", "health", "Deliver 400 ventilators")]
+    # trade, and aid nobody decided or promised in the article, are no commitments
+    assert reports("Казахстан поставил в Кыргызстан 300 тысяч тонн пшеницы.") == []
+    assert reports("Он поблагодарил за гуманитарную помощь: в июле в Бишкек поступило 100 тонн лекарств.") == []

@@ -42,7 +42,16 @@ from lib.facts.agreements.phrases import (
 )
 from lib.facts.agreements.record import QUOTE_CHARS, STRENGTH, Report, make_report
 from lib.facts.agreements.status import FUTURE_SIGN, SIGNED, Status, due_year, pledged, sentence_status
-from lib.facts.agreements.unknown import documents, facilities, pledges, ventures
+from lib.facts.agreements.unknown import (
+    AID_DECIDED,
+    ARTICLE_AID,
+    aid,
+    documents,
+    facilities,
+    one_aid_per_good,
+    pledges,
+    ventures,
+)
 from lib.facts.officials.names import transliterate
 from lib.records import AGREEMENT_REPORT_COLUMNS, TEXT_COUNTRIES, empty
 
@@ -82,6 +91,8 @@ def article_reports(spans: Sequence[Sentence], published: date | None) -> list[R
     lead: str | None = None
     previous = ""
     recent: list[tuple[int, str]] = []  # (sentence number, catalogued project) in the order named
+    article_aid = (any(ARTICLE_AID.search(s.text.lower()) for s in spans)
+                   and any(AID_DECIDED.search(s.text.lower()) for s in spans))
     for number, original in enumerate(spans):
         s = without_parties(original)
         low = s.text.lower()
@@ -99,7 +110,8 @@ def article_reports(spans: Sequence[Sentence], published: date | None) -> list[R
         if not any(r.project for r in found):
             found += _anaphoric_project(s, low, published, recent, number)
         if not found:
-            found = pledges(s, low, published) or facilities(s, low, published)
+            found = (pledges(s, low, published) or facilities(s, low, published)
+                     or aid(s, low, published, article_aid))
         for report in found:
             report = replace(report, quote=original.text[:QUOTE_CHARS])
             kept = best.get(report.agreement_id)
@@ -110,7 +122,7 @@ def article_reports(spans: Sequence[Sentence], published: date | None) -> list[R
         if low.rstrip().endswith(":"):
             lead = sentence_status(low, "project", published).status
         previous = low
-    return sorted(_one_named(best).values(), key=lambda r: r.start)
+    return sorted(one_aid_per_good(list(_one_named(best).values())), key=lambda r: r.start)
 
 
 def _anaphoric_project(s: Sentence, low: str, published: date | None, recent: list[tuple[int, str]],

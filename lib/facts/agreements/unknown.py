@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import replace
 from datetime import date
 
 from lib.articles.sentences import Sentence
@@ -254,3 +255,106 @@ def facilities(s: Sentence, low: str, published: date | None) -> list[Report]:
                                  sentence_topics(name)[0] if sentence_topics(name) else "", ";".join(PAIR), status,
                                  status.due_year))
     return found
+
+
+# Aid one side sends the other — flour, fuel, seeds, vaccines, ventilators — counted in tonnes or pieces: a commitment
+# to deliver it, planned when decided or promised, in progress while batches arrive, completed when all are in.
+AID_GOODS = (("мук", "flour"), ("пшениц", "wheat"), ("зерн", "grain"), ("дизельн", "diesel fuel"),
+             ("топлив", "fuel"), ("горюче", "fuel"), ("бензин", "petrol"), ("семен", "seeds"), ("семян", "seeds"),
+             ("вакцин", "vaccines"), ("аппарат", "ventilators"), ("ивл", "ventilators"), ("маск", "masks"),
+             ("лекарств", "medicines"), ("удобрени", "fertilisers"), ("картофел", "potatoes"), ("сахар", "sugar"),
+             ("flour", "flour"), ("wheat", "wheat"), ("grain", "grain"), ("diesel", "diesel fuel"),
+             ("fuel", "fuel"), ("petrol", "petrol"), ("gasoline", "petrol"), ("seed", "seeds"),
+             ("vaccine", "vaccines"), ("ventilator", "ventilators"), ("mask", "masks"), ("medicine", "medicines"),
+             ("fertili", "fertilisers"), ("potato", "potatoes"), ("sugar", "sugar"))
+
+_AMOUNT = (r"(?<![\d.,])(\d{1,3}(?:[ ,]\d{3})+|\d+(?:[.,]\d+)?)\s*(тысяч[аи]?|тыс\.|млн|миллион\w*|thousand|"
+           r"million)?\s*(тонн\w*|т\b|комплект\w*|доз\w*|единиц\w*|штук\w*|аппарат\w*|tonnes?|tons?|sets?|"
+           r"doses?|units?|pieces?)?")
+AMOUNT = re.compile(_AMOUNT)
+AID_AMOUNT = re.compile(_AMOUNT + r"\s+(?:of\s+)?((?:[\w-]+\s+){0,4}?)(" + "|".join(stem for stem, _ in AID_GOODS)
+                        + r")\w*")
+AID_GOOD = re.compile(r"(?<![\w-])(?:" + "|".join(stem for stem, _ in AID_GOODS) + r")")
+AID_CUE = re.compile(r"humanitarian|\baid\b|assistance|support|gift|donat|free of charge|on behalf of|"
+                     r"гуманитарн|помощ|безвозмездн|в дар|поддержк|по решению")
+# An article about aid decided or promised: its sentences of goods delivered are that aid though they do not say so
+# again. Aid nobody decided or promised in the article ("thanked for the aid Kazakhstan sent") is no commitment.
+ARTICLE_AID = re.compile(r"humanitarian|\baid\b|free of charge|гуманитарн|безвозмездн|в дар")
+AID_DECIDED = re.compile(r"decided|decision|promised|pledged|will (?:send|deliver|allocate|provide)|по решению|"
+                         r"решени\w* об|решил|пообещал|выделит|направит|передаст|поставит")
+TRADE_CUE = re.compile(r"export|import|turnover|traded|экспорт|импорт|товарооборот|закупил|продал|sold|bought")
+AID_VERB = re.compile(r"\b(?:send|sent|deliver\w*|allocat\w*|provid\w*|donat\w*|ship\w*|arriv\w*|receiv\w*|"
+                      r"отправ\w*|направ\w*|выдел\w*|передад\w*|передал\w*|постав\w*|доставл\w*|доставил\w*|"
+                      r"прибыл\w*|получил\w*|поступил\w*)")
+AID_PARTIAL = re.compile(r"\bfirst\b|первая|первой|первую|batch|consignment|партия|партию|remaining|остальн|часть")
+AID_ALL = re.compile(r"\ball\b|\bвсе\b|\bвсё\b|last|последн|in full|полностью")
+AID_FUTURE = re.compile(r"\bwill\b|decided\b[^.;]{0,30}?\bto\b|plans? to|intends? to|is to\b|are to\b|будет|будут|"
+                        r"планиру|намерен|"
+                        r"решил|решение об|отправит|направит|выделит|передаст|поставит")
+
+
+def aid(s: Sentence, low: str, published: date | None, article_aid: bool) -> list[Report]:
+    """Aid deliveries of the sentence (``article_aid``: the article speaks of aid decided or promised, where this
+    sentence may not)."""
+    if not AID_VERB.search(low) or TRADE_CUE.search(low) or third_countries(low):
+        return []
+    if not (article_aid or (AID_CUE.search(low) and AID_DECIDED.search(low))):
+        return []
+    found: list[Report] = []
+    amounts = [(m.group(1), m.group(2), m.group(3), m.group(5)) for m in AID_AMOUNT.finditer(low)]
+    if not amounts:  # "гуманитарной муки … все 5 тысяч тонн": the good named before its amount
+        before = AID_GOOD.search(low)
+        amounts = [(m.group(1), m.group(2), m.group(3), before.group(0)) for m in AMOUNT.finditer(low)
+                   if before and before.start() < m.start() and m.group(3)][:1]
+    for number, scale, unit_word, good_word in amounts:
+        if not unit_word and not scale:
+            continue  # a bare number before a good ("2024 flour prices") is no amount
+        good = next(en for stem, en in AID_GOODS if good_word.startswith(stem))
+        amount = _amount(number, scale)
+        unit = "tonnes" if unit_word and unit_word.startswith(("тонн", "т", "ton")) else (
+            good if good in {"ventilators", "masks", "vaccines"} else "units")
+        title = f"Deliver {amount} {unit} of {good}" if unit != good else f"Deliver {amount} {good}"
+        if AID_FUTURE.search(low) and not re.search(r"arrived|delivered|прибыл|доставлен|поступил", low):
+            status = Status("planned", AID_FUTURE.search(low).group(0), None)  # type: ignore[union-attr]
+        elif AID_PARTIAL.search(low) and not AID_ALL.search(low):
+            status = Status("in_progress", AID_PARTIAL.search(low).group(0), None)  # type: ignore[union-attr]
+        else:
+            status = Status("completed", AID_VERB.search(low).group(0), None)  # type: ignore[union-attr]
+        due = sentence_status(low, "commitment", published).due_year if status.status == "planned" else None
+        key = re.sub(r"\W+", " ", title.lower()).strip()
+        # medical goods are health's; flour or fuel sent as aid is on the agenda as what the sentence says it is for
+        topics = sentence_topics(low)
+        topic = "health" if good in {"vaccines", "ventilators", "masks", "medicines"} else (
+            topics[0] if topics else "")
+        found.append(make_report(s, "pledge-" + hashlib.sha1(key.encode()).hexdigest()[:10], "commitment", title,
+                                 topic, ";".join(PAIR), Status(status.status, status.word, due), due))
+    return found
+
+
+def _amount(number: str, scale: str | None) -> str:
+    """"5,000" → "5000", "4,5" тысячи → "4500", "2" million → "2000000"."""
+    digits = number.replace(" ", "")
+    value = float(digits.replace(",", "")) if re.fullmatch(r"\d{1,3}(?:,\d{3})+", digits) else float(
+        digits.replace(",", "."))
+    if scale:
+        value *= 1_000_000 if scale.startswith(("млн", "милл", "mill")) else 1000
+    return str(int(value)) if value == int(value) else str(value)
+
+
+def one_aid_per_good(reports: list[Report]) -> list[Report]:
+    """An article's aid of one good is one commitment: the largest amount's (what was decided), in progress while a
+    smaller amount has arrived ("5,000 tonnes decided … 800 tonnes delivered"), with the strongest claim otherwise."""
+    aids = [r for r in reports if r.kind == "commitment" and r.title.startswith("Deliver ")]
+    if len(aids) < 2:
+        return reports
+    by_good: dict[str, list[Report]] = {}
+    for r in aids:
+        by_good.setdefault(r.title.rsplit(" ", 1)[-1], []).append(r)
+    kept = [r for r in reports if r not in aids]
+    for group in by_good.values():
+        largest = max(group, key=lambda r: float(r.title.split()[1]))
+        arrived = any(r is not largest and r.status in {"completed", "in_progress"} for r in group)
+        if largest.status == "planned" and arrived:
+            largest = replace(largest, status="in_progress", status_word="(part delivered)")
+        kept.append(largest)
+    return kept
