@@ -117,3 +117,13 @@ def test_energy_security_agro_industry_and_contracted_goods():
     assert topics.sentence_topics("Предприниматели заключили контракты на поставки мяса птицы, удобрений, "
                                   "кондитерских и медицинских изделий.") == []
     assert topics.sentence_topics("Kazakhstan sent medical supplies to Bishkek.") == ["health"]
+
+
+def test_a_list_of_adjectives_before_one_noun_and_a_ministry_at_the_end_of_a_sentence():
+    assert topics.sentence_topics("Дорожная карта охватывает пограничный, транспортный, фитосанитарный, ветеринарный, "
+                                  "налоговый и таможенный контроль.") == []
+    assert topics.sentence_topics("They carried out the roadmap on border, transport, phytosanitary, veterinary, tax "
+                                  "and customs control.") == []
+    assert topics.sentence_topics("Воду спустят полностью, сообщили в Министерстве сельского хозяйства, пищевой "
+                                  "промышленности и мелиорации.") == []
+    assert topics.sentence_topics("Министры энергетики обсудили поставки электроэнергии.") == ["water_energy"]

@@ -29,8 +29,11 @@ SPHERES = re.compile(r"сфер|област[яи]|направлени|отра
 # Three or more spheres named by their adjectives before one noun ("по политическим, торгово-экономическим и
 # культурно-гуманитарным вопросам", "political, economic and humanitarian issues"): the list names no topic, whatever
 # topics its words map to; the rest of the sentence still may.
-_ADJ = r"[а-яё-]+(?:ым|им|ой|ей|ых|их|ом|ем)"
-SPHERE_LIST = re.compile(rf"{_ADJ},\s+(?:{_ADJ},\s+)*{_ADJ}\s+и\s+{_ADJ}\s+(?:сфер|вопрос|направлени|област|отрасл)|"
+_ADJ = r"[а-яё-]+(?:ым|им|ой|ей|ых|их|ом|ем|ый|ий|ая|яя|ое|ее|ые|ие)"
+SPHERE_LIST = re.compile(rf"{_ADJ},\s+(?:{_ADJ},\s+)*{_ADJ}\s+и\s+{_ADJ}\s+[а-яё]+|"
+                         # "on border, transport, phytosanitary, veterinary, tax and customs control"
+                         r"\b[a-z-]+, (?:[a-z-]+, )+[a-z-]+,? and [a-z-]+ (?:issues|matters|spheres|areas|fields|"
+                         r"sectors|control|checks|inspections)\b|"
                          r"\b[a-z-]+, (?:[a-z-]+, )*[a-z-]+,? and [a-z-]+ (?:issues|matters|spheres|areas|fields|"
                          r"sectors)\b")
 # Goods a trade sentence lists ("экспорт … пшеница, мука, нефтепродукты и уголь", "mainly grain, flour and fuel")
@@ -55,7 +58,8 @@ NOT_A_SUBJECT = re.compile(
     r"\b(?:[Dd]eputy )?[Mm]inist(?:ry|er)s? of (?:(?!(?:Deputy|Minister|Ministry)\b)[A-Z][\w-]*,? (?:and )?)*"
     r"[A-Z][\w-]*|"
     r"(?<![а-яёА-ЯЁ])(?:[Мм]инистерств|[Мм]инистр|[Зз]амминистр)[а-яё]* "
-    r"(?:(?![а-яё]*(?:л|ла|ли|ло|сь|ся|ет|ют|ят|ит)\b)[а-яё-]+,? (?:и )?){1,7}?(?=Кыргыз|Казах|КР\b|РК\b|Республик)|"
+    r"(?:(?![а-яё]*(?:л|ла|ли|ло|сь|ся|ет|ют|ят|ит)\b)[а-яё-]+,? (?:и )?){0,6}?"
+    r"(?:[а-яё-]+(?=\.$|\.\s)|(?=Кыргыз|Казах|КР\b|РК\b|Республик))|"
     r"транзит[а-яё]* (?:[а-яё]+ )?электроэнерги|transit of (?:[\w-]+ )?(?:electricity|power)|"
     r"\btransport (?:planes?|aircraft)|военно-транспортн[а-яё]* (?:самол|борт)[а-яё]*|"
     # energy, water or food security is energy, water or food, not security
