@@ -127,3 +127,10 @@ def test_a_list_of_adjectives_before_one_noun_and_a_ministry_at_the_end_of_a_sen
     assert topics.sentence_topics("Воду спустят полностью, сообщили в Министерстве сельского хозяйства, пищевой "
                                   "промышленности и мелиорации.") == []
     assert topics.sentence_topics("Министры энергетики обсудили поставки электроэнергии.") == ["water_energy"]
+
+
+def test_every_cue_opens_with_a_plain_letter():
+    # the scan of all cues is fast only while each can open with a letter only (a lookbehind goes after the word)
+    with topics.TOPICS_CSV.open(encoding="utf-8") as handle:
+        cues = [cue for row in csv.DictReader(handle) for cue in row["cues"].split("|")]
+    assert [c for c in cues if not c.removeprefix("\\b")[:1].isalpha()] == []

@@ -80,29 +80,40 @@ class TopicSentence:
     quote: str
 
 
+@functools.cache
 def topic_list() -> tuple[Topic, ...]:
     """The fixed list of agenda topics (lib.records.TOPIC_LABELS), in order."""
     return tuple(Topic(key, label) for key, label in TOPIC_LABELS.items())
 
 
 @functools.cache
-def _patterns() -> tuple[re.Pattern[str], tuple[tuple[str, re.Pattern[str]], ...]]:
-    """A scan of every cue with its word-boundary anchors dropped, and each topic's own cues.
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
+    """A scan of every cue with its word-boundary anchors dropped; the topics' cues, anchors and all, as one pattern
+    with a group per topic (in the order of the list); the topics of those groups.
 
     Every cue starts with a plain letter once its leading ``\b`` is dropped, so the regex engine scans for the
     set of first letters instead of trying each alternative at each position (2.4 times faster on the dev corpus);
-    each place the scan stops is then confirmed by the topic patterns, anchors and all."""
+    each place the scan stops is then confirmed by the topic pattern: the first topic whose cues match there."""
     with TOPICS_CSV.open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     loose = [cue.removeprefix("\\b") for row in rows for cue in row["cues"].split("|")]
-    return re.compile("|".join(loose)), tuple((row["topic"], re.compile(row["cues"])) for row in rows)
+    confirm = re.compile("|".join(f"(?P<t{i}>{row['cues']})" for i, row in enumerate(rows)))
+    return re.compile("|".join(loose)), confirm, tuple(row["topic"] for row in rows)
+
+
+# Plain words every match of NOT_A_SUBJECT contains (lower-cased).
+NOT_A_SUBJECT_WORDS = ("границ", "граничн", "пропуск", "border", "checkpoint", "crossing", "минист", "minist",
+                       "транзит", "transit", "transport", "транспортн", "безопасност", "security")
 
 
 def sentence_topics(text: str) -> list[str]:
     """The topics one sentence supports, in the order of the list."""
     low = text.lower()
-    # Places, names and listed spheres name no topic; a list of spheres is judged on all the sentence names.
-    subject = SPHERE_LIST.sub(_blank, NOT_A_SUBJECT.sub(_blank, text).lower())
+    # Places, names and listed spheres name no topic; a list of spheres is judged on all the sentence names. Most
+    # sentences hold none of the words those start from, and are not searched for them.
+    subject = NOT_A_SUBJECT.sub(_blank, text).lower() if any(w in low for w in NOT_A_SUBJECT_WORDS) else low
+    if "," in subject and (" и " in subject or " and " in subject):
+        subject = SPHERE_LIST.sub(_blank, subject)
     counts = _cue_counts(subject)
     named = _cue_counts(low) if subject != low else counts
     if len(named) >= LIST_OF_SPHERES or (len(named) >= LIST_OF_NAMED_SPHERES and SPHERES.search(low)):
@@ -114,9 +125,11 @@ def _cue_counts(low: str) -> dict[str, int]:
     """How many times ``low`` names each topic."""
     counts: dict[str, int] = {}
     last_end: dict[str, int] = {}
-    scan, by_topic = _patterns()
-    found = [(key, m) for m in scan.finditer(low)
-             for key in [next((k for k, pattern in by_topic if pattern.match(low, m.start())), "")] if key]
+    scan, confirm, keys = _patterns()
+    found = [(keys[int(c.lastgroup[1:])], m) for m in scan.finditer(low)
+             for c in [confirm.match(low, m.start())] if c is not None and c.lastgroup]
+    if not found:
+        return counts
     # goods a trade sentence names, or any list of three goods ("основу поставок составили пшеница, мука,
     # нефтепродукты и уголь"), are what is traded
     if any(key == "trade" for key, _ in found) or len({g.group(0) for g in GOODS.finditer(low)}) >= GOODS_LIST:
