@@ -667,14 +667,39 @@ def test_aid_decided_or_promised_is_a_commitment_to_deliver_it():
             "the same amount of flour from Kazakhstan under a separate decision.")
     # one commitment per good: what was decided, in progress while part has arrived; another country's is not ours
     assert [(r.kind, r.status, r.title) for r in reports(text, date(2020, 4, 30))] == [
-        ("commitment", "in_progress", "Deliver 5000 tonnes of flour")]
+        ("commitment", "in_progress", "Deliver 5,000 tonnes of flour")]
     text = ("В Кыргызстан прибыла последняя партия гуманитарной муки из Казахстана, таким образом все 5 тысяч тонн, "
             "выделенные по решению президента, доставлены.")
     assert [(r.status, r.title) for r in reports(text, date(2020, 5, 20))] == [
-        ("completed", "Deliver 5000 tonnes of flour")]
+        ("completed", "Deliver 5,000 tonnes of flour")]
     text = "Kazakhstan will deliver 400 sets of mobile ventilators to Kyrgyzstan as humanitarian aid."
     assert [(r.status, r.topic, r.title) for r in reports(text, date(2020, 11, 17))] == [
         ("planned", "health", "Deliver 400 ventilators")]
     # trade, and aid nobody decided or promised in the article, are no commitments
     assert reports("Казахстан поставил в Кыргызстан 300 тысяч тонн пшеницы.") == []
     assert reports("Он поблагодарил за гуманитарную помощь: в июле в Бишкек поступило 100 тонн лекарств.") == []
+
+
+def test_heldout7_kinds_aid_told_together_documents_fixing_terms_and_pledges_beside_them():
+    body = ("Всего по решению президента Кыргызстану передадут 10 тысяч тонн гуманитарной муки, оставшиеся партии "
+            "должны поступить до конца июня. В мае 2020 года Кыргызстану направили 5 тысяч тонн муки, а в ноябре — "
+            "400 аппаратов искусственной вентиляции легких и 2 млн медицинских масок для больниц.")
+    # aid of another year is its own; goods joined by "и" are one delivery; amounts written as the press does
+    assert [(r.status, r.title) for r in reports(body, date(2021, 5, 18))] == [
+        ("planned", "Deliver 10,000 tonnes of flour"), ("completed", "Deliver 5,000 tonnes of flour"),
+        ("completed", "Deliver 400 ventilators and 2,000,000 masks")]
+    # a trilateral document is the pair's; a commitment told beside a document is a report of its own
+    found = reports("The delegations signed a trilateral protocol with Uzbekistan that fixes the volumes of winter "
+                    "supplies and the Kyrgyz side's commitment to accumulate water for the 2026 growing season.",
+                    date(2025, 11, 24))
+    assert [(r.kind, r.due_year) for r in found] == [("agreement", None), ("commitment", 2026)]
+    # a plan named with its years; a plan in the plural is no document; a document to be drawn up is planned
+    found = reports("Акиматы подписали план совместных мероприятий на 2024–2025 годы.", date(2023, 9, 23))
+    assert [(r.status, r.title) for r in found] == [("signed", "Plan on joint measures 2024 2025")]
+    assert reports("Планы совместных действий пожарных служб утверждаются ежегодно.") == []
+    found = reports("Правительствам поручено разработать дорожную карту по созданию совместных предприятий.")
+    assert [r.status for r in found] == ["planned"]
+    # a promise not begun by its deadline has stalled
+    found = reports("The Kazakh side had promised to rebuild the Karkara border post by 2018, but work there has not "
+                    "begun.", date(2019, 8, 21))
+    assert [(r.kind, r.status) for r in found] == [("commitment", "stalled")]

@@ -34,7 +34,8 @@ DOCUMENTS: tuple[tuple[str, str], ...] = (
     (r"протокол[а-яё]*(?! (?:заседани|встреч|\d|[ivx]+-?го))|"
      r"protocols?\b(?! of the (?:\w+ )?(?:session|meeting))", "Protocol"),
     (r"дорожн[а-яё]* карт[а-яё]*|road ?maps?\b", "Roadmap"),
-    (r"(?:комплексн[а-яё]* )?план[а-яё]* (?:основн[а-яё]* )?(?:сотрудничества|действий|мероприятий|консультаций)|"
+    (r"(?:комплексн[а-яё]* )?план[а-яё]* (?:основн[а-яё]* |совместн[а-яё]* )?(?:сотрудничества|действий|"
+     r"мероприятий|консультаций)|"
      r"(?:comprehensive |joint )?(?:cooperation|action) plan\b|plan of (?:consultations|cooperation|action)", "Plan"),
 )
 DOCUMENT = re.compile("|".join(f"(?:{source})" for source, _ in DOCUMENTS))
@@ -47,7 +48,7 @@ DOCUMENT_TRIGGERS = (
     # "план" but not "планирует": the plan's own name
     "план сотруд", "плана сотруд", "планом сотруд", "плане сотруд", "план действ", "плана действ",
     "план меропр", "плана меропр", "план консульт", "плана консульт", "планом консульт", "план основн",
-    "плана основн", "планом основн", "плане основн",
+    "плана основн", "планом основн", "плане основн", "план совместн", "плана совместн", "планом совместн",
 )
 _DOCUMENT_NOUNS = [(re.compile(source), noun) for source, noun in DOCUMENTS]
 # How far a document word may stand from the thing it is about: "соглашение о создании индустриального …"
@@ -123,7 +124,7 @@ def english_title(noun: str, phrase: str, name: str = "") -> str | None:
     out, missing = english_words(f"{name} {phrase}", skip=noun)
     if not out or not re.search(r"[а-яё]", f"{name} {phrase}".lower()):
         return None
-    return f"{noun} on {' '.join(out)}" + (f" ({phrase.strip()})" if missing else "")
+    return f"{noun} on {' '.join(out)}" + (f" ({phrase.strip()})" if missing and phrase.strip() else "")
 
 
 def english_words(text: str, skip: str = "") -> tuple[list[str], bool]:

@@ -26,7 +26,7 @@ COUNTED = re.compile(r"(?:\d[\d\s]*|дюжин\w*|ряд|пакет\w*|неск�
 
 # Documents in the plural are a class of them ("ратификация межгосударственных соглашений в сфере транспорта"),
 # not one a name can be given to.
-PLURAL = re.compile(r"(?:соглашени|меморандум|протокол)(?:й|ям|ями|ях|ов|ам|ами|ах)$|"
+PLURAL = re.compile(r"(?:соглашени|меморандум|протокол)(?:й|ям|ями|ях|ов|ам|ами|ах)$|план(?:ы|ов|ам|ами|ах)\b|"
                     r"договор(?:ов|ам|ами|ах)$|agreements|treaties|memoranda|memorandums|protocols")
 
 MULTILATERAL = re.compile(r"еаэс|евразийск|\bснг\b|\bшос\b|\bодкб\b|\bоон\b|\beaeu\b|eurasian|\bcis\b|\bsco\b|"
@@ -83,9 +83,13 @@ def clause_of(low: str, start: int, end: int) -> str:
 
 def third_countries(low: str) -> set[str]:
     """Other countries a sentence names when it does not name both of the pair: "Japarov and Rahmon signed a
-    treaty on the state border" is theirs, "a status Kazakhstan shares only with Uzbekistan" is not."""
+    treaty on the state border" is theirs, "a status Kazakhstan shares only with Uzbekistan" is not; a trilateral
+    document ("трехсторонний протокол с участием Узбекистана") is the pair's and the third's."""
     named = {c.code for c in countries() if c.pattern.search(low)}
-    return set() if set(PAIR) <= named else named - set(PAIR)
+    return set() if set(PAIR) <= named or TRILATERAL.search(low) else named - set(PAIR)
+
+
+TRILATERAL = re.compile(r"тр[её]хсторонн|trilateral|three countries|трех стран|тр[её]х государств")
 
 
 def without_parties(s: Sentence) -> Sentence:

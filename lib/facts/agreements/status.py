@@ -16,7 +16,8 @@ from datetime import date
 
 STALLED = re.compile(
     r"сорван|не состоял|заморож|приостановл|приостанов|отложен|затягива|буксу|не удалось|провал|отменен|"
-    r"не нашлось|не (?:был[аио]? )?(?:реализован|построен|запущен)|"
+    r"не нашлось|не (?:был[аио]? )?(?:реализован|построен|запущен)|не начат\w*|так и не начал\w*|"
+    r"(?:has|have|had) not (?:yet )?(?:begun|started)|not yet (?:begun|started)|"
     r"\bstall|suspend|postpone|delay|failed|failure|frozen|shelved|cancel+ed|no bidders?|fell through|behind schedule|"
     # a tender nobody bid in
     r"no bids|no (?:applications|offers)|lack of (?:applications|bids|bidders)|не поступил\w* (?:ни одной )?заяв|"
@@ -31,7 +32,10 @@ FUTURE_SIGN = re.compile(
     r"(?:will|to|would|shall|expected to|plan(?:s|ned)? to|intend\w* to|set to|due to) (?:be )?"
     r"(?:\w+ and )?(?:sign|conclud|ratif)|initial+ed|draft (?:agreement|treaty|protocol)|"
     # the signing as what was discussed or prepared: "обсудили … подписание плана", "discussed the signing of"
-    r"(?:обсуд|обсужд|подготов|рассмотр|discuss|prepar)\w*[^.;]{0,120}(?:подписани|signing)")
+    r"(?:обсуд|обсужд|подготов|рассмотр|discuss|prepar)\w*[^.;]{0,120}(?:подписани|signing)|"
+    # a document to be drawn up: "поручено разработать дорожную карту", "instructed to draft an agreement"
+    r"(?:разработать|подготовить|выработать) (?:проект\w* )?(?:дорожн|соглашени|договор|план|меморандум|протокол)|"
+    r"(?:develop|draft|prepare|work out) (?:a|an|the) (?:new |joint )?(?:roadmap|agreement|plan|memorandum|protocol)")
 SIGNED = re.compile(
     r"подписа|заключ[иеё]н|заключил|ратифицир|ратификац|вступ\w* в силу|одобрил|утвердил|утвержден|"
     r"\bsign(?:ed|ing)\b|inked|conclude|ratif|entered into force|came into force|in force|endorsed|approved|adopted|"
@@ -169,10 +173,21 @@ def sentence_status(text: str, kind: str, published: date | None, inherited: str
     return Status("mentioned", "", None)
 
 
+# A deadline by a season or part of a year: "к началу вегетационного периода 2026 года", "by the end of 2026".
+SEASON_DEADLINE = re.compile(r"(?:\bк|\bдо)\s+(?:началу|начала|концу|конца|середин\w*|окончани\w*)\s+"
+                             r"(?:[а-яё-]+\s+){0,3}((?:19|20)\d\d)|\bby the (?:start|beginning|end|middle) of "
+                             r"(?:the )?(?:[a-z-]+ ){0,3}((?:19|20)\d\d)")
+# A season a pledge is for ("to accumulate water for the 2026 growing season"): its year, though not a deadline.
+SEASON_FOR = re.compile(r"\bfor the ((?:19|20)\d\d) (?:growing|irrigation|heating) season")
+
+
 def due_year(text: str, published: date | None, deadline_only: bool = False) -> int | None:
     """A deadline of the sentence: an explicit "к/до/by YEAR", or a year ahead of the article (with the article's
     year for "в этом году" and the next for "в следующем году"). ``deadline_only`` (a signed document: "подписанный
     в этом году договор" was signed this year, it is not due then) keeps the explicit deadlines alone."""
+    season = SEASON_DEADLINE.search(text) or (None if deadline_only else SEASON_FOR.search(text))
+    if season:
+        return int(next(g for g in season.groups() if g))
     for m in DUE.finditer(text):
         if m.group("year"):
             year = int(m.group("year"))

@@ -43,10 +43,12 @@ BASIS_BEFORE = re.compile(r"(?:\bunder|in accordance with|pursuant to|on the bas
 # What a document provides, told in a clause after it, is what it is about.
 # (A clause of what it "provides for" lists tasks, often of a project named before: that is _project_document's.)
 CONTENT = re.compile(r"[^.;:]{0,50}?(?:\bunder which|\bby which|по которому|согласно которому|"
-                     r"в соответствии с которым)\s+")
+                     r"в соответствии с которым|котор\w+ (?:закрепля|устанавлива|определя|регулиру)\w+|"
+                     r"(?:that|which) (?:fixes|sets|establishes|defines|regulates|governs))\s+")
 
 # A one-word subject that names something ("on border, transport and customs control"), not a pronoun or article.
 SUBJECT_WORD = re.compile(r"(?!(?:this|that|these|those|which|what|them|it|its|the|their|our|his|her)$)[a-zа-яё]{4,}")
+YEARS_AFTER = re.compile(r"\s+(?:на|for)\s+(?:19|20)\d\d(?:\s*[–-]\s*(?:19|20)\d\d)?")
 # The words after a document that say what kind it is, not what it is about.
 KIND_OF = re.compile(r"\s+(?:of understanding|of intent|о взаимопонимании|о намерениях)\b")
 
@@ -104,9 +106,12 @@ def documents(s: Sentence, low: str, published: date | None, free: object) -> li
             phrase = modifier.group(1).strip()
             title = f"{phrase.capitalize()} {noun.lower()}"
         elif len(m.group(0).split()) >= 2:  # a name of its own: "комплексный план сотрудничества"
-            phrase = s.text[m.start():m.end()]
+            years = YEARS_AFTER.match(low, m.end())  # "план совместных мероприятий на 2024–2025 годы"
+            phrase = s.text[m.start():years.end() if years else m.end()]
             title = catalogue.english_title(noun, "", phrase) or ("" if re.search(r"[а-яё]", phrase.lower())
                                                                  else phrase)
+            if not re.search(r" on .*[a-z]", title) and re.search(r"[а-яё]", phrase.lower()):
+                title = ""  # "Roadmap on 2022 2024": the document word and its years name no document
             if not title:
                 continue  # the document word alone ("дорожную карту") names nothing
         else:
@@ -155,15 +160,18 @@ def ventures(s: Sentence, low: str, published: date | None, free: object) -> lis
 # A pledge to build or set up something by a deadline ("договорились до конца года создать совместную рабочую
 # группу …", "agreed to restore the canal by May") is a commitment, whatever the catalogue knows.
 PLEDGE_ACT = re.compile(
-    r"(?:договорил|условил|поручил|обязал|пообещал|обязу|\bagreed|pledged|promised|committed|instructed|undertook)"
+    r"(?:договорил|условил|поручил|обязал|пообещал|обязу|обязательств|\bagreed|pledged|promised|committed|"
+    r"commitment|instructed|undertook)"
     r"[^.;:]{0,60}?\b(создать|построить|открыть|запустить|модернизировать|восстановить|отремонтировать|"
-    r"возобновить|завершить|закончить|реконструировать|оснастить|create|build|open|launch|set up|establish|"
-    r"modernise|modernize|restore|repair|resume|complete|finish|reconstruct|equip)\b")
+    r"возобновить|завершить|закончить|реконструировать|перестроить|оснастить|обеспечить|накопить|увеличить|"
+    r"create|build|open|launch|set up|establish|modernise|modernize|restore|repair|resume|complete|finish|"
+    r"reconstruct|rebuild|equip|ensure|accumulate|increase)\b")
 
 ACTS = {"создать": "Establish", "построить": "Build", "открыть": "Open", "запустить": "Launch",
         "модернизировать": "Modernise", "восстановить": "Restore", "отремонтировать": "Repair",
         "возобновить": "Resume", "завершить": "Complete", "закончить": "Complete", "реконструировать": "Reconstruct",
-        "оснастить": "Equip"}
+        "перестроить": "Rebuild", "оснастить": "Equip", "обеспечить": "Ensure", "накопить": "Accumulate",
+        "увеличить": "Increase"}
 
 PRONOUN = re.compile(r"\s*(?:его|её|ее|их|it|them)\b")
 
@@ -199,7 +207,8 @@ def pledges(s: Sentence, low: str, published: date | None) -> list[Report]:
         deadline = next((i for i, w in enumerate(words) if DUE_WORD.match(w.lower())), len(words))
         words = words[:min(deadline, PHRASE_WORDS)]
     phrase = " ".join(words)
-    status = sentence_status(told, "commitment", published)
+    # what became of it: the main clause of a relative pledge, else the pledge itself (not a document signed beside it)
+    status = sentence_status(told if relative else low[m.start():], "commitment", published)
     if len(words) < 1 or (status.due_year is None and status.status != "completed"):
         return []
     if re.search(r"[а-яё]", phrase.lower()):
@@ -261,17 +270,19 @@ def facilities(s: Sentence, low: str, published: date | None) -> list[Report]:
 # to deliver it, planned when decided or promised, in progress while batches arrive, completed when all are in.
 AID_GOODS = (("мук", "flour"), ("пшениц", "wheat"), ("зерн", "grain"), ("дизельн", "diesel fuel"),
              ("топлив", "fuel"), ("горюче", "fuel"), ("бензин", "petrol"), ("семен", "seeds"), ("семян", "seeds"),
-             ("вакцин", "vaccines"), ("аппарат", "ventilators"), ("ивл", "ventilators"), ("маск", "masks"),
+             ("вакцин", "vaccines"), ("вентиляц", "ventilators"), ("аппарат", "ventilators"), ("ивл", "ventilators"),
+             ("маск", "masks"), ("масок", "masks"),
              ("лекарств", "medicines"), ("удобрени", "fertilisers"), ("картофел", "potatoes"), ("сахар", "sugar"),
              ("flour", "flour"), ("wheat", "wheat"), ("grain", "grain"), ("diesel", "diesel fuel"),
              ("fuel", "fuel"), ("petrol", "petrol"), ("gasoline", "petrol"), ("seed", "seeds"),
              ("vaccine", "vaccines"), ("ventilator", "ventilators"), ("mask", "masks"), ("medicine", "medicines"),
              ("fertili", "fertilisers"), ("potato", "potatoes"), ("sugar", "sugar"))
 
-_AMOUNT = (r"(?<![\d.,])(\d{1,3}(?:[ ,]\d{3})+|\d+(?:[.,]\d+)?)\s*(тысяч[аи]?|тыс\.|млн|миллион\w*|thousand|"
+_AMOUNT = (r"(?<![\d.,])(\d{1,3}(?:[ ,]\d{3})+|\d+(?:[.,]\d+)?)\s*(тысяч\w*|тыс\.|млн|миллион\w*|thousand|"
            r"million)?\s*(тонн\w*|т\b|комплект\w*|доз\w*|единиц\w*|штук\w*|аппарат\w*|tonnes?|tons?|sets?|"
            r"doses?|units?|pieces?)?")
 AMOUNT = re.compile(_AMOUNT)
+MEDICAL = {"vaccines", "ventilators", "masks", "medicines"}
 AID_AMOUNT = re.compile(_AMOUNT + r"\s+(?:of\s+)?((?:[\w-]+\s+){0,4}?)(" + "|".join(stem for stem, _ in AID_GOODS)
                         + r")\w*")
 AID_GOOD = re.compile(r"(?<![\w-])(?:" + "|".join(stem for stem, _ in AID_GOODS) + r")")
@@ -281,6 +292,7 @@ AID_CUE = re.compile(r"humanitarian|\baid\b|assistance|support|gift|donat|free o
 # again. Aid nobody decided or promised in the article ("thanked for the aid Kazakhstan sent") is no commitment.
 ARTICLE_AID = re.compile(r"humanitarian|\baid\b|free of charge|гуманитарн|безвозмездн|в дар")
 AID_DECIDED = re.compile(r"decided|decision|promised|pledged|will (?:send|deliver|allocate|provide)|по решению|"
+                         r"instruction|on the orders|по поручени|по указани|"
                          r"решени\w* об|решил|пообещал|выделит|направит|передаст|поставит")
 TRADE_CUE = re.compile(r"export|import|turnover|traded|экспорт|импорт|товарооборот|закупил|продал|sold|bought")
 AID_VERB = re.compile(r"\b(?:send|sent|deliver\w*|allocat\w*|provid\w*|donat\w*|ship\w*|arriv\w*|receiv\w*|"
@@ -290,7 +302,8 @@ AID_PARTIAL = re.compile(r"\bfirst\b|первая|первой|первую|batc
 AID_ALL = re.compile(r"\ball\b|\bвсе\b|\bвсё\b|last|последн|in full|полностью")
 AID_FUTURE = re.compile(r"\bwill\b|decided\b[^.;]{0,30}?\bto\b|plans? to|intends? to|is to\b|are to\b|будет|будут|"
                         r"планиру|намерен|"
-                        r"решил|решение об|отправит|направит|выделит|передаст|поставит")
+                        r"решил|решение об|(?:отправ|направ|выдел|переда|постав)\w*(?:ит|ят|ст|ут)\b|обещал|"
+                        r"promised|pledged")
 
 
 def aid(s: Sentence, low: str, published: date | None, article_aid: bool) -> list[Report]:
@@ -300,45 +313,55 @@ def aid(s: Sentence, low: str, published: date | None, article_aid: bool) -> lis
         return []
     if not (article_aid or (AID_CUE.search(low) and AID_DECIDED.search(low))):
         return []
-    found: list[Report] = []
-    amounts = [(m.group(1), m.group(2), m.group(3), m.group(5)) for m in AID_AMOUNT.finditer(low)]
+    amounts = [(m.group(1), m.group(2), m.group(3), m.group(5), m.start(), m.end()) for m in AID_AMOUNT.finditer(low)]
     if not amounts:  # "гуманитарной муки … все 5 тысяч тонн": the good named before its amount
         before = AID_GOOD.search(low)
-        amounts = [(m.group(1), m.group(2), m.group(3), before.group(0)) for m in AMOUNT.finditer(low)
-                   if before and before.start() < m.start() and m.group(3)][:1]
-    for number, scale, unit_word, good_word in amounts:
+        amounts = [(m.group(1), m.group(2), m.group(3), before.group(0), m.start(), m.end())
+                   for m in AMOUNT.finditer(low) if before and before.start() < m.start() and m.group(3)][:1]
+    # goods joined by "и"/"and" are one delivery ("400 ventilators and 2 million masks"); others each their own
+    groups: list[list[tuple[str, str, int]]] = []
+    last_end = -1
+    for number, scale, unit_word, good_word, start, end in amounts:
         if not unit_word and not scale:
             continue  # a bare number before a good ("2024 flour prices") is no amount
         good = next(en for stem, en in AID_GOODS if good_word.startswith(stem))
-        amount = _amount(number, scale)
         unit = "tonnes" if unit_word and unit_word.startswith(("тонн", "т", "ton")) else (
-            good if good in {"ventilators", "masks", "vaccines"} else "units")
-        title = f"Deliver {amount} {unit} of {good}" if unit != good else f"Deliver {amount} {good}"
-        if AID_FUTURE.search(low) and not re.search(r"arrived|delivered|прибыл|доставлен|поступил", low):
-            status = Status("planned", AID_FUTURE.search(low).group(0), None)  # type: ignore[union-attr]
-        elif AID_PARTIAL.search(low) and not AID_ALL.search(low):
-            status = Status("in_progress", AID_PARTIAL.search(low).group(0), None)  # type: ignore[union-attr]
+            good if good in MEDICAL else "units")
+        item = f"{_amount(number, scale)} {unit} of {good}" if unit != good else f"{_amount(number, scale)} {good}"
+        joined = groups and re.fullmatch(r"[^,;—–]*\b(?:и|and)\s*", low[last_end:start])
+        if joined:
+            groups[-1].append((item, good, start))
         else:
-            status = Status("completed", AID_VERB.search(low).group(0), None)  # type: ignore[union-attr]
-        due = sentence_status(low, "commitment", published).due_year if status.status == "planned" else None
+            groups.append([(item, good, start)])
+        last_end = end
+    if AID_FUTURE.search(low) and not re.search(r"arrived|delivered|прибыл|доставлен|поступил", low):
+        status = Status("planned", AID_FUTURE.search(low).group(0), None)  # type: ignore[union-attr]
+    elif AID_PARTIAL.search(low) and not AID_ALL.search(low):
+        status = Status("in_progress", AID_PARTIAL.search(low).group(0), None)  # type: ignore[union-attr]
+    else:
+        status = Status("completed", AID_VERB.search(low).group(0), None)  # type: ignore[union-attr]
+    due = sentence_status(low, "commitment", published).due_year if status.status == "planned" else None
+    # medical goods are health's; flour or fuel sent as aid is on the agenda as what the sentence says it is for
+    topics = sentence_topics(low)
+    found: list[Report] = []
+    for group in groups:
+        title = "Deliver " + " and ".join(item for item, _, _ in group)
         key = re.sub(r"\W+", " ", title.lower()).strip()
-        # medical goods are health's; flour or fuel sent as aid is on the agenda as what the sentence says it is for
-        topics = sentence_topics(low)
-        topic = "health" if good in {"vaccines", "ventilators", "masks", "medicines"} else (
-            topics[0] if topics else "")
+        topic = "health" if any(good in MEDICAL for _, good, _ in group) else (topics[0] if topics else "")
         found.append(make_report(s, "pledge-" + hashlib.sha1(key.encode()).hexdigest()[:10], "commitment", title,
                                  topic, ";".join(PAIR), Status(status.status, status.word, due), due))
     return found
 
 
 def _amount(number: str, scale: str | None) -> str:
-    """"5,000" → "5000", "4,5" тысячи → "4500", "2" million → "2000000"."""
+    """"5,000" → "5,000", "4,5" тысячи → "4,500", "2" million → "2,000,000"."""
     digits = number.replace(" ", "")
     value = float(digits.replace(",", "")) if re.fullmatch(r"\d{1,3}(?:,\d{3})+", digits) else float(
         digits.replace(",", "."))
     if scale:
         value *= 1_000_000 if scale.startswith(("млн", "милл", "mill")) else 1000
-    return str(int(value)) if value == int(value) else str(value)
+    # "10,000" as the press writes it (and as a title is compared word by word)
+    return f"{int(value):,}" if value == int(value) else str(value)
 
 
 def one_aid_per_good(reports: list[Report]) -> list[Report]:
@@ -347,12 +370,13 @@ def one_aid_per_good(reports: list[Report]) -> list[Report]:
     aids = [r for r in reports if r.kind == "commitment" and r.title.startswith("Deliver ")]
     if len(aids) < 2:
         return reports
-    by_good: dict[str, list[Report]] = {}
-    for r in aids:
-        by_good.setdefault(r.title.rsplit(" ", 1)[-1], []).append(r)
+    by_good: dict[tuple[str, str], list[Report]] = {}
+    for r in aids:  # "в мае 2020 года направили 5 тысяч тонн муки" in a 2021 article is the aid of 2020
+        year = re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", r.quote)
+        by_good.setdefault((r.title.rsplit(" ", 1)[-1], year.group(0) if year else ""), []).append(r)
     kept = [r for r in reports if r not in aids]
     for group in by_good.values():
-        largest = max(group, key=lambda r: float(r.title.split()[1]))
+        largest = max(group, key=lambda r: float(r.title.split()[1].replace(",", "")))
         arrived = any(r is not largest and r.status in {"completed", "in_progress"} for r in group)
         if largest.status == "planned" and arrived:
             largest = replace(largest, status="in_progress", status_word="(part delivered)")
