@@ -134,3 +134,17 @@ def test_every_cue_opens_with_a_plain_letter():
     with topics.TOPICS_CSV.open(encoding="utf-8") as handle:
         cues = [cue for row in csv.DictReader(handle) for cue in row["cues"].split("|")]
     assert [c for c in cues if not c.removeprefix("\\b")[:1].isalpha()] == []
+
+
+def test_heldout7_kinds_important_is_no_import_and_power_in_transit_is_energy():
+    assert topics.sentence_topics("It is an important step for youth ties.") == ["culture_education"]
+    assert topics.sentence_topics("Узбекская сторона обеспечит технические условия для транзита и балансирования "
+                                  "энергосистемы.") == ["water_energy"]
+    assert topics.sentence_topics("Первая партия муки прибыла в столицу по железной дороге.") == []
+    assert topics.sentence_topics("Заместитель министра сельского, водного хозяйства и развития регионов Азамат "
+                                  "Мукашев поблагодарил соседей.") == []
+    # locusts and the irrigation of fields are farming; fighting crime is security, a criminal record is not
+    assert topics.sentence_topics("Области совместно обработают поля от саранчи.") == ["agriculture"]
+    assert topics.sentence_topics("The agreement covers the fight against migration crime.") == [
+        "security", "migration_labour"]
+    assert topics.sentence_topics("Applicants must upload a certificate of no criminal record.") == []

@@ -59,8 +59,12 @@ NOT_A_SUBJECT = re.compile(
     r"[A-Z][\w-]*|"
     r"(?<![а-яёА-ЯЁ])(?:[Мм]инистерств|[Мм]инистр|[Зз]амминистр)[а-яё]* "
     r"(?:(?![а-яё]*(?:л|ла|ли|ло|сь|ся|ет|ют|ят|ит)\b)[а-яё-]+,? (?:и )?){0,6}?"
-    r"(?:[а-яё-]+(?=\.$|\.\s)|(?=Кыргыз|Казах|КР\b|РК\b|Республик))|"
+    r"(?:[а-яё-]+(?=\.$|\.\s)|(?=Кыргыз|Казах|КР\b|РК\b|Республик|[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+))|"
     r"транзит[а-яё]* (?:[а-яё]+ )?электроэнерги|transit of (?:[\w-]+ )?(?:electricity|power)|"
+    # the transit of power: "для транзита и балансирования энергосистемы", "transport of the electricity"
+    r"(?:транзит|[Tt]ransport|[Tt]ransit)[\w-]*(?=[^.;]{0,60}(?:электроэнерг|энергосистем|electricity|power grid))|"
+    # the way something came: "прибыла по железной дороге", "delivered by rail"
+    r"по железной дороге|железной дорогой|\bby (?:rail|road|truck)\b|"
     r"\btransport (?:planes?|aircraft)|военно-транспортн[а-яё]* (?:самол|борт)[а-яё]*|"
     # energy, water or food security is energy, water or food, not security
     r"\b(?:energy|water|food) security|(?:энергетическ|продовольственн|водн)[а-яё]* безопасност[а-яё]*")
@@ -103,7 +107,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
 
 # Plain words every match of NOT_A_SUBJECT contains (lower-cased).
 NOT_A_SUBJECT_WORDS = ("границ", "граничн", "пропуск", "border", "checkpoint", "crossing", "минист", "minist",
-                       "транзит", "transit", "transport", "транспортн", "безопасност", "security")
+                       "транзит", "transit", "transport", "транспортн", "безопасност", "security", "железн",
+                       "by rail", "by road", "by truck")
 
 
 def sentence_topics(text: str) -> list[str]:
