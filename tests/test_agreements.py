@@ -576,7 +576,7 @@ def test_documents_named_as_a_basis_or_by_their_purpose():
     # "of understanding" is no subject; the purpose before "under" is
     found = reports("Four national parks will work together to protect the snow leopard in the northern Tien Shan "
                     "under a memorandum of understanding signed on Oct. 10.")
-    assert [r.title for r in found] == ["Memorandum on the snow leopard in the northern Tien Shan"]
+    assert [r.title for r in found] == ["Memorandum to protect the snow leopard in the northern Tien Shan"]
     # a plan named with an adjective between its words; a roadmap named by nothing but its own words is no record
     found = reports("Министры подписали План основных мероприятий по развитию сотрудничества в здравоохранении.")
     assert [(r.kind, r.status) for r in found] == [("agreement", "signed")]
@@ -709,3 +709,28 @@ def test_heldout7_kinds_aid_told_together_documents_fixing_terms_and_pledges_bes
     found = reports("The Kazakh side had promised to rebuild the Karkara border post by 2018, but work there has not "
                     "begun.", date(2019, 8, 21))
     assert [(r.kind, r.status) for r in found] == [("commitment", "stalled")]
+
+
+def test_heldout8_kinds():
+    # something that must open by a deadline is a commitment; beside a catalogued project it is that project's plan
+    found = reports("Он сообщил, что до конца текущего года на посту «Кордай» должна заработать ветеринарная "
+                    "лаборатория.", date(2015, 3, 26))
+    assert [(r.kind, r.status, r.due_year, r.title) for r in found] == [
+        ("commitment", "planned", 2015, "Open veterinary laboratory")]
+    found = reports("The industrial trade and logistics complex on the border is expected to be launched next year.",
+                    date(2025, 8, 22))
+    assert [r.agreement_id for r in found] == ["itlc"]
+    # what a protocol is signed for, told before it; what a roadmap is to do, told after it
+    found = reports("Kazakhstan and Uzbekistan will supply electricity to Kyrgyzstan this winter under a protocol "
+                    "signed this week.", date(2025, 9, 11))
+    assert [r.title for r in found] == ["Protocol to supply electricity to Kyrgyzstan this winter"]
+    found = reports("The documents signed included a roadmap to increase mutual supplies of agricultural products, "
+                    "alongside the final protocol of the council.", date(2024, 12, 5))
+    assert [r.title for r in found] == ["Roadmap to increase mutual supplies of agricultural products"]
+    # a year between a document and its subject; a protocol never signed and stuck has stalled
+    found = reports("Основой пропускного режима остается межправительственное соглашение 2003 года о пунктах "
+                    "пропуска.", date(2017, 10, 12))
+    assert [(r.status, r.title) for r in found] == [("mentioned", "Agreement on checkpoints crossing")]
+    found = reports("Протокол о взаимном признании ветеринарных сертификатов так и не подписан: согласование "
+                    "застопорилось.", date(2026, 3, 9))
+    assert [r.status for r in found] == ["stalled"]

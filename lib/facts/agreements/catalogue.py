@@ -32,7 +32,7 @@ DOCUMENTS: tuple[tuple[str, str], ...] = (
     (r"договор(?!ен|ён|и)[а-яё]*|treat(?:y|ies)\b", "Treaty"),
     (r"меморандум[а-яё]*|memorand(?:um|a)\b|memorandums?\b", "Memorandum"),
     (r"протокол[а-яё]*(?! (?:заседани|встреч|\d|[ivx]+-?го))|"
-     r"protocols?\b(?! of the (?:\w+ )?(?:session|meeting))", "Protocol"),
+     r"protocols?\b(?! of the (?:\w+ )?(?:session|meeting|council))", "Protocol"),
     (r"дорожн[а-яё]* карт[а-яё]*|road ?maps?\b", "Roadmap"),
     (r"(?:комплексн[а-яё]* )?план[а-яё]* (?:основн[а-яё]* |совместн[а-яё]* )?(?:сотрудничества|действий|"
      r"мероприятий|консультаций)|"

@@ -113,7 +113,7 @@ def article_reports(spans: Sequence[Sentence], published: date | None) -> list[R
             found = (pledges(s, low, published) or facilities(s, low, published)
                      or aid(s, low, published, article_aid))
         elif not any(r.kind == "commitment" for r in found):
-            found += pledges(s, low, published)  # "a protocol that fixes … and the Kyrgyz side's commitment to …"
+            found += pledges(s, low, published, alone=False)  # "a protocol that fixes … and the commitment to …"
         for report in found:
             report = replace(report, quote=original.text[:QUOTE_CHARS])
             kept = best.get(report.agreement_id)

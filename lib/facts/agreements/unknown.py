@@ -49,14 +49,18 @@ CONTENT = re.compile(r"[^.;:]{0,50}?(?:\bunder which|\bby which|по котор�
 # A one-word subject that names something ("on border, transport and customs control"), not a pronoun or article.
 SUBJECT_WORD = re.compile(r"(?!(?:this|that|these|those|which|what|them|it|its|the|their|our|his|her)$)[a-zа-яё]{4,}")
 YEARS_AFTER = re.compile(r"\s+(?:на|for)\s+(?:19|20)\d\d(?:\s*[–-]\s*(?:19|20)\d\d)?")
+DOCUMENT_YEAR = re.compile(r"\s+(?:от\s+)?(?:\d{1,2}\s+[а-яё]+\s+)?(?:19|20)\d\d\s*(?:года|г\.)")
+# "a roadmap to increase mutual supplies of …": what a document is for is what it is about ("to be signed" is not).
+PURPOSE_AFTER = re.compile(r"\s+to (?!be\b|sign\b|the\b)(?=[a-z]+ )")
 # The words after a document that say what kind it is, not what it is about.
 KIND_OF = re.compile(r"\s+(?:of understanding|of intent|о взаимопонимании|о намерениях)\b")
 
 # A document with no subject after it takes the purpose the sentence gives it before: "to protect the snow leopard
 # in the northern Tien Shan under a memorandum".
-PURPOSE = re.compile(r"\bto (?:protect|preserve|conserve|develop|support|fight|combat|prevent|expand|strengthen|"
-                     r"promote|monitor|restore|improve|build|create|modernise|modernize) ((?:[\w-]+ ){1,8}?"
-                     r"(?:in [\w -]{3,40})?) ?under (?:a|an|the) (?:new |joint |bilateral )?$")
+PURPOSE = re.compile(r"\b(?:to|will) ((?:protect|preserve|conserve|develop|support|fight|combat|prevent|expand|"
+                     r"strengthen|promote|monitor|restore|improve|build|create|modernise|modernize|supply|provide|"
+                     r"deliver|exchange|import|export)(?: [\w-]+){1,10}?) ?under (?:a|an|the) "
+                     r"(?:new |joint |bilateral |trilateral )?$")
 
 
 def documents(s: Sentence, low: str, published: date | None, free: object) -> list[Report]:
@@ -73,7 +77,9 @@ def documents(s: Sentence, low: str, published: date | None, free: object) -> li
             continue  # a document neither signed nor named as the basis of something is a passing word
         noun = catalogue.document_noun(m.group(0))
         kind_of = KIND_OF.match(low, m.end())  # "memorandum of understanding": still no subject
-        about = ABOUT.match(low, kind_of.end() if kind_of else m.end())
+        dated = DOCUMENT_YEAR.match(low, m.end())  # "соглашение 2003 года о пунктах пропуска"
+        about = ABOUT.match(low, kind_of.end() if kind_of else dated.end() if dated else m.end()) or (
+            PURPOSE_AFTER.match(low, m.end()))
         purpose = PURPOSE.search(low, 0, m.start()) if about is None else None
         content = CONTENT.match(low, m.end()) if about is None else None
         if BACK_SUBJECT.match(low, m.end() + 1) or ONLY_PARTIES.match(low, m.end() + 1):
@@ -101,7 +107,7 @@ def documents(s: Sentence, low: str, published: date | None, free: object) -> li
                 title = f"{noun} under which {phrase}"
         elif purpose:  # "parks will work together to protect the snow leopard under a memorandum signed on …"
             phrase = s.text[purpose.start(1):purpose.end(1)].strip()
-            title = f"{noun} on {phrase}"
+            title = f"{noun} to {phrase}"
         elif modifier:
             phrase = modifier.group(1).strip()
             title = f"{phrase.capitalize()} {noun.lower()}"
@@ -177,6 +183,44 @@ PRONOUN = re.compile(r"\s*(?:его|её|ее|их|it|them)\b")
 
 NEXT_ACT = re.compile(r"\s*(?:и|and)\s+(\w+)")
 
+# Something that "must open" by a deadline ("до конца текущего года на посту «Кордай» должна заработать
+# ветеринарная лаборатория", "the laboratory is due to open by the end of the year") is a commitment to open it.
+DUE_TO_OPEN = re.compile(r"(?:должн\w*|будет|будут)\s+(заработать|открыться|начать работу|открыт[аоы]?|"
+                         r"запущен[аоы]?|построен[аоы]?)\s+|(?:is|are) (?:due|set|expected) to (open|start operating|"
+                         r"be (?:opened|launched|built|completed))\s+")
+DUE_ACTS = {"заработать": "Open", "открыться": "Open", "начать работу": "Open", "открыт": "Open",
+            "запущен": "Launch", "построен": "Build", "open": "Open", "start operating": "Open", "be opened": "Open",
+            "be launched": "Launch", "be built": "Build", "be completed": "Complete"}
+
+
+def _due_to_open(s: Sentence, low: str, published: date | None) -> list[Report]:
+    m = DUE_TO_OPEN.search(low)
+    if m is None or third_countries(low):
+        return []
+    status = sentence_status(low, "commitment", published)
+    if status.due_year is None or status.status not in {"planned", "in_progress"}:
+        return []
+    verb = m.group(1) or m.group(2)
+    act = DUE_ACTS.get(verb) or DUE_ACTS.get(verb.rstrip("аоы"), "Open")
+    # what opens: the words after the verb (Russian puts the subject last), else the subject before it
+    cut = PHRASE_END.search(low, m.end())
+    after = s.text[m.end():cut.start() if cut else len(low)].split()
+    deadline = next((i for i, w in enumerate(after) if DUE_WORD.match(w.lower())), len(after))
+    words = after[:min(deadline, 6)] if m.group(1) and after[:deadline] else s.text[:m.start()].split()[-6:]
+    phrase = " ".join(words)
+    if re.search(r"[а-яё]", phrase.lower()):
+        english, _ = catalogue.english_words(phrase)
+        if not english:
+            return []
+        title = f"{act} {' '.join(english)}"
+    else:
+        title = f"{act} {re.sub(r'^(?:the|a|an) ', '', phrase.lower())}"
+    key = re.sub(r"\W+", " ", title.lower()).strip()
+    topics = sentence_topics(low)
+    return [make_report(s, "pledge-" + hashlib.sha1(key.encode()).hexdigest()[:10], "commitment", title,
+                        topics[0] if topics else "", ";".join(PAIR), status, status.due_year)]
+
+
 # A pledge in a relative clause acts on what the clause hangs on.
 RELATIVE = re.compile(r",\s*(?:which|that|который|которую|которое|которые|что)\s+[^,.;]{0,40}$")
 
@@ -184,10 +228,14 @@ RELATIVE = re.compile(r",\s*(?:which|that|который|которую|кото
 DUE_WORD = re.compile(r"^(?:до|к|by|before|until)$")
 
 
-def pledges(s: Sentence, low: str, published: date | None) -> list[Report]:
-    """A commitment pledged with a deadline and not in the catalogue, titled by its act and what it acts on."""
+def pledges(s: Sentence, low: str, published: date | None, alone: bool = True) -> list[Report]:
+    """A commitment pledged with a deadline and not in the catalogue, titled by its act and what it acts on;
+    ``alone``: the sentence reports nothing else, so something due to open by a deadline is such a commitment too
+    (beside a project it is that project's plan)."""
     m = PLEDGE_ACT.search(low)
-    if m is None or third_countries(low):
+    if m is None:
+        return _due_to_open(s, low, published) if alone else []
+    if third_countries(low):
         return []
     verb, end = m.group(1), m.end()
     if PRONOUN.match(low, end):  # "отремонтировать его и возобновить подачу воды": the second act names its object
