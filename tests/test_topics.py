@@ -148,3 +148,15 @@ def test_heldout7_kinds_important_is_no_import_and_power_in_transit_is_energy():
     assert topics.sentence_topics("The agreement covers the fight against migration crime.") == [
         "security", "migration_labour"]
     assert topics.sentence_topics("Applicants must upload a certificate of no criminal record.") == []
+
+
+def test_heldout8_kinds_long_lists_project_names_and_new_words():
+    # four things listed with three topics among them name none; the rest of the sentence still may
+    assert topics.sentence_topics("Документы охватывают торговлю, сельское хозяйство, вододеление и культурный "
+                                  "обмен.") == []
+    assert topics.sentence_topics("Драйверами стали строительство, транспорт и логистика, торговля и сельское "
+                                  "хозяйство — аграрии собрали рекордный урожай.") == ["agriculture"]
+    assert topics.sentence_topics("Стороны договорились запустить прямой автобусный рейс Ош - Шымкент.") == [
+        "transport_logistics"]
+    assert topics.sentence_topics("The IOM paid for buses that took migrants home.") == ["migration_labour"]
+    assert topics.sentence_topics("Rules on sewage from guest houses keep the lake clean.") == ["environment"]
