@@ -734,3 +734,28 @@ def test_heldout8_kinds():
     found = reports("Протокол о взаимном признании ветеринарных сертификатов так и не подписан: согласование "
                     "застопорилось.", date(2026, 3, 9))
     assert [r.status for r in found] == ["stalled"]
+
+
+def test_heldout9_kinds():
+    # a document renounced is stalled; a set of protocols on one subject is one record
+    found = reports("Кыргызстан решил признать недействительным соглашение с Казахстаном об оказании технической "
+                    "помощи в 100 миллионов долларов.", date(2017, 10, 25))
+    assert [(r.kind, r.status) for r in found] == [("agreement", "stalled")]
+    found = reports("The agencies of Kyrgyzstan and Kazakhstan signed a set of protocols on the regional water and "
+                    "energy balance.", date(2025, 9, 9))
+    assert [(r.status, r.title) for r in found] == [("signed", "Protocol on the regional water and energy balance")]
+    # a protocol fixing terms; a plan of "мер"
+    found = reports("Подписан трехсторонний протокол, закрепляющий объемы зимних поставок и накопления воды.",
+                    date(2025, 11, 24))
+    assert [r.kind for r in found] == ["agreement"] and "accumulation" in found[0].title
+    found = reports("Министры подписали План основных мер по развитию сотрудничества на 2025-2026 годы.")
+    assert [r.status for r in found] == ["signed"]
+    # buildings of an article that says one side pays for them: opened, or being built
+    text = ("Сегодня в Бишкеке открылась новая общеобразовательная школа №82. Напомним, соглашение о строительстве "
+            "двух школ в Кыргызстане за счет Казахстана министры подписали в 2012 году. Вторая школа строится в Оше.")
+    found = {r.title: r.status for r in reports(text, date(2015, 3, 20)) if r.kind == "project"}
+    assert found == {"School No. 82 in Bishkek": "completed", "School in Osh": "in_progress"}
+    # checkpoints to be fitted by a deadline
+    found = reports("Пункты пропуска на границе должны быть оснащены цифровыми технологиями до 2028 года.",
+                    date(2024, 4, 20))
+    assert [(r.kind, r.due_year, r.title) for r in found] == [("commitment", 2028, "Equip digital technologies")]

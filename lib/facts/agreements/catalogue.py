@@ -35,7 +35,7 @@ DOCUMENTS: tuple[tuple[str, str], ...] = (
      r"protocols?\b(?! of the (?:\w+ )?(?:session|meeting|council))", "Protocol"),
     (r"дорожн[а-яё]* карт[а-яё]*|road ?maps?\b", "Roadmap"),
     (r"(?:комплексн[а-яё]* )?план[а-яё]* (?:основн[а-яё]* |совместн[а-яё]* )?(?:сотрудничества|действий|"
-     r"мероприятий|консультаций)|"
+     r"мероприятий|мер\b|консультаций)|"
      r"(?:comprehensive |joint )?(?:cooperation|action) plan\b|plan of (?:consultations|cooperation|action)", "Plan"),
 )
 DOCUMENT = re.compile("|".join(f"(?:{source})" for source, _ in DOCUMENTS))

@@ -45,6 +45,7 @@ from lib.facts.agreements.status import FUTURE_SIGN, SIGNED, Status, due_year, p
 from lib.facts.agreements.unknown import (
     AID_DECIDED,
     ARTICLE_AID,
+    ARTICLE_FUNDED,
     aid,
     documents,
     facilities,
@@ -91,6 +92,7 @@ def article_reports(spans: Sequence[Sentence], published: date | None) -> list[R
     lead: str | None = None
     previous = ""
     recent: list[tuple[int, str]] = []  # (sentence number, catalogued project) in the order named
+    article_funded = any(ARTICLE_FUNDED.search(s.text.lower()) for s in spans)
     article_aid = (any(ARTICLE_AID.search(s.text.lower()) for s in spans)
                    and any(AID_DECIDED.search(s.text.lower()) for s in spans))
     for number, original in enumerate(spans):
@@ -110,7 +112,7 @@ def article_reports(spans: Sequence[Sentence], published: date | None) -> list[R
         if not any(r.project for r in found):
             found += _anaphoric_project(s, low, published, recent, number)
         if not found:
-            found = (pledges(s, low, published) or facilities(s, low, published)
+            found = (pledges(s, low, published) or facilities(s, low, published, article_funded)
                      or aid(s, low, published, article_aid))
         elif not any(r.kind == "commitment" for r in found):
             found += pledges(s, low, published, alone=False)  # "a protocol that fixes … and the commitment to …"

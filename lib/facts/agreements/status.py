@@ -17,7 +17,8 @@ from datetime import date
 STALLED = re.compile(
     r"сорван|не состоял|заморож|приостановл|приостанов|отложен|затягива|буксу|не удалось|провал|отменен|"
     r"не нашлось|не (?:был[аио]? )?(?:реализован|построен|запущен)|не начат\w*|так и не начал\w*|"
-    r"так и не подписан\w*|застопорил\w*|зашл\w* в тупик|"
+    r"так и не подписан\w*|застопорил\w*|зашл\w* в тупик|признать недействительн|признал\w* недействительн|денонс|"
+    r"утрачива\w* силу|утратил\w* силу|withdraw\w* from|denounc|renounc|"
     r"(?:has|have|had) not (?:yet )?(?:begun|started)|not yet (?:begun|started)|"
     r"\bstall|suspend|postpone|delay|failed|failure|frozen|shelved|cancel+ed|no bidders?|fell through|behind schedule|"
     # a tender nobody bid in

@@ -40,10 +40,16 @@ BASIS_BEFORE = re.compile(r"(?:\bunder|in accordance with|pursuant to|on the bas
                           r"согласно|в рамках|в силу)\s+(?:(?:the|an?|этого|данного)\s+)?(?:[\w-]+\s+){0,2}$|"
                           r"(?:межправительственн|межгосударственн|intergovernmental|interstate)[\w-]*\s+$")
 
+# "a set of protocols on the water and energy balance", "пакет протоколов о …": one record.
+PACKAGE = re.compile(r"(?:set|package) of\s+$|пакет\w*\s+$")
+# A document one side renounces or withdraws from is reported (stalled: the list of statuses has no "cancelled").
+RENOUNCED = re.compile(r"признать недействительн|признал\w* недействительн|денонс|утрачива\w* силу|утратил\w* силу|"
+                       r"выйти из|выход\w* из|withdraw\w* from|denounc|renounc|terminat")
 # What a document provides, told in a clause after it, is what it is about.
 # (A clause of what it "provides for" lists tasks, often of a project named before: that is _project_document's.)
 CONTENT = re.compile(r"[^.;:]{0,50}?(?:\bunder which|\bby which|по которому|согласно которому|"
                      r"в соответствии с которым|котор\w+ (?:закрепля|устанавлива|определя|регулиру)\w+|"
+                     r"(?:закрепля|устанавлива|определя|регулиру)ющ\w+|"
                      r"(?:that|which) (?:fixes|sets|establishes|defines|regulates|governs))\s+")
 
 # A one-word subject that names something ("on border, transport and customs control"), not a pronoun or article.
@@ -66,12 +72,15 @@ PURPOSE = re.compile(r"\b(?:to|will) ((?:protect|preserve|conserve|develop|suppo
 def documents(s: Sentence, low: str, published: date | None, free: object) -> list[Report]:
     """Documents of the sentence ``low`` (its own characters only) that no catalogue mention claimed (``free``):
     signed, to be signed or named as a basis, and named by a subject, a purpose, a clause or a name of their own."""
-    signing = bool(SIGNED.search(low) or FUTURE_SIGN.search(low))
+    signing = bool(SIGNED.search(low) or FUTURE_SIGN.search(low) or RENOUNCED.search(low))
     found: list[Report] = []
     for m in catalogue.DOCUMENT.finditer(low):
-        if PLURAL.match(m.group(0)):
-            continue
-        if not free(m.start(), m.end()) or COUNTED.search(low[max(0, m.start() - 25):m.start()]):  # type: ignore[operator]
+        if PLURAL.match(m.group(0)) and not (PACKAGE.search(low, max(0, m.start() - 20), m.start())
+                                             and ABOUT.match(low, m.end())):
+            continue  # documents in the plural are a class of them; a set of them on one subject is one
+        packaged = PACKAGE.search(low, max(0, m.start() - 20), m.start()) is not None
+        if not free(m.start(), m.end()) or (COUNTED.search(low[max(0, m.start() - 25):m.start()])  # type: ignore[operator]
+                                            and not packaged):
             continue
         if not signing and not BASIS_BEFORE.search(low, max(0, m.start() - 50), m.start()):
             continue  # a document neither signed nor named as the basis of something is a passing word
@@ -185,12 +194,13 @@ NEXT_ACT = re.compile(r"\s*(?:и|and)\s+(\w+)")
 
 # Something that "must open" by a deadline ("до конца текущего года на посту «Кордай» должна заработать
 # ветеринарная лаборатория", "the laboratory is due to open by the end of the year") is a commitment to open it.
-DUE_TO_OPEN = re.compile(r"(?:должн\w*|будет|будут)\s+(заработать|открыться|начать работу|открыт[аоы]?|"
-                         r"запущен[аоы]?|построен[аоы]?)\s+|(?:is|are) (?:due|set|expected) to (open|start operating|"
-                         r"be (?:opened|launched|built|completed))\s+")
+DUE_TO_OPEN = re.compile(r"(?:должн\w*|будет|будут)\s+(?:быть\s+)?(заработать|открыться|начать работу|открыт[аоы]?|"
+                         r"запущен[аоы]?|построен[аоы]?|оснащен[аоы]?)\s+|(?:(?:is|are) (?:due|set|expected) to|will) "
+                         r"(open|start operating|be (?:opened|launched|built|completed|fitted|equipped))\s+")
 DUE_ACTS = {"заработать": "Open", "открыться": "Open", "начать работу": "Open", "открыт": "Open",
             "запущен": "Launch", "построен": "Build", "open": "Open", "start operating": "Open", "be opened": "Open",
-            "be launched": "Launch", "be built": "Build", "be completed": "Complete"}
+            "be launched": "Launch", "be built": "Build", "be completed": "Complete", "оснащен": "Equip",
+            "be fitted": "Equip", "be equipped": "Equip"}
 
 
 def _due_to_open(s: Sentence, low: str, published: date | None) -> list[Report]:
@@ -280,14 +290,23 @@ FACILITY = re.compile(r"\b(?:school(?:-lyceum)?|lyceum|hospital|kindergarten|pol
 FUNDED = re.compile(r"paid for|financed|funded|built (?:by|with|at the expense)|gift of|grant from|"
                     r"за сч[её]т|на средства|профинансир\w*|построил\w*|подарил\w*|подар(?:ок|ила|ил)|"
                     r"(?:построен|возведен)\w* (?:на средства|за сч[её]т|при поддержке|казахстан|кыргыз)")
+# An article that says one side pays for buildings (an agreement to build two schools, "на средства Казахстана"):
+# its sentences of a building opened or under construction are of those buildings.
+ARTICLE_FUNDED = re.compile(FUNDED.pattern + r"|(?:соглашени|agreement)\w* (?:о|on) (?:the )?(?:строительств|"
+                            r"construction)\w* (?:\w+ )?(?:школ|school|больниц|hospital|детск)")
+BUILT = re.compile(r"открыл\w*|открыт[аоы]?\b|строится|строятся|построен\w*|сдать|сдан\w*|opened|is being built|"
+                   r"under construction|was built|completed")
 # Where one building's name ends: "School No. 82 in Bishkek's Ala-Too district, a building for 1,250 pupils".
-FACILITY_END = re.compile(r",|;|:| and | и | а также |\(| — | – |\.(?!\s*\d)")
-PAST_DONE = re.compile(r"paid for|financed|funded|built|профинансир|построил|построен|подарил|открыт|opened")
+FACILITY_END = re.compile(r",|;|:| and | и | а также |\(| — | – |\.(?!\s*\d)|"
+                          r"\s(?:строит\w*|открыл\w*|открыт\w*|построен\w*|сдан\w*|будет|was|is|will|has|have|"
+                          r"opened)\b")
+PAST_DONE = re.compile(r"paid for|financed|funded|built|профинансир|построил|построен|подарил|открыт|открыл|opened")
 
 
-def facilities(s: Sentence, low: str, published: date | None) -> list[Report]:
-    """Buildings of the sentence that one side paid for or built for the other."""
-    if not FUNDED.search(low) or third_countries(low):
+def facilities(s: Sentence, low: str, published: date | None, article_funded: bool = False) -> list[Report]:
+    """Buildings of the sentence that one side paid for or built for the other (``article_funded``: the article
+    says so elsewhere, and this sentence tells a building opened or being built)."""
+    if third_countries(low) or not (FUNDED.search(low) or (article_funded and BUILT.search(low))):
         return []
     found: list[Report] = []
     for m in FACILITY.finditer(low):
@@ -296,11 +315,13 @@ def facilities(s: Sentence, low: str, published: date | None) -> list[Report]:
         words = name.split()[:PHRASE_WORDS]
         if re.search(r"[а-яё]", name.lower()):
             english, missing = catalogue.english_words(name)
+            number = re.search(r"№\s*(\d+)", name)  # "школа №82"
+            english += [f"No. {number.group(1)}"] if number else []
             city = find_place(s.text)
             if not english or (len(english) == 1 and not missing and city is None):
                 continue  # "школу" alone: one school among many, no name to tell it by
-            title = " ".join(english).capitalize() + (f" in {city}" if city else "") + (f" ({name})" if missing
-                                                                                        else "")
+            title = " ".join(english) + (f" in {city}" if city else "") + (f" ({name})" if missing else "")
+            title = title[:1].upper() + title[1:]
         else:
             title = " ".join(words)
             title = title[:1].upper() + title[1:]
