@@ -65,6 +65,8 @@ NOT_A_SUBJECT = re.compile(
     r"(?:транзит|[Tt]ransport|[Tt]ransit)[\w-]*(?=[^.;]{0,60}(?:электроэнерг|энергосистем|electricity|power grid))|"
     # the way something came: "прибыла по железной дороге", "delivered by rail"
     r"по железной дороге|железной дорогой|\bby (?:rail|road|truck)\b|"
+    # a road map is a document; sanitary beside phytosanitary is the farm and border checks, not health
+    r"\broad ?maps?\b|(?:санитарн[а-яё]*|[Ss]anitary)(?=(?:,| и| and) (?:фитосанитарн|phytosanitary))|"
     r"\btransport (?:planes?|aircraft)|военно-транспортн[а-яё]* (?:самол|борт)[а-яё]*|"
     # energy, water or food security is energy, water or food, not security
     r"\b(?:energy|water|food) security|(?:энергетическ|продовольственн|водн)[а-яё]* безопасност[а-яё]*")
@@ -111,7 +113,7 @@ LONG_LIST = re.compile(r"(?:[\w-]+(?:\s+[\w-]+){0,2},\s+){2,}(?:[\w-]+\s+){0,2}(
 # Plain words every match of NOT_A_SUBJECT contains (lower-cased).
 NOT_A_SUBJECT_WORDS = ("границ", "граничн", "пропуск", "border", "checkpoint", "crossing", "минист", "minist",
                        "транзит", "transit", "transport", "транспортн", "безопасност", "security", "железн",
-                       "by rail", "by road", "by truck")
+                       "by rail", "by road", "by truck", "road map", "roadmap", "sanitary", "санитарн")
 
 
 def sentence_topics(text: str) -> list[str]:
