@@ -160,3 +160,11 @@ def test_heldout8_kinds_long_lists_project_names_and_new_words():
         "transport_logistics"]
     assert topics.sentence_topics("The IOM paid for buses that took migrants home.") == ["migration_labour"]
     assert topics.sentence_topics("Rules on sewage from guest houses keep the lake clean.") == ["environment"]
+
+
+def test_heldout9_kinds():
+    assert topics.sentence_topics("The presidents agreed to bolster cooperation in culture, education, science and "
+                                  "tourism.") == []
+    assert topics.sentence_topics("Kazakhstan helps to carry out the road maps of its accession to the union.") == []
+    assert topics.sentence_topics("The money will bring sanitary, phytosanitary and veterinary services in line with "
+                                  "the rules.") == ["agriculture"]

@@ -107,8 +107,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
     return re.compile("|".join(loose)), confirm, tuple(row["topic"] for row in rows)
 
 
-# Four or more things listed ("торговлю, сельское хозяйство, вододеление и культурный обмен"): with three topics among
-# them, a list of spheres that names none; the rest of the sentence still may.
+# Four or more things listed ("торговлю, сельское хозяйство, вододеление и культурный обмен", "culture, education,
+# science and tourism") are a list of spheres that names none; the rest of the sentence still may.
 LONG_LIST = re.compile(r"(?:[\w-]+(?:\s+[\w-]+){0,2},\s+){2,}(?:[\w-]+\s+){0,2}(?:и|and)\s+[\w-]+(?:\s+[\w-]+)?")
 # Plain words every match of NOT_A_SUBJECT contains (lower-cased).
 NOT_A_SUBJECT_WORDS = ("границ", "граничн", "пропуск", "border", "checkpoint", "crossing", "минист", "minist",
@@ -125,8 +125,7 @@ def sentence_topics(text: str) -> list[str]:
     if "," in subject and (" и " in subject or " and " in subject):
         subject = SPHERE_LIST.sub(_blank, subject)
     if subject.count(",") >= 2:
-        subject = LONG_LIST.sub(lambda m: _blank(m) if len(_cue_counts(m.group(0))) >= LIST_OF_NAMED_SPHERES
-                                else m.group(0), subject)
+        subject = LONG_LIST.sub(_blank, subject)
     counts = _cue_counts(subject)
     named = _cue_counts(low) if subject != low else counts
     if len(named) >= LIST_OF_SPHERES or (len(named) >= LIST_OF_NAMED_SPHERES and SPHERES.search(low)):
