@@ -124,7 +124,7 @@ def sentence_topics(text: str) -> list[str]:
     subject = NOT_A_SUBJECT.sub(_blank, text).lower() if any(w in low for w in NOT_A_SUBJECT_WORDS) else low
     if "," in subject and (" и " in subject or " and " in subject):
         subject = SPHERE_LIST.sub(_blank, subject)
-    if subject.count(",") >= 2:
+    if subject.count(",") >= 2 and (" и " in subject or " and " in subject):
         subject = LONG_LIST.sub(_blank, subject)
     counts = _cue_counts(subject)
     named = _cue_counts(low) if subject != low else counts

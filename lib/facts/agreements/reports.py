@@ -92,9 +92,9 @@ def article_reports(spans: Sequence[Sentence], published: date | None) -> list[R
     lead: str | None = None
     previous = ""
     recent: list[tuple[int, str]] = []  # (sentence number, catalogued project) in the order named
-    article_funded = any(ARTICLE_FUNDED.search(s.text.lower()) for s in spans)
-    article_aid = (any(ARTICLE_AID.search(s.text.lower()) for s in spans)
-                   and any(AID_DECIDED.search(s.text.lower()) for s in spans))
+    whole = "\n".join(s.text for s in spans).lower()
+    article_funded = ARTICLE_FUNDED.search(whole) is not None
+    article_aid = ARTICLE_AID.search(whole) is not None and AID_DECIDED.search(whole) is not None
     for number, original in enumerate(spans):
         s = without_parties(original)
         low = s.text.lower()

@@ -306,7 +306,9 @@ PAST_DONE = re.compile(r"paid for|financed|funded|built|профинансир|�
 def facilities(s: Sentence, low: str, published: date | None, article_funded: bool = False) -> list[Report]:
     """Buildings of the sentence that one side paid for or built for the other (``article_funded``: the article
     says so elsewhere, and this sentence tells a building opened or being built)."""
-    if third_countries(low) or not (FUNDED.search(low) or (article_funded and BUILT.search(low))):
+    if not FACILITY.search(low) or not (FUNDED.search(low) or (article_funded and BUILT.search(low))):
+        return []
+    if third_countries(low):
         return []
     found: list[Report] = []
     for m in FACILITY.finditer(low):
@@ -378,7 +380,7 @@ AID_FUTURE = re.compile(r"\bwill\b|decided\b[^.;]{0,30}?\bto\b|plans? to|intends
 def aid(s: Sentence, low: str, published: date | None, article_aid: bool) -> list[Report]:
     """Aid deliveries of the sentence (``article_aid``: the article speaks of aid decided or promised, where this
     sentence may not)."""
-    if not AID_VERB.search(low) or TRADE_CUE.search(low) or third_countries(low):
+    if not AID_GOOD.search(low) or not AID_VERB.search(low) or TRADE_CUE.search(low) or third_countries(low):
         return []
     if not (article_aid or (AID_CUE.search(low) and AID_DECIDED.search(low))):
         return []
