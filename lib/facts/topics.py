@@ -109,7 +109,11 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
 
 # Four or more things listed ("торговлю, сельское хозяйство, вододеление и культурный обмен", "culture, education,
 # science and tourism") are a list of spheres that names none; the rest of the sentence still may.
-LONG_LIST = re.compile(r"(?:[\w-]+(?:\s+[\w-]+){0,2},\s+){2,}(?:[\w-]+\s+){0,2}(?:и|and)\s+[\w-]+(?:\s+[\w-]+)?")
+# (Possessive quantifiers: a word is never given back to the next item, which keeps the search linear; a list needs
+# two short items between commas, which LIST_ITEMS finds first.)
+LONG_LIST = re.compile(r"(?:[\w-]++(?:\s++[\w-]++){0,2},\s++){2,}(?:[\w-]++\s++){0,2}(?:и|and)\s++[\w-]++"
+                       r"(?:\s++[\w-]++)?")
+LIST_ITEMS = re.compile(r",\s+[\w-]+(?:\s+[\w-]+){0,2},\s")
 # Plain words every match of NOT_A_SUBJECT contains (lower-cased).
 NOT_A_SUBJECT_WORDS = ("границ", "граничн", "пропуск", "border", "checkpoint", "crossing", "минист", "minist",
                        "транзит", "transit", "transport", "транспортн", "безопасност", "security", "железн",
@@ -124,7 +128,7 @@ def sentence_topics(text: str) -> list[str]:
     subject = NOT_A_SUBJECT.sub(_blank, text).lower() if any(w in low for w in NOT_A_SUBJECT_WORDS) else low
     if "," in subject and (" и " in subject or " and " in subject):
         subject = SPHERE_LIST.sub(_blank, subject)
-    if subject.count(",") >= 2 and (" и " in subject or " and " in subject):
+    if subject.count(",") >= 2 and (" и " in subject or " and " in subject) and LIST_ITEMS.search(subject):
         subject = LONG_LIST.sub(_blank, subject)
     counts = _cue_counts(subject)
     named = _cue_counts(low) if subject != low else counts
