@@ -762,3 +762,12 @@ def test_heldout9_kinds():
     found = reports("Пункты пропуска на границе должны быть оснащены цифровыми технологиями до 2028 года.",
                     date(2024, 4, 20))
     assert [(r.kind, r.due_year, r.title) for r in found] == [("commitment", 2028, "Equip digital technologies")]
+
+
+def test_twin_cities_memoranda_are_named_by_their_cities():
+    found = reports("Между городами Ош и Шымкент подписан меморандум о побратимских отношениях.", date(2023, 9, 23))
+    assert [r.title for r in found] == ["Memorandum on twin-city relations between Osh and Shymkent"]
+    # the venue named third is not one of the pair of cities
+    found = reports("Руководители Оша и Шымкента подписали в Таразе меморандум об установлении побратимских связей.",
+                    date(2023, 9, 23))
+    assert [r.title.endswith("between Osh and Shymkent") for r in found] == [True]

@@ -31,7 +31,7 @@ from lib.facts.agreements.phrases import (
 )
 from lib.facts.agreements.record import Report, make_report
 from lib.facts.agreements.status import FUTURE_SIGN, SIGNED, Status, sentence_status
-from lib.facts.meetings.places import find_place
+from lib.facts.meetings.places import find_place, find_places
 from lib.facts.topics import sentence_topics
 
 # Where a document is the basis of what the sentence tells, it is named even with no verb of signing ("places are
@@ -42,6 +42,7 @@ BASIS_BEFORE = re.compile(r"(?:\bunder|in accordance with|pursuant to|on the bas
 
 # "a set of protocols on the water and energy balance", "пакет протоколов о …": one record.
 PACKAGE = re.compile(r"(?:set|package) of\s+$|пакет\w*\s+$")
+TWINNING = re.compile(r"побратим|twin|sister[- ]cit")
 # A document one side renounces or withdraws from is reported (stalled: the list of statuses has no "cancelled").
 RENOUNCED = re.compile(r"признать недействительн|признал\w* недействительн|денонс|утрачива\w* силу|утратил\w* силу|"
                        r"выйти из|выход\w* из|withdraw\w* from|denounc|renounc|terminat")
@@ -136,6 +137,10 @@ def documents(s: Sentence, low: str, published: date | None, free: object) -> li
         if MULTILATERAL.search(" ".join(phrase.lower().split()[:2])) or MULTILATERAL.search(
                 low[max(0, m.start() - 60):m.start()]):
             continue
+        cities = find_places(s.text)[:2] if TWINNING.search(low) else []
+        if len(cities) == 2:  # twin cities' memoranda are told apart by their cities
+            title = f"{title} between {cities[0]} and {cities[1]}"
+            phrase = f"{phrase} {cities[0]} {cities[1]}"
         key = re.sub(r"\W+", " ", f"{noun} {phrase}".lower()).strip()
         agreement_id = "doc-" + hashlib.sha1(key.encode()).hexdigest()[:10]
         topics = sentence_topics(phrase) or sentence_topics(low)

@@ -43,6 +43,20 @@ def find_place(text: str) -> str | None:
     return cities[int(found.lastgroup[1:])] if found and found.lastgroup else None
 
 
+def find_places(text: str) -> list[str]:
+    """Every city named in ``text`` (English names, each once, in order); a river of the same name is not its city."""
+    cities, pattern = places()
+    low = text.lower()
+    found: list[str] = []
+    for m in pattern.pattern.finditer(low):
+        if RIVER_AFTER.match(low, m.end()) or RIVER_BEFORE.search(low, max(0, m.start() - 30), m.start()):
+            continue
+        city = cities[int(m.lastgroup[1:])] if m.lastgroup else None
+        if city and city not in found:
+            found.append(city)
+    return found
+
+
 def _search_from(pattern: Cue, low: str, at: int) -> re.Match[str] | None:
     """The first match at or after ``at`` (offsets into the whole text)."""
     return next(pattern.pattern.finditer(low, at), None)
