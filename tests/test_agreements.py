@@ -771,3 +771,18 @@ def test_twin_cities_memoranda_are_named_by_their_cities():
     found = reports("Руководители Оша и Шымкента подписали в Таразе меморандум об установлении побратимских связей.",
                     date(2023, 9, 23))
     assert [r.title.endswith("between Osh and Shymkent") for r in found] == [True]
+
+
+def test_electricity_to_be_returned_in_an_exchange_is_a_commitment():
+    found = reports("В августе Кыргызстан передал Казахстану 197,5 миллиона киловатт-часов в рамках соглашения об "
+                    "обмене электроэнергией, и тот же объем будет возвращен до конца ноября.", date(2016, 9, 19))
+    assert ("commitment", "planned", "Return 197.5 million kWh of electricity") in [
+        (r.kind, r.status, r.title) for r in found]
+    found = reports("In return, Kazakhstan is expected to deliver roughly 200 million kilowatt-hours to the Kyrgyz grid "
+                    "in winter.", date(2021, 7, 1))
+    assert [r.title for r in found] == ["Return 200 million kWh of electricity"]
+    # exports, and returns already made, are not
+    assert reports("Kazakhstan exported 1.2 billion kWh of electricity to Kyrgyzstan last year.") == []
+    assert [r.kind for r in reports("Last year Kyrgyzstan signed a protocol on electricity exchange with Kazakhstan: "
+                                    "it received 900 million kWh and has been returning 300 million kWh a year.",
+                                    date(2022, 10, 26))] == ["agreement"]

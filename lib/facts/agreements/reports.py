@@ -48,6 +48,7 @@ from lib.facts.agreements.unknown import (
     ARTICLE_FUNDED,
     aid,
     documents,
+    energy_returns,
     facilities,
     one_aid_per_good,
     pledges,
@@ -113,9 +114,11 @@ def article_reports(spans: Sequence[Sentence], published: date | None) -> list[R
             found += _anaphoric_project(s, low, published, recent, number)
         if not found:
             found = (pledges(s, low, published) or facilities(s, low, published, article_funded)
-                     or aid(s, low, published, article_aid))
+                     or aid(s, low, published, article_aid) or energy_returns(s, low, published))
         elif not any(r.kind == "commitment" for r in found):
-            found += pledges(s, low, published, alone=False)  # "a protocol that fixes … and the commitment to …"
+            # "a protocol that fixes … and the commitment to …", "under the exchange agreement, the same volume will be
+            # returned by November"
+            found += pledges(s, low, published, alone=False) or energy_returns(s, low, published)
         for report in found:
             report = replace(report, quote=original.text[:QUOTE_CHARS])
             kept = best.get(report.agreement_id)

@@ -429,6 +429,32 @@ def aid(s: Sentence, low: str, published: date | None, article_aid: bool) -> lis
     return found
 
 
+# Electricity one side is to return or deliver in an exchange ("the same volume will be returned by the end of
+# November", "in return, Kazakhstan is to deliver roughly 200 million kWh"): a commitment, counted in kWh.
+KWH = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)\s*(млн|миллион\w*|million|млрд|миллиард\w*|billion)\s*"
+                 r"(?:kwh|kilowatt[- ]hours?|квт[·.\s-]*ч\w*|киловатт-час\w*)")
+EXCHANGE = re.compile(r"\bin return\b|\breturn\w*|возвра\w*|верн[её]т|вернуть|обмен\w*|exchange|swap")
+RETURN_WORD = re.compile(r"\breturn\w*|возвра\w*|верн[её]т|вернуть")
+
+
+def energy_returns(s: Sentence, low: str, published: date | None) -> list[Report]:
+    """Electricity to be returned or delivered in an exchange, in kWh, as a commitment of its own."""
+    if "квт" not in low and "kwh" not in low and "kilowatt" not in low and "киловатт" not in low:
+        return []
+    m = KWH.search(low)
+    if m is None or not EXCHANGE.search(low) or third_countries(low):
+        return []
+    amount = m.group(1).replace(",", ".")
+    scale = "billion" if m.group(2).startswith(("млрд", "миллиард", "billion")) else "million"
+    title = f"{'Return' if RETURN_WORD.search(low) else 'Deliver'} {amount} {scale} kWh of electricity"
+    if not (AID_FUTURE.search(low) or "expected" in low):
+        return []  # a return made or being made is the exchange's own history, told with its agreement
+    due = sentence_status(low, "commitment", published).due_year
+    key = re.sub(r"\W+", " ", title.lower()).strip()
+    return [make_report(s, "pledge-" + hashlib.sha1(key.encode()).hexdigest()[:10], "commitment", title,
+                        "water_energy", ";".join(PAIR), Status("planned", "(to return)", due), due)]
+
+
 def _amount(number: str, scale: str | None) -> str:
     """"5,000" → "5,000", "4,5" тысячи → "4,500", "2" million → "2,000,000"."""
     digits = number.replace(" ", "")
