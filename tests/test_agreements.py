@@ -778,8 +778,8 @@ def test_electricity_to_be_returned_in_an_exchange_is_a_commitment():
                     "обмене электроэнергией, и тот же объем будет возвращен до конца ноября.", date(2016, 9, 19))
     assert ("commitment", "planned", "Return 197.5 million kWh of electricity") in [
         (r.kind, r.status, r.title) for r in found]
-    found = reports("In return, Kazakhstan is expected to deliver roughly 200 million kilowatt-hours to the Kyrgyz grid "
-                    "in winter.", date(2021, 7, 1))
+    found = reports("In return, Kazakhstan is expected to deliver roughly 200 million kilowatt-hours to the Kyrgyz "
+                    "grid in winter.", date(2021, 7, 1))
     assert [r.title for r in found] == ["Return 200 million kWh of electricity"]
     # exports, and returns already made, are not
     assert reports("Kazakhstan exported 1.2 billion kWh of electricity to Kyrgyzstan last year.") == []
