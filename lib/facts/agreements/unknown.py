@@ -70,16 +70,22 @@ PURPOSE = re.compile(r"\b(?:to|will) ((?:protect|preserve|conserve|develop|suppo
                      r"(?:new |joint |bilateral |trilateral )?$")
 
 
+def hashed_id(prefix: str, name: str) -> str:
+    """The identifier of a thing the catalogue does not know: ``prefix`` and a hash of its name's words, so another
+    report naming it in the same words gets the same one."""
+    key = re.sub(r"\W+", " ", name.lower()).strip()
+    return prefix + hashlib.sha1(key.encode()).hexdigest()[:10]
+
+
 def documents(s: Sentence, low: str, published: date | None, free: object) -> list[Report]:
     """Documents of the sentence ``low`` (its own characters only) that no catalogue mention claimed (``free``):
     signed, to be signed or named as a basis, and named by a subject, a purpose, a clause or a name of their own."""
     signing = bool(SIGNED.search(low) or FUTURE_SIGN.search(low) or RENOUNCED.search(low))
     found: list[Report] = []
     for m in catalogue.DOCUMENT.finditer(low):
-        if PLURAL.match(m.group(0)) and not (PACKAGE.search(low, max(0, m.start() - 20), m.start())
-                                             and ABOUT.match(low, m.end())):
-            continue  # documents in the plural are a class of them; a set of them on one subject is one
         packaged = PACKAGE.search(low, max(0, m.start() - 20), m.start()) is not None
+        if PLURAL.match(m.group(0)) and not (packaged and ABOUT.match(low, m.end())):
+            continue  # documents in the plural are a class of them; a set of them on one subject is one
         if not free(m.start(), m.end()) or (COUNTED.search(low[max(0, m.start() - 25):m.start()])  # type: ignore[operator]
                                             and not packaged):
             continue
@@ -109,10 +115,9 @@ def documents(s: Sentence, low: str, published: date | None, free: object) -> li
             stop = re.search(r"[;:.!?]| а также | as well as ", rest)
             phrase = " ".join((rest[:stop.start()] if stop else rest).split()[:PHRASE_WORDS + 4])
             if re.search(r"[а-яё]", phrase.lower()):
-                english, missing = catalogue.english_words(phrase, skip=noun)
-                if not english:
+                title = catalogue.english_title(noun, phrase) or ""
+                if not title:
                     continue
-                title = f"{noun} on {' '.join(english)}" + (f" ({phrase})" if missing else "")
             else:
                 title = f"{noun} under which {phrase}"
         elif purpose:  # "parks will work together to protect the snow leopard under a memorandum signed on …"
@@ -141,8 +146,7 @@ def documents(s: Sentence, low: str, published: date | None, free: object) -> li
         if len(cities) == 2:  # twin cities' memoranda are told apart by their cities
             title = f"{title} between {cities[0]} and {cities[1]}"
             phrase = f"{phrase} {cities[0]} {cities[1]}"
-        key = re.sub(r"\W+", " ", f"{noun} {phrase}".lower()).strip()
-        agreement_id = "doc-" + hashlib.sha1(key.encode()).hexdigest()[:10]
+        agreement_id = hashed_id("doc-", f"{noun} {phrase}")
         topics = sentence_topics(phrase) or sentence_topics(low)
         status = sentence_status(clause_of(low, m.start(), m.end()), "agreement", published)
         if amended(low, m.start()):
@@ -170,9 +174,8 @@ def ventures(s: Sentence, low: str, published: date | None, free: object) -> lis
         title = (catalogue.english_title("Joint venture", phrase) if re.search(r"[а-яё]", phrase.lower())
                  else f"Joint venture {low[about.start():about.end()].strip()} {phrase}")
         title = title or f"Joint venture ({phrase})"
-        key = re.sub(r"\W+", " ", f"joint venture {phrase}".lower()).strip()
         topics = sentence_topics(phrase) or sentence_topics(low)
-        found.append(make_report(s, "jv-" + hashlib.sha1(key.encode()).hexdigest()[:10], "project", title,
+        found.append(make_report(s, hashed_id("jv-", f"joint venture {phrase}"), "project", title,
                              topics[0] if topics else "investment_industry", ";".join(PAIR),
                              sentence_status(low, "project", published), None))
     return found
@@ -230,9 +233,8 @@ def _due_to_open(s: Sentence, low: str, published: date | None) -> list[Report]:
         title = f"{act} {' '.join(english)}"
     else:
         title = f"{act} {re.sub(r'^(?:the|a|an) ', '', phrase.lower())}"
-    key = re.sub(r"\W+", " ", title.lower()).strip()
     topics = sentence_topics(low)
-    return [make_report(s, "pledge-" + hashlib.sha1(key.encode()).hexdigest()[:10], "commitment", title,
+    return [make_report(s, hashed_id("pledge-", title), "commitment", title,
                         topics[0] if topics else "", ";".join(PAIR), status, status.due_year)]
 
 
@@ -282,8 +284,7 @@ def pledges(s: Sentence, low: str, published: date | None, alone: bool = True) -
     else:
         title = f"{verb.capitalize()} {phrase[:1].lower()}{phrase[1:]}"
     topics = sentence_topics(phrase) or sentence_topics(low)
-    key = re.sub(r"\W+", " ", title.lower()).strip()
-    return [make_report(s, "pledge-" + hashlib.sha1(key.encode()).hexdigest()[:10], "commitment", title,
+    return [make_report(s, hashed_id("pledge-", title), "commitment", title,
                     topics[0] if topics else "", ";".join(PAIR), status, status.due_year)]
 
 
@@ -335,10 +336,9 @@ def facilities(s: Sentence, low: str, published: date | None, article_funded: bo
         status = sentence_status(low, "project", published)
         if status.status in {"mentioned", "planned"} and PAST_DONE.search(low) and not status.due_year:
             status = Status("completed", PAST_DONE.search(low).group(0), None)  # type: ignore[union-attr]
-        key = re.sub(r"\W+", " ", title.lower()).strip()
-        found.append(make_report(s, "building-" + hashlib.sha1(key.encode()).hexdigest()[:10], "project", title,
-                                 sentence_topics(name)[0] if sentence_topics(name) else "", ";".join(PAIR), status,
-                                 status.due_year))
+        topics = sentence_topics(name)
+        found.append(make_report(s, hashed_id("building-", title), "project", title, topics[0] if topics else "",
+                                 ";".join(PAIR), status, status.due_year))
     return found
 
 
@@ -410,6 +410,8 @@ def aid(s: Sentence, low: str, published: date | None, article_aid: bool) -> lis
         else:
             groups.append([(item, good, start)])
         last_end = end
+    if not groups:
+        return []
     if AID_FUTURE.search(low) and not re.search(r"arrived|delivered|прибыл|доставлен|поступил", low):
         status = Status("planned", AID_FUTURE.search(low).group(0), None)  # type: ignore[union-attr]
     elif AID_PARTIAL.search(low) and not AID_ALL.search(low):
@@ -422,9 +424,8 @@ def aid(s: Sentence, low: str, published: date | None, article_aid: bool) -> lis
     found: list[Report] = []
     for group in groups:
         title = "Deliver " + " and ".join(item for item, _, _ in group)
-        key = re.sub(r"\W+", " ", title.lower()).strip()
         topic = "health" if any(good in MEDICAL for _, good, _ in group) else (topics[0] if topics else "")
-        found.append(make_report(s, "pledge-" + hashlib.sha1(key.encode()).hexdigest()[:10], "commitment", title,
+        found.append(make_report(s, hashed_id("pledge-", title), "commitment", title,
                                  topic, ";".join(PAIR), Status(status.status, status.word, due), due))
     return found
 
@@ -450,8 +451,7 @@ def energy_returns(s: Sentence, low: str, published: date | None) -> list[Report
     if not (AID_FUTURE.search(low) or "expected" in low):
         return []  # a return made or being made is the exchange's own history, told with its agreement
     due = sentence_status(low, "commitment", published).due_year
-    key = re.sub(r"\W+", " ", title.lower()).strip()
-    return [make_report(s, "pledge-" + hashlib.sha1(key.encode()).hexdigest()[:10], "commitment", title,
+    return [make_report(s, hashed_id("pledge-", title), "commitment", title,
                         "water_energy", ";".join(PAIR), Status("planned", "(to return)", due), due)]
 
 
